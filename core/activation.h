@@ -1,0 +1,80 @@
+// The activation catalogue: every activation function actlab knows, defined once.
+//
+// Each entry is data (names, formula, parameters, properties) plus two functions side by side: the
+// forward value a = f(x) and its local derivative da/dx. The explorer plot, the properties table, the
+// command line, the trainer and the tests all read this one table.
+//
+// Everything is double precision and accurate to about 1e-13 relative wherever the true value is a
+// normal double, tails included (see core/numeric.h for how the cancelling formulas are avoided).
+// At a kink the derivative follows PyTorch's choice (relu'(0) = 0, leaky_relu'(0) = α, ...).
+#pragma once
+
+#include <Eigen/Core>
+
+#include <string_view>
+
+namespace actlab::core {
+
+// One tunable parameter of an activation, such as Leaky ReLU's α.
+struct Param {
+    const char* name;     // key used on the command line: "alpha", "beta"
+    const char* symbol;   // shown in the window: "α", "β"
+    double def;           // default value
+    double min;           // smallest value the slider and the command line accept
+    double max;           // largest value the slider and the command line accept
+};
+
+// What a teacher wants to compare at a glance; shown in the properties table.
+struct Properties {
+    const char* range;    // output range, as text: "(0, 1)", "[0, ∞)"
+    const char* max_slope;// the largest |f'(x)| over all x, as text: "1/4", "≈ 1.13"
+    bool zero_centred;    // f(0) = 0 and f takes both signs, so activations average near zero
+    bool monotonic;       // f never decreases
+    bool smooth;          // f' is continuous everywhere (no kink)
+    bool can_die;         // f' = 0 on a whole half-line: a unit stuck there stops learning
+};
+
+using ActivationFn = double (*)(double x, const double* params);
+// Optional vectorised form of f or f' over an array; it must give exactly the scalar results.
+using ActivationArrayFn = void (*)(const double* x, double* out, int n, const double* params);
+
+constexpr int kMaxParams = 2;
+
+struct Activation {
+    const char* id;         // torch.nn.functional name: "leaky_relu"
+    const char* label;      // "Leaky ReLU"
+    const char* formula;    // "f(x) = max(αx, x)"
+    const char* derivative; // "f'(x) = 1 if x > 0, else α"
+    int param_count;        // how many of params[] are used
+    Param params[kMaxParams];
+    ActivationFn f;         // a = f(x)
+    ActivationFn df;        // da/dx
+    ActivationArrayFn f_array;   // vectorised f, or nullptr to loop over f
+    ActivationArrayFn df_array;  // vectorised f', or nullptr to loop over df
+    Properties props;
+    const char* kink_note;  // what f' is at a kink and why (PyTorch's choice), or nullptr
+    const char* about;      // why it exists, where it is used, its pitfall
+};
+
+// The whole catalogue, in the order the explorer lists it.
+int activation_count();
+const Activation& activation(int index);
+// The entry with this id, or nullptr.
+const Activation* find_activation(std::string_view id);
+// Index of the entry with this id, or -1.
+int activation_index(std::string_view id);
+// Index of the named parameter of an entry, or -1.
+int param_index(const Activation& act, std::string_view name);
+
+// The parameter values of an entry at their defaults (unused slots are 0).
+struct ParamValues {
+    double v[kMaxParams] = {0.0, 0.0};
+};
+ParamValues default_params(const Activation& act);
+
+// f and f' over many x at once. Uses the vectorised form where an entry has one; the result is
+// identical to calling f and df one x at a time.
+void evaluate(const Activation& act, const double* params, const Eigen::ArrayXd& x, Eigen::ArrayXd* y,
+              Eigen::ArrayXd* dy);
+
+}  // namespace actlab::core
