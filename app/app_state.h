@@ -1,0 +1,63 @@
+// Every piece of UI state, in one struct of small structs. Panels read and change it; nothing else
+// in the app keeps state of its own (the plot widget keeps only each plot's pan and zoom).
+#pragma once
+
+#include "app/figures/activation_figure.h"
+#include "app/plot/plot.h"
+
+#include <string>
+
+namespace actlab::app {
+
+// Where and how figures are exported.
+struct ExportSettings {
+    std::string folder;   // where exported files go (created when needed)
+    int width = 1600;     // logical size of an exported PNG
+    int height = 1000;
+    int scale = 2;        // 1, 2 or 4: the PNG is width·scale × height·scale pixels
+};
+
+enum class ExportFormat { Png, Csv };
+
+// An export the user asked for; serviced after the frame is rendered (render/export_service).
+struct ExportRequest {
+    bool pending = false;
+    ExportFormat format = ExportFormat::Png;
+    std::string figure;   // "activations"
+};
+
+// The line at the bottom of the window: what was written, or what went wrong.
+struct StatusLine {
+    std::string text;
+    bool error = false;
+};
+
+// The activation explorer's state. `curves` and `home` are caches, recomputed when `view` or the
+// shown range changes.
+struct ExplorerState {
+    ActivationView view;
+    plot::Limits shown;               // the plot's view last frame (pan/zoom), also what export draws
+    bool reset_view = true;           // the x range or the functions changed: show the home view
+    // caches
+    ActivationView cached_view;
+    plot::Limits home;
+    ActivationCurves curves;
+    bool has_cache = false;
+};
+
+struct UiSettings {
+    float text_scale = 1.0f;          // the user's text size on top of the monitor's scale (0.75–2.5)
+    bool fonts_dirty = false;         // text_scale changed: rebuild the font atlas before the next frame
+};
+
+struct AppState {
+    ExplorerState explorer;
+    ExportSettings exports;
+    ExportRequest export_request;
+    StatusLine status;
+    UiSettings ui;
+    std::string settings_path;        // where settings.json lives (empty: not saved)
+    bool quit = false;
+};
+
+}  // namespace actlab::app

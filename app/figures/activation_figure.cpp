@@ -1,0 +1,229 @@
+#include "app/figures/activation_figure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+ActivationView::ActivationView() {
+    params.resize(static_cast<size_t>(core::activation_count()));
+    for (int i = 0; i < core::activation_count(); ++i) params[i] = core::default_params(core::activation(i));
+    for (const char* id : {"relu", "tanh", "sigmoid", "gelu"}) functions.push_back(core::activation_index(id));
+}
+
+int ActivationView::focus_index() const {
+    if (std::find(functions.begin(), functions.end(), focus) != functions.end()) return focus;
+    return functions.empty() ? -1 : functions.front();
+}
+
+bool ActivationView::operator==(const ActivationView& o) const {
+    if (functions != o.functions || params.size() != o.params.size()) return false;
+    for (size_t i = 0; i < params.size(); ++i)
+        for (int k = 0; k < core::kMaxParams; ++k)
+            if (params[i].v[k] != o.params[i].v[k]) return false;
+    return show_f == o.show_f && show_df == o.show_df && x_min == o.x_min && x_max == o.x_max &&
+           samples == o.samples && x_points == o.x_points && shade_saturation == o.shade_saturation &&
+           saturation_threshold == o.saturation_threshold && shade_dead == o.shade_dead && focus == o.focus &&
+           show_probe == o.show_probe && probe_x == o.probe_x;
+}
+
+ActivationCurves sample_curves(const ActivationView& view, double x_min, double x_max) {
+    ActivationCurves c;
+    c.x_min = x_min;
+    c.x_max = x_max;
+    c.x = Eigen::ArrayXd::LinSpaced(std::max(view.samples, 2), x_min, x_max);
+    for (int index : view.functions) {
+        const core::Activation& act = core::activation(index);
+        c.y.emplace_back();
+        c.dy.emplace_back();
+        core::evaluate(act, view.params[index].v, c.x, &c.y.back(), &c.dy.back());
+    }
+    return c;
+}
+
+plot::Limits fit_limits(const ActivationView& view) {
+    const ActivationCurves curves = sample_curves(view, view.x_min, view.x_max);
+    double lo = -0.1, hi = 1.1;  // always show y = 0 and y = 1 with a little room
+    for (size_t i = 0; i < curves.y.size(); ++i) {
+        if (view.show_f) lo = std::min(lo, curves.y[i].minCoeff()), hi = std::max(hi, curves.y[i].maxCoeff());
+        if (view.show_df) lo = std::min(lo, curves.dy[i].minCoeff()), hi = std::max(hi, curves.dy[i].maxCoeff());
+    }
+    const double margin = 0.08 * (hi - lo);  // so curves never touch the frame
+    return {view.x_min, view.x_max, lo - margin, hi + margin};
+}
+
+ImU32 series_color(int i) {
+    // Okabe & Ito (2008), without yellow (too pale on white): blue, vermillion, bluish green,
+    // reddish purple, orange, sky blue, black.
+    static const ImU32 palette[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 255),
+                                    IM_COL32(0, 158, 115, 255),  IM_COL32(204, 121, 167, 255),
+                                    IM_COL32(230, 159, 0, 255),  IM_COL32(86, 180, 233, 255),
+                                    IM_COL32(0, 0, 0, 255)};
+    const int n = static_cast<int>(sizeof(palette) / sizeof(palette[0]));
+    return palette[((i % n) + n) % n];
+}
+
+Zones find_zones(const ActivationCurves& curves, int series, double threshold) {
+    Zones z;
+    const Eigen::ArrayXd& x = curves.x;
+    const Eigen::ArrayXd& d = curves.dy[series];
+    const int n = static_cast<int>(x.size());
+    // Each sample stands for the interval halfway to its neighbours.
+    auto left = [&](int i) { return i == 0 ? x[0] : 0.5 * (x[i - 1] + x[i]); };
+    auto right = [&](int i) { return i == n - 1 ? x[n - 1] : 0.5 * (x[i] + x[i + 1]); };
+    auto collect = [&](auto&& inside, std::vector<std::pair<double, double>>& out) {
+        int start = -1;
+        for (int i = 0; i <= n; ++i) {
+            const bool in = i < n && inside(i);
+            if (in && start < 0) start = i;
+            if (!in && start >= 0) {
+                out.emplace_back(left(start), right(i - 1));
+                start = -1;
+            }
+        }
+    };
+    collect([&](int i) { return x[i] < 0.0 && d[i] == 0.0; }, z.dead);
+    collect([&](int i) { return std::fabs(d[i]) < threshold && !(x[i] < 0.0 && d[i] == 0.0); }, z.saturated);
+    return z;
+}
+
+namespace {
+
+constexpr ImU32 kSaturatedColor = IM_COL32(240, 170, 60, 55);
+constexpr ImU32 kDeadColor = IM_COL32(110, 110, 130, 40);
+
+std::string param_text(const core::Activation& act, const core::ParamValues& p) {
+    std::string s;
+    for (int k = 0; k < act.param_count; ++k) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s%s = %g", k ? ", " : "", act.params[k].symbol, p.v[k]);
+        s += buf;
+    }
+    return s;
+}
+
+std::string legend_label(const core::Activation& act, const core::ParamValues& p) {
+    std::string s = act.label;
+    if (act.param_count > 0) s += " (" + param_text(act, p) + ")";
+    return s;
+}
+
+}  // namespace
+
+bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves, ImVec2 size,
+                            const FigureOptions& options, plot::Limits* shown) {
+    bool probe_moved = false;
+    if (!plot::BeginPlot("Activation functions##activations", size, options.flags)) return false;
+    const char* y_label = view.show_f && view.show_df ? "f(x)  and  f'(x) (dashed)" : view.show_df ? "f'(x)" : "f(x)";
+    plot::SetupAxes("x", y_label);
+    plot::SetupAxesLimits(options.home, options.cond);
+    plot::SetupLegend(plot::Location_NorthWest);
+
+    const int focus = view.focus_index();
+    for (size_t i = 0; i < view.functions.size(); ++i) {
+        if (view.functions[i] != focus) continue;
+        const core::Activation& act = core::activation(focus);
+        const Zones z = find_zones(curves, static_cast<int>(i), view.saturation_threshold);
+        char threshold[32];
+        std::snprintf(threshold, sizeof threshold, "%g", view.saturation_threshold);
+        const std::string sat = std::string("|f'| < ") + threshold + " (" + act.label + ": gradient vanishes)";
+        const std::string dead = std::string("f' = 0 (") + act.label + ": unit can die)";
+        if (view.shade_saturation)
+            for (const auto& r : z.saturated) plot::PlotVBand(sat.c_str(), r.first, r.second, kSaturatedColor);
+        if (view.shade_dead)
+            for (const auto& r : z.dead) plot::PlotVBand(dead.c_str(), r.first, r.second, kDeadColor);
+    }
+    const plot::LineStyle zero_axis{IM_COL32(0, 0, 0, 110), 1.2f, false};
+    plot::PlotHLine("##y0", 0.0, zero_axis);
+    plot::PlotVLine("##x0", 0.0, zero_axis);
+
+    for (size_t i = 0; i < view.functions.size(); ++i) {
+        const int index = view.functions[i];
+        const core::Activation& act = core::activation(index);
+        const std::string label = legend_label(act, view.params[index]);
+        const ImU32 color = series_color(static_cast<int>(i));
+        const int n = static_cast<int>(curves.x.size());
+        if (view.show_df) {
+            const std::string df_label = view.show_f ? "##d" + label : label + " f'";
+            plot::PlotLine(df_label.c_str(), curves.x.data(), curves.dy[i].data(), n, {color, 2.2f, true});
+        }
+        if (view.show_f) plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false});
+    }
+
+    if (view.show_probe) {
+        probe_moved = plot::DragLineX("probe", &view.probe_x, IM_COL32(90, 90, 90, 200));
+        for (size_t i = 0; i < view.functions.size(); ++i) {
+            const core::Activation& act = core::activation(view.functions[i]);
+            const double* p = view.params[view.functions[i]].v;
+            const ImU32 color = series_color(static_cast<int>(i));
+            if (view.show_f) plot::PlotMarker(view.probe_x, act.f(view.probe_x, p), color);
+            if (view.show_df) plot::PlotMarker(view.probe_x, act.df(view.probe_x, p), color, 3.5f);
+        }
+        char text[48];
+        std::snprintf(text, sizeof text, "x = %.4g", view.probe_x);
+        const plot::Limits lim = plot::GetPlotLimits();
+        plot::PlotText(text, view.probe_x, lim.y_max, IM_COL32(60, 60, 60, 255), ImVec2(6, 4), ImVec2(0, 0));
+    }
+
+    // The hover readout: exact values from the catalogue at the mouse's x, not interpolated.
+    if (plot::IsPlotHovered() && !view.functions.empty()) {
+        const double x = plot::GetPlotMouseX();
+        ImGui::BeginTooltip();
+        ImGui::Text("x = %.6g", x);
+        for (size_t i = 0; i < view.functions.size(); ++i) {
+            const core::Activation& act = core::activation(view.functions[i]);
+            const double* p = view.params[view.functions[i]].v;
+            ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
+            ImGui::Bullet();
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::Text("%-12s f = %-13.6g f' = %.6g", act.label, act.f(x, p), act.df(x, p));
+        }
+        ImGui::EndTooltip();
+    }
+    if (shown) *shown = plot::GetPlotLimits();
+    plot::EndPlot();
+    return probe_moved;
+}
+
+std::string activation_csv(const ActivationView& view) {
+    std::string out = "function,param,x,y,dy\n";
+    Eigen::ArrayXd xs;
+    if (!view.x_points.empty()) {
+        xs = Eigen::Map<const Eigen::ArrayXd>(view.x_points.data(), static_cast<Eigen::Index>(view.x_points.size()));
+    } else {
+        xs = Eigen::ArrayXd::LinSpaced(std::max(view.samples, 2), view.x_min, view.x_max);
+    }
+    char buf[128];
+    for (int index : view.functions) {
+        const core::Activation& act = core::activation(index);
+        const double* p = view.params[index].v;
+        Eigen::ArrayXd y, dy;
+        core::evaluate(act, p, xs, &y, &dy);
+        std::string param;
+        if (act.param_count > 0) {
+            std::snprintf(buf, sizeof buf, "%.17g", p[0]);
+            param = buf;
+        }
+        for (Eigen::Index k = 0; k < xs.size(); ++k) {
+            std::snprintf(buf, sizeof buf, ",%.17g,%.17g,%.17g\n", xs[k], y[k], dy[k]);
+            out += act.id;
+            out += ',';
+            out += param;
+            out += buf;
+        }
+    }
+    return out;
+}
+
+std::string activation_file_stem(const ActivationView& view) {
+    std::string s = "activations";
+    for (size_t i = 0; i < view.functions.size() && i < 6; ++i) s += (i ? "-" : "_") + std::string(core::activation(view.functions[i]).id);
+    if (view.functions.size() > 6) s += "-more";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "_x%gto%g", view.x_min, view.x_max);
+    return s + buf;
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,101 @@
+// The activation plot: one or more catalogue functions and their derivatives. The same figure is drawn
+// in the explorer panel, into off-screen PNGs and its data written as CSV, from the window and from
+// `actlab export activations`.
+#pragma once
+
+#include "app/plot/plot.h"
+#include "core/activation.h"
+
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+// Everything that decides what the activation figure shows.
+struct ActivationView {
+    std::vector<int> functions;                 // catalogue indices, in legend order
+    std::vector<core::ParamValues> params;      // per catalogue entry (indexed like the catalogue)
+    bool show_f = true;                         // draw f(x)
+    bool show_df = true;                        // draw f'(x), dashed
+    double x_min = -5.0;                        // home view of the x axis
+    double x_max = 5.0;
+    int samples = 801;                          // points per curve across the view
+    std::vector<double> x_points;               // exact points for the CSV; empty: a sweep
+    bool shade_saturation = true;               // shade where |f'| < saturation_threshold
+    double saturation_threshold = 0.05;
+    bool shade_dead = true;                     // shade where f' = 0 for x < 0 (a unit can die there)
+    int focus = -1;                             // catalogue index whose zones are shaded (-1: first shown)
+    bool show_probe = true;                     // the draggable x with dots on each curve
+    double probe_x = 1.0;
+
+    ActivationView();                           // every entry at its default parameters, ReLU/tanh/sigmoid/GELU shown
+    int focus_index() const;                    // the function whose zones are shaded, or -1
+    bool operator==(const ActivationView& o) const;
+    bool operator!=(const ActivationView& o) const { return !(*this == o); }
+};
+
+// Sampled curves for the current view: f and f' of every shown function on one x grid.
+struct ActivationCurves {
+    Eigen::ArrayXd x;
+    std::vector<Eigen::ArrayXd> y;       // one per shown function, in the view's order
+    std::vector<Eigen::ArrayXd> dy;
+    double x_min = 0.0, x_max = 0.0;     // the range sampled
+};
+
+// Samples every shown function on `samples` points over [x_min, x_max].
+ActivationCurves sample_curves(const ActivationView& view, double x_min, double x_max);
+
+// The home view: the view's x range, and a y range that fits the shown curves over it with a margin.
+plot::Limits fit_limits(const ActivationView& view);
+
+// Colour of the i-th shown function: the Okabe–Ito palette, distinguishable with colour-blindness.
+ImU32 series_color(int i);
+
+// Intervals of x (sampled) where |f'| < threshold and f' is not identically zero on x < 0 ("saturated"),
+// and where f' == 0 on x < 0 ("dead").
+struct Zones {
+    std::vector<std::pair<double, double>> saturated;
+    std::vector<std::pair<double, double>> dead;
+};
+Zones find_zones(const ActivationCurves& curves, int series, double threshold);
+
+// How the figure is drawn: on screen the plot keeps its own pan and zoom around `home`; for export
+// the view is forced.
+struct FigureOptions {
+    plot::PlotFlags flags = 0;
+    plot::Limits home;           // the view a double-click returns to (fit_limits)
+    plot::Cond cond = plot::Cond_Once;  // Cond_Always: show `home` now (export, or the range changed)
+};
+// Draws the figure at the current cursor, `size` pixels; `curves` must cover the view shown.
+// `*shown` receives the view after pan and zoom. Returns true when the user moved the probe.
+bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves, ImVec2 size,
+                            const FigureOptions& options, plot::Limits* shown);
+
+// The figure's data as CSV: columns function,param,x,y,dy; one row per function and x
+// (the view's x_points, or `samples` points over [x_min, x_max]); numbers as %.17g.
+std::string activation_csv(const ActivationView& view);
+
+// A file name that says what the figure shows: "activations_relu-gelu_x-5to5".
+std::string activation_file_stem(const ActivationView& view);
+
+}  // namespace actlab::app
+
+namespace actlab::app {
+
+// The activation figure's settings as KEY=VALUE pairs: the keys of `actlab export activations --set`
+// and of the "activations" object in settings.json. One parser serves both.
+//   functions=relu,gelu   curves=f,df   xmin=-5  xmax=5  samples=801  x=-2,-1,0,1,2
+//   <id>.<param>=value (leaky_relu.alpha=0.1, swish.beta=2)   probe=1.5|off   focus=relu
+//   shade=saturation,dead|none   threshold=0.05
+// Returns false with *error naming the key and what is wrong; *view is then unchanged.
+bool apply_activation_key(ActivationView* view, const std::string& key, const std::string& value, std::string* error);
+// Checks what single keys cannot: xmin < xmax.
+bool check_activation_view(const ActivationView& view, std::string* error);
+// The view as KEY=VALUE pairs that apply_activation_key reads back to the same view.
+std::vector<std::pair<std::string, std::string>> activation_keys(const ActivationView& view);
+// One line per key, for --help.
+const char* activation_keys_help();
+
+}  // namespace actlab::app

@@ -1,0 +1,219 @@
+// The activation figure's KEY=VALUE settings: parsed for the command line and settings.json.
+#include "app/figures/activation_figure.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+namespace actlab::app {
+
+namespace {
+
+constexpr double kMaxAbsX = 1e6;        // the x axis may span at most ±1e6
+constexpr int kMaxSamples = 100000;     // points per curve, and exact points in x=
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::string item;
+    std::stringstream ss(text);
+    while (std::getline(ss, item, ',')) {
+        const auto b = item.find_first_not_of(" \t");
+        const auto e = item.find_last_not_of(" \t");
+        items.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
+    }
+    if (!text.empty() && text.back() == ',') items.emplace_back();
+    return items;
+}
+
+bool parse_number(const std::string& text, double* out) {
+    if (text.empty()) return false;
+    errno = 0;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (*end != '\0' || !std::isfinite(v) || errno == ERANGE) return false;
+    *out = v;
+    return true;
+}
+
+std::string number_text(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+std::string known_ids() {
+    std::string s;
+    for (int i = 0; i < core::activation_count(); ++i) s += (i ? ", " : "") + std::string(core::activation(i).id);
+    return s;
+}
+
+}  // namespace
+
+bool apply_activation_key(ActivationView* view, const std::string& key, const std::string& value, std::string* error) {
+    auto fail = [&](const std::string& why) {
+        *error = "'" + key + "=" + value + "': " + why;
+        return false;
+    };
+    double number = 0.0;
+    if (key == "functions") {
+        std::vector<int> functions;
+        for (const std::string& id : split_list(value)) {
+            const int index = core::activation_index(id);
+            if (index < 0) return fail("unknown function '" + id + "' (known: " + known_ids() + ")");
+            if (std::find(functions.begin(), functions.end(), index) != functions.end())
+                return fail("'" + id + "' is listed twice");
+            functions.push_back(index);
+        }
+        if (functions.empty()) return fail("name at least one function");
+        view->functions = functions;
+        return true;
+    }
+    if (key == "curves") {
+        bool f = false, df = false;
+        for (const std::string& item : split_list(value)) {
+            if (item == "f") f = true;
+            else if (item == "df") df = true;
+            else return fail("curves are 'f', 'df' or 'f,df'");
+        }
+        if (!f && !df) return fail("curves are 'f', 'df' or 'f,df'");
+        view->show_f = f;
+        view->show_df = df;
+        return true;
+    }
+    if (key == "xmin" || key == "xmax") {
+        if (!parse_number(value, &number)) return fail("not a finite number");
+        if (std::fabs(number) > kMaxAbsX) return fail("must be within ±1e6");
+        (key == "xmin" ? view->x_min : view->x_max) = number;
+        return true;
+    }
+    if (key == "samples") {
+        if (!parse_number(value, &number) || number != std::floor(number) || number < 2 || number > kMaxSamples)
+            return fail("must be a whole number from 2 to " + std::to_string(kMaxSamples));
+        view->samples = static_cast<int>(number);
+        return true;
+    }
+    if (key == "x") {
+        std::vector<double> xs;
+        for (const std::string& item : split_list(value)) {
+            double v = 0.0;
+            if (!parse_number(item, &v)) return fail("'" + item + "' is not a finite number");
+            xs.push_back(v);
+        }
+        if (xs.empty() || static_cast<int>(xs.size()) > kMaxSamples)
+            return fail("give 1 to " + std::to_string(kMaxSamples) + " numbers separated by commas");
+        view->x_points = xs;
+        return true;
+    }
+    if (key == "probe") {
+        if (value == "off") {
+            view->show_probe = false;
+            return true;
+        }
+        if (!parse_number(value, &number)) return fail("a finite number, or 'off'");
+        view->probe_x = number;
+        view->show_probe = true;
+        return true;
+    }
+    if (key == "focus") {
+        const int index = core::activation_index(value);
+        if (index < 0) return fail("unknown function (known: " + known_ids() + ")");
+        view->focus = index;
+        return true;
+    }
+    if (key == "shade") {
+        bool sat = false, dead = false;
+        if (value != "none") {
+            for (const std::string& item : split_list(value)) {
+                if (item == "saturation") sat = true;
+                else if (item == "dead") dead = true;
+                else return fail("shade is 'saturation', 'dead', 'saturation,dead' or 'none'");
+            }
+        }
+        view->shade_saturation = sat;
+        view->shade_dead = dead;
+        return true;
+    }
+    if (key == "threshold") {
+        if (!parse_number(value, &number) || !(number > 0.0) || number > 1.0) return fail("must be in (0, 1]");
+        view->saturation_threshold = number;
+        return true;
+    }
+    // <id>.<param>
+    const auto dot = key.find('.');
+    if (dot != std::string::npos) {
+        const std::string id = key.substr(0, dot), name = key.substr(dot + 1);
+        const int index = core::activation_index(id);
+        if (index < 0) return fail("unknown function '" + id + "' (known: " + known_ids() + ")");
+        const core::Activation& act = core::activation(index);
+        const int k = core::param_index(act, name);
+        if (k < 0) {
+            std::string names;
+            for (int i = 0; i < act.param_count; ++i) names += (i ? ", " : "") + std::string(act.params[i].name);
+            return fail(id + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
+        }
+        const core::Param& p = act.params[k];
+        if (!parse_number(value, &number)) return fail("not a finite number");
+        if (number < p.min || number > p.max)
+            return fail(std::string(p.name) + " of " + id + " must be from " + number_text(p.min) + " to " +
+                        number_text(p.max));
+        view->params[index].v[k] = number;
+        return true;
+    }
+    *error = "unknown key '" + key + "' (keys: functions, curves, xmin, xmax, samples, x, probe, focus, shade, "
+             "threshold, and <function>.<parameter> such as leaky_relu.alpha)";
+    return false;
+}
+
+bool check_activation_view(const ActivationView& view, std::string* error) {
+    if (!(view.x_min < view.x_max)) {
+        *error = "xmin (" + number_text(view.x_min) + ") must be less than xmax (" + number_text(view.x_max) + ")";
+        return false;
+    }
+    if (view.functions.empty()) {
+        *error = "no function to show";
+        return false;
+    }
+    return true;
+}
+
+std::vector<std::pair<std::string, std::string>> activation_keys(const ActivationView& view) {
+    std::vector<std::pair<std::string, std::string>> keys;
+    std::string functions;
+    for (int index : view.functions) functions += (functions.empty() ? "" : ",") + std::string(core::activation(index).id);
+    keys.emplace_back("functions", functions);
+    keys.emplace_back("curves", view.show_f && view.show_df ? "f,df" : view.show_f ? "f" : "df");
+    keys.emplace_back("xmin", number_text(view.x_min));
+    keys.emplace_back("xmax", number_text(view.x_max));
+    keys.emplace_back("samples", std::to_string(view.samples));
+    keys.emplace_back("probe", view.show_probe ? number_text(view.probe_x) : "off");
+    if (view.focus >= 0) keys.emplace_back("focus", core::activation(view.focus).id);
+    std::string shade = view.shade_saturation && view.shade_dead ? "saturation,dead"
+                        : view.shade_saturation                  ? "saturation"
+                        : view.shade_dead                        ? "dead"
+                                                                 : "none";
+    keys.emplace_back("shade", shade);
+    keys.emplace_back("threshold", number_text(view.saturation_threshold));
+    for (int i = 0; i < core::activation_count(); ++i) {
+        const core::Activation& act = core::activation(i);
+        for (int k = 0; k < act.param_count; ++k)
+            keys.emplace_back(std::string(act.id) + "." + act.params[k].name, number_text(view.params[i].v[k]));
+    }
+    return keys;
+}
+
+const char* activation_keys_help() {
+    return "  functions=relu,gelu,...   which functions (ids as in torch.nn.functional)\n"
+           "  curves=f,df               draw f, f' (dashed) or both\n"
+           "  xmin=-5 xmax=5            the x range\n"
+           "  samples=801               points per curve (CSV rows per function)\n"
+           "  x=-2,-1,0,1,2             exact x values for the CSV (instead of a sweep)\n"
+           "  <function>.<param>=value  e.g. leaky_relu.alpha=0.1, swish.beta=2, elu.alpha=0.5\n"
+           "  probe=1.5|off             the marked x with a dot on each curve\n"
+           "  focus=relu                the function whose zones are shaded\n"
+           "  shade=saturation,dead|none   threshold=0.05   shade where |f'| < threshold / f' = 0\n";
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,195 @@
+#include "app/gui.h"
+
+#include "app/app_state.h"
+#include "app/figures/figure_export.h"
+#include "app/files.h"
+#include "app/panels/activations_panel.h"
+#include "app/platform.h"
+#include "app/plot/plot.h"
+#include "app/settings.h"
+#include "app/ui_style.h"
+
+#include <imgui.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>  // key codes for the shortcuts
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace actlab::app {
+
+namespace {
+
+void rebuild_fonts(const Window& window, UiSettings& ui) {
+    const float scale = window.content_scale * ui.text_scale;
+    ImGui::GetIO().Fonts->Clear();
+    std::string problem;
+    plot::GetStyle().title_font = load_fonts(kBaseFontPixels * scale, &problem).title;
+    apply_theme(scale);
+    if (window.imgui_ready) reload_fonts_texture();
+    ui.fonts_dirty = false;
+}
+
+// Runs the export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
+void service_export(AppState& state) {
+    ExportRequest request = state.export_request;
+    state.export_request.pending = false;
+    if (!request.pending) return;
+    std::string error;
+    const std::string folder = expand_home(state.exports.folder);
+    if (!make_folders(folder, &error)) {
+        state.status = {"Export failed: " + error, true};
+        return;
+    }
+    ExplorerState& e = state.explorer;
+    const std::string stem = activation_file_stem(e.view);
+    const bool png = request.format == ExportFormat::Png;
+    const std::string path = unused_path(folder, stem, png ? "png" : "csv");
+    bool ok = false;
+    if (png) {
+        ok = export_activations_png(e.view, e.shown, state.exports.width, state.exports.height,
+                                    static_cast<float>(state.exports.scale), path, &error);
+    } else {
+        // The CSV holds the range on screen, sampled as the plot is.
+        ActivationView data = e.view;
+        data.x_min = e.shown.x_min;
+        data.x_max = e.shown.x_max;
+        ok = export_activations_csv(data, path, &error);
+    }
+    state.status = ok ? StatusLine{"Wrote " + path, false} : StatusLine{"Export failed: " + error, true};
+}
+
+void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
+    auto set_scale = [&](float s) {
+        state.ui.text_scale = std::clamp(s, 0.75f, 2.5f);
+        state.ui.fonts_dirty = true;
+    };
+    for (const KeyPress& k : presses) {
+        if (!(k.mods & GLFW_MOD_CONTROL)) continue;
+        const bool shift = k.mods & GLFW_MOD_SHIFT;
+        switch (k.key) {
+            case GLFW_KEY_E: state.export_request = {true, shift ? ExportFormat::Csv : ExportFormat::Png, "activations"}; break;
+            case GLFW_KEY_Q: state.quit = true; break;
+            case GLFW_KEY_EQUAL:
+            case GLFW_KEY_KP_ADD: set_scale(state.ui.text_scale * 1.15f); break;
+            case GLFW_KEY_MINUS:
+            case GLFW_KEY_KP_SUBTRACT: set_scale(state.ui.text_scale / 1.15f); break;
+            case GLFW_KEY_0: set_scale(1.0f); break;
+            default: break;
+        }
+    }
+}
+
+void draw_menu(AppState& state, bool* show_help) {
+    if (!ImGui::BeginMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) state.export_request = {true, ExportFormat::Png, "activations"};
+        if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E"))
+            state.export_request = {true, ExportFormat::Csv, "activations"};
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Larger text", "Ctrl+="))
+            state.ui.text_scale = std::min(2.5f, state.ui.text_scale * 1.15f), state.ui.fonts_dirty = true;
+        if (ImGui::MenuItem("Smaller text", "Ctrl+-"))
+            state.ui.text_scale = std::max(0.75f, state.ui.text_scale / 1.15f), state.ui.fonts_dirty = true;
+        if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.text_scale = 1.0f, state.ui.fonts_dirty = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Using actlab")) *show_help = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void draw_help(bool* open) {
+    if (!*open) return;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("Using actlab", open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::TextWrapped(
+            "Plots: drag to pan, scroll to zoom (over an axis: that axis only), double-click to return to the "
+            "home view. Hover for exact values. Drag the grey probe line to move the probe.\n\n"
+            "Sliders: drag, or Ctrl+click to type a value; typed values are clamped to the slider's range.\n\n"
+            "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
+            "size, Ctrl+Q quit.\n\n"
+            "Exports are drawn again at the size and scale set under Export ▸ Settings, into the export "
+            "folder; an existing file is never overwritten. From a terminal: actlab export --help.");
+    }
+    ImGui::End();
+}
+
+void draw_main_window(AppState& state, bool* show_help) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
+                                   ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("actlab", nullptr, flags);
+    draw_menu(state, show_help);
+    const float status_height = ImGui::GetFrameHeightWithSpacing();
+    ImGui::BeginChild("##labs", ImVec2(0, -status_height), false);
+    if (ImGui::BeginTabBar("##lab-tabs")) {
+        if (ImGui::BeginTabItem("Activation functions")) {
+            draw_activations_panel(state);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+    ImGui::Separator();
+    if (state.status.error) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+    ImGui::TextUnformatted(state.status.text.empty() ? "Ready." : state.status.text.c_str());
+    if (state.status.error) ImGui::PopStyleColor();
+    ImGui::End();
+    draw_help(show_help);
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+    AppState state;
+    const std::string dir = config_dir();
+    state.settings_path = dir + "/settings.json";
+    std::vector<std::string> problems;
+    load_settings(state.settings_path, &state, &problems);
+    if (state.exports.folder.empty()) state.exports.folder = default_export_folder();
+    const std::string saved_folder = state.exports.folder;
+    if (!options.export_folder.empty()) state.exports.folder = options.export_folder;
+    for (const std::string& p : problems) std::fprintf(stderr, "actlab: %s\n", p.c_str());
+    if (!problems.empty()) state.status = {problems.front(), true};
+
+    std::string error;
+    if (!make_folders(dir, &error)) std::fprintf(stderr, "actlab: %s; settings will not be saved\n", error.c_str());
+    Window window;
+    if (!open_window(&window, "actlab", 1600, 1000, dir + "/imgui.ini", &error)) {
+        std::fprintf(stderr, "actlab: %s\n", error.c_str());
+        return 1;
+    }
+    rebuild_fonts(window, state.ui);
+
+    bool show_help = false;
+    for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
+        if (state.ui.fonts_dirty) rebuild_fonts(window, state.ui);
+        // Nothing on screen moves by itself yet: wait for input instead of spinning (a scripted run polls).
+        begin_frame(window, options.frames > 0 ? 0.0 : 0.25);
+        handle_shortcuts(state, take_key_presses(window));
+        draw_main_window(state, &show_help);
+        render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));
+        service_export(state);
+        present(window);
+        if (options.frames > 0 && frame + 1 >= options.frames) break;
+    }
+
+    if (!options.export_folder.empty() && state.exports.folder == options.export_folder)
+        state.exports.folder = saved_folder;  // a folder given on the command line is for this run only
+    if (!save_settings(state.settings_path, state, &error)) std::fprintf(stderr, "actlab: %s\n", error.c_str());
+    close_window(&window);
+    return 0;
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,332 @@
+#include "app/panels/activations_panel.h"
+
+#include "app/panels/export_controls.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+bool is_shown(const ActivationView& v, int index) {
+    return std::find(v.functions.begin(), v.functions.end(), index) != v.functions.end();
+}
+
+int shown_position(const ActivationView& v, int index) {
+    const auto it = std::find(v.functions.begin(), v.functions.end(), index);
+    return it == v.functions.end() ? -1 : static_cast<int>(it - v.functions.begin());
+}
+
+void set_functions(ActivationView& v, std::initializer_list<const char*> ids) {
+    v.functions.clear();
+    for (const char* id : ids) v.functions.push_back(core::activation_index(id));
+}
+
+// f' jumps at x (a corner): the derivative there is a convention, not a limit.
+bool at_kink(const core::Activation& act, const double* p, double x) {
+    const double h = 1e-9 * std::max(1.0, std::fabs(x));
+    return std::fabs(act.df(x - h, p) - act.df(x + h, p)) > 1e-4;
+}
+
+void section(const char* title) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", title);
+    ImGui::Separator();
+}
+
+// The function checkboxes, two columns, each with its curve colour once shown.
+bool draw_function_picker(ActivationView& v) {
+    bool changed = false;
+    if (ImGui::BeginTable("##functions", 2, ImGuiTableFlags_SizingStretchSame)) {
+        for (int i = 0; i < core::activation_count(); ++i) {
+            ImGui::TableNextColumn();
+            const core::Activation& act = core::activation(i);
+            bool on = is_shown(v, i);
+            const int pos = shown_position(v, i);
+            if (pos >= 0) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_color(pos)));
+            ImGui::PushID(i);
+            if (ImGui::Checkbox(act.label, &on)) {
+                if (on) v.functions.push_back(i);
+                else v.functions.erase(std::find(v.functions.begin(), v.functions.end(), i));
+                changed = true;
+            }
+            ImGui::PopID();
+            if (pos >= 0) ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::SmallButton("Classic")) set_functions(v, {"sigmoid", "tanh", "relu"}), changed = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sigmoid, tanh and ReLU");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("ReLU family")) set_functions(v, {"relu", "leaky_relu", "elu", "selu"}), changed = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Smooth ReLUs")) set_functions(v, {"relu", "gelu", "silu", "mish", "softplus"}), changed = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Clear")) v.functions.clear(), changed = true;
+    return changed;
+}
+
+// One slider per parameter of every shown function. Typed values (Ctrl+click) are clamped to the range.
+void draw_parameter_sliders(ActivationView& v) {
+    bool any = false;
+    for (int index : v.functions) {
+        const core::Activation& act = core::activation(index);
+        for (int k = 0; k < act.param_count; ++k) {
+            any = true;
+            const core::Param& p = act.params[k];
+            ImGui::PushID(index * 8 + k);
+            char label[96];
+            std::snprintf(label, sizeof label, "%s  %s", p.symbol, act.label);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+            ImGui::SliderScalar(label, ImGuiDataType_Double, &v.params[index].v[k], &p.min, &p.max, "%.3f",
+                                ImGuiSliderFlags_AlwaysClamp);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
+            ImGui::SameLine();
+            if (ImGui::SmallButton("reset")) v.params[index].v[k] = p.def;
+            ImGui::PopID();
+        }
+    }
+    if (!any) ImGui::TextDisabled("None of the shown functions has a parameter.");
+}
+
+// The x range, checked as a whole: a typed xmin ≥ xmax is refused with a message and the range kept.
+bool draw_range(ExplorerState& e, StatusLine& status) {
+    ActivationView& v = e.view;
+    double range[2] = {v.x_min, v.x_max};
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    bool changed = false;
+    if (ImGui::InputScalarN("x from, to", ImGuiDataType_Double, range, 2, nullptr, nullptr, "%g",
+                            ImGuiInputTextFlags_EnterReturnsTrue)) {
+        if (!(range[0] < range[1]) || std::fabs(range[0]) > 1e6 || std::fabs(range[1]) > 1e6) {
+            status = {"x range: 'from' must be less than 'to', both within ±1e6; kept " + std::to_string(v.x_min) +
+                          " to " + std::to_string(v.x_max),
+                      true};
+        } else {
+            v.x_min = range[0];
+            v.x_max = range[1];
+            changed = true;
+        }
+    }
+    if (ImGui::SmallButton("±2")) v.x_min = -2, v.x_max = 2, changed = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("±5")) v.x_min = -5, v.x_max = 5, changed = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("±10")) v.x_min = -10, v.x_max = 10, changed = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Reset view")) changed = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
+    return changed;
+}
+
+void draw_controls(AppState& state) {
+    ExplorerState& e = state.explorer;
+    ActivationView& v = e.view;
+    section("Functions");
+    if (draw_function_picker(v)) e.reset_view = true;
+    section("Parameters");
+    draw_parameter_sliders(v);
+    section("Curves");
+    ImGui::Checkbox("f(x)", &v.show_f);
+    ImGui::SameLine();
+    ImGui::Checkbox("f'(x), dashed", &v.show_df);
+    if (!v.show_f && !v.show_df) v.show_f = true;
+    if (draw_range(e, state.status)) e.reset_view = true;
+    section("Where learning stalls");
+    ImGui::Checkbox("shade |f'| <", &v.shade_saturation);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    const double tmin = 0.001, tmax = 0.5;
+    ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &tmin, &tmax, "%.3f",
+                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
+    ImGui::Checkbox("shade f' = 0 for x < 0 (dead zone)", &v.shade_dead);
+    const int focus = v.focus_index();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo("zones of", focus >= 0 ? core::activation(focus).label : "—")) {
+        for (int index : v.functions)
+            if (ImGui::Selectable(core::activation(index).label, index == focus)) v.focus = index;
+        ImGui::EndCombo();
+    }
+    section("Probe");
+    ImGui::Checkbox("show at x =", &v.show_probe);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.4g");
+    if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
+    section("Export");
+    draw_export_controls(state, "activations");
+}
+
+void draw_probe_table(const ActivationView& v) {
+    if (v.functions.empty()) return;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##probe", 4, flags)) return;
+    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("f(x)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("f'(x)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < v.functions.size(); ++i) {
+        const core::Activation& act = core::activation(v.functions[i]);
+        const double* p = v.params[v.functions[i]].v;
+        const double x = v.probe_x;
+        const double d = act.df(x, p);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(act.label);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.10g", act.f(x, p));
+        ImGui::TableNextColumn();
+        ImGui::Text("%.10g", d);
+        ImGui::TableNextColumn();
+        if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("corner: %s", act.kink_note);
+        else if (d == 0.0 && x < 0.0) ImGui::TextWrapped("no gradient at all: the unit cannot learn from this input");
+        else if (std::fabs(d) < v.saturation_threshold) ImGui::TextWrapped("saturated: the gradient is multiplied by %.2g", d);
+    }
+    ImGui::EndTable();
+}
+
+void yes_no(bool b) { ImGui::TextUnformatted(b ? "yes" : "no"); }
+
+void draw_properties_table(const ActivationView& v) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
+                                  ImGuiTableFlags_ScrollX;
+    if (!ImGui::BeginTable("##properties", 8, flags)) return;
+    for (const char* h : {"function", "formula", "range", "max |f'|", "zero-centred", "monotonic", "smooth", "can die"})
+        ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    // Shown functions first, in their colours; then the rest of the catalogue for comparison.
+    std::vector<int> order = v.functions;
+    for (int i = 0; i < core::activation_count(); ++i)
+        if (!is_shown(v, i)) order.push_back(i);
+    for (size_t r = 0; r < order.size(); ++r) {
+        const core::Activation& act = core::activation(order[r]);
+        const bool shown = r < v.functions.size();
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (shown) {
+            ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(r)));
+            ImGui::Bullet();
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+        }
+        if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(act.label);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(act.formula);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(act.props.range);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(act.props.max_slope);
+        ImGui::TableNextColumn();
+        yes_no(act.props.zero_centred);
+        ImGui::TableNextColumn();
+        yes_no(act.props.monotonic);
+        ImGui::TableNextColumn();
+        yes_no(act.props.smooth);
+        ImGui::TableNextColumn();
+        yes_no(act.props.can_die);
+        if (!shown) ImGui::PopStyleColor();
+    }
+    ImGui::EndTable();
+}
+
+void draw_about(const ActivationView& v) {
+    if (v.functions.empty()) {
+        ImGui::TextDisabled("Pick a function on the left to read about it.");
+        return;
+    }
+    for (size_t i = 0; i < v.functions.size(); ++i) {
+        const core::Activation& act = core::activation(v.functions[i]);
+        ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
+        ImGui::Indent();
+        ImGui::TextWrapped("%s", act.about);
+        if (act.kink_note) ImGui::TextDisabled("%s", act.kink_note);
+        ImGui::Unindent();
+        ImGui::Spacing();
+    }
+}
+
+// Recomputes the cached home view and curves when the view or the shown range changed.
+void update_caches(ExplorerState& e) {
+    const bool view_changed = !e.has_cache || e.view != e.cached_view;
+    if (view_changed) {
+        e.home = fit_limits(e.view);
+        e.cached_view = e.view;
+    }
+    // Sample half a view beyond each side, so panning shows curve before the next resample.
+    const plot::Limits range = e.reset_view || !e.has_cache ? e.home : e.shown;
+    const double w = range.x_max - range.x_min;
+    const bool covered = e.curves.x.size() > 0 && e.curves.x_min <= range.x_min && e.curves.x_max >= range.x_max &&
+                         (e.curves.x_max - e.curves.x_min) < 3.0 * w;
+    if (view_changed || !covered) {
+        ActivationView dense = e.view;
+        dense.samples = std::max(e.view.samples, 2) * 2;
+        e.curves = sample_curves(dense, range.x_min - 0.5 * w, range.x_max + 0.5 * w);
+    }
+    e.has_cache = true;
+}
+
+}  // namespace
+
+void draw_activations_panel(AppState& state) {
+    ExplorerState& e = state.explorer;
+    const float sidebar = ImGui::GetFontSize() * 22.0f;
+    ImGui::BeginChild("##explorer-controls", ImVec2(sidebar, 0), false);
+    draw_controls(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    update_caches(e);
+    ImGui::BeginChild("##explorer-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    const float plot_height = std::max(ImGui::GetContentRegionAvail().y * 0.64f, ImGui::GetFontSize() * 16);
+    FigureOptions options;
+    options.home = e.home;
+    options.cond = e.reset_view ? plot::Cond_Always : plot::Cond_Once;
+    draw_activation_figure(e.view, e.curves, ImVec2(0, plot_height), options, &e.shown);
+    e.reset_view = false;
+
+    if (ImGui::BeginTabBar("##explorer-tabs")) {
+        char probe_tab[64];
+        std::snprintf(probe_tab, sizeof probe_tab, "Values at x = %.4g###values", e.view.probe_x);
+        if (ImGui::BeginTabItem(probe_tab)) {
+            ImGui::BeginChild("##values");
+            draw_probe_table(e.view);
+            ImGui::TextDisabled("Drag the probe line in the plot, or type x on the left. Hover the plot for values "
+                                "anywhere; drag to pan, scroll to zoom, double-click to reset.");
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Properties")) {
+            ImGui::BeginChild("##props");
+            draw_properties_table(e.view);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("About these functions")) {
+            ImGui::BeginChild("##about");
+            draw_about(e.view);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,11 @@
+// The Export PNG / Export CSV buttons every plot has, and the shared export settings behind them.
+#pragma once
+
+#include "app/app_state.h"
+
+namespace actlab::app {
+
+// Draws the buttons for `figure`; a click raises state.export_request (serviced after rendering).
+void draw_export_controls(AppState& state, const char* figure);
+
+}  // namespace actlab::app

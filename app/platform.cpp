@@ -1,0 +1,199 @@
+#include "app/platform.h"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cstdlib>
+
+namespace actlab::app {
+
+namespace {
+
+std::string g_glfw_error;  // the last GLFW error, for a clear message
+
+void on_glfw_error(int code, const char* description) {
+    g_glfw_error = std::string(description ? description : "unknown") + " (GLFW error " + std::to_string(code) + ")";
+}
+
+void on_key(GLFWwindow* handle, int key, int, int action, int mods) {
+    if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
+    if (auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle))) window->key_presses.push_back({key, mods});
+}
+
+void core_profile_hints() {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+}
+
+}  // namespace
+
+bool open_window(Window* window, const char* title, int width, int height, const std::string& ini_path,
+                 std::string* error) {
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) {
+        *error = "cannot start GLFW: " + g_glfw_error;
+        return false;
+    }
+    core_profile_hints();
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    window->handle = glfwCreateWindow(width, height, title, nullptr, nullptr);
+    if (!window->handle) {
+        *error = "cannot open an OpenGL 3.3 window: " + g_glfw_error;
+        glfwTerminate();
+        return false;
+    }
+    glfwMakeContextCurrent(window->handle);
+    glfwSwapInterval(1);
+    glfwSetWindowUserPointer(window->handle, window);
+    glfwSetKeyCallback(window->handle, on_key);  // installed first: ImGui's backend chains to it
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        *error = "cannot load OpenGL 3.3 functions";
+        close_window(window);
+        return false;
+    }
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(window->handle, &sx, &sy);
+    window->content_scale = sx > 0.5f ? sx : 1.0f;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    window->ini_path = ini_path;
+    ImGui::GetIO().IniFilename = window->ini_path.empty() ? nullptr : window->ini_path.c_str();
+    if (!ImGui_ImplGlfw_InitForOpenGL(window->handle, true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        *error = "cannot start Dear ImGui's OpenGL 3 renderer";
+        close_window(window);
+        return false;
+    }
+    window->imgui_ready = true;
+    return true;
+}
+
+std::vector<KeyPress> take_key_presses(Window& window) {
+    std::vector<KeyPress> presses;
+    presses.swap(window.key_presses);
+    return presses;
+}
+
+bool window_should_close(const Window& window) { return glfwWindowShouldClose(window.handle); }
+
+void request_close(Window& window) { glfwSetWindowShouldClose(window.handle, GLFW_TRUE); }
+
+void begin_frame(Window&, double wait_seconds) {
+    if (wait_seconds > 0.0) {
+        glfwWaitEventsTimeout(wait_seconds);
+    } else {
+        glfwPollEvents();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void render_frame(Window& window, ImVec4 clear) {
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window.handle, &w, &h);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, w, h);
+    glClearColor(clear.x, clear.y, clear.z, clear.w);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void present(Window& window) { glfwSwapBuffers(window.handle); }
+
+void reload_fonts_texture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void close_window(Window* window) {
+    if (window->imgui_ready) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        window->imgui_ready = false;
+    }
+    if (window->handle) glfwDestroyWindow(window->handle);
+    window->handle = nullptr;
+    glfwTerminate();
+}
+
+HeadlessGL::~HeadlessGL() {
+    if (m_context) {
+        EGLDisplay dpy = static_cast<EGLDisplay>(m_display);
+        eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+        eglDestroyContext(dpy, static_cast<EGLContext>(m_context));
+    }
+    if (m_display) eglTerminate(static_cast<EGLDisplay>(m_display));
+    if (m_window) {
+        glfwDestroyWindow(m_window);
+        glfwTerminate();
+    }
+}
+
+bool HeadlessGL::create(std::string* error) {
+    // 1. Mesa's surfaceless EGL platform: no display, no window, rendering into framebuffer objects.
+    std::string egl_problem;
+    setenv("EGL_PLATFORM", "surfaceless", 0);
+    EGLDisplay dpy = eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+    EGLint major = 0, minor = 0;
+    if (dpy == EGL_NO_DISPLAY || !eglInitialize(dpy, &major, &minor)) {
+        egl_problem = "no EGL surfaceless display";
+    } else {
+        m_display = dpy;
+        const EGLint config_attribs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+        EGLConfig config = nullptr;
+        EGLint count = 0;
+        const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                                          EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                          EGL_NONE};
+        if (!eglBindAPI(EGL_OPENGL_API) || !eglChooseConfig(dpy, config_attribs, &config, 1, &count) || count < 1) {
+            egl_problem = "EGL offers no OpenGL configuration";
+        } else if (EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, context_attribs); !ctx) {
+            egl_problem = "EGL cannot create an OpenGL 3.3 core context";
+        } else {
+            m_context = ctx;
+            if (!eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx)) {
+                egl_problem = "EGL cannot make a context current without a surface";
+            } else if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(eglGetProcAddress))) {
+                egl_problem = "cannot load OpenGL functions through EGL";
+            } else {
+                m_kind = "EGL surfaceless";
+                return true;
+            }
+        }
+    }
+    // 2. A hidden window, where a display exists.
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((display && *display) || (wayland && *wayland)) {
+        glfwSetErrorCallback(on_glfw_error);
+        if (glfwInit()) {
+            core_profile_hints();
+            glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+            m_window = glfwCreateWindow(64, 64, "actlab export", nullptr, nullptr);
+            if (m_window) {
+                glfwMakeContextCurrent(m_window);
+                if (gladLoadGL(glfwGetProcAddress)) {
+                    m_kind = "hidden window";
+                    return true;
+                }
+            }
+        }
+        *error = "no OpenGL for export: " + egl_problem + ", and a hidden window failed: " + g_glfw_error;
+        return false;
+    }
+    *error = "no OpenGL for export: " + egl_problem +
+             " and no display; install Mesa's EGL (libegl-mesa0, libgl1-mesa-dri) or run under a display";
+    return false;
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,67 @@
+// Where pixels come from: a GLFW window with an OpenGL 3.3 core context and Dear ImGui's GLFW and
+// OpenGL 3 backends, or, for export with no display, a headless OpenGL context (Mesa's surfaceless
+// EGL platform; a hidden window where that fails but a display exists).
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace actlab::app {
+
+// A key pressed with modifiers (GLFW key and GLFW_MOD_* bits). Collected by a callback, so a quick tap
+// whose press and release arrive in the same frame is not lost (ImGui 1.86 would miss it).
+struct KeyPress {
+    int key;
+    int mods;
+};
+
+struct Window {
+    GLFWwindow* handle = nullptr;
+    float content_scale = 1.0f;  // the monitor's scale (2 on a HiDPI screen)
+    bool imgui_ready = false;
+    std::string ini_path;        // ImGui keeps a pointer to it while the window is open
+    std::vector<KeyPress> key_presses;  // since the last take_key_presses()
+};
+
+// The keys pressed since the last call (for shortcuts).
+std::vector<KeyPress> take_key_presses(Window& window);
+
+// Opens the window and sets up ImGui on it (imgui.ini at `ini_path`). On failure *error says why.
+bool open_window(Window* window, const char* title, int width, int height, const std::string& ini_path,
+                 std::string* error);
+bool window_should_close(const Window& window);
+void request_close(Window& window);
+// Polls events (waiting up to `wait_seconds` for one when > 0, so an idle window costs nothing)
+// and starts an ImGui frame.
+void begin_frame(Window& window, double wait_seconds);
+// Renders ImGui's draw data into the window's framebuffer; the caller may then draw off screen and
+// finally calls present().
+void render_frame(Window& window, ImVec4 clear_color);
+void present(Window& window);
+void close_window(Window* window);
+// Rebuilds the font texture after the font atlas changed (text size changed).
+void reload_fonts_texture();
+
+// An OpenGL 3.3 core context with no window, made current on creation.
+class HeadlessGL {
+public:
+    HeadlessGL() = default;
+    HeadlessGL(const HeadlessGL&) = delete;
+    HeadlessGL& operator=(const HeadlessGL&) = delete;
+    ~HeadlessGL();
+    // Tries EGL surfaceless, then a hidden window if DISPLAY is set. On failure *error says why.
+    bool create(std::string* error);
+    const char* kind() const { return m_kind; }
+
+private:
+    void* m_display = nullptr;     // EGLDisplay
+    void* m_context = nullptr;     // EGLContext
+    GLFWwindow* m_window = nullptr;
+    const char* m_kind = "none";
+};
+
+}  // namespace actlab::app

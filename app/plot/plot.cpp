@@ -1,0 +1,572 @@
+// The plot widget's drawing and input. Mapping and ticks are in plot_ticks.cpp.
+#include "app/plot/plot.h"
+
+#include "app/plot/plot_ticks.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstring>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace actlab::plot {
+
+namespace {
+
+// What the widget remembers of a plot between frames.
+struct PlotState {
+    Limits view;            // what is shown now
+    Limits home;            // where a double-click returns
+    bool initialised = false;
+};
+
+struct LegendEntry {
+    std::string label;
+    ImU32 color;
+    bool band;    // a filled swatch instead of a line
+    bool dashed;
+};
+
+// The plot being built between BeginPlot and EndPlot.
+struct CurrentPlot {
+    ImGuiID id = 0;
+    PlotState* state = nullptr;
+    PlotFlags flags = 0;
+    std::string title;
+    std::string x_label, y_label;
+    Scale scale[2] = {Scale_Linear, Scale_Linear};
+    Limits requested;
+    bool has_request = false;
+    Cond request_cond = Cond_Once;
+    Location legend_location = Location_NorthWest;
+    bool locked = false;       // setup is over: layout, input and the grid are done
+    ImRect frame;              // the whole widget
+    ImRect area;               // the data area inside the axes
+    Transform tx, ty;
+    ImDrawList* draw = nullptr;
+    float unit = 1.0f;         // pixels per point (font size / 16)
+    bool hovered = false;
+    bool item_active = false;  // a drag line is being dragged
+    std::vector<LegendEntry> legend;
+};
+
+// The widget's state, one struct for all plots (keyed by ImGui ID).
+struct Context {
+    std::unordered_map<ImGuiID, PlotState> plots;
+    CurrentPlot current;
+    bool in_plot = false;
+    Style style;
+};
+
+Context& ctx() {
+    static Context instance;  // the widget's own storage, like ImGui's context
+    return instance;
+}
+
+const char* label_end(const char* label) {
+    const char* hidden = std::strstr(label, "##");
+    return hidden ? hidden : label + std::strlen(label);
+}
+
+void add_legend(const char* label, ImU32 color, bool band, bool dashed) {
+    CurrentPlot& p = ctx().current;
+    const char* end = label_end(label);
+    if (end == label) return;
+    const std::string text(label, end);
+    for (const LegendEntry& e : p.legend)
+        if (e.label == text) return;
+    p.legend.push_back({text, color, band, dashed});
+}
+
+// Pan and zoom work in "axis space": the value itself, or log10 of it on a log axis.
+double to_axis(double v, Scale s) { return s == Scale_Log10 ? std::log10(v) : v; }
+double from_axis(double t, Scale s) { return s == Scale_Log10 ? std::pow(10.0, t) : t; }
+
+// Keep a view usable: finite, not inverted, not narrower than doubles can resolve, positive on log axes.
+void sanitise(double* lo, double* hi, Scale s) {
+    if (s == Scale_Log10) {
+        if (!(*lo > 0.0)) *lo = 1e-300;
+        if (!(*hi > *lo)) *hi = *lo * 10.0;
+        return;
+    }
+    if (!std::isfinite(*lo) || !std::isfinite(*hi)) {
+        *lo = -1.0;
+        *hi = 1.0;
+    }
+    const double mid = 0.5 * (*lo + *hi);
+    const double min_span = std::max(1e-12, std::fabs(mid) * 1e-12);
+    if (*hi - *lo < min_span) {
+        *lo = mid - min_span;
+        *hi = mid + min_span;
+    }
+    const double max_span = 1e250;
+    if (*hi - *lo > max_span) {
+        *lo = mid - max_span / 2;
+        *hi = mid + max_span / 2;
+    }
+}
+
+void zoom_axis(double* lo, double* hi, Scale s, double anchor_value, double factor) {
+    const double a = to_axis(anchor_value, s);
+    const double l = to_axis(*lo, s), h = to_axis(*hi, s);
+    *lo = from_axis(a - (a - l) * factor, s);
+    *hi = from_axis(a + (h - a) * factor, s);
+    sanitise(lo, hi, s);
+}
+
+void pan_axis(double* lo, double* hi, Scale s, double delta_pixels, const Transform& t) {
+    const double span = to_axis(*hi, s) - to_axis(*lo, s);
+    const double shift = -delta_pixels / (t.p1 - t.p0) * span;
+    *lo = from_axis(to_axis(*lo, s) + shift, s);
+    *hi = from_axis(to_axis(*hi, s) + shift, s);
+    sanitise(lo, hi, s);
+}
+
+// Pixel coordinates far outside the area are pulled in so float maths stays sane; the clip rect
+// hides the rest.
+ImVec2 to_pixels(const CurrentPlot& p, double x, double y) {
+    const float limit = 1e5f;
+    auto clampf = [limit](double v) { return static_cast<float>(std::clamp(v, -1.0 * limit, 1.0 * limit)); };
+    return ImVec2(clampf(p.tx.to_pixel(x)), clampf(p.ty.to_pixel(y)));
+}
+
+void set_transforms(CurrentPlot& p) {
+    const Limits& v = p.state->view;
+    p.tx = {v.x_min, v.x_max, p.area.Min.x, p.area.Max.x, p.scale[Axis_X] == Scale_Log10};
+    p.ty = {v.y_min, v.y_max, p.area.Max.y, p.area.Min.y, p.scale[Axis_Y] == Scale_Log10};
+}
+
+std::vector<Tick> ticks_for(const CurrentPlot& p, Axis axis, float pixels) {
+    const Limits& v = p.state->view;
+    const double lo = axis == Axis_X ? v.x_min : v.y_min;
+    const double hi = axis == Axis_X ? v.x_max : v.y_max;
+    const float spacing = ImGui::GetFontSize() * (axis == Axis_X ? 5.5f : 3.0f);
+    const int target = std::max(2, static_cast<int>(pixels / spacing));
+    return p.scale[axis] == Scale_Log10 ? log_ticks(lo, hi, target) : linear_ticks(lo, hi, target);
+}
+
+// Text rotated 90° counter-clockwise, its centre at `centre` (ImGui 1.86 has no rotated text, so
+// the glyph quads are rotated after they are added).
+void add_vertical_text(ImDrawList* dl, ImVec2 centre, ImU32 color, const char* text) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const int first = dl->VtxBuffer.Size;
+    // AddText drops glyphs outside the clip rect before we rotate them, so lay them out unclipped.
+    dl->PushClipRect(ImVec2(-1e5f, -1e5f), ImVec2(1e5f, 1e5f), false);
+    dl->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), color, text);
+    dl->PopClipRect();
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        ImVec2& pos = dl->VtxBuffer[i].pos;
+        const ImVec2 d(pos.x - centre.x, pos.y - centre.y);
+        pos = ImVec2(centre.x + d.y, centre.y - d.x);
+    }
+}
+
+// Layout, input and the grid: everything that must happen once the setup is known and before the
+// first item is drawn.
+void lock_setup() {
+    Context& c = ctx();
+    CurrentPlot& p = c.current;
+    if (p.locked) return;
+    p.locked = true;
+    PlotState& st = *p.state;
+
+    if (p.has_request) {
+        st.home = p.requested;
+        sanitise(&st.home.x_min, &st.home.x_max, p.scale[Axis_X]);
+        sanitise(&st.home.y_min, &st.home.y_max, p.scale[Axis_Y]);
+        if (!st.initialised || p.request_cond == Cond_Always) st.view = st.home;
+        st.initialised = true;
+    } else if (!st.initialised) {
+        st.home = st.view = Limits{};
+        st.initialised = true;
+    }
+
+    // Layout: title on top, y label and tick labels on the left, x tick labels and label below.
+    const float fs = ImGui::GetFontSize();
+    const float pad = 0.6f * fs;
+    ImRect area(p.frame.Min.x + pad, p.frame.Min.y + pad, p.frame.Max.x - pad, p.frame.Max.y - pad);
+    if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
+        ImFont* font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
+        area.Min.y += font->FontSize + 0.5f * fs;
+    }
+    area.Max.y -= fs + 0.35f * fs;                    // x tick labels
+    if (!p.x_label.empty()) area.Max.y -= fs + 0.2f * fs;
+    if (!p.y_label.empty()) area.Min.x += fs + 0.35f * fs;
+    // y tick labels: measure them for the height the area will have
+    {
+        set_transforms(p);
+        float widest = 0.0f;
+        for (const Tick& t : ticks_for(p, Axis_Y, area.GetHeight()))
+            if (t.major) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
+        area.Min.x += widest + 0.4f * fs;
+    }
+    area.Max.x -= 0.4f * fs;  // room for the last x tick label to stick out
+    area.Max.x = std::max(area.Max.x, area.Min.x + 10.0f);
+    area.Max.y = std::max(area.Max.y, area.Min.y + 10.0f);
+    p.area = area;
+
+    // Input: an invisible button over the whole frame takes hover and drags; drag lines drawn later
+    // may overlap it.
+    if (!(p.flags & PlotFlags_NoInputs)) {
+        ImGui::SetCursorScreenPos(p.frame.Min);
+        ImGui::InvisibleButton("##plot", p.frame.GetSize(),
+                               ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+        ImGui::SetItemAllowOverlap();
+        ImGui::SetItemUsingMouseWheel();
+        const bool frame_hovered = ImGui::IsItemHovered();
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        p.hovered = frame_hovered && area.Contains(mouse);
+        set_transforms(p);
+
+        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+            const ImVec2 d = ImGui::GetIO().MouseDelta;
+            pan_axis(&st.view.x_min, &st.view.x_max, p.scale[Axis_X], d.x, p.tx);
+            pan_axis(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y], d.y, p.ty);
+        }
+        const float wheel = ImGui::GetIO().MouseWheel;
+        if (frame_hovered && wheel != 0.0f) {
+            const double factor = std::pow(1.15, -static_cast<double>(wheel));
+            const bool over_x_axis = mouse.y > area.Max.y && mouse.x >= area.Min.x;
+            const bool over_y_axis = mouse.x < area.Min.x && mouse.y <= area.Max.y;
+            if (!over_y_axis)
+                zoom_axis(&st.view.x_min, &st.view.x_max, p.scale[Axis_X], p.tx.to_value(mouse.x), factor);
+            if (!over_x_axis)
+                zoom_axis(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y], p.ty.to_value(mouse.y), factor);
+        }
+        if (frame_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) st.view = st.home;
+        if (ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    }
+    set_transforms(p);
+
+    // Background, grid and axes.
+    ImDrawList* dl = p.draw;
+    dl->AddRectFilled(p.frame.Min, p.frame.Max, c.style.frame_bg);
+    dl->AddRectFilled(area.Min, area.Max, c.style.area_bg);
+    const std::vector<Tick> xt = ticks_for(p, Axis_X, area.GetWidth());
+    const std::vector<Tick> yt = ticks_for(p, Axis_Y, area.GetHeight());
+    const float u = p.unit;
+    for (const Tick& t : xt) {
+        const float x = IM_ROUND(static_cast<float>(p.tx.to_pixel(t.value)));
+        dl->AddLine(ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), t.major ? c.style.grid_major : c.style.grid_minor, u);
+        if (t.major) {
+            const ImVec2 sz = ImGui::CalcTextSize(t.label.c_str());
+            dl->AddText(ImVec2(x - sz.x * 0.5f, area.Max.y + 0.3f * fs), c.style.text, t.label.c_str());
+        }
+    }
+    for (const Tick& t : yt) {
+        const float y = IM_ROUND(static_cast<float>(p.ty.to_pixel(t.value)));
+        dl->AddLine(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y), t.major ? c.style.grid_major : c.style.grid_minor, u);
+        if (t.major) {
+            const ImVec2 sz = ImGui::CalcTextSize(t.label.c_str());
+            dl->AddText(ImVec2(area.Min.x - sz.x - 0.4f * fs, y - sz.y * 0.5f), c.style.text, t.label.c_str());
+        }
+    }
+    dl->AddRect(area.Min, area.Max, c.style.axis, 0.0f, 0, u);
+
+    // Title and axis labels.
+    if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
+        ImFont* font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
+        const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, p.title.c_str());
+        dl->AddText(font, font->FontSize, ImVec2(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, p.frame.Min.y + pad),
+                    c.style.text, p.title.c_str());
+    }
+    if (!p.x_label.empty()) {
+        const ImVec2 sz = ImGui::CalcTextSize(p.x_label.c_str());
+        dl->AddText(ImVec2(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, area.Max.y + 1.5f * fs), c.style.text,
+                    p.x_label.c_str());
+    }
+    if (!p.y_label.empty())
+        add_vertical_text(dl, ImVec2(p.frame.Min.x + pad + 0.5f * fs, 0.5f * (area.Min.y + area.Max.y)), c.style.text,
+                          p.y_label.c_str());
+
+    dl->PushClipRect(area.Min, area.Max, true);
+}
+
+void draw_legend(CurrentPlot& p) {
+    if (p.legend.empty() || (p.flags & PlotFlags_NoLegend)) return;
+    const Style& s = ctx().style;
+    const float fs = ImGui::GetFontSize();
+    const float swatch = 1.6f * fs, gap = 0.4f * fs, pad = 0.45f * fs, row = fs * 1.25f;
+    float width = 0.0f;
+    for (const LegendEntry& e : p.legend) width = std::max(width, ImGui::CalcTextSize(e.label.c_str()).x);
+    const ImVec2 box(pad * 2 + swatch + gap + width, pad * 2 + row * p.legend.size() - (row - fs));
+    const float margin = 0.5f * fs;
+    const bool east = p.legend_location == Location_NorthEast || p.legend_location == Location_SouthEast;
+    const bool south = p.legend_location == Location_SouthWest || p.legend_location == Location_SouthEast;
+    const ImVec2 min(east ? p.area.Max.x - margin - box.x : p.area.Min.x + margin,
+                     south ? p.area.Max.y - margin - box.y : p.area.Min.y + margin);
+    ImDrawList* dl = p.draw;
+    dl->AddRectFilled(min, ImVec2(min.x + box.x, min.y + box.y), s.legend_bg, 0.2f * fs);
+    dl->AddRect(min, ImVec2(min.x + box.x, min.y + box.y), IM_COL32(0, 0, 0, 60), 0.2f * fs, 0, p.unit);
+    float y = min.y + pad;
+    for (const LegendEntry& e : p.legend) {
+        const float cy = y + fs * 0.5f;
+        const float x0 = min.x + pad;
+        if (e.band) {
+            dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
+        } else if (e.dashed) {
+            for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
+                dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
+        } else {
+            dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+        }
+        dl->AddText(ImVec2(x0 + swatch + gap, y), s.text, e.label.c_str());
+        y += row;
+    }
+}
+
+}  // namespace
+
+Style& GetStyle() { return ctx().style; }
+
+bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
+    Context& c = ctx();
+    IM_ASSERT(!c.in_plot && "BeginPlot without EndPlot");
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const ImGuiID id = window->GetID(title_id);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 sz(size.x > 0 ? size.x : std::max(avail.x, 100.0f), size.y > 0 ? size.y : std::max(avail.y, 100.0f));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImRect frame(pos, ImVec2(pos.x + sz.x, pos.y + sz.y));
+    if (!ImGui::IsRectVisible(frame.Min, frame.Max)) {
+        ImGui::Dummy(sz);  // clipped away: keep the layout, skip the work
+        return false;
+    }
+
+    CurrentPlot& p = c.current;
+    p = CurrentPlot{};
+    p.id = id;
+    p.state = &c.plots[id];
+    p.flags = flags;
+    p.title.assign(title_id, label_end(title_id));
+    p.frame = frame;
+    p.draw = ImGui::GetWindowDrawList();
+    p.unit = ImGui::GetFontSize() / 16.0f;
+    c.in_plot = true;
+    return true;
+}
+
+void SetupAxes(const char* x_label, const char* y_label) {
+    CurrentPlot& p = ctx().current;
+    IM_ASSERT(!p.locked && "Setup calls come before the first item");
+    p.x_label = x_label ? x_label : "";
+    p.y_label = y_label ? y_label : "";
+}
+
+void SetupAxisScale(Axis axis, Scale scale) {
+    CurrentPlot& p = ctx().current;
+    IM_ASSERT(!p.locked);
+    p.scale[axis] = scale;
+}
+
+void SetupAxesLimits(const Limits& home, Cond cond) {
+    CurrentPlot& p = ctx().current;
+    IM_ASSERT(!p.locked);
+    p.requested = home;
+    p.has_request = true;
+    p.request_cond = cond;
+}
+
+void SetupLegend(Location location) { ctx().current.legend_location = location; }
+
+void PlotLine(const char* label, const double* xs, const double* ys, int count, const LineStyle& style) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    add_legend(label, style.color, false, style.dashed);
+    const float thickness = style.weight * p.unit;
+    // Split the polyline where a value is not finite (or not positive on a log axis).
+    std::vector<ImVec2> run;
+    run.reserve(static_cast<size_t>(count));
+    auto usable = [&](double x, double y) {
+        if (!std::isfinite(x) || !std::isfinite(y)) return false;
+        if (p.scale[Axis_X] == Scale_Log10 && !(x > 0)) return false;
+        if (p.scale[Axis_Y] == Scale_Log10 && !(y > 0)) return false;
+        return true;
+    };
+    auto flush = [&]() {
+        if (run.size() >= 2) {
+            if (!style.dashed) {
+                p.draw->AddPolyline(run.data(), static_cast<int>(run.size()), style.color, 0, thickness);
+            } else {
+                // dashes of 7 points with gaps of 4, continued across vertices
+                const float on = 7.0f * p.unit, off = 4.5f * p.unit;
+                float phase = 0.0f;
+                bool drawing = true;
+                for (size_t i = 1; i < run.size(); ++i) {
+                    ImVec2 a = run[i - 1];
+                    const ImVec2 b = run[i];
+                    float seg = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+                    while (seg > 0.0f) {
+                        const float left = (drawing ? on : off) - phase;
+                        const float step = std::min(left, seg);
+                        const float t = step / seg;
+                        const ImVec2 m(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+                        if (drawing) p.draw->AddLine(a, m, style.color, thickness);
+                        a = m;
+                        seg -= step;
+                        phase += step;
+                        if (phase >= (drawing ? on : off) - 1e-3f) {
+                            phase = 0.0f;
+                            drawing = !drawing;
+                        }
+                    }
+                }
+            }
+        }
+        run.clear();
+    };
+    for (int i = 0; i < count; ++i) {
+        if (!usable(xs[i], ys[i])) {
+            flush();
+            continue;
+        }
+        run.push_back(to_pixels(p, xs[i], ys[i]));
+    }
+    flush();
+}
+
+void PlotVBand(const char* label, double x0, double x1, ImU32 color) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    add_legend(label, color, true, false);
+    const float a = to_pixels(p, x0, 0).x, b = to_pixels(p, x1, 0).x;
+    p.draw->AddRectFilled(ImVec2(std::min(a, b), p.area.Min.y), ImVec2(std::max(a, b), p.area.Max.y), color);
+}
+
+void PlotVLine(const char* label, double x, const LineStyle& style) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    add_legend(label, style.color, false, style.dashed);
+    const double xs[2] = {x, x};
+    const Limits& v = p.state->view;
+    const double ys[2] = {v.y_min, v.y_max};
+    PlotLine("##vline", xs, ys, 2, style);
+}
+
+void PlotHLine(const char* label, double y, const LineStyle& style) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    add_legend(label, style.color, false, style.dashed);
+    const Limits& v = p.state->view;
+    const double xs[2] = {v.x_min, v.x_max};
+    const double ys[2] = {y, y};
+    PlotLine("##hline", xs, ys, 2, style);
+}
+
+void PlotMarker(double x, double y, ImU32 color, float radius) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    if (!std::isfinite(x) || !std::isfinite(y)) return;
+    const ImVec2 c = to_pixels(p, x, y);
+    p.draw->AddCircleFilled(c, radius * p.unit, IM_COL32(255, 255, 255, 255));
+    p.draw->AddCircle(c, radius * p.unit, color, 0, 2.0f * p.unit);
+}
+
+void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset, ImVec2 pivot) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    const ImVec2 c = to_pixels(p, x, y);
+    const ImVec2 sz = ImGui::CalcTextSize(text);
+    p.draw->AddText(ImVec2(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y),
+                    color, text);
+}
+
+bool DragLineX(const char* id, double* x, ImU32 color, float weight) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    const float px = to_pixels(p, *x, 0).x;
+    bool changed = false;
+    bool active = false, hovered = false;
+    if (!(p.flags & PlotFlags_NoInputs)) {
+        const float grab = 0.45f * ImGui::GetFontSize();
+        const ImVec2 backup = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(px - grab, p.area.Min.y));
+        ImGui::PushID(id);
+        ImGui::InvisibleButton("##dragline", ImVec2(2 * grab, p.area.GetHeight()));
+        ImGui::PopID();
+        hovered = ImGui::IsItemHovered();
+        active = ImGui::IsItemActive();
+        if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+            const Limits& v = p.state->view;
+            const double nx = std::clamp(p.tx.to_value(ImGui::GetIO().MousePos.x), v.x_min, v.x_max);
+            if (nx != *x) {
+                *x = nx;
+                changed = true;
+            }
+        }
+        ImGui::SetCursorScreenPos(backup);
+        if (active) p.item_active = true;
+    }
+    const float w = (hovered || active ? weight * 1.8f : weight) * p.unit;
+    const float nx = to_pixels(p, *x, 0).x;
+    p.draw->AddLine(ImVec2(nx, p.area.Min.y), ImVec2(nx, p.area.Max.y), color, w);
+    // a small handle at the top says "drag me"
+    const float h = 0.35f * ImGui::GetFontSize();
+    p.draw->AddTriangleFilled(ImVec2(nx - h, p.area.Min.y), ImVec2(nx + h, p.area.Min.y), ImVec2(nx, p.area.Min.y + h * 1.4f),
+                              color);
+    return changed;
+}
+
+bool IsPlotHovered() {
+    lock_setup();
+    const CurrentPlot& p = ctx().current;
+    return p.hovered && !p.item_active;
+}
+
+ImVec2 GetPlotMousePosPixels() { return ImGui::GetIO().MousePos; }
+
+double GetPlotMouseX() {
+    lock_setup();
+    return ctx().current.tx.to_value(ImGui::GetIO().MousePos.x);
+}
+
+double GetPlotMouseY() {
+    lock_setup();
+    return ctx().current.ty.to_value(ImGui::GetIO().MousePos.y);
+}
+
+Limits GetPlotLimits() {
+    lock_setup();
+    return ctx().current.state->view;
+}
+
+ImVec2 PlotToPixels(double x, double y) {
+    lock_setup();
+    return to_pixels(ctx().current, x, y);
+}
+
+void EndPlot() {
+    Context& c = ctx();
+    IM_ASSERT(c.in_plot && "EndPlot without BeginPlot");
+    lock_setup();
+    CurrentPlot& p = c.current;
+    p.draw->PopClipRect();
+    draw_legend(p);
+    // The readout of the mouse position, bottom right inside the data area.
+    if (p.hovered && !(p.flags & PlotFlags_NoInputs)) {
+        const double mx = p.tx.to_value(ImGui::GetIO().MousePos.x);
+        const double my = p.ty.to_value(ImGui::GetIO().MousePos.y);
+        const Limits& v = p.state->view;
+        const std::string text = "x = " + format_tick(mx, (v.x_max - v.x_min) / 1000) +
+                                 "   y = " + format_tick(my, p.scale[Axis_Y] == Scale_Log10 ? std::fabs(my) / 100
+                                                                                            : (v.y_max - v.y_min) / 1000);
+        const ImVec2 sz = ImGui::CalcTextSize(text.c_str());
+        const float fs = ImGui::GetFontSize();
+        const ImVec2 at(p.area.Max.x - sz.x - 0.5f * fs, p.area.Max.y - sz.y - 0.4f * fs);
+        p.draw->AddRectFilled(ImVec2(at.x - 0.3f * fs, at.y - 0.15f * fs), ImVec2(at.x + sz.x + 0.3f * fs, at.y + sz.y + 0.15f * fs),
+                              c.style.legend_bg);
+        p.draw->AddText(at, c.style.text, text.c_str());
+    }
+    // The whole plot counts as one item in the window's layout.
+    ImGui::SetCursorScreenPos(p.frame.Min);
+    ImGui::Dummy(p.frame.GetSize());
+    c.in_plot = false;
+}
+
+}  // namespace actlab::plot

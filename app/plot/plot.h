@@ -1,0 +1,92 @@
+// actlab's plot widget, drawn with ImDrawList and shaped like ImPlot's API:
+//
+//     if (plot::BeginPlot("Activations", size)) {
+//         plot::SetupAxes("x", "f(x)");
+//         plot::SetupAxesLimits({-5, 5, -1, 5}, plot::Cond_Once);
+//         plot::PlotLine("ReLU", xs, ys, n, {color});
+//         plot::EndPlot();
+//     }
+//
+// The view (pan, zoom) is kept inside the widget, keyed by the plot's ImGui ID; the caller owns only
+// its data and the "home" view that a double-click returns to. The widget draws into the current
+// window, so the same code renders on screen and, in a window of its own, off screen for export.
+// Mapping and ticks live in plot_ticks.h. app/plot/plot_demo.cpp shows every feature.
+#pragma once
+
+#include <imgui.h>
+
+namespace actlab::plot {
+
+typedef int PlotFlags;  // -> enum PlotFlags_
+enum PlotFlags_ {
+    PlotFlags_None = 0,
+    PlotFlags_NoLegend = 1 << 0,  // draw no legend box
+    PlotFlags_NoInputs = 1 << 1,  // no pan, zoom, hover readout or dragging (off-screen export)
+    PlotFlags_NoTitle = 1 << 2,   // the title is only an ID: draw no title above the plot
+};
+
+enum Axis { Axis_X = 0, Axis_Y = 1 };
+enum Scale { Scale_Linear = 0, Scale_Log10 = 1 };
+enum Cond {
+    Cond_Once = 0,    // set the view the first time this plot is seen (and on double-click)
+    Cond_Always = 1,  // set the view now, whatever the user did with the mouse
+};
+enum Location { Location_NorthWest = 0, Location_NorthEast, Location_SouthWest, Location_SouthEast };
+
+struct Limits {
+    double x_min = 0.0, x_max = 1.0;
+    double y_min = 0.0, y_max = 1.0;
+};
+
+struct LineStyle {
+    ImU32 color = IM_COL32(0, 0, 0, 255);
+    float weight = 2.0f;   // in points: scaled with the font size, so exports at 2× stay in proportion
+    bool dashed = false;
+};
+
+// Colours and fonts shared by every plot.
+struct Style {
+    ImFont* title_font = nullptr;                   // nullptr: the current font
+    ImU32 frame_bg = IM_COL32(255, 255, 255, 255);
+    ImU32 area_bg = IM_COL32(255, 255, 255, 255);
+    ImU32 grid_major = IM_COL32(0, 0, 0, 40);
+    ImU32 grid_minor = IM_COL32(0, 0, 0, 14);
+    ImU32 axis = IM_COL32(60, 60, 60, 255);
+    ImU32 text = IM_COL32(20, 20, 20, 255);
+    ImU32 legend_bg = IM_COL32(255, 255, 255, 225);
+};
+Style& GetStyle();
+
+// Starts a plot of `size` pixels (a zero component takes the available width or height).
+// Returns false when it is clipped away; call EndPlot only when it returns true.
+bool BeginPlot(const char* title_id, const ImVec2& size = ImVec2(0, 0), PlotFlags flags = 0);
+void EndPlot();
+
+// Setup calls come right after BeginPlot, before the first item.
+void SetupAxes(const char* x_label, const char* y_label);
+void SetupAxisScale(Axis axis, Scale scale);
+void SetupAxesLimits(const Limits& home, Cond cond = Cond_Once);
+void SetupLegend(Location location);
+
+// Items. A label's text after "##" is hidden; a label starting with "##" puts no entry in the legend.
+void PlotLine(const char* label, const double* xs, const double* ys, int count, const LineStyle& style);
+// A band over the full plot height between x0 and x1 (for example, where a gradient vanishes).
+void PlotVBand(const char* label, double x0, double x1, ImU32 color);
+void PlotVLine(const char* label, double x, const LineStyle& style);
+void PlotHLine(const char* label, double y, const LineStyle& style);
+void PlotMarker(double x, double y, ImU32 color, float radius = 4.5f);
+// Text at a data position, shifted by `pixel_offset` (in points) and aligned by `pivot` (0..1).
+void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset = ImVec2(0, 0),
+              ImVec2 pivot = ImVec2(0.5f, 0.5f));
+// A vertical line the user can drag; returns true when it moved *x this frame.
+bool DragLineX(const char* id, double* x, ImU32 color, float weight = 1.5f);
+
+// Queries, valid between BeginPlot and EndPlot (after the setup).
+bool IsPlotHovered();               // the mouse is over the data area
+ImVec2 GetPlotMousePosPixels();
+double GetPlotMouseX();             // the data coordinates under the mouse
+double GetPlotMouseY();
+Limits GetPlotLimits();             // the current view
+ImVec2 PlotToPixels(double x, double y);
+
+}  // namespace actlab::plot

@@ -1,0 +1,125 @@
+#include "app/plot/plot_ticks.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace actlab::plot {
+
+double Transform::to_pixel(double value) const {
+    if (log) {
+        const double l0 = std::log10(min), l1 = std::log10(max);
+        return p0 + (std::log10(value) - l0) / (l1 - l0) * (p1 - p0);
+    }
+    return p0 + (value - min) / (max - min) * (p1 - p0);
+}
+
+double Transform::to_value(double pixel) const {
+    const double t = (pixel - p0) / (p1 - p0);
+    if (log) {
+        const double l0 = std::log10(min), l1 = std::log10(max);
+        return std::pow(10.0, l0 + t * (l1 - l0));
+    }
+    return min + t * (max - min);
+}
+
+double nice_step(double x) {
+    const double decade = std::pow(10.0, std::floor(std::log10(x)));
+    const double m = x / decade;
+    // the tolerance keeps a mantissa of 2.0000000000000004 (from rounding) a 2
+    if (m <= 1.0 + 1e-9) return decade;
+    if (m <= 2.0 + 1e-9) return 2.0 * decade;
+    if (m <= 5.0 + 1e-9) return 5.0 * decade;
+    return 10.0 * decade;
+}
+
+namespace {
+
+// Number of decimals a label needs for ticks `step` apart (0 for steps ≥ 1).
+int decimals_for(double step) {
+    if (step >= 1.0) return 0;
+    return static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+}
+
+std::string replace_minus(std::string s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '-') out += "\xE2\x88\x92";  // U+2212 MINUS SIGN
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string format_tick(double value, double step) {
+    if (std::fabs(value) < step * 1e-9) value = 0.0;  // 1.1e-17 from summing steps is a plain 0
+    char buf[64];
+    const double mag = std::max(std::fabs(value), step);
+    if (mag < 1e6 && step >= 1e-4) {
+        std::snprintf(buf, sizeof buf, "%.*f", decimals_for(step), value);
+        return replace_minus(buf);
+    }
+    // scientific: mantissa × 10^exp with as many mantissa decimals as the step needs
+    if (value == 0.0) return "0";
+    const int exp = static_cast<int>(std::floor(std::log10(std::fabs(value)) + 1e-9));
+    const double scale = std::pow(10.0, exp);
+    const int digits = std::min(6, decimals_for(step / scale));
+    std::snprintf(buf, sizeof buf, "%.*fe%d", digits, value / scale, exp);
+    return replace_minus(buf);
+}
+
+std::vector<Tick> linear_ticks(double min, double max, int target) {
+    std::vector<Tick> ticks;
+    if (!(max > min) || !std::isfinite(min) || !std::isfinite(max)) return ticks;
+    target = std::max(target, 2);
+    const double step = nice_step((max - min) / target);
+    const double first = std::ceil(min / step - 1e-9);
+    const double last = std::floor(max / step + 1e-9);
+    const double m = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    const int minor_per_major = (std::fabs(m - 2.0) < 1e-6) ? 4 : 5;
+    const double minor = step / minor_per_major;
+    // minor ticks, starting one step before the first major so the left edge is covered
+    for (double k = first - 1; k <= last; k += 1.0) {
+        for (int j = 1; j < minor_per_major; ++j) {
+            const double v = k * step + j * minor;
+            if (v >= min && v <= max) ticks.push_back({v, false, {}});
+        }
+    }
+    for (double k = first; k <= last; k += 1.0) {
+        const double v = k * step;
+        ticks.push_back({v, true, format_tick(v, step)});
+    }
+    return ticks;
+}
+
+std::vector<Tick> log_ticks(double min, double max, int target) {
+    std::vector<Tick> ticks;
+    if (!(min > 0.0) || !(max > min) || !std::isfinite(max)) return ticks;
+    const int d0 = static_cast<int>(std::floor(std::log10(min) + 1e-9));
+    const int d1 = static_cast<int>(std::ceil(std::log10(max) - 1e-9));
+    const int decades = d1 - d0;
+    const int every = std::max(1, static_cast<int>(std::ceil(decades / static_cast<double>(std::max(target, 2)))));
+    for (int d = d0; d <= d1; ++d) {
+        const double base = std::pow(10.0, d);
+        if (d % every == 0 && base >= min * (1 - 1e-12) && base <= max * (1 + 1e-12)) {
+            char buf[32];
+            if (d >= -2 && d <= 3) {
+                std::snprintf(buf, sizeof buf, "%g", base);
+            } else {
+                std::snprintf(buf, sizeof buf, "1e%d", d);
+            }
+            ticks.push_back({base, true, replace_minus(buf)});
+        }
+        if (decades <= 6) {
+            for (int j = 2; j <= 9; ++j) {
+                const double v = j * base;
+                if (v >= min && v <= max) ticks.push_back({v, false, {}});
+            }
+        }
+    }
+    return ticks;
+}
+
+}  // namespace actlab::plot

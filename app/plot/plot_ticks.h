@@ -1,0 +1,44 @@
+// The pure half of the plot widget: value↔pixel mapping and "nice" tick positions. No ImGui here, so
+// it is unit-tested on its own (tests/app/test_plot_ticks.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace actlab::plot {
+
+// Maps one axis between data values and pixels: value min → pixel p0, value max → pixel p1.
+// With log set the mapping is linear in log10(value) (min and max must then be > 0).
+struct Transform {
+    double min = 0.0;
+    double max = 1.0;
+    double p0 = 0.0;
+    double p1 = 1.0;
+    bool log = false;
+
+    double to_pixel(double value) const;
+    double to_value(double pixel) const;
+};
+
+struct Tick {
+    double value;
+    bool major;          // major ticks get a label and a stronger grid line
+    std::string label;   // empty for minor ticks
+};
+
+// The 1-2-5 "nice number" at or above x (for x > 0): 1, 2, 5, 10, 20, 50, ...
+double nice_step(double x);
+
+// Ticks for a linear axis over [min, max], about `target` major ticks, with step 1, 2 or 5 × 10^k;
+// minor ticks split each step in 5 (steps of 1 and 5) or 4 (steps of 2).
+std::vector<Tick> linear_ticks(double min, double max, int target);
+
+// Ticks for a log10 axis over [min, max] (> 0): majors at powers of ten (every k-th decade when there
+// are many), minors at 2..9 × 10^k when few decades are shown.
+std::vector<Tick> log_ticks(double min, double max, int target);
+
+// A tick label: as few digits as the step needs, "−" (U+2212) for negatives, no "-0", and
+// scientific notation (1e-05 → "1e−5") for very large or very small values.
+std::string format_tick(double value, double step);
+
+}  // namespace actlab::plot

@@ -1,0 +1,146 @@
+#include "app/render/offscreen.h"
+
+#include "app/files.h"
+#include "app/plot/plot.h"
+#include "app/ui_style.h"
+
+#include <glad/gl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+
+namespace actlab::app {
+
+namespace {
+
+// The largest image edge we render, in pixels (GL_MAX_RENDERBUFFER_SIZE is at least this on Mesa).
+constexpr int kMaxEdge = 8192;
+
+// Restores the caller's ImGui context and framebuffer on every way out.
+struct ContextGuard {
+    ImGuiContext* previous;
+    ImGuiContext* mine = nullptr;
+    GLint framebuffer = 0;
+    bool backend = false;
+    plot::Style plot_style = plot::GetStyle();  // its fonts belong to the caller's context
+    ContextGuard() : previous(ImGui::GetCurrentContext()) { glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer); }
+    ~ContextGuard() {
+        plot::GetStyle() = plot_style;
+        if (mine) {
+            ImGui::SetCurrentContext(mine);
+            if (backend) ImGui_ImplOpenGL3_Shutdown();
+            ImGui::DestroyContext(mine);
+        }
+        ImGui::SetCurrentContext(previous);
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(framebuffer));
+    }
+};
+
+}  // namespace
+
+bool render_offscreen(int width, int height, float scale, const std::function<void(ImVec2)>& draw, Image* out,
+                      std::string* error) {
+    const int pw = static_cast<int>(std::lround(width * scale));
+    const int ph = static_cast<int>(std::lround(height * scale));
+    if (pw < 16 || ph < 16 || pw > kMaxEdge || ph > kMaxEdge) {
+        *error = "image of " + std::to_string(pw) + "×" + std::to_string(ph) + " pixels is out of range (16 to " +
+                 std::to_string(kMaxEdge) + " per side)";
+        return false;
+    }
+    ContextGuard guard;
+
+    // A framebuffer with a colour and a stencil-free depth-free target: ImGui needs only colour.
+    GLuint fbo = 0, color = 0;
+    glGenFramebuffers(1, &fbo);
+    glGenRenderbuffers(1, &color);
+    glBindRenderbuffer(GL_RENDERBUFFER, color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, pw, ph);
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color);
+    struct FboGuard {
+        GLuint fbo, color;
+        ~FboGuard() {
+            glDeleteFramebuffers(1, &fbo);
+            glDeleteRenderbuffers(1, &color);
+        }
+    } fbo_guard{fbo, color};
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        *error = "cannot create an off-screen framebuffer of " + std::to_string(pw) + "×" + std::to_string(ph);
+        return false;
+    }
+
+    guard.mine = ImGui::CreateContext();
+    ImGui::SetCurrentContext(guard.mine);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.DisplaySize = ImVec2(static_cast<float>(pw), static_cast<float>(ph));
+    io.DeltaTime = 1.0f / 60.0f;
+    std::string font_problem;  // the figure still renders with the fallback font
+    plot::GetStyle().title_font = load_fonts(kExportFontPixels * scale, &font_problem).title;
+    apply_theme(scale);
+    ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        *error = "cannot start the OpenGL 3 renderer for export";
+        return false;
+    }
+    guard.backend = true;
+
+    // Two frames: the first lets ImGui settle window sizes, the second is the one we keep.
+    ImDrawData* data = nullptr;
+    for (int frame = 0; frame < 2; ++frame) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 255, 255, 255));
+        ImGui::Begin("##export", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+        draw(io.DisplaySize);
+        ImGui::End();
+        ImGui::PopStyleColor();
+        ImGui::Render();
+        data = ImGui::GetDrawData();
+    }
+
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    glViewport(0, 0, pw, ph);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    glFinish();
+
+    out->width = pw;
+    out->height = ph;
+    out->rgba.assign(static_cast<size_t>(pw) * ph * 4, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, pw, ph, GL_RGBA, GL_UNSIGNED_BYTE, out->rgba.data());
+    // OpenGL's rows start at the bottom; PNG's at the top.
+    const size_t row = static_cast<size_t>(pw) * 4;
+    for (int y = 0; y < ph / 2; ++y)
+        std::swap_ranges(out->rgba.begin() + y * row, out->rgba.begin() + (y + 1) * row,
+                         out->rgba.begin() + (ph - 1 - y) * row);
+    // The figure is opaque: blending leaves alpha below 255 where text was drawn.
+    for (size_t i = 3; i < out->rgba.size(); i += 4) out->rgba[i] = 255;
+    if (glGetError() != GL_NO_ERROR) {
+        *error = "OpenGL reported an error while rendering the figure";
+        return false;
+    }
+    return true;
+}
+
+bool write_png(const std::string& path, const Image& image, std::string* error) {
+    return write_file_atomic(
+        path,
+        [&](const std::string& temp) {
+            errno = 0;
+            return stbi_write_png(temp.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4) != 0;
+        },
+        error);
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,134 @@
+#include "app/settings.h"
+
+#include "app/files.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace actlab::app {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string config_dir() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    if (xdg && *xdg == '/') return std::string(xdg) + "/actlab";
+    const char* home = std::getenv("HOME");
+    return std::string(home ? home : ".") + "/.config/actlab";
+}
+
+std::string default_export_folder() {
+    const char* home = std::getenv("HOME");
+    const std::string base = home ? home : ".";
+    std::error_code ec;
+    if (fs::is_directory(base + "/Pictures", ec)) return base + "/Pictures/actlab";
+    return base + "/actlab";
+}
+
+namespace {
+
+std::string json_value_text(const json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    if (v.is_number()) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.17g", v.get<double>());
+        return buf;
+    }
+    return v.dump();
+}
+
+}  // namespace
+
+void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    std::ifstream in(path);
+    if (!in) return;  // first run
+    std::stringstream text;
+    text << in.rdbuf();
+    json doc;
+    try {
+        doc = json::parse(text.str());
+    } catch (const json::parse_error& e) {
+        std::error_code ec;
+        fs::copy_file(path, path + ".bad", fs::copy_options::overwrite_existing, ec);
+        problems->push_back(path + " is not valid JSON (" + e.what() + "); using defaults, the file is kept as " +
+                            path + ".bad");
+        return;
+    }
+    if (!doc.is_object()) {
+        problems->push_back(path + ": expected a JSON object; using defaults");
+        return;
+    }
+    auto problem = [&](const std::string& key, const std::string& why) {
+        problems->push_back(path + ": '" + key + "' " + why + "; keeping the default");
+    };
+    if (doc.contains("text_scale")) {
+        const json& v = doc["text_scale"];
+        if (v.is_number() && v.get<double>() >= 0.75 && v.get<double>() <= 2.5) state->ui.text_scale = v.get<float>();
+        else problem("text_scale", "must be a number from 0.75 to 2.5");
+    }
+    if (doc.contains("export")) {
+        const json& e = doc["export"];
+        if (!e.is_object()) {
+            problem("export", "must be an object");
+        } else {
+            if (e.contains("folder")) {
+                if (e["folder"].is_string() && !e["folder"].get<std::string>().empty())
+                    state->exports.folder = e["folder"].get<std::string>();
+                else problem("export.folder", "must be a folder name");
+            }
+            for (const char* key : {"width", "height"}) {
+                if (!e.contains(key)) continue;
+                const json& v = e[key];
+                if (v.is_number_integer() && v.get<int>() >= 100 && v.get<int>() <= 4096)
+                    (std::string(key) == "width" ? state->exports.width : state->exports.height) = v.get<int>();
+                else problem(std::string("export.") + key, "must be a whole number from 100 to 4096");
+            }
+            if (e.contains("scale")) {
+                const json& v = e["scale"];
+                if (v.is_number_integer() && (v.get<int>() == 1 || v.get<int>() == 2 || v.get<int>() == 4))
+                    state->exports.scale = v.get<int>();
+                else problem("export.scale", "must be 1, 2 or 4");
+            }
+        }
+    }
+    if (doc.contains("activations")) {
+        const json& a = doc["activations"];
+        if (!a.is_object()) {
+            problem("activations", "must be an object");
+        } else {
+            ActivationView view = state->explorer.view;
+            for (const auto& item : a.items()) {
+                std::string error;
+                ActivationView trial = view;
+                if (apply_activation_key(&trial, item.key(), json_value_text(item.value()), &error)) view = trial;
+                else problems->push_back(path + ": activations " + error + "; keeping the default");
+            }
+            std::string error;
+            if (check_activation_view(view, &error)) state->explorer.view = view;
+            else problems->push_back(path + ": activations: " + error + "; using the default view");
+        }
+    }
+}
+
+bool save_settings(const std::string& path, const AppState& state, std::string* error) {
+    json doc;
+    doc["text_scale"] = state.ui.text_scale;
+    doc["export"] = {{"folder", state.exports.folder},
+                     {"width", state.exports.width},
+                     {"height", state.exports.height},
+                     {"scale", state.exports.scale}};
+    json a = json::object();
+    for (const auto& [key, value] : activation_keys(state.explorer.view)) a[key] = value;
+    doc["activations"] = a;
+    const fs::path folder = fs::path(path).parent_path();
+    if (!folder.empty() && !make_folders(folder.string(), error)) return false;
+    return write_text_atomic(path, doc.dump(2) + "\n", error);
+}
+
+}  // namespace actlab::app

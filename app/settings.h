@@ -1,0 +1,23 @@
+// Where actlab keeps its files (XDG), and settings.json: the export folder and size, the text size,
+// and the explorer's functions and parameters, so a prepared lesson is still there next time.
+#pragma once
+
+#include "app/app_state.h"
+
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+// $XDG_CONFIG_HOME/actlab, or ~/.config/actlab.
+std::string config_dir();
+// ~/Pictures/actlab when ~/Pictures exists, otherwise ~/actlab.
+std::string default_export_folder();
+
+// Reads settings.json into *state. A missing file is fine. A malformed file or value is reported in
+// *problems (one line each, naming the file and the key); every good value is still used, the bad
+// ones keep their defaults, and a malformed file is kept aside as settings.json.bad.
+void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems);
+bool save_settings(const std::string& path, const AppState& state, std::string* error);
+
+}  // namespace actlab::app
