@@ -83,8 +83,10 @@ Zones find_zones(const ActivationCurves& curves, int series, double threshold) {
             }
         }
     };
-    collect([&](int i) { return x[i] < 0.0 && d[i] == 0.0; }, z.dead);
-    collect([&](int i) { return std::fabs(d[i]) < threshold && !(x[i] < 0.0 && d[i] == 0.0); }, z.saturated);
+    // x = 0 belongs to the dead side: ReLU's f'(0) = 0 is the kink, not a saturated stretch.
+    auto dead = [&](int i) { return x[i] <= 0.0 && d[i] == 0.0; };
+    collect(dead, z.dead);
+    collect([&](int i) { return std::fabs(d[i]) < threshold && !dead(i); }, z.saturated);
     return z;
 }
 

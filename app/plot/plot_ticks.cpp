@@ -105,7 +105,7 @@ std::vector<Tick> log_ticks(double min, double max, int target) {
         const double base = std::pow(10.0, d);
         if (d % every == 0 && base >= min * (1 - 1e-12) && base <= max * (1 + 1e-12)) {
             char buf[32];
-            if (d >= -2 && d <= 3) {
+            if (d >= -3 && d <= 4) {
                 std::snprintf(buf, sizeof buf, "%g", base);
             } else {
                 std::snprintf(buf, sizeof buf, "1e%d", d);

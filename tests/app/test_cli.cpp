@@ -1,0 +1,173 @@
+// `actlab` on the command line with no display: exports checked value by value and pixel by pixel,
+// and every kind of bad argument refused with one line, exit code 2 and no file.
+#include "core/activation.h"
+#include "png_check.h"
+#include "process.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+namespace {
+
+const std::vector<std::string> kNoDisplay = {"-DISPLAY", "-WAYLAND_DISPLAY"};
+
+RunResult run_actlab(const std::vector<std::string>& args) { return run_program(ACTLAB_BINARY, args, kNoDisplay); }
+
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::stringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string> fields;
+        std::stringstream ls(line);
+        std::string f;
+        while (std::getline(ls, f, ',')) fields.push_back(f);
+        if (!line.empty() && line.back() == ',') fields.emplace_back();
+        rows.push_back(fields);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST(Cli, HelpAndVersion) {
+    RunResult r = run_actlab({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("export"), std::string::npos);
+    r = run_actlab({"--version"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_EQ(r.out.rfind("actlab ", 0), 0u) << r.out;
+    r = run_actlab({"export", "--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("leaky_relu.alpha"), std::string::npos);
+}
+
+TEST(Cli, CsvHasExactColumnsAndTheCatalogueValuesToTheLastBit) {
+    TempDir tmp;
+    const std::string out = tmp / "values.csv";
+    const RunResult r = run_actlab({"export", "activations", "--out", out, "--set", "functions=relu,leaky_relu,gelu,swish",
+                                "--set", "x=-2,-1,0,1e-300,2.5", "--set", "leaky_relu.alpha=0.1", "--set", "swish.beta=2"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 1u + 4 * 5);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"function", "param", "x", "y", "dy"}));
+    for (size_t i = 1; i < rows.size(); ++i) {
+        ASSERT_EQ(rows[i].size(), 5u) << i;
+        const actlab::core::Activation* act = actlab::core::find_activation(rows[i][0]);
+        ASSERT_NE(act, nullptr);
+        double p[2] = {0, 0};
+        if (act->param_count == 0) {
+            EXPECT_EQ(rows[i][1], "");
+        } else {
+            p[0] = std::strtod(rows[i][1].c_str(), nullptr);
+        }
+        const double x = std::strtod(rows[i][2].c_str(), nullptr);
+        EXPECT_EQ(std::strtod(rows[i][3].c_str(), nullptr), act->f(x, p)) << rows[i][0] << " at " << x;
+        EXPECT_EQ(std::strtod(rows[i][4].c_str(), nullptr), act->df(x, p)) << rows[i][0] << " at " << x;
+    }
+    // the parameters as given, and PyTorch's choice at the kink
+    EXPECT_EQ(rows[6][0], "leaky_relu");
+    EXPECT_EQ(std::strtod(rows[6][1].c_str(), nullptr), 0.1);
+    EXPECT_EQ(rows[3], (std::vector<std::string>{"relu", "", "0", "0", "0"}));
+    EXPECT_EQ(rows[8], (std::vector<std::string>{"leaky_relu", "0.10000000000000001", "0", "0", "0.10000000000000001"}));
+    EXPECT_EQ(std::strtod(rows[16][1].c_str(), nullptr), 2.0);
+}
+
+TEST(Cli, CsvSweepCoversTheRange) {
+    TempDir tmp;
+    const std::string out = tmp / "sweep.csv";
+    const RunResult r = run_actlab({"export", "activations", "--out", out, "--set", "functions=tanh,sigmoid", "--set",
+                                "xmin=-3", "--set", "xmax=7", "--set", "samples=11"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 1u + 2 * 11);
+    EXPECT_EQ(rows[1][2], "-3");
+    EXPECT_EQ(rows[2][2], "-2");
+    EXPECT_EQ(rows[11][2], "7");
+    EXPECT_EQ(rows[12][0], "sigmoid");
+}
+
+TEST(Cli, PngHasTheRequestedSizeAndShowsTheCurves) {
+    TempDir tmp;
+    const std::string out = tmp / "plot.png";
+    const RunResult r = run_actlab({"export", "activations", "--out", out, "--size", "800x500", "--scale", "2", "--set",
+                                "functions=relu,tanh"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const Png png = read_png(out);
+    ASSERT_TRUE(png.ok);
+    EXPECT_EQ(png.width, 1600);
+    EXPECT_EQ(png.height, 1000);
+    // ReLU in blue (0, 114, 178), tanh in vermillion (213, 94, 0): thick lines of both
+    EXPECT_GT(count_color(png, 0, 114, 178, 30), 2000);
+    EXPECT_GT(count_color(png, 213, 94, 0, 30), 2000);
+    // mostly white background, and far from blank
+    EXPECT_GT(count_color(png, 255, 255, 255, 5), png.width * png.height / 3);
+    EXPECT_GT(count_saturated(png), 5000);
+    EXPECT_EQ(list_dir(tmp.path).size(), 1u);  // no temporary file left behind
+}
+
+TEST(Cli, PngDefaultsToSixteenHundredByThousand) {
+    TempDir tmp;
+    const std::string out = tmp / "default.png";
+    const RunResult r = run_actlab({"export", "activations", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const Png png = read_png(out);
+    ASSERT_TRUE(png.ok);
+    EXPECT_EQ(png.width, 1600);
+    EXPECT_EQ(png.height, 1000);
+    EXPECT_GT(count_saturated(png), 5000);
+}
+
+struct BadCase {
+    std::vector<std::string> args;  // after "export" ; "OUT" is replaced by a path in a temp folder
+    std::string says;               // a piece of the one-line message
+};
+
+TEST(Cli, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
+    const std::vector<BadCase> cases = {
+        {{"histogram", "--out", "OUT.png"}, "unknown plot 'histogram'"},
+        {{"activations", "--out", "OUT.png", "--set", "functions=relu,swishy"}, "unknown function 'swishy'"},
+        {{"activations", "--out", "OUT.png", "--set", "colour=red"}, "unknown key 'colour'"},
+        {{"activations", "--out", "OUT.png", "--set", "leaky_relu.alpha=5"}, "alpha of leaky_relu must be from 0 to 1"},
+        {{"activations", "--out", "OUT.png", "--set", "relu.alpha=1"}, "relu has no parameters"},
+        {{"activations", "--out", "OUT.csv", "--set", "xmin=3", "--set", "xmax=1"}, "xmin (3) must be less than xmax (1)"},
+        {{"activations", "--out", "OUT.csv", "--set", "x=1,abc"}, "'abc' is not a finite number"},
+        {{"activations", "--out", "OUT.csv", "--set", "samples=1"}, "samples"},
+        {{"activations", "--out", "OUT.csv", "--set", "xmax=inf"}, "not a finite number"},
+        {{"activations", "--out", "OUT.csv", "--set", "functions="}, "name at least one function"},
+        {{"activations", "--out", "OUT.png", "--set", "novalue"}, "must be KEY=VALUE"},
+        {{"activations", "--out", "OUT.png", "--size", "big"}, "--size 'big' must be WIDTHxHEIGHT"},
+        {{"activations", "--out", "OUT.png", "--size", "50x50"}, "from 100 to 8192"},
+        {{"activations", "--out", "OUT.png", "--scale", "0"}, "--scale must be from 0.5 to 8"},
+        {{"activations", "--out", "OUT.png", "--scale", "two"}, "scale"},
+        {{"activations", "--out", "OUT.svg"}, "must end in .png or .csv"},
+        {{"activations", "--out", "/nonexistent-folder/x.png"}, "folder '/nonexistent-folder' does not exist"},
+        {{"activations", "--out", "/nonexistent-folder/x.csv"}, "does not exist"},
+        {{"activations"}, "--out"},
+        {{"activations", "--out", "OUT.png", "--bogus"}, "--bogus"},
+    };
+    for (const BadCase& c : cases) {
+        TempDir tmp;
+        std::vector<std::string> args = {"export"};
+        for (const std::string& a : c.args) args.push_back(a.rfind("OUT", 0) == 0 ? tmp / ("out" + a.substr(3)) : a);
+        const RunResult r = run_actlab(args);
+        std::string joined;
+        for (const std::string& a : c.args) joined += a + " ";
+        EXPECT_EQ(r.exit_code, 2) << joined << "\n" << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << joined << "\n" << r.err;
+        EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nsaid: " << r.err;
+        EXPECT_TRUE(list_dir(tmp.path).empty()) << joined;
+    }
+}
+
+TEST(Cli, AnExistingFileIsReplacedOnlyWhenTheExportSucceeds) {
+    TempDir tmp;
+    const std::string out = tmp / "keep.csv";
+    ASSERT_EQ(run_actlab({"export", "activations", "--out", out, "--set", "x=1"}).exit_code, 0);
+    const std::string before = read_text(out);
+    EXPECT_EQ(run_actlab({"export", "activations", "--out", out, "--set", "x=nope"}).exit_code, 2);
+    EXPECT_EQ(read_text(out), before);
+}

@@ -1,0 +1,108 @@
+// The plot widget's pure half: value↔pixel mapping and 1-2-5 ticks.
+#include "app/plot/plot_ticks.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace actlab::plot;
+
+TEST(Transform, MapsEndsAndRoundTrips) {
+    const Transform t{-5.0, 5.0, 100.0, 900.0, false};
+    EXPECT_DOUBLE_EQ(t.to_pixel(-5.0), 100.0);
+    EXPECT_DOUBLE_EQ(t.to_pixel(5.0), 900.0);
+    EXPECT_DOUBLE_EQ(t.to_pixel(0.0), 500.0);
+    for (double v : {-4.2, 0.0, 1.5, 3.25}) EXPECT_NEAR(t.to_value(t.to_pixel(v)), v, 1e-12);
+}
+
+TEST(Transform, YAxisPointsDown) {
+    const Transform t{0.0, 1.0, 500.0, 100.0, false};  // value 0 at the bottom pixel
+    EXPECT_DOUBLE_EQ(t.to_pixel(0.0), 500.0);
+    EXPECT_DOUBLE_EQ(t.to_pixel(1.0), 100.0);
+    EXPECT_DOUBLE_EQ(t.to_value(300.0), 0.5);
+}
+
+TEST(Transform, LogAxisIsLinearInDecades) {
+    const Transform t{1e-6, 1.0, 0.0, 600.0, true};
+    EXPECT_NEAR(t.to_pixel(1e-6), 0.0, 1e-9);
+    EXPECT_NEAR(t.to_pixel(1e-3), 300.0, 1e-9);
+    EXPECT_NEAR(t.to_pixel(1.0), 600.0, 1e-9);
+    EXPECT_NEAR(t.to_value(100.0) / 1e-5, 1.0, 1e-12);
+}
+
+TEST(Ticks, NiceStepIsOneTwoOrFiveTimesAPowerOfTen) {
+    EXPECT_DOUBLE_EQ(nice_step(0.7), 1.0);
+    EXPECT_DOUBLE_EQ(nice_step(1.0), 1.0);
+    EXPECT_DOUBLE_EQ(nice_step(1.3), 2.0);
+    EXPECT_DOUBLE_EQ(nice_step(2.0), 2.0);
+    EXPECT_DOUBLE_EQ(nice_step(3.0), 5.0);
+    EXPECT_DOUBLE_EQ(nice_step(7.0), 10.0);
+    EXPECT_DOUBLE_EQ(nice_step(0.03), 0.05);
+    EXPECT_DOUBLE_EQ(nice_step(240.0), 500.0);
+    EXPECT_DOUBLE_EQ(nice_step(0.1 + 0.2 - 0.1), 0.2);  // 0.20000000000000001 stays a 2
+}
+
+TEST(Ticks, LinearTicksCoverTheRangeWithNiceLabels) {
+    const std::vector<Tick> ticks = linear_ticks(-5.0, 5.0, 10);
+    std::vector<std::string> labels;
+    for (const Tick& t : ticks)
+        if (t.major) labels.push_back(t.label);
+    const std::vector<std::string> want = {"\xE2\x88\x92" "5", "\xE2\x88\x92" "4", "\xE2\x88\x92" "3", "\xE2\x88\x92" "2",
+                                           "\xE2\x88\x92" "1", "0", "1", "2", "3", "4", "5"};
+    EXPECT_EQ(labels, want);
+    for (const Tick& t : ticks) {
+        EXPECT_GE(t.value, -5.0);
+        EXPECT_LE(t.value, 5.0);
+    }
+}
+
+TEST(Ticks, DecimalLabelsHaveNoRoundingNoise) {
+    std::vector<std::string> labels;
+    for (const Tick& t : linear_ticks(0.0, 1.0, 5))
+        if (t.major) labels.push_back(t.label);
+    const std::vector<std::string> want = {"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"};
+    EXPECT_EQ(labels, want);
+    // 0.1 + 0.2 is 0.30000000000000004, but its label is 0.3; and -0 is printed as 0
+    EXPECT_EQ(format_tick(0.1 + 0.2, 0.1), "0.3");
+    EXPECT_EQ(format_tick(-1e-17, 0.1), "0.0");
+}
+
+TEST(Ticks, MinorTicksSplitEachStep) {
+    int major = 0, minor = 0;
+    for (const Tick& t : linear_ticks(0.0, 10.0, 5)) (t.major ? major : minor)++;
+    EXPECT_EQ(major, 6);       // 0, 2, ..., 10
+    EXPECT_EQ(minor, 5 * 3);   // a step of 2 is split in quarters
+}
+
+TEST(Ticks, ScientificLabelsForTinyAndHugeValues) {
+    EXPECT_EQ(format_tick(2e-7, 1e-7), "2e\xE2\x88\x92" "7");
+    EXPECT_EQ(format_tick(3e8, 1e8), "3e8");
+    EXPECT_EQ(format_tick(-1.5e9, 5e8), "\xE2\x88\x92" "1.5e9");
+}
+
+TEST(Ticks, LogTicksAtPowersOfTen) {
+    std::vector<std::string> labels;
+    int minors = 0;
+    for (const Tick& t : log_ticks(1e-3, 10.0, 8)) {
+        if (t.major) labels.push_back(t.label);
+        else ++minors;
+    }
+    const std::vector<std::string> want = {"0.001", "0.01", "0.1", "1", "10"};
+    EXPECT_EQ(labels, want);
+    EXPECT_EQ(minors, 4 * 8);  // 2..9 in each of the four decades
+    // Many decades: every k-th power, no minors.
+    int majors = 0;
+    for (const Tick& t : log_ticks(1e-30, 1.0, 6)) {
+        EXPECT_TRUE(t.major);
+        ++majors;
+    }
+    EXPECT_LE(majors, 8);
+    EXPECT_GE(majors, 4);
+}
+
+TEST(Ticks, DegenerateRangesGiveNoTicks) {
+    EXPECT_TRUE(linear_ticks(1.0, 1.0, 5).empty());
+    EXPECT_TRUE(linear_ticks(2.0, 1.0, 5).empty());
+    EXPECT_TRUE(linear_ticks(0.0, INFINITY, 5).empty());
+    EXPECT_TRUE(log_ticks(-1.0, 1.0, 5).empty());
+}
