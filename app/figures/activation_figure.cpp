@@ -105,6 +105,15 @@ std::string param_text(const core::Activation& act, const core::ParamValues& p) 
     return s;
 }
 
+// printf-formatted, with "−" (U+2212) for the sign as the axes print it.
+std::string with_minus_sign(double v, const char* format) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, format, v);
+    std::string s;
+    for (const char* c = buf; *c; ++c) s += *c == '-' ? std::string("\xE2\x88\x92") : std::string(1, *c);
+    return s;
+}
+
 std::string legend_label(const core::Activation& act, const core::ParamValues& p) {
     std::string s = act.label;
     if (act.param_count > 0) s += " (" + param_text(act, p) + ")";
@@ -117,7 +126,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                             const FigureOptions& options, plot::Limits* shown) {
     bool probe_moved = false;
     if (!plot::BeginPlot("Activation functions##activations", size, options.flags)) return false;
-    const char* y_label = view.show_f && view.show_df ? "f(x)  and  f'(x) (dashed)" : view.show_df ? "f'(x)" : "f(x)";
+    const char* y_label = view.show_f && view.show_df ? "f(x),  f'(x)" : view.show_df ? "f'(x)" : "f(x)";
     plot::SetupAxes("x", y_label);
     plot::SetupAxesLimits(options.home, options.cond);
     plot::SetupLegend(plot::Location_NorthWest);
@@ -153,6 +162,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         if (view.show_f) plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false});
     }
 
+    if (view.show_f && view.show_df && !view.functions.empty())  // a legend entry for the line style alone
+        plot::PlotLine("f'(x): dashed, same colour", nullptr, nullptr, 0, {IM_COL32(90, 90, 90, 255), 2.2f, true});
+
     if (view.show_probe) {
         probe_moved = plot::DragLineX("probe", &view.probe_x, IM_COL32(90, 90, 90, 200));
         for (size_t i = 0; i < view.functions.size(); ++i) {
@@ -162,10 +174,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             if (view.show_f) plot::PlotMarker(view.probe_x, act.f(view.probe_x, p), color);
             if (view.show_df) plot::PlotMarker(view.probe_x, act.df(view.probe_x, p), color, 3.5f);
         }
-        char text[48];
-        std::snprintf(text, sizeof text, "x = %.4g", view.probe_x);
+        const std::string text = "x = " + with_minus_sign(view.probe_x, "%.4g");
         const plot::Limits lim = plot::GetPlotLimits();
-        plot::PlotText(text, view.probe_x, lim.y_max, IM_COL32(60, 60, 60, 255), ImVec2(6, 4), ImVec2(0, 0));
+        plot::PlotText(text.c_str(), view.probe_x, lim.y_max, IM_COL32(60, 60, 60, 255), ImVec2(6, 4), ImVec2(0, 0));
     }
 
     // The hover readout: exact values from the catalogue at the mouse's x, not interpolated.

@@ -1,0 +1,40 @@
+# make run   installs missing Debian packages, builds (Release) and opens actlab
+# make test  the same set-up, then every test (a virtual X display is started when there is none)
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: all run test build deps bench screenshot clean
+
+all: build
+
+deps:
+	@third_party/install-deps.sh
+
+$(BUILD)/build.ninja: | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "actlab: no display here, so no window; write figures with '$(BUILD)/actlab export activations --out plot.png' (see '$(BUILD)/actlab export --help')"; \
+	else \
+	  $(BUILD)/actlab; \
+	fi
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/bench/bench_activation --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	$(BUILD)/bench/bench_export --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
+# The README's picture, drawn by actlab's own export.
+screenshot: build
+	$(BUILD)/actlab export activations --size 1600x900 --scale 1 \
+	  --set functions=sigmoid,tanh,relu,gelu,silu --set xmin=-5 --set xmax=5 --set probe=-1.5 \
+	  --out assets/screenshots/activations.png
+
+clean:
+	rm -rf $(BUILD)
