@@ -4,6 +4,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/plot/plot.h"
+#include "app/plot/plot_demo.h"
 
 #include <string>
 
@@ -48,6 +49,8 @@ struct ExplorerState {
 struct UiSettings {
     float text_scale = 1.0f;          // the user's text size on top of the monitor's scale (0.75–2.5)
     bool fonts_dirty = false;         // text_scale changed: rebuild the font atlas before the next frame
+    bool show_help = false;           // the "Using actlab" window
+    plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
 
 struct AppState {

@@ -6,6 +6,7 @@
 #include "app/panels/activations_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
+#include "app/plot/plot_demo.h"
 #include "app/settings.h"
 #include "app/ui_style.h"
 
@@ -81,7 +82,7 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
     }
 }
 
-void draw_menu(AppState& state, bool* show_help) {
+void draw_menu(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) state.export_request = {true, ExportFormat::Png, "activations"};
@@ -100,7 +101,8 @@ void draw_menu(AppState& state, bool* show_help) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Using actlab")) *show_help = true;
+        if (ImGui::MenuItem("Using actlab")) state.ui.show_help = true;
+        if (ImGui::MenuItem("Plot widget demo")) state.ui.plot_demo.open = true;
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -122,7 +124,7 @@ void draw_help(bool* open) {
     ImGui::End();
 }
 
-void draw_main_window(AppState& state, bool* show_help) {
+void draw_main_window(AppState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -130,7 +132,7 @@ void draw_main_window(AppState& state, bool* show_help) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
                                    ImGuiWindowFlags_NoSavedSettings;
     ImGui::Begin("actlab", nullptr, flags);
-    draw_menu(state, show_help);
+    draw_menu(state);
     const float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##labs", ImVec2(0, -status_height), false);
     if (ImGui::BeginTabBar("##lab-tabs")) {
@@ -146,7 +148,8 @@ void draw_main_window(AppState& state, bool* show_help) {
     ImGui::TextUnformatted(state.status.text.empty() ? "Ready." : state.status.text.c_str());
     if (state.status.error) ImGui::PopStyleColor();
     ImGui::End();
-    draw_help(show_help);
+    draw_help(&state.ui.show_help);
+    plot::ShowDemoWindow(&state.ui.plot_demo);
 }
 
 }  // namespace
@@ -172,13 +175,12 @@ int run_gui(const GuiOptions& options) {
     }
     rebuild_fonts(window, state.ui);
 
-    bool show_help = false;
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state.ui);
         // Nothing on screen moves by itself yet: wait for input instead of spinning (a scripted run polls).
         begin_frame(window, options.frames > 0 ? 0.0 : 0.25);
         handle_shortcuts(state, take_key_presses(window));
-        draw_main_window(state, &show_help);
+        draw_main_window(state);
         render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));
         service_export(state);
         present(window);

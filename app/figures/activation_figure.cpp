@@ -22,7 +22,7 @@ bool ActivationView::operator==(const ActivationView& o) const {
     for (size_t i = 0; i < params.size(); ++i)
         for (int k = 0; k < core::kMaxParams; ++k)
             if (params[i].v[k] != o.params[i].v[k]) return false;
-    return show_f == o.show_f && show_df == o.show_df && x_min == o.x_min && x_max == o.x_max &&
+    return show_f == o.show_f && show_df == o.show_df && log_y == o.log_y && x_min == o.x_min && x_max == o.x_max &&
            samples == o.samples && x_points == o.x_points && shade_saturation == o.shade_saturation &&
            saturation_threshold == o.saturation_threshold && shade_dead == o.shade_dead && focus == o.focus &&
            show_probe == o.show_probe && probe_x == o.probe_x;
@@ -38,12 +38,33 @@ ActivationCurves sample_curves(const ActivationView& view, double x_min, double 
         c.y.emplace_back();
         c.dy.emplace_back();
         core::evaluate(act, view.params[index].v, c.x, &c.y.back(), &c.dy.back());
+        if (view.log_y) {
+            c.y.back() = c.y.back().abs();
+            c.dy.back() = c.dy.back().abs();
+        }
     }
+    c.magnitudes = view.log_y;
     return c;
 }
 
 plot::Limits fit_limits(const ActivationView& view) {
     const ActivationCurves curves = sample_curves(view, view.x_min, view.x_max);
+    if (view.log_y) {
+        // From the smallest positive magnitude to the largest, at most 40 decades, a third of a decade spare.
+        double lo = INFINITY, hi = 0.0;
+        auto take = [&](const Eigen::ArrayXd& a) {
+            for (double v : a)
+                if (v > 0.0) lo = std::min(lo, v), hi = std::max(hi, v);
+        };
+        for (size_t i = 0; i < curves.y.size(); ++i) {
+            if (view.show_f) take(curves.y[i]);
+            if (view.show_df) take(curves.dy[i]);
+        }
+        if (!(hi > 0.0)) lo = 0.1, hi = 10.0;
+        lo = std::max({lo, hi * 1e-40, 1e-300});
+        if (!(hi > lo)) lo = hi / 100;
+        return {view.x_min, view.x_max, lo / 2.0, hi * 2.0};
+    }
     double lo = -0.1, hi = 1.1;  // always show y = 0 and y = 1 with a little room
     for (size_t i = 0; i < curves.y.size(); ++i) {
         if (view.show_f) lo = std::min(lo, curves.y[i].minCoeff()), hi = std::max(hi, curves.y[i].maxCoeff());
@@ -126,8 +147,10 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                             const FigureOptions& options, plot::Limits* shown) {
     bool probe_moved = false;
     if (!plot::BeginPlot("Activation functions##activations", size, options.flags)) return false;
-    const char* y_label = view.show_f && view.show_df ? "f(x),  f'(x)" : view.show_df ? "f'(x)" : "f(x)";
+    const char* y_label = view.log_y ? (view.show_f && view.show_df ? "|f(x)|,  |f'(x)|" : view.show_df ? "|f'(x)|" : "|f(x)|")
+                                     : (view.show_f && view.show_df ? "f(x),  f'(x)" : view.show_df ? "f'(x)" : "f(x)");
     plot::SetupAxes("x", y_label);
+    if (view.log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(options.home, options.cond);
     plot::SetupLegend(plot::Location_NorthWest);
 
@@ -146,7 +169,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             for (const auto& r : z.dead) plot::PlotVBand(dead.c_str(), r.first, r.second, kDeadColor);
     }
     const plot::LineStyle zero_axis{IM_COL32(0, 0, 0, 110), 1.2f, false};
-    plot::PlotHLine("##y0", 0.0, zero_axis);
+    if (!view.log_y) plot::PlotHLine("##y0", 0.0, zero_axis);
     plot::PlotVLine("##x0", 0.0, zero_axis);
 
     for (size_t i = 0; i < view.functions.size(); ++i) {
@@ -157,7 +180,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         const int n = static_cast<int>(curves.x.size());
         if (view.show_df) {
             const std::string df_label = view.show_f ? "##d" + label : label + " f'";
-            plot::PlotLine(df_label.c_str(), curves.x.data(), curves.dy[i].data(), n, {color, 2.2f, true});
+            // dashed beside f; alone, f' is drawn solid
+            plot::PlotLine(df_label.c_str(), curves.x.data(), curves.dy[i].data(), n,
+                           {color, view.show_f ? 2.2f : 3.0f, view.show_f});
         }
         if (view.show_f) plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false});
     }
@@ -171,8 +196,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             const core::Activation& act = core::activation(view.functions[i]);
             const double* p = view.params[view.functions[i]].v;
             const ImU32 color = series_color(static_cast<int>(i));
-            if (view.show_f) plot::PlotMarker(view.probe_x, act.f(view.probe_x, p), color);
-            if (view.show_df) plot::PlotMarker(view.probe_x, act.df(view.probe_x, p), color, 3.5f);
+            const double f = act.f(view.probe_x, p), df = act.df(view.probe_x, p);
+            if (view.show_f) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(f) : f, color);
+            if (view.show_df) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(df) : df, color, 3.5f);
         }
         const std::string text = "x = " + with_minus_sign(view.probe_x, "%.4g");
         const plot::Limits lim = plot::GetPlotLimits();

@@ -19,6 +19,7 @@ struct ActivationView {
     std::vector<core::ParamValues> params;      // per catalogue entry (indexed like the catalogue)
     bool show_f = true;                         // draw f(x)
     bool show_df = true;                        // draw f'(x), dashed
+    bool log_y = false;                         // log y axis, showing |f| and |f'| (to see tails decay)
     double x_min = -5.0;                        // home view of the x axis
     double x_max = 5.0;
     int samples = 801;                          // points per curve across the view
@@ -36,11 +37,13 @@ struct ActivationView {
     bool operator!=(const ActivationView& o) const { return !(*this == o); }
 };
 
-// Sampled curves for the current view: f and f' of every shown function on one x grid.
+// Sampled curves for the current view: f and f' of every shown function on one x grid, as plotted
+// (|f| and |f'| when the view has a log y axis).
 struct ActivationCurves {
     Eigen::ArrayXd x;
     std::vector<Eigen::ArrayXd> y;       // one per shown function, in the view's order
     std::vector<Eigen::ArrayXd> dy;
+    bool magnitudes = false;             // y and dy hold |f| and |f'|
     double x_min = 0.0, x_max = 0.0;     // the range sampled
 };
 
@@ -88,7 +91,7 @@ namespace actlab::app {
 // and of the "activations" object in settings.json. One parser serves both.
 //   functions=relu,gelu   curves=f,df   xmin=-5  xmax=5  samples=801  x=-2,-1,0,1,2
 //   <id>.<param>=value (leaky_relu.alpha=0.1, swish.beta=2)   probe=1.5|off   focus=relu
-//   shade=saturation,dead|none   threshold=0.05
+//   shade=saturation,dead|none   threshold=0.05   yscale=linear|log
 // Returns false with *error naming the key and what is wrong; *view is then unchanged.
 bool apply_activation_key(ActivationView* view, const std::string& key, const std::string& value, std::string* error);
 // Checks what single keys cannot: xmin < xmax.

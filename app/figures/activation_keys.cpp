@@ -136,6 +136,11 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         view->shade_dead = dead;
         return true;
     }
+    if (key == "yscale") {
+        if (value != "linear" && value != "log") return fail("yscale is 'linear' or 'log' (log shows |f| and |f'|)");
+        view->log_y = value == "log";
+        return true;
+    }
     if (key == "threshold") {
         if (!parse_number(value, &number) || !(number > 0.0) || number > 1.0) return fail("must be in (0, 1]");
         view->saturation_threshold = number;
@@ -163,7 +168,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         return true;
     }
     *error = "unknown key '" + key + "' (keys: functions, curves, xmin, xmax, samples, x, probe, focus, shade, "
-             "threshold, and <function>.<parameter> such as leaky_relu.alpha)";
+             "threshold, yscale, and <function>.<parameter> such as leaky_relu.alpha)";
     return false;
 }
 
@@ -196,6 +201,7 @@ std::vector<std::pair<std::string, std::string>> activation_keys(const Activatio
                                                                  : "none";
     keys.emplace_back("shade", shade);
     keys.emplace_back("threshold", number_text(view.saturation_threshold));
+    keys.emplace_back("yscale", view.log_y ? "log" : "linear");
     for (int i = 0; i < core::activation_count(); ++i) {
         const core::Activation& act = core::activation(i);
         for (int k = 0; k < act.param_count; ++k)
@@ -213,7 +219,8 @@ const char* activation_keys_help() {
            "  <function>.<param>=value  e.g. leaky_relu.alpha=0.1, swish.beta=2, elu.alpha=0.5\n"
            "  probe=1.5|off             the marked x with a dot on each curve\n"
            "  focus=relu                the function whose zones are shaded\n"
-           "  shade=saturation,dead|none   threshold=0.05   shade where |f'| < threshold / f' = 0\n";
+           "  shade=saturation,dead|none   threshold=0.05   shade where |f'| < threshold / f' = 0\n"
+           "  yscale=linear|log         log shows |f| and |f'| on a log axis: how fast the tails vanish\n";
 }
 
 }  // namespace actlab::app

@@ -136,6 +136,10 @@ void draw_controls(AppState& state) {
     ImGui::SameLine();
     ImGui::Checkbox("f'(x), dashed", &v.show_df);
     if (!v.show_f && !v.show_df) v.show_f = true;
+    if (ImGui::Checkbox("log scale: |f|, |f'|", &v.log_y)) e.reset_view = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e^−|x|, tanh' like "
+                          "e^−2|x|, GELU' like a Gaussian");
     if (draw_range(e, state.status)) e.reset_view = true;
     section("Where learning stalls");
     ImGui::Checkbox("shade |f'| <", &v.shade_saturation);
