@@ -173,6 +173,7 @@ int run_gui(const GuiOptions& options) {
         std::fprintf(stderr, "actlab: %s\n", error.c_str());
         return 1;
     }
+    plot::Context* plots = plot::CreateContext();
     rebuild_fonts(window, state.ui);
 
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
@@ -190,6 +191,7 @@ int run_gui(const GuiOptions& options) {
     if (!options.export_folder.empty() && state.exports.folder == options.export_folder)
         state.exports.folder = saved_folder;  // a folder given on the command line is for this run only
     if (!save_settings(state.settings_path, state, &error)) std::fprintf(stderr, "actlab: %s\n", error.c_str());
+    plot::DestroyContext(plots);
     close_window(&window);
     return 0;
 }

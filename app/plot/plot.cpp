@@ -54,7 +54,9 @@ struct CurrentPlot {
     std::vector<LegendEntry> legend;
 };
 
-// The widget's state, one struct for all plots (keyed by ImGui ID).
+}  // namespace
+
+// Everything the widget remembers: each plot's view keyed by ImGui ID, and the style.
 struct Context {
     std::unordered_map<ImGuiID, PlotState> plots;
     CurrentPlot current;
@@ -62,9 +64,14 @@ struct Context {
     Style style;
 };
 
+namespace {
+
+
+Context* g_context = nullptr;  // the current context, as ImGui's GImGui
+
 Context& ctx() {
-    static Context instance;  // the widget's own storage, like ImGui's context
-    return instance;
+    IM_ASSERT(g_context && "no current plot context: call plot::CreateContext()");
+    return *g_context;
 }
 
 const char* label_end(const char* label) {
@@ -320,6 +327,21 @@ void draw_legend(CurrentPlot& p) {
 }
 
 }  // namespace
+
+Context* CreateContext() {
+    Context* context = new Context();
+    if (!g_context) g_context = context;
+    return context;
+}
+
+void DestroyContext(Context* context) {
+    if (g_context == context) g_context = nullptr;
+    delete context;
+}
+
+void SetCurrentContext(Context* context) { g_context = context; }
+
+Context* GetCurrentContext() { return g_context; }
 
 Style& GetStyle() { return ctx().style; }
 

@@ -44,7 +44,15 @@ struct LineStyle {
     bool dashed = false;
 };
 
-// Colours and fonts shared by every plot.
+// The widget's memory (each plot's view, the style) lives in a context, like ImGui's: create one next
+// to each ImGui context that draws plots, and make it current with it.
+struct Context;
+Context* CreateContext();
+void DestroyContext(Context* context);
+void SetCurrentContext(Context* context);
+Context* GetCurrentContext();
+
+// Colours and fonts shared by every plot of the current context.
 struct Style {
     ImFont* title_font = nullptr;                   // nullptr: the current font
     ImU32 frame_bg = IM_COL32(255, 255, 255, 255);

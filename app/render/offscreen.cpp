@@ -25,10 +25,12 @@ struct ContextGuard {
     ImGuiContext* mine = nullptr;
     GLint framebuffer = 0;
     bool backend = false;
-    plot::Style plot_style = plot::GetStyle();  // its fonts belong to the caller's context
+    plot::Context* previous_plots = plot::GetCurrentContext();
+    plot::Context* my_plots = nullptr;
     ContextGuard() : previous(ImGui::GetCurrentContext()) { glGetIntegerv(GL_FRAMEBUFFER_BINDING, &framebuffer); }
     ~ContextGuard() {
-        plot::GetStyle() = plot_style;
+        if (my_plots) plot::DestroyContext(my_plots);
+        plot::SetCurrentContext(previous_plots);
         if (mine) {
             ImGui::SetCurrentContext(mine);
             if (backend) ImGui_ImplOpenGL3_Shutdown();
@@ -74,6 +76,8 @@ bool render_offscreen(int width, int height, float scale, const std::function<vo
 
     guard.mine = ImGui::CreateContext();
     ImGui::SetCurrentContext(guard.mine);
+    guard.my_plots = plot::CreateContext();
+    plot::SetCurrentContext(guard.my_plots);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
