@@ -17,6 +17,11 @@ using ConstArrayMap = Eigen::Map<const Eigen::ArrayXd>;
 // directly also keeps inf·0 out of the formulas for the very largest inputs.
 constexpr double kSaturated = 800.0;
 
+// factor · e^y for -800 ≤ y < -700. There σ(y) = e^y to within 1e-300, but e^y is near the subnormal
+// range, where doubles carry fewer digits, while a product such as x σ(y) can still be a normal
+// double; so it is formed from e^y · 2^256 and scaled back once (see numeric.h).
+double tiny_times(double factor, nm::DD y) { return std::ldexp(factor * nm::exp_scaled(y), -nm::kExpScaleBits); }
+
 // ---- identity ------------------------------------------------------------------------------
 // a = x
 double identity_f(double x, const double*) { return x; }
@@ -118,27 +123,38 @@ nm::DD gelu_tanh_2u(double x) {
 }
 double gelu_tanh_f(double x, const double*) {
     if (std::fabs(x) > 100.0) return x > 0.0 ? x : 0.0;  // σ(2u) is exactly 1 or 0 there
-    return x * nm::sigmoid_dd(gelu_tanh_2u(x));
+    const nm::DD y = gelu_tanh_2u(x);
+    if (y.hi < -kSaturated) return 0.0;
+    if (y.hi < nm::kTinyExponent) return tiny_times(x, y);
+    return x * nm::sigmoid_dd(y);
 }
 // da/dx = σ(2u) + x σ(2u) σ(-2u) · 2√(2/π) (1 + 3·0.044715 x²)
 double gelu_tanh_df(double x, const double*) {
     if (std::fabs(x) > 100.0) return x > 0.0 ? 1.0 : 0.0;
     if (nm::near_root(nm::k_gelu_tanh, {x, 0.0})) return nm::eval_root_series(nm::k_gelu_tanh, {x, 0.0});
     const nm::DD y = gelu_tanh_2u(x);
-    const double s = nm::sigmoid_dd(y);
-    return s * (1.0 + x * nm::sigmoid(-y.hi) * kGeluTwoK.hi * (1.0 + 3.0 * kGeluC.hi * x * x));
+    if (y.hi < -kSaturated) return 0.0;
+    const double factor = 1.0 + x * nm::sigmoid(-y.hi) * kGeluTwoK.hi * (1.0 + 3.0 * kGeluC.hi * x * x);
+    if (y.hi < nm::kTinyExponent) return tiny_times(factor, y);
+    return nm::sigmoid_dd(y) * factor;
 }
 
 // ---- silu ----------------------------------------------------------------------------------
 // a = x σ(x)
-double silu_f(double x, const double*) { return x * nm::sigmoid(x); }
+double silu_f(double x, const double*) {
+    if (x < nm::kTinyExponent) return x < -kSaturated ? 0.0 : tiny_times(x, {x, 0.0});
+    return x * nm::sigmoid(x);
+}
 // g(y) = 1 + y σ(-y), the factor that makes SiLU'(y) = σ(y) g(y) cross zero at y ≈ -1.278
 double silu_g(nm::DD y) {
     if (nm::near_root(nm::k_silu_g, y)) return nm::eval_root_series(nm::k_silu_g, y);
     return 1.0 + y.hi * nm::sigmoid(-y.hi);
 }
 // da/dx = σ(x) (1 + x σ(-x))   (σ(-x) = 1 - σ(x) without the cancellation)
-double silu_df(double x, const double*) { return nm::sigmoid(x) * silu_g({x, 0.0}); }
+double silu_df(double x, const double*) {
+    if (x < nm::kTinyExponent) return x < -kSaturated ? 0.0 : tiny_times(1.0 + x, {x, 0.0});  // g(x) = 1 + x there
+    return nm::sigmoid(x) * silu_g({x, 0.0});
+}
 
 // ---- swish ---------------------------------------------------------------------------------
 // a = x σ(βx)
@@ -146,6 +162,7 @@ double swish_f(double x, const double* p) {
     const nm::DD bx = nm::two_prod(p[0], x);
     if (bx.hi > kSaturated) return x;
     if (bx.hi < -kSaturated) return 0.0;
+    if (bx.hi < nm::kTinyExponent) return tiny_times(x, bx);
     return x * nm::sigmoid_dd(bx);
 }
 // da/dx = σ(βx) (1 + βx σ(-βx))
@@ -153,6 +170,7 @@ double swish_df(double x, const double* p) {
     const nm::DD bx = nm::two_prod(p[0], x);
     if (bx.hi > kSaturated) return 1.0;
     if (bx.hi < -kSaturated) return 0.0;
+    if (bx.hi < nm::kTinyExponent) return tiny_times(1.0 + bx.hi, bx);
     return nm::sigmoid_dd(bx) * silu_g(bx);
 }
 
@@ -163,6 +181,7 @@ double softplus_f(double x, const double* p) {
     if (bx.hi > kSaturated) return x;
     if (bx.hi < -kSaturated) return 0.0;
     if (x > 0.0) return x + std::log1p(nm::exp_dd({-bx.hi, -bx.lo})) / p[0];
+    if (bx.hi < nm::kTinyExponent) return tiny_times(1.0 / p[0], bx);  // ln(1 + e^y) = e^y there
     return std::log1p(nm::exp_dd(bx)) / p[0];
 }
 // da/dx = σ(βx)
@@ -199,9 +218,14 @@ double mish_sech2_sp(double x) {
     return 4.0 * num * num / (d * d);
 }
 // a = x tanh(softplus x),  softplus x = ln(1 + e^x)
-double mish_f(double x, const double*) { return x * mish_tanh_sp(x); }
+// (for x < -700, tanh(softplus x) = e^x and the derivative e^x (1 + x), to within 1e-300)
+double mish_f(double x, const double*) {
+    if (x < nm::kTinyExponent) return x < -kSaturated ? 0.0 : tiny_times(x, {x, 0.0});
+    return x * mish_tanh_sp(x);
+}
 // da/dx = tanh(softplus x) + x sech²(softplus x) σ(x)
 double mish_df(double x, const double*) {
+    if (x < nm::kTinyExponent) return x < -kSaturated ? 0.0 : tiny_times(1.0 + x, {x, 0.0});
     if (nm::near_root(nm::k_mish, {x, 0.0})) return nm::eval_root_series(nm::k_mish, {x, 0.0});
     return mish_tanh_sp(x) + x * mish_sech2_sp(x) * nm::sigmoid(x);
 }

@@ -7,6 +7,8 @@ namespace actlab::core::numeric {
 namespace {
 // 1/√2 = kSqrtHalf.hi + kSqrtHalf.lo (the low part from a 40-digit evaluation).
 constexpr DD kSqrtHalf = {0.70710678118654757, -4.8336466567264565186e-17};
+// 256·ln 2 = kScaleLog.hi + kScaleLog.lo
+constexpr DD kScaleLog = {177.445678223346, 5.936759843446527e-15};
 constexpr double kInvSqrtPi2 = 1.1283791670955126;   // 2/√π
 constexpr double kInvSqrt2Pi = 0.3989422804014327;   // 1/√(2π)
 }  // namespace
@@ -37,6 +39,8 @@ double exp_dd(DD y) {
     const double e = std::exp(y.hi);
     return e + e * y.lo;
 }
+
+double exp_scaled(DD y) { return exp_dd(add(y, kScaleLog)); }
 
 double sigmoid(double x) {
     // σ(x) = 1/(1 + e^-x) for x ≥ 0;  e^x/(1 + e^x) for x < 0 (no overflow, no cancellation)

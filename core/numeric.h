@@ -25,6 +25,13 @@ DD add(DD a, DD b);
 // exp(hi + lo) for |lo| ≤ ulp(hi): exp(hi)·(1 + lo).
 double exp_dd(DD y);
 
+// e^y · 2^256 for -800 ≤ y ≤ -700, where e^y itself is (nearly) subnormal and has lost digits. A result
+// such as x·e^y can still be a normal double for |x| up to 1000, so callers form it with this and scale
+// back once at the end: std::ldexp(x * exp_scaled(y), -kExpScaleBits).
+constexpr int kExpScaleBits = 256;
+constexpr double kTinyExponent = -700.0;  // below this, callers switch to exp_scaled
+double exp_scaled(DD y);
+
 // σ(x) = 1 / (1 + e^-x), computed from e^-|x| so that neither tail cancels.
 double sigmoid(double x);
 // σ(y) for y = hi + lo (the rounding error lo of a product matters when y is very negative).

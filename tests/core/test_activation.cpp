@@ -135,6 +135,12 @@ TEST(Catalogue, KinksFollowPyTorch) {
     EXPECT_EQ(ac::find_activation("hardswish")->df(-3, none), -0.5);
     EXPECT_EQ(ac::find_activation("hardswish")->df(3, none), 1.5);
     EXPECT_EQ(ac::find_activation("hardsigmoid")->df(3, none), 0.0);
+    EXPECT_EQ(ac::find_activation("hardsigmoid")->df(-3, none), 0.0);
+    const double a05[2] = {0.5, 0};
+    const double a2[2] = {2.0, 0};
+    EXPECT_EQ(ac::find_activation("elu")->df(0, a05), 0.5);   // α
+    EXPECT_EQ(ac::find_activation("celu")->df(0, a2), 1.0);   // e^(0/α)
+    EXPECT_EQ(ac::find_activation("selu")->df(0, none), 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717);
 }
 
 // Central differences: f'(x) ≈ (f(x+h) - f(x-h)) / 2h, error O(h²) plus rounding O(ε|f|/h).
@@ -160,21 +166,29 @@ TEST(Catalogue, DerivativesMatchFiniteDifferences) {
 }
 
 TEST(Catalogue, VectorisedPathEqualsScalarPath) {
-    Eigen::ArrayXd x(4001);
-    for (int i = 0; i < x.size(); ++i) x[i] = -40.0 + 0.02 * i;
-    x[0] = -1e300;
-    x[1] = 0.0;
-    x[2] = -0.0;
-    x[3] = 3.0;
-    x[4] = -3.0;
+    // a fine sweep, the kinks, and extremes; at the parameters' ends and defaults
+    std::vector<double> xs = {-1e300, 1e300, -DBL_MAX, 0.0, -0.0, 1.0, -1.0, 3.0, -3.0, 1e-310, -1e-310};
+    for (int i = 0; i <= 8000; ++i) xs.push_back(-40.0 + 0.01 * i);
+    for (int i = 0; i <= 2000; ++i) xs.push_back(-1000.0 + i);
+    const Eigen::ArrayXd x = Eigen::Map<const Eigen::ArrayXd>(xs.data(), static_cast<Eigen::Index>(xs.size()));
     for (int i = 0; i < ac::activation_count(); ++i) {
         const ac::Activation& a = ac::activation(i);
-        ac::ParamValues p = ac::default_params(a);
-        Eigen::ArrayXd y, dy;
-        ac::evaluate(a, p.v, x, &y, &dy);
-        for (int k = 0; k < x.size(); ++k) {
-            ASSERT_EQ(y[k], a.f(x[k], p.v)) << a.id << " at " << x[k];
-            ASSERT_EQ(dy[k], a.df(x[k], p.v)) << a.id << " at " << x[k];
+        std::vector<ac::ParamValues> settings = {ac::default_params(a)};
+        if (a.param_count > 0) {
+            settings.push_back(settings[0]);
+            settings.back().v[0] = a.params[0].min;
+            settings.push_back(settings[0]);
+            settings.back().v[0] = a.params[0].max;
+        }
+        for (const ac::ParamValues& p : settings) {
+            Eigen::ArrayXd y, dy;
+            ac::evaluate(a, p.v, x, &y, &dy);
+            for (Eigen::Index k = 0; k < x.size(); ++k) {
+                // equal, and with the same sign of zero
+                ASSERT_EQ(y[k], a.f(x[k], p.v)) << a.id << " α/β = " << p.v[0] << " at " << x[k];
+                ASSERT_EQ(dy[k], a.df(x[k], p.v)) << a.id << " α/β = " << p.v[0] << " at " << x[k];
+                ASSERT_EQ(std::signbit(y[k]), std::signbit(a.f(x[k], p.v))) << a.id << " at " << x[k];
+            }
         }
     }
 }

@@ -32,6 +32,7 @@ Conventions:
 """
 
 import os
+import random
 
 import mpmath
 from mpmath import mp, mpf
@@ -142,14 +143,14 @@ def P(text):
 # (id, param as written, function x -> (f, df))
 ACTIVATIONS = [("identity", "", identity), ("sigmoid", "", sigmoid), ("tanh", "", tanh),
                ("relu", "", relu_like(mpf(0), mpf(0)))]
-ACTIVATIONS += [("leaky_relu", a, relu_like(P(a), P(a))) for a in ("0.01", "0.2")]
-ACTIVATIONS += [("prelu", a, relu_like(P(a), P(a))) for a in ("0.25", "0.1")]
-ACTIVATIONS += [("elu", a, exp_linear(ONE, P(a), ONE, P(a))) for a in ("1", "0.5")]
+ACTIVATIONS += [("leaky_relu", a, relu_like(P(a), P(a))) for a in ("0.01", "0.2", "0", "1")]
+ACTIVATIONS += [("prelu", a, relu_like(P(a), P(a))) for a in ("0.25", "0.1", "0", "1")]
+ACTIVATIONS += [("elu", a, exp_linear(ONE, P(a), ONE, P(a))) for a in ("1", "0.5", "0", "5")]
 ACTIVATIONS += [("selu", "", exp_linear(SELU_L, SELU_L * SELU_A, ONE, SELU_L * SELU_A))]
-ACTIVATIONS += [("celu", a, exp_linear(ONE, P(a), 1 / P(a), ONE)) for a in ("1", "2")]
+ACTIVATIONS += [("celu", a, exp_linear(ONE, P(a), 1 / P(a), ONE)) for a in ("1", "2", "0.05", "5")]
 ACTIVATIONS += [("gelu", "", gelu), ("gelu_tanh", "", gelu_tanh), ("silu", "", swish(ONE))]
-ACTIVATIONS += [("swish", b, swish(P(b))) for b in ("1", "0.5", "1.7")]
-ACTIVATIONS += [("softplus", b, softplus(P(b))) for b in ("1", "2", "0.3")]
+ACTIVATIONS += [("swish", b, swish(P(b))) for b in ("1", "0.5", "1.7", "0", "0.1", "7.77", "10")]
+ACTIVATIONS += [("softplus", b, softplus(P(b))) for b in ("1", "2", "0.3", "0.1", "10")]
 ACTIVATIONS += [("mish", "", mish), ("softsign", "", softsign), ("hardtanh", "", hardtanh),
                 ("hardsigmoid", "", hardsigmoid), ("hardswish", "", hardswish)]
 
@@ -164,6 +165,14 @@ def x_grid():
     big = list(range(11, 41)) + [45, 50, 60, 70, 80, 100, 200, 300, 500, 700, 708, 709,
                                  710, 745, 750, 800, 900, 1000]
     xs |= {float(s * b) for b in big for s in (1, -1)}
+    # Windows where an intermediate e^y is nearly subnormal while the result is not: βx in
+    # [-716, -700] for SiLU, Swish (β = 1, 7.77, 10), Mish and Softplus, and 2u there for GELU (tanh).
+    xs |= {-716 + k / 4 for k in range(65)}
+    xs |= {-71.6 + k / 10 for k in range(17)} | {-92.2 + k / 10 for k in range(23)}
+    xs |= {-21.3 + k / 200 for k in range(41)}
+    # and seeded random points, log-uniform in magnitude from 1e-8 to 1000, either sign
+    rng = random.Random(20261122)
+    xs |= {rng.choice((-1, 1)) * 10 ** rng.uniform(-8, 3) for _ in range(600)}
     return sorted(xs)
 
 
