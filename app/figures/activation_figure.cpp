@@ -1,5 +1,7 @@
 #include "app/figures/activation_figure.h"
 
+#include "app/plot/plot_math.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -130,9 +132,7 @@ std::string param_text(const core::Activation& act, const core::ParamValues& p) 
 std::string with_minus_sign(double v, const char* format) {
     char buf[48];
     std::snprintf(buf, sizeof buf, format, v);
-    std::string s;
-    for (const char* c = buf; *c; ++c) s += *c == '-' ? std::string("\xE2\x88\x92") : std::string(1, *c);
-    return s;
+    return plot::minus_signs(buf);
 }
 
 std::string legend_label(const core::Activation& act, const core::ParamValues& p) {

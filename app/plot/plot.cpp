@@ -1,7 +1,7 @@
-// The plot widget's drawing and input. Mapping and ticks are in plot_ticks.cpp.
+// The plot widget's drawing and input. Mapping and ticks are in plot_math.cpp.
 #include "app/plot/plot.h"
 
-#include "app/plot/plot_ticks.h"
+#include "app/plot/plot_math.h"
 
 #include <imgui_internal.h>
 
@@ -89,50 +89,6 @@ void add_legend(const char* label, ImU32 color, bool band, bool dashed) {
     p.legend.push_back({text, color, band, dashed});
 }
 
-// Pan and zoom work in "axis space": the value itself, or log10 of it on a log axis.
-double to_axis(double v, Scale s) { return s == Scale_Log10 ? std::log10(v) : v; }
-double from_axis(double t, Scale s) { return s == Scale_Log10 ? std::pow(10.0, t) : t; }
-
-// Keep a view usable: finite, not inverted, not narrower than doubles can resolve, positive on log axes.
-void sanitise(double* lo, double* hi, Scale s) {
-    if (s == Scale_Log10) {
-        if (!(*lo > 0.0)) *lo = 1e-300;
-        if (!(*hi > *lo)) *hi = *lo * 10.0;
-        return;
-    }
-    if (!std::isfinite(*lo) || !std::isfinite(*hi)) {
-        *lo = -1.0;
-        *hi = 1.0;
-    }
-    const double mid = 0.5 * (*lo + *hi);
-    const double min_span = std::max(1e-12, std::fabs(mid) * 1e-12);
-    if (*hi - *lo < min_span) {
-        *lo = mid - min_span;
-        *hi = mid + min_span;
-    }
-    const double max_span = 1e250;
-    if (*hi - *lo > max_span) {
-        *lo = mid - max_span / 2;
-        *hi = mid + max_span / 2;
-    }
-}
-
-void zoom_axis(double* lo, double* hi, Scale s, double anchor_value, double factor) {
-    const double a = to_axis(anchor_value, s);
-    const double l = to_axis(*lo, s), h = to_axis(*hi, s);
-    *lo = from_axis(a - (a - l) * factor, s);
-    *hi = from_axis(a + (h - a) * factor, s);
-    sanitise(lo, hi, s);
-}
-
-void pan_axis(double* lo, double* hi, Scale s, double delta_pixels, const Transform& t) {
-    const double span = to_axis(*hi, s) - to_axis(*lo, s);
-    const double shift = -delta_pixels / (t.p1 - t.p0) * span;
-    *lo = from_axis(to_axis(*lo, s) + shift, s);
-    *hi = from_axis(to_axis(*hi, s) + shift, s);
-    sanitise(lo, hi, s);
-}
-
 // Pixel coordinates far outside the area are pulled in so float maths stays sane; the clip rect
 // hides the rest.
 ImVec2 to_pixels(const CurrentPlot& p, double x, double y) {
@@ -183,8 +139,8 @@ void lock_setup() {
 
     if (p.has_request) {
         st.home = p.requested;
-        sanitise(&st.home.x_min, &st.home.x_max, p.scale[Axis_X]);
-        sanitise(&st.home.y_min, &st.home.y_max, p.scale[Axis_Y]);
+        sanitise_range(&st.home.x_min, &st.home.x_max, p.scale[Axis_X] == Scale_Log10);
+        sanitise_range(&st.home.y_min, &st.home.y_max, p.scale[Axis_Y] == Scale_Log10);
         if (!st.initialised || p.request_cond == Cond_Always) st.view = st.home;
         st.initialised = true;
     } else if (!st.initialised) {
@@ -231,8 +187,8 @@ void lock_setup() {
 
         if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
             const ImVec2 d = ImGui::GetIO().MouseDelta;
-            pan_axis(&st.view.x_min, &st.view.x_max, p.scale[Axis_X], d.x, p.tx);
-            pan_axis(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y], d.y, p.ty);
+            pan_range(&st.view.x_min, &st.view.x_max, p.scale[Axis_X] == Scale_Log10, d.x, p.tx);
+            pan_range(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y] == Scale_Log10, d.y, p.ty);
         }
         const float wheel = ImGui::GetIO().MouseWheel;
         if (frame_hovered && wheel != 0.0f) {
@@ -240,9 +196,9 @@ void lock_setup() {
             const bool over_x_axis = mouse.y > area.Max.y && mouse.x >= area.Min.x;
             const bool over_y_axis = mouse.x < area.Min.x && mouse.y <= area.Max.y;
             if (!over_y_axis)
-                zoom_axis(&st.view.x_min, &st.view.x_max, p.scale[Axis_X], p.tx.to_value(mouse.x), factor);
+                zoom_range(&st.view.x_min, &st.view.x_max, p.scale[Axis_X] == Scale_Log10, p.tx.to_value(mouse.x), factor);
             if (!over_x_axis)
-                zoom_axis(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y], p.ty.to_value(mouse.y), factor);
+                zoom_range(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y] == Scale_Log10, p.ty.to_value(mouse.y), factor);
         }
         if (frame_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) st.view = st.home;
         if (ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
@@ -363,6 +319,7 @@ bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
     CurrentPlot& p = c.current;
     p = CurrentPlot{};
     p.id = id;
+    ImGui::PushOverrideID(id);  // the widget's own items get IDs unique to this plot
     p.state = &c.plots[id];
     p.flags = flags;
     p.title.assign(title_id, label_end(title_id));
@@ -413,7 +370,13 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
     auto flush = [&]() {
         if (run.size() >= 2) {
             if (!style.dashed) {
-                p.draw->AddPolyline(run.data(), static_cast<int>(run.size()), style.color, 0, thickness);
+                // One polyline is one primitive, which must fit 16-bit indices (about 4 vertices a point
+                // when thick and anti-aliased): long runs go in pieces that share their end points.
+                constexpr size_t kPiece = 4096;
+                for (size_t start = 0; start + 1 < run.size(); start += kPiece - 1) {
+                    const size_t count = std::min(kPiece, run.size() - start);
+                    p.draw->AddPolyline(run.data() + start, static_cast<int>(count), style.color, 0, thickness);
+                }
             } else {
                 // dashes of 7 points with gaps of 4, continued across vertices
                 const float on = 7.0f * p.unit, off = 4.5f * p.unit;
@@ -585,6 +548,7 @@ void EndPlot() {
                               c.style.legend_bg);
         p.draw->AddText(at, c.style.text, text.c_str());
     }
+    ImGui::PopID();
     // The whole plot counts as one item in the window's layout.
     ImGui::SetCursorScreenPos(p.frame.Min);
     ImGui::Dummy(p.frame.GetSize());

@@ -1,5 +1,5 @@
-// The pure half of the plot widget: value↔pixel mapping and "nice" tick positions. No ImGui here, so
-// it is unit-tested on its own (tests/app/test_plot_ticks.cpp).
+// The pure half of the plot widget: value↔pixel mapping, the arithmetic of panning and zooming, and
+// "nice" tick positions. No ImGui here, so it is unit-tested on its own (tests/app/test_plot_math.cpp).
 #pragma once
 
 #include <string>
@@ -20,6 +20,20 @@ struct Transform {
     double to_value(double pixel) const;
 };
 
+// Panning and zooming one axis. They work in "axis space": the value itself, or log10 of it on a log
+// axis, so a log axis pans by decades. All keep the range usable (see sanitise_range).
+
+// Moves [*lo, *hi] so the content follows the mouse by `delta_pixels` along the transform's axis.
+void pan_range(double* lo, double* hi, bool log, double delta_pixels, const Transform& t);
+// Scales [*lo, *hi] by `factor` (< 1 zooms in) about `anchor`, which stays where it is.
+void zoom_range(double* lo, double* hi, bool log, double anchor, double factor);
+// Finite, not inverted, not narrower than doubles resolve (1e-12 relative), not wider than 1e250,
+// and positive on a log axis.
+void sanitise_range(double* lo, double* hi, bool log);
+
+// "−" (U+2212, the minus sign of typeset mathematics) for every '-' in printf output.
+std::string minus_signs(const std::string& text);
+
 struct Tick {
     double value;
     bool major;          // major ticks get a label and a stronger grid line
@@ -34,7 +48,8 @@ double nice_step(double x);
 std::vector<Tick> linear_ticks(double min, double max, int target);
 
 // Ticks for a log10 axis over [min, max] (> 0): majors at powers of ten (every k-th decade when there
-// are many), minors at 2..9 × 10^k when few decades are shown.
+// are many), minors at 2..9 × 10^k when few decades are shown. Zoomed inside a decade, the 2..9 ticks
+// get labels, and inside a narrower range still the ticks are linear ones.
 std::vector<Tick> log_ticks(double min, double max, int target);
 
 // A tick label: as few digits as the step needs, "−" (U+2212) for negatives, no "-0", and

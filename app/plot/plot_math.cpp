@@ -1,8 +1,9 @@
-#include "app/plot/plot_ticks.h"
+#include "app/plot/plot_math.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 #include <cstdlib>
 
 namespace actlab::plot {
@@ -24,6 +25,61 @@ double Transform::to_value(double pixel) const {
     return min + t * (max - min);
 }
 
+namespace {
+double to_axis(double v, bool log) { return log ? std::log10(v) : v; }
+double from_axis(double t, bool log) { return log ? std::pow(10.0, t) : t; }
+}  // namespace
+
+void sanitise_range(double* lo, double* hi, bool log) {
+    if (log) {
+        if (!(*lo > 0.0) || !std::isfinite(*lo)) *lo = 1e-300;
+        if (!std::isfinite(*hi)) *hi = 1e300;
+        if (!(*hi > *lo * (1.0 + 1e-12))) *hi = *lo * 10.0;
+        return;
+    }
+    if (!std::isfinite(*lo) || !std::isfinite(*hi)) {
+        *lo = -1.0;
+        *hi = 1.0;
+    }
+    if (*hi < *lo) std::swap(*lo, *hi);
+    const double mid = 0.5 * *lo + 0.5 * *hi;
+    const double min_span = std::max(1e-12, std::fabs(mid) * 1e-12);
+    if (*hi - *lo < min_span) {
+        *lo = mid - min_span;
+        *hi = mid + min_span;
+    }
+    const double max_span = 1e250;
+    if (*hi - *lo > max_span) {
+        *lo = mid - max_span / 2;
+        *hi = mid + max_span / 2;
+    }
+}
+
+void pan_range(double* lo, double* hi, bool log, double delta_pixels, const Transform& t) {
+    const double span = to_axis(*hi, log) - to_axis(*lo, log);
+    const double shift = -delta_pixels / (t.p1 - t.p0) * span;
+    *lo = from_axis(to_axis(*lo, log) + shift, log);
+    *hi = from_axis(to_axis(*hi, log) + shift, log);
+    sanitise_range(lo, hi, log);
+}
+
+void zoom_range(double* lo, double* hi, bool log, double anchor, double factor) {
+    const double a = to_axis(anchor, log);
+    const double l = to_axis(*lo, log), h = to_axis(*hi, log);
+    *lo = from_axis(a - (a - l) * factor, log);
+    *hi = from_axis(a + (h - a) * factor, log);
+    sanitise_range(lo, hi, log);
+}
+
+std::string minus_signs(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '-') out += "\xE2\x88\x92";  // U+2212 MINUS SIGN
+        else out += c;
+    }
+    return out;
+}
+
 double nice_step(double x) {
     const double decade = std::pow(10.0, std::floor(std::log10(x)));
     const double m = x / decade;
@@ -42,15 +98,6 @@ int decimals_for(double step) {
     return static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
 }
 
-std::string replace_minus(std::string s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '-') out += "\xE2\x88\x92";  // U+2212 MINUS SIGN
-        else out += c;
-    }
-    return out;
-}
-
 }  // namespace
 
 std::string format_tick(double value, double step) {
@@ -59,7 +106,7 @@ std::string format_tick(double value, double step) {
     const double mag = std::max(std::fabs(value), step);
     if (mag < 1e6 && step >= 1e-4) {
         std::snprintf(buf, sizeof buf, "%.*f", decimals_for(step), value);
-        return replace_minus(buf);
+        return minus_signs(buf);
     }
     // scientific: mantissa × 10^exp with as many mantissa decimals as the step needs
     if (value == 0.0) return "0";
@@ -67,7 +114,7 @@ std::string format_tick(double value, double step) {
     const double scale = std::pow(10.0, exp);
     const int digits = std::min(6, decimals_for(step / scale));
     std::snprintf(buf, sizeof buf, "%.*fe%d", digits, value / scale, exp);
-    return replace_minus(buf);
+    return minus_signs(buf);
 }
 
 std::vector<Tick> linear_ticks(double min, double max, int target) {
@@ -77,6 +124,8 @@ std::vector<Tick> linear_ticks(double min, double max, int target) {
     const double step = nice_step((max - min) / target);
     const double first = std::ceil(min / step - 1e-9);
     const double last = std::floor(max / step + 1e-9);
+    // Where min/step passes 2^53, k += 1 no longer moves: the range is too narrow for its magnitude.
+    if (std::fabs(first) > 1e15 || std::fabs(last) > 1e15 || last - first > 1000.0) return ticks;
     const double m = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
     const int minor_per_major = (std::fabs(m - 2.0) < 1e-6) ? 4 : 5;
     const double minor = step / minor_per_major;
@@ -110,7 +159,7 @@ std::vector<Tick> log_ticks(double min, double max, int target) {
             } else {
                 std::snprintf(buf, sizeof buf, "1e%d", d);
             }
-            ticks.push_back({base, true, replace_minus(buf)});
+            ticks.push_back({base, true, minus_signs(buf)});
         }
         if (decades <= 6) {
             for (int j = 2; j <= 9; ++j) {
@@ -118,6 +167,23 @@ std::vector<Tick> log_ticks(double min, double max, int target) {
                 if (v >= min && v <= max) ticks.push_back({v, false, {}});
             }
         }
+    }
+    int majors = 0;
+    for (const Tick& t : ticks) majors += t.major;
+    if (majors < 2) {
+        // Zoomed inside a decade: label the 2..9 ticks too, or fall back to linear ticks.
+        std::vector<Tick> labelled;
+        for (Tick t : ticks) {
+            if (!t.major) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%g", t.value);
+                t = {t.value, true, minus_signs(buf)};
+            }
+            labelled.push_back(t);
+        }
+        int count = 0;
+        for (const Tick& t : labelled) count += t.major;
+        return count >= 2 ? labelled : linear_ticks(min, max, target);
     }
     return ticks;
 }

@@ -1,9 +1,10 @@
 // The plot widget's pure half: value↔pixel mapping and 1-2-5 ticks.
-#include "app/plot/plot_ticks.h"
+#include "app/plot/plot_math.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 using namespace actlab::plot;
 
@@ -105,4 +106,64 @@ TEST(Ticks, DegenerateRangesGiveNoTicks) {
     EXPECT_TRUE(linear_ticks(2.0, 1.0, 5).empty());
     EXPECT_TRUE(linear_ticks(0.0, INFINITY, 5).empty());
     EXPECT_TRUE(log_ticks(-1.0, 1.0, 5).empty());
+}
+
+TEST(Ticks, ARangeTooNarrowForItsMagnitudeGivesNoTicksInsteadOfHanging) {
+    EXPECT_TRUE(linear_ticks(1e16, 1e16 + 4, 5).empty());
+}
+
+TEST(Ticks, LogAxisZoomedInsideADecadeStillHasLabels) {
+    for (auto [lo, hi] : {std::pair{2.0, 3.0}, std::pair{0.2, 0.9}, std::pair{1.5, 9.0}, std::pair{2.1, 2.9}}) {
+        int labelled = 0;
+        for (const Tick& t : log_ticks(lo, hi, 6)) labelled += t.major && !t.label.empty();
+        EXPECT_GE(labelled, 2) << lo << " to " << hi;
+    }
+}
+
+TEST(View, PanMovesTheRangeWithTheMouse) {
+    double lo = -5, hi = 5;
+    const Transform t{lo, hi, 0.0, 1000.0, false};
+    pan_range(&lo, &hi, false, 100.0, t);  // mouse moved 100 px right: content follows, range moves left
+    EXPECT_DOUBLE_EQ(lo, -6.0);
+    EXPECT_DOUBLE_EQ(hi, 4.0);
+}
+
+TEST(View, LogAxisPansByDecades) {
+    double lo = 1e-6, hi = 1.0;
+    const Transform t{lo, hi, 600.0, 0.0, true};   // a y axis: pixels grow downwards
+    pan_range(&lo, &hi, true, 100.0, t);           // dragged down by one decade's height
+    EXPECT_NEAR(std::log10(lo), -5.0, 1e-12);
+    EXPECT_NEAR(std::log10(hi), 1.0, 1e-12);
+}
+
+TEST(View, ZoomKeepsTheAnchorInPlace) {
+    double lo = -5, hi = 5;
+    zoom_range(&lo, &hi, false, 2.0, 0.5);
+    EXPECT_DOUBLE_EQ(lo, -1.5);
+    EXPECT_DOUBLE_EQ(hi, 3.5);
+    double a = 1e-4, b = 1e2;
+    zoom_range(&a, &b, true, 1.0, 0.5);  // about 10^0 on a log axis: 3 decades each side become 1.5
+    EXPECT_NEAR(std::log10(a), -2.0, 1e-12);
+    EXPECT_NEAR(std::log10(b), 1.0, 1e-12);
+}
+
+TEST(View, SanitiseKeepsRangesUsable) {
+    double lo = 1.0, hi = 1.0;
+    sanitise_range(&lo, &hi, false);
+    EXPECT_LT(lo, hi);
+    lo = NAN, hi = 3;
+    sanitise_range(&lo, &hi, false);
+    EXPECT_TRUE(std::isfinite(lo) && std::isfinite(hi) && lo < hi);
+    lo = 5, hi = -5;
+    sanitise_range(&lo, &hi, false);
+    EXPECT_EQ(lo, -5);
+    EXPECT_EQ(hi, 5);
+    lo = -1, hi = 10;
+    sanitise_range(&lo, &hi, true);  // a log axis cannot show 0 or less
+    EXPECT_GT(lo, 0.0);
+    EXPECT_GT(hi, lo);
+}
+
+TEST(Labels, MinusSignIsTheTypographicOne) {
+    EXPECT_EQ(minus_signs("x = -1.5e-3"), "x = \xE2\x88\x92" "1.5e\xE2\x88\x92" "3");
 }

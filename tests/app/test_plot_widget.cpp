@@ -1,0 +1,125 @@
+// The plot widget driven frame by frame in a headless ImGui context (no window, no GL): input reaches
+// only the plot under the mouse, a double-click returns home, and long lines are drawn whole.
+#include "app/plot/plot.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <functional>
+#include <vector>
+
+namespace plot = actlab::plot;
+
+namespace {
+
+// An ImGui context of 1000 × 800 pixels with a built font atlas, and the plot widget's context.
+struct Harness {
+    ImGuiContext* imgui;
+    plot::Context* plots;
+    Harness() {
+        imgui = ImGui::CreateContext();
+        plots = plot::CreateContext();
+        plot::SetCurrentContext(plots);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1000, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 renderer has
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~Harness() {
+        plot::DestroyContext(plots);
+        ImGui::DestroyContext(imgui);
+    }
+    // One frame with the mouse at `mouse`, the left button up or down.
+    void frame(ImVec2 mouse, bool down, const std::function<void()>& body) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = mouse;
+        io.MouseDown[0] = down;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        body();
+        ImGui::End();
+        ImGui::Render();
+    }
+};
+
+// Two plots stacked in one window, 1000 × 380 each; their views are written to `views`.
+void two_plots(plot::Limits views[2]) {
+    for (int i = 0; i < 2; ++i) {
+        if (plot::BeginPlot(i == 0 ? "first" : "second", ImVec2(-1, 380))) {
+            plot::SetupAxesLimits({-5, 5, -1, 1});
+            views[i] = plot::GetPlotLimits();
+            plot::EndPlot();
+        }
+    }
+}
+
+}  // namespace
+
+TEST(PlotWidget, DraggingOnePlotPansOnlyThatPlot) {
+    Harness h;
+    plot::Limits views[2];
+    const ImVec2 start(500, 200);  // inside the first plot
+    h.frame(start, false, [&] { two_plots(views); });
+    h.frame(start, true, [&] { two_plots(views); });
+    for (int step = 1; step <= 10; ++step) h.frame(ImVec2(start.x + 10 * step, start.y), true, [&] { two_plots(views); });
+    h.frame(ImVec2(start.x + 100, start.y), false, [&] { two_plots(views); });
+    EXPECT_LT(views[0].x_min, -5.5) << "the first plot did not pan";
+    EXPECT_DOUBLE_EQ(views[1].x_min, -5.0) << "the second plot panned too";
+    EXPECT_DOUBLE_EQ(views[1].x_max, 5.0);
+}
+
+TEST(PlotWidget, DoubleClickReturnsHome) {
+    Harness h;
+    plot::Limits views[2];
+    const ImVec2 at(500, 200);
+    h.frame(at, false, [&] { two_plots(views); });
+    h.frame(at, true, [&] { two_plots(views); });
+    h.frame(ImVec2(600, 250), true, [&] { two_plots(views); });
+    h.frame(ImVec2(600, 250), false, [&] { two_plots(views); });
+    ASSERT_NE(views[0].x_min, -5.0);
+    // two clicks in quick succession
+    h.frame(at, true, [&] { two_plots(views); });
+    h.frame(at, false, [&] { two_plots(views); });
+    h.frame(at, true, [&] { two_plots(views); });
+    h.frame(at, false, [&] { two_plots(views); });
+    EXPECT_DOUBLE_EQ(views[0].x_min, -5.0);
+    EXPECT_DOUBLE_EQ(views[0].y_max, 1.0);
+}
+
+TEST(PlotWidget, ALongLineIsDrawnWholeWithinSixteenBitIndices) {
+    Harness h;
+    std::vector<double> xs(100000), ys(100000);
+    for (size_t i = 0; i < xs.size(); ++i) {
+        xs[i] = -5.0 + 10.0 * i / (xs.size() - 1);
+        ys[i] = xs[i] > 0 ? xs[i] / 5 : 0.0;
+    }
+    h.frame(ImVec2(-1, -1), false, [&] {
+        if (plot::BeginPlot("long", ImVec2(-1, -1))) {
+            plot::SetupAxesLimits({-5, 5, -1, 1});
+            plot::PlotLine("relu", xs.data(), ys.data(), static_cast<int>(xs.size()), {IM_COL32(0, 114, 178, 255)});
+            plot::EndPlot();
+        }
+    });
+    // Every draw command must address vertices a 16-bit index can reach from its offset.
+    const ImDrawData* data = ImGui::GetDrawData();
+    ASSERT_NE(data, nullptr);
+    size_t vertices = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        vertices += list->VtxBuffer.Size;
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            for (unsigned int k = 0; k < cmd.ElemCount; ++k) {
+                const unsigned int index = cmd.VtxOffset + list->IdxBuffer[cmd.IdxOffset + k];
+                ASSERT_LT(index, static_cast<unsigned int>(list->VtxBuffer.Size));
+            }
+            ASSERT_LE(cmd.ElemCount == 0 ? 0u : cmd.VtxOffset, static_cast<unsigned int>(list->VtxBuffer.Size));
+        }
+    }
+    EXPECT_GT(vertices, 4u * 99000u);  // all of the line is there
+}
