@@ -87,6 +87,12 @@ ImU32 series_color(int i) {
     return palette[((i % n) + n) % n];
 }
 
+plot::Marker series_marker(int i) {
+    static const plot::Marker marks[] = {plot::Marker_None, plot::Marker_Square, plot::Marker_Triangle,
+                                         plot::Marker_Diamond};
+    return marks[(i / 7) % 4];
+}
+
 Zones find_zones(const ActivationCurves& curves, int series, double threshold) {
     Zones z;
     const Eigen::ArrayXd& x = curves.x;
@@ -152,7 +158,6 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     plot::SetupAxes("x", y_label);
     if (view.log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(options.home, options.cond);
-    plot::SetupLegend(plot::Location_NorthWest);
 
     const int focus = view.focus_index();
     for (size_t i = 0; i < view.functions.size(); ++i) {
@@ -177,14 +182,16 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         const core::Activation& act = core::activation(index);
         const std::string label = legend_label(act, view.params[index]);
         const ImU32 color = series_color(static_cast<int>(i));
+        const plot::Marker marker = series_marker(static_cast<int>(i));
         const int n = static_cast<int>(curves.x.size());
         if (view.show_df) {
             const std::string df_label = view.show_f ? "##d" + label : label + " f'";
             // dashed beside f; alone, f' is drawn solid
             plot::PlotLine(df_label.c_str(), curves.x.data(), curves.dy[i].data(), n,
-                           {color, view.show_f ? 2.2f : 3.0f, view.show_f});
+                           {color, view.show_f ? 2.2f : 3.0f, view.show_f, view.show_f ? plot::Marker_None : marker});
         }
-        if (view.show_f) plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false});
+        if (view.show_f)
+            plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false, marker});
     }
 
     if (view.show_f && view.show_df && !view.functions.empty())  // a legend entry for the line style alone

@@ -54,7 +54,9 @@ ActivationCurves sample_curves(const ActivationView& view, double x_min, double 
 plot::Limits fit_limits(const ActivationView& view);
 
 // Colour of the i-th shown function: the Okabe–Ito palette, distinguishable with colour-blindness.
+// It has 7 colours on white; from the 8th function on, colours repeat with marks along the line.
 ImU32 series_color(int i);
+plot::Marker series_marker(int i);
 
 // Intervals of x (sampled) where |f'| < threshold and f' is not identically zero on x < 0 ("saturated"),
 // and where f' == 0 on x < 0 ("dead").

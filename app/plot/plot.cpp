@@ -29,6 +29,7 @@ struct LegendEntry {
     ImU32 color;
     bool band;    // a filled swatch instead of a line
     bool dashed;
+    Marker marker;
 };
 
 // The plot being built between BeginPlot and EndPlot.
@@ -42,7 +43,8 @@ struct CurrentPlot {
     Limits requested;
     bool has_request = false;
     Cond request_cond = Cond_Once;
-    Location legend_location = Location_NorthWest;
+    Location legend_location = Location_Best;
+    std::vector<int> occupancy;  // line points per cell of a kGrid × kGrid grid over the area (for Location_Best)
     bool locked = false;       // setup is over: layout, input and the grid are done
     ImRect frame;              // the whole widget
     ImRect area;               // the data area inside the axes
@@ -67,6 +69,8 @@ struct Context {
 namespace {
 
 
+constexpr int kGrid = 24;
+
 Context* g_context = nullptr;  // the current context, as ImGui's GImGui
 
 Context& ctx() {
@@ -79,14 +83,30 @@ const char* label_end(const char* label) {
     return hidden ? hidden : label + std::strlen(label);
 }
 
-void add_legend(const char* label, ImU32 color, bool band, bool dashed) {
+void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker = Marker_None) {
     CurrentPlot& p = ctx().current;
     const char* end = label_end(label);
     if (end == label) return;
     const std::string text(label, end);
     for (const LegendEntry& e : p.legend)
         if (e.label == text) return;
-    p.legend.push_back({text, color, band, dashed});
+    p.legend.push_back({text, color, band, dashed, marker});
+}
+
+// A marker centred at c with "radius" r.
+void draw_marker(ImDrawList* dl, Marker m, ImVec2 c, float r, ImU32 color) {
+    switch (m) {
+        case Marker_Square: dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), color); break;
+        case Marker_Triangle:
+            dl->AddTriangleFilled(ImVec2(c.x, c.y - 1.2f * r), ImVec2(c.x + 1.1f * r, c.y + 0.8f * r),
+                                  ImVec2(c.x - 1.1f * r, c.y + 0.8f * r), color);
+            break;
+        case Marker_Diamond:
+            dl->AddQuadFilled(ImVec2(c.x, c.y - 1.3f * r), ImVec2(c.x + 1.3f * r, c.y), ImVec2(c.x, c.y + 1.3f * r),
+                              ImVec2(c.x - 1.3f * r, c.y), color);
+            break;
+        case Marker_None: break;
+    }
 }
 
 // Pixel coordinates far outside the area are pulled in so float maths stays sane; the clip rect
@@ -258,10 +278,33 @@ void draw_legend(CurrentPlot& p) {
     for (const LegendEntry& e : p.legend) width = std::max(width, ImGui::CalcTextSize(e.label.c_str()).x);
     const ImVec2 box(pad * 2 + swatch + gap + width, pad * 2 + row * p.legend.size() - (row - fs));
     const float margin = 0.5f * fs;
-    const bool east = p.legend_location == Location_NorthEast || p.legend_location == Location_SouthEast;
-    const bool south = p.legend_location == Location_SouthWest || p.legend_location == Location_SouthEast;
-    const ImVec2 min(east ? p.area.Max.x - margin - box.x : p.area.Min.x + margin,
-                     south ? p.area.Max.y - margin - box.y : p.area.Min.y + margin);
+    auto corner = [&](Location where) {
+        const bool east = where == Location_NorthEast || where == Location_SouthEast;
+        const bool south = where == Location_SouthWest || where == Location_SouthEast;
+        return ImVec2(east ? p.area.Max.x - margin - box.x : p.area.Min.x + margin,
+                      south ? p.area.Max.y - margin - box.y : p.area.Min.y + margin);
+    };
+    Location where = p.legend_location;
+    if (where == Location_Best) {
+        // the corner covering the fewest line points; ties go to the top left, then top right
+        int best = -1;
+        for (Location candidate : {Location_NorthWest, Location_NorthEast, Location_SouthWest, Location_SouthEast}) {
+            const ImVec2 c = corner(candidate);
+            const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
+            const int gx0 = std::clamp(static_cast<int>((c.x - p.area.Min.x) / cw), 0, kGrid - 1);
+            const int gx1 = std::clamp(static_cast<int>((c.x + box.x - p.area.Min.x) / cw), 0, kGrid - 1);
+            const int gy0 = std::clamp(static_cast<int>((c.y - p.area.Min.y) / ch), 0, kGrid - 1);
+            const int gy1 = std::clamp(static_cast<int>((c.y + box.y - p.area.Min.y) / ch), 0, kGrid - 1);
+            int covered = 0;
+            for (int gy = gy0; gy <= gy1; ++gy)
+                for (int gx = gx0; gx <= gx1; ++gx) covered += p.occupancy.empty() ? 0 : p.occupancy[gy * kGrid + gx];
+            if (best < 0 || covered < best) {
+                best = covered;
+                where = candidate;
+            }
+        }
+    }
+    const ImVec2 min = corner(where);
     ImDrawList* dl = p.draw;
     dl->AddRectFilled(min, ImVec2(min.x + box.x, min.y + box.y), s.legend_bg, 0.2f * fs);
     dl->AddRect(min, ImVec2(min.x + box.x, min.y + box.y), IM_COL32(0, 0, 0, 60), 0.2f * fs, 0, p.unit);
@@ -271,6 +314,9 @@ void draw_legend(CurrentPlot& p) {
         const float x0 = min.x + pad;
         if (e.band) {
             dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
+        } else if (e.marker != Marker_None) {
+            dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+            draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
         } else if (e.dashed) {
             for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
                 dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
@@ -356,7 +402,7 @@ void SetupLegend(Location location) { ctx().current.legend_location = location; 
 void PlotLine(const char* label, const double* xs, const double* ys, int count, const LineStyle& style) {
     lock_setup();
     CurrentPlot& p = ctx().current;
-    add_legend(label, style.color, false, style.dashed);
+    add_legend(label, style.color, false, style.dashed, style.marker);
     const float thickness = style.weight * p.unit;
     // Split the polyline where a value is not finite (or not positive on a log axis).
     std::vector<ImVec2> run;
@@ -403,14 +449,35 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
                 }
             }
         }
+        if (style.marker != Marker_None && run.size() >= 2) {
+            // one mark every 4 font heights of line length
+            const float spacing = 4.0f * ImGui::GetFontSize();
+            float travelled = 0.5f * spacing;
+            for (size_t i = 1; i < run.size(); ++i) {
+                const float dx = run[i].x - run[i - 1].x, dy = run[i].y - run[i - 1].y;
+                travelled += std::sqrt(dx * dx + dy * dy);
+                if (travelled >= spacing) {
+                    draw_marker(p.draw, style.marker, run[i], 0.25f * ImGui::GetFontSize(), style.color);
+                    travelled = 0.0f;
+                }
+            }
+        }
         run.clear();
     };
+    if (p.occupancy.empty()) p.occupancy.assign(kGrid * kGrid, 0);
+    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
     for (int i = 0; i < count; ++i) {
         if (!usable(xs[i], ys[i])) {
             flush();
             continue;
         }
-        run.push_back(to_pixels(p, xs[i], ys[i]));
+        const ImVec2 pt = to_pixels(p, xs[i], ys[i]);
+        run.push_back(pt);
+        if (p.area.Contains(pt)) {
+            const int gx = std::min(kGrid - 1, static_cast<int>((pt.x - p.area.Min.x) / cw));
+            const int gy = std::min(kGrid - 1, static_cast<int>((pt.y - p.area.Min.y) / ch));
+            ++p.occupancy[gy * kGrid + gx];
+        }
     }
     flush();
 }

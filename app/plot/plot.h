@@ -31,17 +31,27 @@ enum Cond {
     Cond_Once = 0,    // set the view the first time this plot is seen (and on double-click)
     Cond_Always = 1,  // set the view now, whatever the user did with the mouse
 };
-enum Location { Location_NorthWest = 0, Location_NorthEast, Location_SouthWest, Location_SouthEast };
+enum Location {
+    Location_Best = 0,  // the corner whose box covers the fewest line points
+    Location_NorthWest,
+    Location_NorthEast,
+    Location_SouthWest,
+    Location_SouthEast,
+};
 
 struct Limits {
     double x_min = 0.0, x_max = 1.0;
     double y_min = 0.0, y_max = 1.0;
 };
 
+// Marks along a line, to tell apart lines that share a colour.
+enum Marker { Marker_None = 0, Marker_Square, Marker_Triangle, Marker_Diamond };
+
 struct LineStyle {
     ImU32 color = IM_COL32(0, 0, 0, 255);
     float weight = 2.0f;   // in points: scaled with the font size, so exports at 2× stay in proportion
     bool dashed = false;
+    Marker marker = Marker_None;  // drawn every few font heights along the line, and in the legend
 };
 
 // The widget's memory (each plot's view, the style) lives in a context, like ImGui's: create one next
