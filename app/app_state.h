@@ -5,6 +5,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
+#include "app/render/offscreen.h"
 
 #include <string>
 
@@ -16,15 +17,18 @@ struct ExportSettings {
     int width = 1600;     // logical size of an exported PNG
     int height = 1000;
     int scale = 2;        // 1, 2 or 4: the PNG is width·scale × height·scale pixels
+
+    static constexpr int kMinSide = 100;  // smallest width or height
+    // Keeps scale at 1, 2 or 4 and width·scale, height·scale within kMinSide..kMaxImageSide.
+    void clamp();
 };
 
 enum class ExportFormat { Png, Csv };
 
-// An export the user asked for; serviced after the frame is rendered (render/export_service).
+// An export of the activation figure the user asked for; serviced after the frame is rendered (gui.cpp).
 struct ExportRequest {
     bool pending = false;
     ExportFormat format = ExportFormat::Png;
-    std::string figure;   // "activations"
 };
 
 // The line at the bottom of the window: what was written, or what went wrong.
@@ -47,8 +51,12 @@ struct ExplorerState {
 };
 
 struct UiSettings {
-    float text_scale = 1.0f;          // the user's text size on top of the monitor's scale (0.75–2.5)
+    static constexpr float kMinTextScale = 0.75f;
+    static constexpr float kMaxTextScale = 2.5f;
+    float text_scale = 1.0f;          // the user's text size on top of the monitor's scale
     bool fonts_dirty = false;         // text_scale changed: rebuild the font atlas before the next frame
+    // Sets text_scale (held to its range) and asks for the fonts to be rebuilt.
+    void set_text_scale(float scale);
     bool show_help = false;           // the "Using actlab" window
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
@@ -62,5 +70,7 @@ struct AppState {
     std::string settings_path;        // where settings.json lives (empty: not saved)
     bool quit = false;
 };
+
+inline void request_export(AppState& state, ExportFormat format) { state.export_request = {true, format}; }
 
 }  // namespace actlab::app

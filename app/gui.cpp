@@ -22,6 +22,8 @@ namespace actlab::app {
 
 namespace {
 
+constexpr float kTextStep = 1.15f;  // one Ctrl+= or Ctrl+-
+
 void rebuild_fonts(const Window& window, UiSettings& ui) {
     const float scale = window.content_scale * ui.text_scale;
     ImGui::GetIO().Fonts->Clear();
@@ -43,40 +45,30 @@ void service_export(AppState& state) {
         state.status = {"Export failed: " + error, true};
         return;
     }
-    ExplorerState& e = state.explorer;
-    const std::string stem = activation_file_stem(e.view);
+    // What is on screen, panned and zoomed: the PNG draws it, the CSV samples it, the name says it.
+    ActivationView shown = state.explorer.view;
+    shown.x_min = state.explorer.shown.x_min;
+    shown.x_max = state.explorer.shown.x_max;
     const bool png = request.format == ExportFormat::Png;
-    const std::string path = unused_path(folder, stem, png ? "png" : "csv");
-    bool ok = false;
-    if (png) {
-        ok = export_activations_png(e.view, e.shown, state.exports.width, state.exports.height,
-                                    static_cast<float>(state.exports.scale), path, &error);
-    } else {
-        // The CSV holds the range on screen, sampled as the plot is.
-        ActivationView data = e.view;
-        data.x_min = e.shown.x_min;
-        data.x_max = e.shown.x_max;
-        ok = export_activations_csv(data, path, &error);
-    }
+    const std::string path = unused_path(folder, activation_file_stem(shown), png ? "png" : "csv");
+    const bool ok = png ? export_activations_png(shown, state.explorer.shown, state.exports.width, state.exports.height,
+                                                 static_cast<float>(state.exports.scale), path, &error)
+                        : export_activations_csv(shown, path, &error);
     state.status = ok ? StatusLine{"Wrote " + path, false} : StatusLine{"Export failed: " + error, true};
 }
 
 void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
-    auto set_scale = [&](float s) {
-        state.ui.text_scale = std::clamp(s, 0.75f, 2.5f);
-        state.ui.fonts_dirty = true;
-    };
     for (const KeyPress& k : presses) {
         if (!(k.mods & GLFW_MOD_CONTROL)) continue;
         const bool shift = k.mods & GLFW_MOD_SHIFT;
         switch (k.key) {
-            case GLFW_KEY_E: state.export_request = {true, shift ? ExportFormat::Csv : ExportFormat::Png, "activations"}; break;
+            case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png); break;
             case GLFW_KEY_Q: state.quit = true; break;
             case GLFW_KEY_EQUAL:
-            case GLFW_KEY_KP_ADD: set_scale(state.ui.text_scale * 1.15f); break;
+            case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
             case GLFW_KEY_MINUS:
-            case GLFW_KEY_KP_SUBTRACT: set_scale(state.ui.text_scale / 1.15f); break;
-            case GLFW_KEY_0: set_scale(1.0f); break;
+            case GLFW_KEY_KP_SUBTRACT: state.ui.set_text_scale(state.ui.text_scale / kTextStep); break;
+            case GLFW_KEY_0: state.ui.set_text_scale(1.0f); break;
             default: break;
         }
     }
@@ -85,19 +77,16 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
 void draw_menu(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) state.export_request = {true, ExportFormat::Png, "activations"};
-        if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E"))
-            state.export_request = {true, ExportFormat::Csv, "activations"};
+        if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) request_export(state, ExportFormat::Png);
+        if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E")) request_export(state, ExportFormat::Csv);
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Larger text", "Ctrl+="))
-            state.ui.text_scale = std::min(2.5f, state.ui.text_scale * 1.15f), state.ui.fonts_dirty = true;
-        if (ImGui::MenuItem("Smaller text", "Ctrl+-"))
-            state.ui.text_scale = std::max(0.75f, state.ui.text_scale / 1.15f), state.ui.fonts_dirty = true;
-        if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.text_scale = 1.0f, state.ui.fonts_dirty = true;
+        if (ImGui::MenuItem("Larger text", "Ctrl+=")) state.ui.set_text_scale(state.ui.text_scale * kTextStep);
+        if (ImGui::MenuItem("Smaller text", "Ctrl+-")) state.ui.set_text_scale(state.ui.text_scale / kTextStep);
+        if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.set_text_scale(1.0f);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {

@@ -1,5 +1,6 @@
 #include "app/settings.h"
 
+#include "app/figures/activation_keys.h"
 #include "app/files.h"
 
 #include <nlohmann/json.hpp>
@@ -69,7 +70,8 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
     };
     if (doc.contains("text_scale")) {
         const json& v = doc["text_scale"];
-        if (v.is_number() && v.get<double>() >= 0.75 && v.get<double>() <= 2.5) state->ui.text_scale = v.get<float>();
+        if (v.is_number() && v.get<double>() >= UiSettings::kMinTextScale && v.get<double>() <= UiSettings::kMaxTextScale)
+            state->ui.text_scale = v.get<float>();
         else problem("text_scale", "must be a number from 0.75 to 2.5");
     }
     if (doc.contains("export")) {
@@ -85,9 +87,9 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
             for (const char* key : {"width", "height"}) {
                 if (!e.contains(key)) continue;
                 const json& v = e[key];
-                if (v.is_number_integer() && v.get<int>() >= 100 && v.get<int>() <= 4096)
+                if (v.is_number_integer() && v.get<int>() >= ExportSettings::kMinSide && v.get<int>() <= kMaxImageSide)
                     (std::string(key) == "width" ? state->exports.width : state->exports.height) = v.get<int>();
-                else problem(std::string("export.") + key, "must be a whole number from 100 to 4096");
+                else problem(std::string("export.") + key, "must be a whole number from 100 to " + std::to_string(kMaxImageSide));
             }
             if (e.contains("scale")) {
                 const json& v = e["scale"];
@@ -95,6 +97,7 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
                     state->exports.scale = v.get<int>();
                 else problem("export.scale", "must be 1, 2 or 4");
             }
+            state->exports.clamp();  // width × scale may not pass the largest image side
         }
     }
     if (doc.contains("activations")) {
@@ -110,7 +113,7 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
                 else problems->push_back(path + ": activations " + error + "; keeping the default");
             }
             std::string error;
-            if (check_activation_view(view, &error)) state->explorer.view = view;
+            if (check_activation_range(view, &error)) state->explorer.view = view;
             else problems->push_back(path + ": activations: " + error + "; using the default view");
         }
     }

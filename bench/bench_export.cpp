@@ -1,6 +1,7 @@
 // What a user waits for: resampling the explorer's curves when a slider moves, and an export of the
 // activation figure as PNG (drawn again off screen on Mesa's surfaceless EGL, read back, encoded).
 #include "app/figures/activation_figure.h"
+#include "app/figures/activation_keys.h"
 #include "app/figures/figure_export.h"
 #include "app/platform.h"
 

@@ -303,14 +303,14 @@ constexpr Param beta(double def, double lo, double hi) { return {"beta", "β", d
 const Activation kCatalogue[] = {
     {"identity", "Identity", "f(x) = x", "f'(x) = 1", 0, {kNoParam, kNoParam},
      identity_f, identity_df, identity_f_array, identity_df_array,
-     {"(−∞, ∞)", "1", true, true, true, false}, nullptr,
+     {"(−∞, ∞)", "1", true, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "No activation at all. Stacking layers with it gives nothing new: two linear maps in a row are one "
      "linear map, so a deep network of them can only draw straight decision boundaries. It is the right "
      "output for regression, where the target can be any real number."},
 
     {"sigmoid", "Sigmoid", "f(x) = 1 / (1 + e^−x)", "f'(x) = f(x) (1 − f(x))", 0, {kNoParam, kNoParam},
      sigmoid_f, sigmoid_df, nullptr, nullptr,
-     {"(0, 1)", "1/4", false, true, true, false}, nullptr,
+     {"(0, 1)", "1/4", false, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "Squashes any number into (0, 1), so its output reads as a probability: the standard output for "
      "yes/no questions and the gates of LSTMs. As a hidden activation it hurts: its slope is at most 1/4 "
      "and nearly 0 once |x| passes about 5, so every sigmoid layer shrinks the gradient, and its outputs "
@@ -318,14 +318,14 @@ const Activation kCatalogue[] = {
 
     {"tanh", "Tanh", "f(x) = tanh x = (e^x − e^−x) / (e^x + e^−x)", "f'(x) = 1 − f(x)²", 0,
      {kNoParam, kNoParam}, tanh_f, tanh_df, nullptr, nullptr,
-     {"(−1, 1)", "1", true, true, true, false}, nullptr,
+     {"(−1, 1)", "1", true, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "A sigmoid stretched to (−1, 1) and centred on zero (tanh x = 2σ(2x) − 1), with slope 1 at the "
      "origin. Zero-centred outputs make it train faster than sigmoid, and it is still used inside "
      "recurrent networks. It saturates the same way: for |x| above 3 the slope is below 0.01."},
 
     {"relu", "ReLU", "f(x) = max(0, x)", "f'(x) = 1 if x > 0, else 0", 0, {kNoParam, kNoParam},
      relu_f, relu_df, relu_f_array, relu_df_array,
-     {"[0, ∞)", "1", false, true, false, true},
+     {"[0, ∞)", "1", false, true, false, true}, {1, {0.0, 0.0}},
      "At x = 0 ReLU has a corner; PyTorch uses f'(0) = 0 and so does actlab.",
      "The default hidden activation since about 2012: trivially cheap, and its slope is exactly 1 for "
      "every positive input, so gradients pass through many layers without shrinking. The price is the "
@@ -334,7 +334,7 @@ const Activation kCatalogue[] = {
 
     {"leaky_relu", "Leaky ReLU", "f(x) = x if x > 0, else αx", "f'(x) = 1 if x > 0, else α", 1,
      {alpha(0.01, 0.0, 1.0), kNoParam}, leaky_f, leaky_df, leaky_f_array, leaky_df_array,
-     {"(−∞, ∞)", "1 (α ≤ 1)", false, true, false, false},
+     {"(−∞, ∞)", "1 (α ≤ 1)", false, true, false, false}, {1, {0.0, 0.0}},
      "At x = 0 the slope jumps from α to 1; PyTorch uses f'(0) = α and so does actlab.",
      "ReLU with a small slope α on the negative side, so a unit that is pushed negative still receives "
      "a little gradient and can come back. α is fixed by hand (0.01 is usual); with α = 0 it is ReLU, "
@@ -342,7 +342,7 @@ const Activation kCatalogue[] = {
 
     {"prelu", "PReLU", "f(x) = x if x > 0, else αx", "f'(x) = 1 if x > 0, else α", 1,
      {alpha(0.25, 0.0, 1.0), kNoParam}, leaky_f, leaky_df, leaky_f_array, leaky_df_array,
-     {"(−∞, ∞)", "1 (α ≤ 1)", false, true, false, false},
+     {"(−∞, ∞)", "1 (α ≤ 1)", false, true, false, false}, {1, {0.0, 0.0}},
      "At x = 0 the slope jumps from α to 1; PyTorch uses f'(0) = α and so does actlab.",
      "Leaky ReLU whose negative slope α is learned by gradient descent like a weight (starting at 0.25), "
      "one α per layer or per channel. It helped image classifiers pass human accuracy on ImageNet in "
@@ -350,7 +350,7 @@ const Activation kCatalogue[] = {
 
     {"elu", "ELU", "f(x) = x if x > 0, else α (e^x − 1)", "f'(x) = 1 if x > 0, else α e^x", 1,
      {alpha(1.0, 0.0, 5.0), kNoParam}, elu_f, elu_df, nullptr, nullptr,
-     {"(−α, ∞)", "max(1, α)", false, true, true, false},
+     {"(−α, ∞)", "max(1, α)", false, true, true, false}, {1, {0.0, 0.0}},
      "With α ≠ 1 the slope jumps at x = 0; PyTorch uses f'(0) = α and so does actlab.",
      "Like ReLU for positive inputs, but negative inputs curve smoothly down to −α instead of being cut "
      "at 0. Units never die, and the mean activation sits closer to zero, which speeds up learning. It "
@@ -358,7 +358,7 @@ const Activation kCatalogue[] = {
 
     {"selu", "SELU", "f(x) = λx if x > 0, else λa (e^x − 1)", "f'(x) = λ if x > 0, else λa e^x", 0,
      {kNoParam, kNoParam}, selu_f, selu_df, nullptr, nullptr,
-     {"(−λa, ∞) ≈ (−1.758, ∞)", "λa ≈ 1.758", false, true, false, false},
+     {"(−λa, ∞) ≈ (−1.758, ∞)", "λa ≈ 1.758", false, true, false, false}, {1, {0.0, 0.0}},
      "The slope jumps at x = 0 from λa ≈ 1.758 to λ ≈ 1.051; PyTorch uses f'(0) = λa and so does actlab.",
      "A scaled ELU with two constants (λ ≈ 1.0507, a ≈ 1.6733) chosen so that, with LeCun-normal "
      "weights, activations keep mean 0 and variance 1 layer after layer by themselves (\"self-"
@@ -366,13 +366,13 @@ const Activation kCatalogue[] = {
 
     {"celu", "CELU", "f(x) = x if x > 0, else α (e^(x/α) − 1)", "f'(x) = 1 if x > 0, else e^(x/α)", 1,
      {alpha(1.0, 0.05, 5.0), kNoParam}, celu_f, celu_df, nullptr, nullptr,
-     {"(−α, ∞)", "1", false, true, true, false}, nullptr,
+     {"(−α, ∞)", "1", false, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "ELU rescaled so that its slope is continuous at 0 for every α: the negative branch always starts "
      "with slope 1. α sets how deep the curve may go (down to −α). With α = 1 it is exactly ELU."},
 
     {"gelu", "GELU", "f(x) = x Φ(x),  Φ = standard normal CDF", "f'(x) = Φ(x) + x φ(x)", 0,
      {kNoParam, kNoParam}, gelu_f, gelu_df, nullptr, nullptr,
-     {"[≈ −0.170, ∞)", "≈ 1.129", false, false, true, false}, nullptr,
+     {"[≈ −0.170, ∞)", "≈ 1.129", false, false, true, false}, {0, {0.0, 0.0}}, nullptr,
      "Weights each input by the probability that a standard normal variable lies below it. The result "
      "looks like a ReLU with the corner rounded and a small dip below zero (minimum ≈ −0.17 at "
      "x ≈ −0.75). It is the activation of BERT, GPT and most transformers. Not monotonic: slightly "
@@ -381,54 +381,54 @@ const Activation kCatalogue[] = {
     {"gelu_tanh", "GELU (tanh)", "f(x) = ½x (1 + tanh(√(2/π) (x + 0.044715 x³)))",
      "f'(x) = ½(1 + tanh u) + ½x sech²(u) √(2/π) (1 + 0.134145 x²)", 0, {kNoParam, kNoParam},
      gelu_tanh_f, gelu_tanh_df, nullptr, nullptr,
-     {"[≈ −0.170, ∞)", "≈ 1.129", false, false, true, false}, nullptr,
+     {"[≈ −0.170, ∞)", "≈ 1.129", false, false, true, false}, {0, {0.0, 0.0}}, nullptr,
      "The tanh approximation of GELU, from when erf was slow on accelerators; GPT-2 was trained with "
      "it. It stays within about 5e-4 of exact GELU everywhere: overlay both and zoom in to see the gap. "
      "A model should be run with the variant it was trained with."},
 
     {"silu", "SiLU", "f(x) = x σ(x)", "f'(x) = σ(x) (1 + x (1 − σ(x)))", 0, {kNoParam, kNoParam},
      silu_f, silu_df, nullptr, nullptr,
-     {"[≈ −0.278, ∞)", "≈ 1.100", false, false, true, false}, nullptr,
+     {"[≈ −0.278, ∞)", "≈ 1.100", false, false, true, false}, {0, {0.0, 0.0}}, nullptr,
      "The input times its own sigmoid: smooth, unbounded above, with a dip to ≈ −0.278 at x ≈ −1.28. "
      "Found by an automatic search over formulas and used in EfficientNet, and inside SwiGLU, the feed-"
      "forward block of LLaMA-style language models. It is Swish with β = 1."},
 
     {"swish", "Swish", "f(x) = x σ(βx)", "f'(x) = σ(βx) (1 + βx (1 − σ(βx)))", 1,
      {beta(1.0, 0.0, 10.0), kNoParam}, swish_f, swish_df, nullptr, nullptr,
-     {"depends on β", "≈ 1.100 (β = 1)", false, false, true, false}, nullptr,
+     {"depends on β", "≈ 1.100 (β = 1)", false, false, true, false}, {0, {0.0, 0.0}}, nullptr,
      "SiLU with a sharpness β: β = 0 gives the straight line x/2, β = 1 is SiLU, and as β grows the "
      "curve approaches ReLU. Drag β to watch a smooth curve turn into a corner; β can also be learned."},
 
     {"softplus", "Softplus", "f(x) = ln(1 + e^(βx)) / β", "f'(x) = σ(βx)", 1,
      {beta(1.0, 0.1, 10.0), kNoParam}, softplus_f, softplus_df, nullptr, nullptr,
-     {"(0, ∞)", "1", false, true, true, false}, nullptr,
+     {"(0, ∞)", "1", false, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "A smooth ReLU that is always positive: its slope is the sigmoid. Handy where an output must be "
      "positive, such as a standard deviation or a rate. β sets how sharp the bend is. Unlike PyTorch's "
      "fast path, which returns x once βx > 20, actlab evaluates the exact formula."},
 
     {"mish", "Mish", "f(x) = x tanh(softplus x)", "f'(x) = tanh(sp) + x sech²(sp) σ(x),  sp = softplus x",
      0, {kNoParam, kNoParam}, mish_f, mish_df, nullptr, nullptr,
-     {"[≈ −0.309, ∞)", "≈ 1.089", false, false, true, false}, nullptr,
+     {"[≈ −0.309, ∞)", "≈ 1.089", false, false, true, false}, {0, {0.0, 0.0}}, nullptr,
      "Close to SiLU in shape, a little deeper below zero (≈ −0.309 at x ≈ −1.19). Used in some object "
      "detectors (YOLOv4). Smooth and non-monotonic, and more expensive: an exponential, a logarithm and a "
      "tanh per unit."},
 
     {"softsign", "Softsign", "f(x) = x / (1 + |x|)", "f'(x) = 1 / (1 + |x|)²", 0, {kNoParam, kNoParam},
      softsign_f, softsign_df, softsign_f_array, softsign_df_array,
-     {"(−1, 1)", "1", true, true, true, false}, nullptr,
+     {"(−1, 1)", "1", true, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "Shaped like tanh but approaches ±1 only polynomially, so it saturates much more slowly: at x = 10 "
      "its slope is still ≈ 0.008, where tanh's is ≈ 8e-9. Cheap, with no exponential; rarely used today."},
 
     {"hardtanh", "Hardtanh", "f(x) = clamp(x, −1, 1)", "f'(x) = 1 if −1 < x < 1, else 0", 0,
      {kNoParam, kNoParam}, hardtanh_f, hardtanh_df, hardtanh_f_array, hardtanh_df_array,
-     {"[−1, 1]", "1", true, true, false, true},
+     {"[−1, 1]", "1", true, true, false, true}, {2, {-1.0, 1.0}},
      "Corners at x = ±1; PyTorch uses f' = 0 at both and so does actlab.",
      "Tanh replaced by three straight pieces: the identity between −1 and 1, flat outside. Cheap and "
      "exact, but outside [−1, 1] the gradient is exactly zero, so a saturated unit learns nothing."},
 
     {"hardsigmoid", "Hard sigmoid", "f(x) = clamp((x + 3)/6, 0, 1)", "f'(x) = 1/6 if −3 < x < 3, else 0", 0,
      {kNoParam, kNoParam}, hardsigmoid_f, hardsigmoid_df, hardsigmoid_f_array, hardsigmoid_df_array,
-     {"[0, 1]", "1/6", false, true, false, true},
+     {"[0, 1]", "1/6", false, true, false, true}, {2, {-3.0, 3.0}},
      "Corners at x = ±3; PyTorch uses f' = 0 at both and so does actlab.",
      "A piecewise-linear sigmoid for phones and microcontrollers: no exponential, and exact in low "
      "precision arithmetic. Used for the gates of MobileNetV3. Flat outside [−3, 3], where gradients are "
@@ -436,7 +436,7 @@ const Activation kCatalogue[] = {
 
     {"hardswish", "Hard swish", "f(x) = x · clamp((x + 3)/6, 0, 1)", "f'(x) = 0 if x < −3, 1 if x > 3, else (2x + 3)/6",
      0, {kNoParam, kNoParam}, hardswish_f, hardswish_df, hardswish_f_array, hardswish_df_array,
-     {"[−0.375, ∞)", "3/2", false, false, false, true},
+     {"[−0.375, ∞)", "3/2", false, false, false, true}, {2, {-3.0, 3.0}},
      "At the corners PyTorch uses the inner formula: f'(−3) = −1/2 and f'(3) = 3/2; actlab does the same.",
      "Swish built from the hard sigmoid, for MobileNetV3: close to SiLU in shape, but made of a parabola "
      "and two straight lines, cheap on mobile hardware. Its dip bottoms out at exactly −3/8 (x = −3/2). "

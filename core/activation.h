@@ -24,14 +24,21 @@ struct Param {
     double max;           // largest value the slider and the command line accept
 };
 
-// What a teacher wants to compare at a glance; shown in the properties table.
+// What a teacher wants to compare at a glance; shown in the properties table. At the default parameters.
 struct Properties {
     const char* range;    // output range, as text: "(0, 1)", "[0, ∞)"
     const char* max_slope;// the largest |f'(x)| over all x, as text: "1/4", "≈ 1.13"
-    bool zero_centred;    // f(0) = 0 and f takes both signs, so activations average near zero
+    bool zero_centred;    // f is odd (f(-x) = -f(x)), so inputs symmetric about 0 give outputs averaging 0
     bool monotonic;       // f never decreases
-    bool smooth;          // f' is continuous everywhere (no kink)
-    bool can_die;         // f' = 0 on a whole half-line: a unit stuck there stops learning
+    bool smooth;          // f' is continuous everywhere (no kink), at the default parameters
+    bool can_die;         // f' = 0 on a whole half-line of negative inputs: a unit stuck there stops
+                          // learning (at the default parameters; Leaky ReLU, PReLU, ELU can at α = 0)
+};
+
+// The points where f' jumps, so f' there is a convention rather than a limit.
+struct Kinks {
+    int count;
+    double at[2];
 };
 
 using ActivationFn = double (*)(double x, const double* params);
@@ -52,6 +59,7 @@ struct Activation {
     ActivationArrayFn f_array;   // vectorised f, or nullptr to loop over f
     ActivationArrayFn df_array;  // vectorised f', or nullptr to loop over df
     Properties props;
+    Kinks kinks;            // where f' may jump (ELU's only when α ≠ 1)
     const char* kink_note;  // what f' is at a kink and why (PyTorch's choice), or nullptr
     const char* about;      // why it exists, where it is used, its pitfall
 };

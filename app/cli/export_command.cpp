@@ -1,14 +1,19 @@
 #include "app/cli/export_command.h"
 
-#include "app/figures/activation_figure.h"
+#include "app/app_state.h"
+
+#include "app/figures/activation_keys.h"
 #include "app/figures/figure_export.h"
 #include "app/platform.h"
+#include "app/render/offscreen.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <cmath>
 #include <regex>
+#include <unistd.h>
 
 namespace actlab::app {
 
@@ -44,11 +49,12 @@ int run_export(const ExportArgs& args) {
     if (!std::regex_match(args.size, m, size_re))
         return bad_argument("--size '" + args.size + "' must be WIDTHxHEIGHT, such as 1600x1000");
     const int width = std::stoi(m[1]), height = std::stoi(m[2]);
-    if (width < 100 || height < 100 || width > 8192 || height > 8192)
+    if (width < ExportSettings::kMinSide || height < ExportSettings::kMinSide || width > kMaxImageSide ||
+        height > kMaxImageSide)
         return bad_argument("--size '" + args.size + "': width and height must be from 100 to 8192");
     if (!(args.scale >= 0.5 && args.scale <= 8.0))
         return bad_argument("--scale must be from 0.5 to 8");
-    if (width * args.scale > 8192 || height * args.scale > 8192)
+    if (width * args.scale > kMaxImageSide || height * args.scale > kMaxImageSide)
         return bad_argument("--size " + args.size + " at --scale " + std::to_string(args.scale).substr(0, 4) +
                             " is larger than 8192 pixels on a side");
 
@@ -62,22 +68,35 @@ int run_export(const ExportArgs& args) {
         if (!apply_activation_key(&view, key, value, &error)) return bad_argument("--set " + error);
         if (key == "xmin" || key == "xmax") range_given = true;
     }
+    if (view.functions.empty()) return bad_argument("--set functions= names no function to show");
+    const bool csv = ext == ".csv";
     if (!view.x_points.empty() && !range_given) {
-        // Exact points and no range: plot over the points (widened when they all coincide).
+        // Exact points and no range: a PNG shows the points' range, held to ±1e6 and widened when the
+        // points all coincide. (A CSV of exact points needs no range: any finite x is written.)
         const auto [lo, hi] = std::minmax_element(view.x_points.begin(), view.x_points.end());
-        view.x_min = *lo;
-        view.x_max = *hi;
-        if (!(view.x_min < view.x_max)) view.x_min -= 1.0, view.x_max += 1.0;
+        view.x_min = std::clamp(*lo, -kMaxAbsX, kMaxAbsX);
+        view.x_max = std::clamp(*hi, -kMaxAbsX, kMaxAbsX);
+        if (!(view.x_min < view.x_max)) {
+            const double pad = std::max(1.0, std::fabs(view.x_min) * 1e-6);
+            view.x_min -= pad;
+            view.x_max += pad;
+        }
     }
     std::string error;
-    if (!check_activation_view(view, &error)) return bad_argument(error);
+    if (!(csv && !view.x_points.empty()) && !check_activation_range(view, &error)) return bad_argument(error);
 
+    // The path is checked before any drawing, so a bad one is reported as such even without OpenGL.
     const std::filesystem::path folder = std::filesystem::path(args.out).parent_path();
+    const std::string folder_text = folder.empty() ? "." : folder.string();
     std::error_code ec;
-    if (!folder.empty() && !std::filesystem::is_directory(folder, ec))
-        return bad_argument("cannot write '" + args.out + "': folder '" + folder.string() + "' does not exist");
+    if (!std::filesystem::is_directory(folder_text, ec))
+        return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' does not exist");
+    if (std::filesystem::is_directory(args.out, ec))
+        return bad_argument("cannot write '" + args.out + "': it is a folder");
+    if (access(folder_text.c_str(), W_OK) != 0)
+        return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' is not writable");
 
-    if (ext == ".csv") {
+    if (csv) {
         if (!export_activations_csv(view, args.out, &error)) return bad_argument(error);
         std::printf("wrote %s\n", args.out.c_str());
         return 0;

@@ -19,6 +19,15 @@ int ActivationView::focus_index() const {
     return functions.empty() ? -1 : functions.front();
 }
 
+bool ActivationView::same_curves(const ActivationView& o) const {
+    if (functions != o.functions) return false;
+    for (int index : functions)
+        for (int k = 0; k < core::kMaxParams; ++k)
+            if (params[index].v[k] != o.params[index].v[k]) return false;
+    return show_f == o.show_f && show_df == o.show_df && log_y == o.log_y && x_min == o.x_min && x_max == o.x_max &&
+           samples == o.samples && saturation_threshold == o.saturation_threshold;
+}
+
 bool ActivationView::operator==(const ActivationView& o) const {
     if (functions != o.functions || params.size() != o.params.size()) return false;
     for (size_t i = 0; i < params.size(); ++i)
@@ -40,6 +49,7 @@ ActivationCurves sample_curves(const ActivationView& view, double x_min, double 
         c.y.emplace_back();
         c.dy.emplace_back();
         core::evaluate(act, view.params[index].v, c.x, &c.y.back(), &c.dy.back());
+        c.zones.push_back(find_zones(c.x, c.dy.back(), view.saturation_threshold, can_die(act, view.params[index].v)));
         if (view.log_y) {
             c.y.back() = c.y.back().abs();
             c.dy.back() = c.dy.back().abs();
@@ -93,29 +103,30 @@ plot::Marker series_marker(int i) {
     return marks[(i / 7) % 4];
 }
 
-Zones find_zones(const ActivationCurves& curves, int series, double threshold) {
+bool can_die(const core::Activation& act, const double* params) {
+    return act.props.can_die || (act.df(-1.0, params) == 0.0 && act.df(-2.0, params) == 0.0);
+}
+
+Zones find_zones(const Eigen::ArrayXd& x, const Eigen::ArrayXd& d, double threshold, bool dies) {
     Zones z;
-    const Eigen::ArrayXd& x = curves.x;
-    const Eigen::ArrayXd& d = curves.dy[series];
     const int n = static_cast<int>(x.size());
     // Each sample stands for the interval halfway to its neighbours.
     auto left = [&](int i) { return i == 0 ? x[0] : 0.5 * (x[i - 1] + x[i]); };
     auto right = [&](int i) { return i == n - 1 ? x[n - 1] : 0.5 * (x[i] + x[i + 1]); };
-    auto collect = [&](auto&& inside, std::vector<std::pair<double, double>>& out) {
-        int start = -1;
-        for (int i = 0; i <= n; ++i) {
-            const bool in = i < n && inside(i);
-            if (in && start < 0) start = i;
-            if (!in && start >= 0) {
-                out.emplace_back(left(start), right(i - 1));
-                start = -1;
-            }
+    // Dead: the run of exact zeros from the left edge, up to x = 0 (ReLU's f'(0) = 0 is its corner).
+    int dead_end = 0;
+    if (dies)
+        while (dead_end < n && x[dead_end] <= 0.0 && d[dead_end] == 0.0) ++dead_end;
+    if (dead_end > 0) z.dead.emplace_back(left(0), right(dead_end - 1));
+    int start = -1;
+    for (int i = dead_end; i <= n; ++i) {
+        const bool in = i < n && std::fabs(d[i]) < threshold;
+        if (in && start < 0) start = i;
+        if (!in && start >= 0) {
+            z.saturated.emplace_back(left(start), right(i - 1));
+            start = -1;
         }
-    };
-    // x = 0 belongs to the dead side: ReLU's f'(0) = 0 is the kink, not a saturated stretch.
-    auto dead = [&](int i) { return x[i] <= 0.0 && d[i] == 0.0; };
-    collect(dead, z.dead);
-    collect([&](int i) { return std::fabs(d[i]) < threshold && !dead(i); }, z.saturated);
+    }
     return z;
 }
 
@@ -160,10 +171,10 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     plot::SetupAxesLimits(options.home, options.cond);
 
     const int focus = view.focus_index();
-    for (size_t i = 0; i < view.functions.size(); ++i) {
+    for (size_t i = 0; i < view.functions.size() && i < curves.zones.size(); ++i) {
         if (view.functions[i] != focus) continue;
         const core::Activation& act = core::activation(focus);
-        const Zones z = find_zones(curves, static_cast<int>(i), view.saturation_threshold);
+        const Zones& z = curves.zones[i];
         char threshold[32];
         std::snprintf(threshold, sizeof threshold, "%g", view.saturation_threshold);
         const std::string sat = std::string("|f'| < ") + threshold + " (" + act.label + ": gradient vanishes)";
@@ -216,15 +227,27 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     if (plot::IsPlotHovered() && !view.functions.empty()) {
         const double x = plot::GetPlotMouseX();
         ImGui::BeginTooltip();
-        ImGui::Text("x = %.6g", x);
-        for (size_t i = 0; i < view.functions.size(); ++i) {
-            const core::Activation& act = core::activation(view.functions[i]);
-            const double* p = view.params[view.functions[i]].v;
-            ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
-            ImGui::Bullet();
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-            ImGui::Text("%-12s f = %-13.6g f' = %.6g", act.label, act.f(x, p), act.df(x, p));
+        ImGui::Text("x = %s", with_minus_sign(x, "%.6g").c_str());
+        if (ImGui::BeginTable("##hover", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX)) {
+            ImGui::TableSetupColumn("");
+            ImGui::TableSetupColumn("f(x)");
+            ImGui::TableSetupColumn("f'(x)");
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < view.functions.size(); ++i) {
+                const core::Activation& act = core::activation(view.functions[i]);
+                const double* p = view.params[view.functions[i]].v;
+                ImGui::TableNextColumn();
+                ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
+                ImGui::Bullet();
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+                ImGui::TextUnformatted(act.label);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(with_minus_sign(act.f(x, p), "%.6g").c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(with_minus_sign(act.df(x, p), "%.6g").c_str());
+            }
+            ImGui::EndTable();
         }
         ImGui::EndTooltip();
     }
@@ -268,7 +291,7 @@ std::string activation_file_stem(const ActivationView& view) {
     for (size_t i = 0; i < view.functions.size() && i < 6; ++i) s += (i ? "-" : "_") + std::string(core::activation(view.functions[i]).id);
     if (view.functions.size() > 6) s += "-more";
     char buf[64];
-    std::snprintf(buf, sizeof buf, "_x%gto%g", view.x_min, view.x_max);
+    std::snprintf(buf, sizeof buf, "_x%.3gto%.3g", view.x_min, view.x_max);
     return s + buf;
 }
 

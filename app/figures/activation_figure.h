@@ -33,9 +33,26 @@ struct ActivationView {
 
     ActivationView();                           // every entry at its default parameters, ReLU/tanh/sigmoid/GELU shown
     int focus_index() const;                    // the function whose zones are shaded, or -1
+    // Same sampled curves and zones (what sample_curves and fit_limits read): the probe, the shading
+    // switches and the focus may differ.
+    bool same_curves(const ActivationView& o) const;
     bool operator==(const ActivationView& o) const;
     bool operator!=(const ActivationView& o) const { return !(*this == o); }
 };
+
+// Stretches of x where learning stalls for one function.
+struct Zones {
+    std::vector<std::pair<double, double>> saturated;  // |f'| < threshold
+    std::vector<std::pair<double, double>> dead;       // f' = 0 from the left edge up to x ≤ 0, for a function
+                                                       // that can die there (a unit stuck there never recovers)
+};
+
+// True when f' is exactly zero on a half-line of negative inputs with these parameters (ReLU, hard
+// functions, and Leaky ReLU / PReLU / ELU at α = 0). A tail that merely underflows to 0 does not count.
+bool can_die(const core::Activation& act, const double* params);
+
+// The zones of one sampled f' over the sorted grid x.
+Zones find_zones(const Eigen::ArrayXd& x, const Eigen::ArrayXd& dy, double threshold, bool dies);
 
 // Sampled curves for the current view: f and f' of every shown function on one x grid, as plotted
 // (|f| and |f'| when the view has a log y axis).
@@ -43,6 +60,7 @@ struct ActivationCurves {
     Eigen::ArrayXd x;
     std::vector<Eigen::ArrayXd> y;       // one per shown function, in the view's order
     std::vector<Eigen::ArrayXd> dy;
+    std::vector<Zones> zones;            // one per shown function
     bool magnitudes = false;             // y and dy hold |f| and |f'|
     double x_min = 0.0, x_max = 0.0;     // the range sampled
 };
@@ -57,14 +75,6 @@ plot::Limits fit_limits(const ActivationView& view);
 // It has 7 colours on white; from the 8th function on, colours repeat with marks along the line.
 ImU32 series_color(int i);
 plot::Marker series_marker(int i);
-
-// Intervals of x (sampled) where |f'| < threshold and f' is not identically zero on x < 0 ("saturated"),
-// and where f' == 0 on x < 0 ("dead").
-struct Zones {
-    std::vector<std::pair<double, double>> saturated;
-    std::vector<std::pair<double, double>> dead;
-};
-Zones find_zones(const ActivationCurves& curves, int series, double threshold);
 
 // How the figure is drawn: on screen the plot keeps its own pan and zoom around `home`; for export
 // the view is forced.
@@ -82,25 +92,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
 // (the view's x_points, or `samples` points over [x_min, x_max]); numbers as %.17g.
 std::string activation_csv(const ActivationView& view);
 
-// A file name that says what the figure shows: "activations_relu-gelu_x-5to5".
+// A file name that says what the figure shows: "activations_relu-gelu_x-5to5" (the range to 3 digits).
 std::string activation_file_stem(const ActivationView& view);
-
-}  // namespace actlab::app
-
-namespace actlab::app {
-
-// The activation figure's settings as KEY=VALUE pairs: the keys of `actlab export activations --set`
-// and of the "activations" object in settings.json. One parser serves both.
-//   functions=relu,gelu   curves=f,df   xmin=-5  xmax=5  samples=801  x=-2,-1,0,1,2
-//   <id>.<param>=value (leaky_relu.alpha=0.1, swish.beta=2)   probe=1.5|off   focus=relu
-//   shade=saturation,dead|none   threshold=0.05   yscale=linear|log
-// Returns false with *error naming the key and what is wrong; *view is then unchanged.
-bool apply_activation_key(ActivationView* view, const std::string& key, const std::string& value, std::string* error);
-// Checks what single keys cannot: xmin < xmax.
-bool check_activation_view(const ActivationView& view, std::string* error);
-// The view as KEY=VALUE pairs that apply_activation_key reads back to the same view.
-std::vector<std::pair<std::string, std::string>> activation_keys(const ActivationView& view);
-// One line per key, for --help.
-const char* activation_keys_help();
 
 }  // namespace actlab::app

@@ -1,5 +1,5 @@
 // The activation figure's KEY=VALUE settings: parsed for the command line and settings.json.
-#include "app/figures/activation_figure.h"
+#include "app/figures/activation_keys.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,9 +11,6 @@
 namespace actlab::app {
 
 namespace {
-
-constexpr double kMaxAbsX = 1e6;        // the x axis may span at most ±1e6
-constexpr int kMaxSamples = 100000;     // points per curve, and exact points in x=
 
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> items;
@@ -67,8 +64,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
                 return fail("'" + id + "' is listed twice");
             functions.push_back(index);
         }
-        if (functions.empty()) return fail("name at least one function");
-        view->functions = functions;
+        view->functions = functions;  // may be empty: the window can show none (export needs one)
         return true;
     }
     if (key == "curves") {
@@ -142,7 +138,8 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         return true;
     }
     if (key == "threshold") {
-        if (!parse_number(value, &number) || !(number > 0.0) || number > 1.0) return fail("must be in (0, 1]");
+        if (!parse_number(value, &number) || number < kMinThreshold || number > kMaxThreshold)
+            return fail("must be from 0.001 to 1");
         view->saturation_threshold = number;
         return true;
     }
@@ -172,13 +169,9 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
     return false;
 }
 
-bool check_activation_view(const ActivationView& view, std::string* error) {
+bool check_activation_range(const ActivationView& view, std::string* error) {
     if (!(view.x_min < view.x_max)) {
         *error = "xmin (" + number_text(view.x_min) + ") must be less than xmax (" + number_text(view.x_max) + ")";
-        return false;
-    }
-    if (view.functions.empty()) {
-        *error = "no function to show";
         return false;
     }
     return true;
@@ -193,6 +186,11 @@ std::vector<std::pair<std::string, std::string>> activation_keys(const Activatio
     keys.emplace_back("xmin", number_text(view.x_min));
     keys.emplace_back("xmax", number_text(view.x_max));
     keys.emplace_back("samples", std::to_string(view.samples));
+    if (!view.x_points.empty()) {
+        std::string xs;
+        for (double x : view.x_points) xs += (xs.empty() ? "" : ",") + number_text(x);
+        keys.emplace_back("x", xs);
+    }
     keys.emplace_back("probe", view.show_probe ? number_text(view.probe_x) : "off");
     if (view.focus >= 0) keys.emplace_back("focus", core::activation(view.focus).id);
     std::string shade = view.shade_saturation && view.shade_dead ? "saturation,dead"

@@ -1,5 +1,6 @@
 #include "app/panels/activations_panel.h"
 
+#include "app/figures/activation_keys.h"
 #include "app/panels/export_controls.h"
 
 #include <imgui.h>
@@ -26,10 +27,21 @@ void set_functions(ActivationView& v, std::initializer_list<const char*> ids) {
     for (const char* id : ids) v.functions.push_back(core::activation_index(id));
 }
 
-// f' jumps at x (a corner): the derivative there is a convention, not a limit.
+// x is one of the function's corners and f' really jumps there (ELU's does only when α ≠ 1): the
+// derivative at x is then a convention, not a limit.
 bool at_kink(const core::Activation& act, const double* p, double x) {
-    const double h = 1e-9 * std::max(1.0, std::fabs(x));
-    return std::fabs(act.df(x - h, p) - act.df(x + h, p)) > 1e-4;
+    for (int k = 0; k < act.kinks.count; ++k)
+        if (x == act.kinks.at[k])
+            return act.df(std::nextafter(x, -INFINITY), p) != act.df(std::nextafter(x, INFINITY), p);
+    return false;
+}
+
+// A bullet in the colour of the i-th shown function, before the text that follows on the line.
+void color_bullet(int i) {
+    ImGui::PushStyleColor(ImGuiCol_Text, series_color(i));
+    ImGui::Bullet();
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
 }
 
 void section(const char* title) {
@@ -103,7 +115,7 @@ bool draw_range(ExplorerState& e, StatusLine& status) {
     bool changed = false;
     if (ImGui::InputScalarN("x from, to", ImGuiDataType_Double, range, 2, nullptr, nullptr, "%g",
                             ImGuiInputTextFlags_EnterReturnsTrue)) {
-        if (!(range[0] < range[1]) || std::fabs(range[0]) > 1e6 || std::fabs(range[1]) > 1e6) {
+        if (!(range[0] < range[1]) || std::fabs(range[0]) > kMaxAbsX || std::fabs(range[1]) > kMaxAbsX) {
             status = {"x range: 'from' must be less than 'to', both within ±1e6; kept " + std::to_string(v.x_min) +
                           " to " + std::to_string(v.x_max),
                       true};
@@ -145,8 +157,7 @@ void draw_controls(AppState& state) {
     ImGui::Checkbox("shade |f'| <", &v.shade_saturation);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    const double tmin = 0.001, tmax = 0.5;
-    ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &tmin, &tmax, "%.3f",
+    ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold, &kMaxThreshold, "%.3f",
                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
@@ -165,7 +176,7 @@ void draw_controls(AppState& state) {
     ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.4g");
     if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
     section("Export");
-    draw_export_controls(state, "activations");
+    draw_export_controls(state);
 }
 
 void draw_probe_table(const ActivationView& v) {
@@ -184,10 +195,7 @@ void draw_probe_table(const ActivationView& v) {
         const double d = act.df(x, p);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
-        ImGui::Bullet();
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
+        color_bullet(static_cast<int>(i));
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
         ImGui::Text("%.10g", act.f(x, p));
@@ -195,7 +203,8 @@ void draw_probe_table(const ActivationView& v) {
         ImGui::Text("%.10g", d);
         ImGui::TableNextColumn();
         if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("corner: %s", act.kink_note);
-        else if (d == 0.0 && x < 0.0) ImGui::TextWrapped("no gradient at all: the unit cannot learn from this input");
+        else if (d == 0.0 && x <= 0.0 && can_die(act, p))
+            ImGui::TextWrapped("no gradient at all: a unit with this input learns nothing from it");
         else if (std::fabs(d) < v.saturation_threshold) ImGui::TextWrapped("saturated: the gradient is multiplied by %.2g", d);
     }
     ImGui::EndTable();
@@ -219,12 +228,7 @@ void draw_properties_table(const ActivationView& v) {
         const bool shown = r < v.functions.size();
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (shown) {
-            ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(r)));
-            ImGui::Bullet();
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
-        }
+        if (shown) color_bullet(static_cast<int>(r));
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
@@ -253,10 +257,7 @@ void draw_about(const ActivationView& v) {
     }
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
-        ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
-        ImGui::Bullet();
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
+        color_bullet(static_cast<int>(i));
         ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         ImGui::TextWrapped("%s", act.about);
@@ -266,9 +267,9 @@ void draw_about(const ActivationView& v) {
     }
 }
 
-// Recomputes the cached home view and curves when the view or the shown range changed.
+// Recomputes the cached home view and curves when what they depend on changed (not for the probe).
 void update_caches(ExplorerState& e) {
-    const bool view_changed = !e.has_cache || e.view != e.cached_view;
+    const bool view_changed = !e.has_cache || !e.view.same_curves(e.cached_view);
     if (view_changed) {
         e.home = fit_limits(e.view);
         e.cached_view = e.view;

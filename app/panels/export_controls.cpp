@@ -8,12 +8,12 @@
 
 namespace actlab::app {
 
-void draw_export_controls(AppState& state, const char* figure) {
-    ImGui::PushID(figure);
-    if (ImGui::Button("Export PNG")) state.export_request = {true, ExportFormat::Png, figure};
+void draw_export_controls(AppState& state) {
+    ImGui::PushID("export");
+    if (ImGui::Button("Export PNG")) request_export(state, ExportFormat::Png);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Renders the plot again at the export size (Ctrl+E)");
     ImGui::SameLine();
-    if (ImGui::Button("Export CSV")) state.export_request = {true, ExportFormat::Csv, figure};
+    if (ImGui::Button("Export CSV")) request_export(state, ExportFormat::Csv);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Writes the plotted values (Ctrl+Shift+E)");
     ImGui::SameLine();
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("export settings");
@@ -23,17 +23,21 @@ void draw_export_controls(AppState& state, const char* figure) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
         int size[2] = {e.width, e.height};
         if (ImGui::InputInt2("width × height", size)) {
-            e.width = std::clamp(size[0], 100, 4096);
-            e.height = std::clamp(size[1], 100, 4096);
+            e.width = size[0];
+            e.height = size[1];
+            e.clamp();
         }
         ImGui::TextUnformatted("Scale (sharper text and lines for slides)");
         for (int s : {1, 2, 4}) {
             ImGui::SameLine();
             char label[8];
             std::snprintf(label, sizeof label, "%d×", s);
-            if (ImGui::RadioButton(label, e.scale == s)) e.scale = s;
+            if (ImGui::RadioButton(label, e.scale == s)) {
+                e.scale = s;
+                e.clamp();
+            }
         }
-        ImGui::Text("PNG of %d × %d pixels", e.width * e.scale, e.height * e.scale);
+        ImGui::Text("PNG of %d × %d pixels (at most %d a side)", e.width * e.scale, e.height * e.scale, kMaxImageSide);
         ImGui::Separator();
         ImGui::TextUnformatted("Folder");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);

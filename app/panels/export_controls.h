@@ -5,7 +5,7 @@
 
 namespace actlab::app {
 
-// Draws the buttons for `figure`; a click raises state.export_request (serviced after rendering).
-void draw_export_controls(AppState& state, const char* figure);
+// Draws the buttons; a click raises state.export_request (serviced after rendering).
+void draw_export_controls(AppState& state);
 
 }  // namespace actlab::app

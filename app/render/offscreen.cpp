@@ -16,9 +16,6 @@ namespace actlab::app {
 
 namespace {
 
-// The largest image edge we render, in pixels (GL_MAX_RENDERBUFFER_SIZE is at least this on Mesa).
-constexpr int kMaxEdge = 8192;
-
 // Restores the caller's ImGui context and framebuffer on every way out.
 struct ContextGuard {
     ImGuiContext* previous;
@@ -47,9 +44,9 @@ bool render_offscreen(int width, int height, float scale, const std::function<vo
                       std::string* error) {
     const int pw = static_cast<int>(std::lround(width * scale));
     const int ph = static_cast<int>(std::lround(height * scale));
-    if (pw < 16 || ph < 16 || pw > kMaxEdge || ph > kMaxEdge) {
+    if (pw < 16 || ph < 16 || pw > kMaxImageSide || ph > kMaxImageSide) {
         *error = "image of " + std::to_string(pw) + "×" + std::to_string(ph) + " pixels is out of range (16 to " +
-                 std::to_string(kMaxEdge) + " per side)";
+                 std::to_string(kMaxImageSide) + " per side)";
         return false;
     }
     ContextGuard guard;

@@ -10,6 +10,9 @@
 
 namespace actlab::app {
 
+// The largest image side we render, in pixels (Mesa's limit for a renderbuffer is larger).
+constexpr int kMaxImageSide = 8192;
+
 struct Image {
     int width = 0;
     int height = 0;

@@ -137,7 +137,10 @@ TEST(Cli, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
         {{"activations", "--out", "OUT.csv", "--set", "x=1,abc"}, "'abc' is not a finite number"},
         {{"activations", "--out", "OUT.csv", "--set", "samples=1"}, "samples"},
         {{"activations", "--out", "OUT.csv", "--set", "xmax=inf"}, "not a finite number"},
-        {{"activations", "--out", "OUT.csv", "--set", "functions="}, "name at least one function"},
+        {{"activations", "--out", "OUT.csv", "--set", "functions="}, "names no function to show"},
+        {{"activations", "--out", "OUT.csv", "--set", "threshold=2"}, "must be from 0.001 to 1"},
+        {{"activations", "--out", "/proc/actlab-test.png"}, "cannot write '/proc/actlab-test.png'"},
+        {{"activations", "--out", "/tmp"}, "must end in .png or .csv"},
         {{"activations", "--out", "OUT.png", "--set", "novalue"}, "must be KEY=VALUE"},
         {{"activations", "--out", "OUT.png", "--size", "big"}, "--size 'big' must be WIDTHxHEIGHT"},
         {{"activations", "--out", "OUT.png", "--size", "50x50"}, "from 100 to 8192"},
@@ -163,6 +166,15 @@ TEST(Cli, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
     }
 }
 
+TEST(Cli, AFolderInTheWayIsRefused) {
+    TempDir tmp;
+    const std::string folder = tmp / "plot.png";
+    ASSERT_EQ(std::system(("mkdir " + folder).c_str()), 0);
+    const RunResult r = run_actlab({"export", "activations", "--out", folder});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("it is a folder"), std::string::npos) << r.err;
+}
+
 TEST(Cli, AnExistingFileIsReplacedOnlyWhenTheExportSucceeds) {
     TempDir tmp;
     const std::string out = tmp / "keep.csv";
@@ -170,4 +182,48 @@ TEST(Cli, AnExistingFileIsReplacedOnlyWhenTheExportSucceeds) {
     const std::string before = read_text(out);
     EXPECT_EQ(run_actlab({"export", "activations", "--out", out, "--set", "x=nope"}).exit_code, 2);
     EXPECT_EQ(read_text(out), before);
+}
+
+TEST(Cli, ExactPointsAnywhereForCsvAndAUsableRangeForPng) {
+    TempDir tmp;
+    RunResult r = run_actlab({"export", "activations", "--out", tmp / "far.csv", "--set", "functions=softsign",
+                              "--set", "x=1e300"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(read_text(tmp / "far.csv"), "function,param,x,y,dy\nsoftsign,,1.0000000000000001e+300,1,0\n");
+    r = run_actlab({"export", "activations", "--out", tmp / "one.png", "--set", "x=2", "--size", "400x300"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(read_png(tmp / "one.png").ok);
+}
+
+TEST(Cli, LogScalePngShowsTheTails) {
+    TempDir tmp;
+    const std::string out = tmp / "log.png";
+    const RunResult r = run_actlab({"export", "activations", "--out", out, "--set", "functions=tanh", "--set",
+                                    "curves=df", "--set", "yscale=log", "--set", "xmin=-20", "--set", "xmax=20"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const Png png = read_png(out);
+    ASSERT_TRUE(png.ok);
+    // tanh' on a log axis is a tent from 1 down to 1.7e-17 at ±20: the blue line spans the image height
+    int top = png.height, bottom = 0;
+    for (int y = 0; y < png.height; ++y)
+        for (int x = 0; x < png.width; ++x) {
+            const unsigned char* px = &png.rgb[3 * (static_cast<size_t>(y) * png.width + x)];
+            if (std::abs(px[0] - 0) < 30 && std::abs(px[1] - 114) < 30 && std::abs(px[2] - 178) < 30)
+                top = std::min(top, y), bottom = std::max(bottom, y);
+        }
+    EXPECT_GT(bottom - top, png.height / 2);
+}
+
+TEST(Cli, AHundredThousandSamplesDrawTheSameCurve) {
+    TempDir tmp;
+    for (const char* samples : {"801", "100000"}) {
+        const RunResult r = run_actlab({"export", "activations", "--out", tmp / (std::string(samples) + ".png"),
+                                        "--set", "functions=relu", "--set", std::string("samples=") + samples,
+                                        "--set", "probe=off"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const int few = count_color(read_png(tmp / "801.png"), 0, 114, 178, 30);
+    const int many = count_color(read_png(tmp / "100000.png"), 0, 114, 178, 30);
+    EXPECT_GT(few, 2000);
+    EXPECT_NEAR(many, few, few * 0.1) << "a long line came out different";
 }

@@ -1,5 +1,6 @@
 // The activation figure's settings (KEY=VALUE), its CSV and its file names.
 #include "app/figures/activation_figure.h"
+#include "app/figures/activation_keys.h"
 
 #include <gtest/gtest.h>
 
@@ -18,6 +19,19 @@ TEST(FigureKeys, EveryKeyRoundTrips) {
     ASSERT_TRUE(app::apply_activation_key(&v, "shade", "dead", &error)) << error;
     ASSERT_TRUE(app::apply_activation_key(&v, "threshold", "0.01", &error)) << error;
     ASSERT_TRUE(app::apply_activation_key(&v, "focus", "elu", &error)) << error;
+    ASSERT_TRUE(app::apply_activation_key(&v, "x", "-1e300,0,2.5", &error)) << error;
+    ASSERT_TRUE(app::apply_activation_key(&v, "yscale", "log", &error)) << error;
+    ActivationView back;
+    for (const auto& [key, value] : app::activation_keys(v))
+        ASSERT_TRUE(app::apply_activation_key(&back, key, value, &error)) << key << "=" << value << ": " << error;
+    EXPECT_TRUE(back == v);
+}
+
+TEST(FigureKeys, AnEmptySelectionRoundTrips) {
+    ActivationView v;
+    std::string error;
+    ASSERT_TRUE(app::apply_activation_key(&v, "functions", "", &error)) << error;
+    EXPECT_TRUE(v.functions.empty());
     ActivationView back;
     for (const auto& [key, value] : app::activation_keys(v))
         ASSERT_TRUE(app::apply_activation_key(&back, key, value, &error)) << key << "=" << value << ": " << error;
@@ -35,6 +49,7 @@ TEST(FigureKeys, ABadValueLeavesTheViewAsItWas) {
     EXPECT_NE(error.find("only the parameter beta"), std::string::npos);
     EXPECT_FALSE(app::apply_activation_key(&v, "x", "1,,2", &error));
     EXPECT_FALSE(app::apply_activation_key(&v, "threshold", "0", &error));
+    EXPECT_FALSE(app::apply_activation_key(&v, "yscale", "ln", &error));
     EXPECT_FALSE(app::apply_activation_key(&v, "curves", "g", &error));
     EXPECT_TRUE(v == before);
 }
@@ -60,12 +75,12 @@ TEST(FigureZones, ReluIsDeadLeftOfZeroAndSigmoidSaturatesInBothTails) {
     std::string error;
     ASSERT_TRUE(app::apply_activation_key(&v, "functions", "relu,sigmoid", &error));
     const app::ActivationCurves c = app::sample_curves(v, -10, 10);
-    const app::Zones relu = app::find_zones(c, 0, 0.05);
+    const app::Zones& relu = c.zones[0];
     ASSERT_EQ(relu.dead.size(), 1u);
     EXPECT_DOUBLE_EQ(relu.dead[0].first, -10.0);
     EXPECT_NEAR(relu.dead[0].second, 0.0, 0.03);
     EXPECT_TRUE(relu.saturated.empty());
-    const app::Zones sig = app::find_zones(c, 1, 0.05);
+    const app::Zones& sig = c.zones[1];
     EXPECT_TRUE(sig.dead.empty());
     ASSERT_EQ(sig.saturated.size(), 2u);
     // σ'(x) = 0.05 where |x| = ln((1 + √0.8)/(1 − √0.8)) ≈ 2.887
@@ -73,9 +88,34 @@ TEST(FigureZones, ReluIsDeadLeftOfZeroAndSigmoidSaturatesInBothTails) {
     EXPECT_NEAR(sig.saturated[1].first, 2.887, 0.03);
 }
 
+TEST(FigureZones, AnUnderflowingTailIsSaturationNotDeath) {
+    ActivationView v;
+    std::string error;
+    ASSERT_TRUE(app::apply_activation_key(&v, "functions", "tanh,hardswish", &error));
+    const app::ActivationCurves c = app::sample_curves(v, -1000, 10);
+    ASSERT_EQ(c.dy[0][0], 0.0);  // tanh'(-1000) underflows to 0 ...
+    EXPECT_TRUE(c.zones[0].dead.empty());  // ... but tanh cannot die
+    EXPECT_FALSE(c.zones[0].saturated.empty());
+    // Hard swish dies below -3; its f' = 0 at exactly -1.5 is no dead zone
+    ASSERT_EQ(c.zones[1].dead.size(), 1u);
+    EXPECT_NEAR(c.zones[1].dead[0].second, -3.0, 1.0);
+}
+
+TEST(FigureZones, LeakyReluDiesOnlyWhenAlphaIsZero) {
+    const core::Activation& leaky = *core::find_activation("leaky_relu");
+    const double alpha0[2] = {0.0, 0.0}, alpha01[2] = {0.01, 0.0};
+    EXPECT_TRUE(app::can_die(leaky, alpha0));
+    EXPECT_FALSE(app::can_die(leaky, alpha01));
+    EXPECT_FALSE(app::can_die(*core::find_activation("tanh"), alpha0));
+    EXPECT_TRUE(app::can_die(*core::find_activation("hardsigmoid"), alpha0));
+}
+
 TEST(FigureFiles, StemSaysWhatIsShown) {
     ActivationView v;
     std::string error;
     ASSERT_TRUE(app::apply_activation_key(&v, "functions", "relu,gelu", &error));
     EXPECT_EQ(app::activation_file_stem(v), "activations_relu-gelu_x-5to5");
+    v.x_min = -0.32178;
+    v.x_max = 1.2;
+    EXPECT_EQ(app::activation_file_stem(v), "activations_relu-gelu_x-0.322to1.2");
 }
