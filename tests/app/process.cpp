@@ -56,9 +56,12 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 }
 
 int start_program(const std::string& program, const std::vector<std::string>& args,
-                  const std::vector<std::string>& env) {
+                  const std::vector<std::string>& env, const std::string& stderr_path) {
     const pid_t pid = fork();
-    if (pid == 0) exec_child(program, args, env);
+    if (pid == 0) {
+        if (!stderr_path.empty() && !std::freopen(stderr_path.c_str(), "w", stderr)) _exit(126);
+        exec_child(program, args, env);
+    }
     return pid;
 }
 

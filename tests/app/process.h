@@ -15,9 +15,9 @@ struct RunResult {
 RunResult run_program(const std::string& program, const std::vector<std::string>& args,
                       const std::vector<std::string>& env = {});
 
-// Starts it in the background; returns the pid.
+// Starts it in the background, its stderr going to `stderr_path` when given; returns the pid.
 int start_program(const std::string& program, const std::vector<std::string>& args,
-                  const std::vector<std::string>& env = {});
+                  const std::vector<std::string>& env = {}, const std::string& stderr_path = "");
 // Waits up to `seconds` for the pid to exit; returns its exit code, or -1 on timeout (then it is killed).
 int wait_program(int pid, double seconds);
 
