@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -156,8 +157,8 @@ void draw_controls(AppState& state) {
     section("Where learning stalls");
     ImGui::Checkbox("shade |f'| <", &v.shade_saturation);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold, &kMaxThreshold, "%.3f",
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold, &kMaxThreshold, "%.3g",
                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
@@ -213,11 +214,13 @@ void draw_probe_table(const ActivationView& v) {
 void yes_no(bool b) { ImGui::TextUnformatted(b ? "yes" : "no"); }
 
 void draw_properties_table(const ActivationView& v) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit |
-                                  ImGuiTableFlags_ScrollX;
-    if (!ImGui::BeginTable("##properties", 8, flags)) return;
-    for (const char* h : {"function", "formula", "range", "max |f'|", "zero-centred", "monotonic", "smooth", "can die"})
-        ImGui::TableSetupColumn(h);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##properties", 7, flags)) return;
+    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("output range", ImGuiTableColumnFlags_WidthStretch, 1.9f);
+    ImGui::TableSetupColumn("largest |f'|", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    for (const char* h : {"zero-centred", "monotonic", "smooth", "can die"})
+        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     // Shown functions first, in their colours; then the rest of the catalogue for comparison.
     std::vector<int> order = v.functions;
@@ -231,8 +234,7 @@ void draw_properties_table(const ActivationView& v) {
         if (shown) color_bullet(static_cast<int>(r));
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(act.formula);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(act.props.range);
         ImGui::TableNextColumn();
@@ -248,6 +250,9 @@ void draw_properties_table(const ActivationView& v) {
         if (!shown) ImGui::PopStyleColor();
     }
     ImGui::EndTable();
+    ImGui::TextDisabled("At the default parameters. Zero-centred: f is odd, so inputs symmetric about 0 give outputs "
+                        "averaging 0. Smooth: f' has no jump. Can die: f' is exactly 0 for all negative inputs beyond "
+                        "some point, so a unit stuck there gets no gradient. Hover a name for its formula.");
 }
 
 void draw_about(const ActivationView& v) {
@@ -299,7 +304,7 @@ void draw_activations_panel(AppState& state) {
 
     update_caches(e);
     ImGui::BeginChild("##explorer-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
-    const float plot_height = std::max(ImGui::GetContentRegionAvail().y * 0.64f, ImGui::GetFontSize() * 16);
+    const float plot_height = std::max(ImGui::GetContentRegionAvail().y * 0.7f, ImGui::GetFontSize() * 16);
     FigureOptions options;
     options.home = e.home;
     options.cond = e.reset_view ? plot::Cond_Always : plot::Cond_Once;
