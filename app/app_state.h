@@ -58,6 +58,8 @@ struct UiSettings {
     // Sets text_scale (held to its range) and asks for the fonts to be rebuilt.
     void set_text_scale(float scale);
     bool show_help = false;           // the "Using actlab" window
+    bool plot_only = false;           // hide the controls and tables: the plot fills the window (Ctrl+H)
+    bool fullscreen = false;          // the window covers the monitor (F11)
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
 

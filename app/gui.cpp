@@ -59,11 +59,14 @@ void service_export(AppState& state) {
 
 void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
     for (const KeyPress& k : presses) {
+        if (k.key == GLFW_KEY_F11) state.ui.fullscreen = !state.ui.fullscreen;
+        if (k.key == GLFW_KEY_ESCAPE && state.ui.fullscreen) state.ui.fullscreen = false;
         if (!(k.mods & GLFW_MOD_CONTROL)) continue;
         const bool shift = k.mods & GLFW_MOD_SHIFT;
         switch (k.key) {
             case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png); break;
             case GLFW_KEY_Q: state.quit = true; break;
+            case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
             case GLFW_KEY_MINUS:
@@ -87,6 +90,9 @@ void draw_menu(AppState& state) {
         if (ImGui::MenuItem("Larger text", "Ctrl+=")) state.ui.set_text_scale(state.ui.text_scale * kTextStep);
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) state.ui.set_text_scale(state.ui.text_scale / kTextStep);
         if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.set_text_scale(1.0f);
+        ImGui::Separator();
+        ImGui::MenuItem("Plot only", "Ctrl+H", &state.ui.plot_only);
+        ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -106,7 +112,7 @@ void draw_help(bool* open) {
             "home view. Hover for exact values. Drag the grey probe line to move the probe.\n\n"
             "Sliders: drag, or Ctrl+click to type a value; typed values are clamped to the slider's range.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
-            "size, Ctrl+Q quit.\n\n"
+            "size, Ctrl+H plot only (hide the controls), F11 full screen (Esc leaves it), Ctrl+Q quit.\n\n"
             "Exports are drawn again at the size and scale set under Export ▸ Settings, into the export "
             "folder; an existing file is never overwritten. From a terminal: actlab export --help.");
     }
@@ -169,6 +175,7 @@ int run_gui(const GuiOptions& options) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state.ui);
         // Nothing on screen moves by itself yet: wait for input instead of spinning (a scripted run polls).
         begin_frame(window, options.frames > 0 ? 0.0 : 0.25);
+        set_fullscreen(window, state.ui.fullscreen);
         handle_shortcuts(state, take_key_presses(window));
         draw_main_window(state);
         render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));

@@ -109,6 +109,22 @@ void render_frame(Window& window, ImVec4 clear) {
 
 void present(Window& window) { glfwSwapBuffers(window.handle); }
 
+void set_fullscreen(Window& window, bool fullscreen) {
+    GLFWmonitor* current = glfwGetWindowMonitor(window.handle);
+    if (fullscreen == (current != nullptr)) return;
+    if (fullscreen) {
+        glfwGetWindowPos(window.handle, &window.windowed[0], &window.windowed[1]);
+        glfwGetWindowSize(window.handle, &window.windowed[2], &window.windowed[3]);
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;
+        glfwSetWindowMonitor(window.handle, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(window.handle, nullptr, window.windowed[0], window.windowed[1], window.windowed[2],
+                             window.windowed[3], GLFW_DONT_CARE);
+    }
+}
+
 void reload_fonts_texture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -25,6 +25,7 @@ struct Window {
     bool imgui_ready = false;
     std::string ini_path;        // ImGui keeps a pointer to it while the window is open
     std::vector<KeyPress> key_presses;  // since the last take_key_presses()
+    int windowed[4] = {0, 0, 0, 0};     // x, y, width, height before going full screen
 };
 
 // The keys pressed since the last call (for shortcuts).
@@ -43,6 +44,8 @@ void begin_frame(Window& window, double wait_seconds);
 void render_frame(Window& window, ImVec4 clear_color);
 void present(Window& window);
 void close_window(Window* window);
+// Puts the window on its monitor's full screen, or back to the size and place it had.
+void set_fullscreen(Window& window, bool fullscreen);
 // Rebuilds the font texture after the font atlas changed (text size changed).
 void reload_fonts_texture();
 

@@ -37,6 +37,13 @@ bool at_kink(const core::Activation& act, const double* p, double x) {
     return false;
 }
 
+// Secondary text, wrapped to the width available.
+void hint(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 // A bullet in the colour of the i-th shown function, before the text that follows on the line.
 void color_bullet(int i) {
     ImGui::PushStyleColor(ImGuiCol_Text, series_color(i));
@@ -250,9 +257,9 @@ void draw_properties_table(const ActivationView& v) {
         if (!shown) ImGui::PopStyleColor();
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("At the default parameters. Zero-centred: f is odd, so inputs symmetric about 0 give outputs "
-                        "averaging 0. Smooth: f' has no jump. Can die: f' is exactly 0 for all negative inputs beyond "
-                        "some point, so a unit stuck there gets no gradient. Hover a name for its formula.");
+    hint("At the default parameters. Zero-centred: f is odd, so inputs symmetric about 0 give outputs averaging 0. "
+         "Smooth: f' has no jump. Can die: f' is exactly 0 for all negative inputs beyond some point, so a unit stuck "
+         "there gets no gradient. Hover a name for its formula.");
 }
 
 void draw_about(const ActivationView& v) {
@@ -266,7 +273,7 @@ void draw_about(const ActivationView& v) {
         ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         ImGui::TextWrapped("%s", act.about);
-        if (act.kink_note) ImGui::TextDisabled("%s", act.kink_note);
+        if (act.kink_note) hint(act.kink_note);
         ImGui::Unindent();
         ImGui::Spacing();
     }
@@ -296,29 +303,34 @@ void update_caches(ExplorerState& e) {
 
 void draw_activations_panel(AppState& state) {
     ExplorerState& e = state.explorer;
-    const float sidebar = ImGui::GetFontSize() * 22.0f;
-    ImGui::BeginChild("##explorer-controls", ImVec2(sidebar, 0), false);
-    draw_controls(state);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    const bool plot_only = state.ui.plot_only;
+    if (!plot_only) {
+        const float sidebar = ImGui::GetFontSize() * 22.0f;
+        ImGui::BeginChild("##explorer-controls", ImVec2(sidebar, 0), false);
+        draw_controls(state);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
 
     update_caches(e);
     ImGui::BeginChild("##explorer-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
-    const float plot_height = std::max(ImGui::GetContentRegionAvail().y * 0.7f, ImGui::GetFontSize() * 16);
+    const float available = ImGui::GetContentRegionAvail().y;
+    const float plot_height = plot_only ? available - ImGui::GetStyle().ItemSpacing.y
+                                        : std::max(available * 0.7f, ImGui::GetFontSize() * 16);
     FigureOptions options;
     options.home = e.home;
     options.cond = e.reset_view ? plot::Cond_Always : plot::Cond_Once;
     draw_activation_figure(e.view, e.curves, ImVec2(0, plot_height), options, &e.shown);
     e.reset_view = false;
 
-    if (ImGui::BeginTabBar("##explorer-tabs")) {
+    if (!plot_only && ImGui::BeginTabBar("##explorer-tabs")) {
         char probe_tab[64];
         std::snprintf(probe_tab, sizeof probe_tab, "Values at x = %.4g###values", e.view.probe_x);
         if (ImGui::BeginTabItem(probe_tab)) {
             ImGui::BeginChild("##values");
             draw_probe_table(e.view);
-            ImGui::TextDisabled("Drag the probe line in the plot, or type x on the left. Hover the plot for values "
-                                "anywhere; drag to pan, scroll to zoom, double-click to reset.");
+            hint("Drag the probe line in the plot, or type x on the left. Hover the plot for values anywhere; drag to "
+                 "pan, scroll to zoom, double-click to reset.");
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
