@@ -14,7 +14,9 @@ namespace actlab::app {
 
 namespace {
 
-std::string g_glfw_error;  // the last GLFW error, for a clear message
+// The last GLFW error, for a clear message. GLFW's error callback carries no user pointer, so this one
+// piece of state cannot live in Window.
+std::string g_glfw_error;
 
 void on_glfw_error(int code, const char* description) {
     g_glfw_error = std::string(description ? description : "unknown") + " (GLFW error " + std::to_string(code) + ")";

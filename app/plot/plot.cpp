@@ -1,4 +1,4 @@
-// The plot widget's drawing and input. Mapping and ticks are in plot_math.cpp.
+// The plot widget's drawing and input. Mapping, pan/zoom arithmetic and ticks are in plot_math.cpp.
 #include "app/plot/plot.h"
 
 #include "app/plot/plot_math.h"

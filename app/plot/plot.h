@@ -10,7 +10,8 @@
 // The view (pan, zoom) is kept inside the widget, keyed by the plot's ImGui ID; the caller owns only
 // its data and the "home" view that a double-click returns to. The widget draws into the current
 // window, so the same code renders on screen and, in a window of its own, off screen for export.
-// Mapping and ticks live in plot_math.h. app/plot/plot_demo.cpp shows every feature.
+// Mapping, pan/zoom arithmetic and ticks live in plot_math.h (pure, unit-tested); Help ▸ Plot widget
+// demo (app/plot/plot_demo.cpp) shows every feature.
 #pragma once
 
 #include <imgui.h>

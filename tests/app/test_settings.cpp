@@ -1,0 +1,106 @@
+// settings.json: a prepared lesson comes back, and a damaged file loses nothing that can be kept.
+#include "app/settings.h"
+
+#include "app/figures/activation_keys.h"
+
+#include "process.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+using namespace actlab::app;
+
+namespace {
+
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+}  // namespace
+
+TEST(Settings, ALessonComesBackAsItWasLeft) {
+    TempDir tmp;
+    AppState state;
+    std::string error;
+    state.exports = {"/somewhere/exports", 1200, 800, 4};
+    state.exports.clamp();
+    state.ui.text_scale = 1.5f;
+    ASSERT_TRUE(apply_activation_key(&state.explorer.view, "functions", "swish,leaky_relu", &error)) << error;
+    ASSERT_TRUE(apply_activation_key(&state.explorer.view, "swish.beta", "3.25", &error)) << error;
+    ASSERT_TRUE(apply_activation_key(&state.explorer.view, "yscale", "log", &error)) << error;
+    ASSERT_TRUE(save_settings(tmp / "actlab/settings.json", state, &error)) << error;  // creates the folder
+
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(tmp / "actlab/settings.json", &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_TRUE(back.explorer.view == state.explorer.view);
+    EXPECT_EQ(back.exports.folder, "/somewhere/exports");
+    EXPECT_EQ(back.exports.scale, 4);
+    EXPECT_EQ(back.exports.width, 1200);
+    EXPECT_EQ(back.ui.text_scale, 1.5f);
+}
+
+TEST(Settings, NoFileIsAFirstRun) {
+    TempDir tmp;
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings(tmp / "missing.json", &state, &problems);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_TRUE(state.explorer.view == ActivationView());
+}
+
+TEST(Settings, MalformedJsonIsKeptAsideAndDefaultsUsed) {
+    TempDir tmp;
+    const std::string path = tmp / "settings.json";
+    write(path, "{ \"text_scale\": 1.2, \"export\": { \"width\": 900, ");
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings(path, &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("is not valid JSON"), std::string::npos) << problems[0];
+    EXPECT_NE(problems[0].find(path + ".bad"), std::string::npos) << problems[0];
+    EXPECT_EQ(read_text(path + ".bad"), read_text(path));
+    EXPECT_EQ(state.ui.text_scale, 1.0f);
+}
+
+TEST(Settings, BadValuesAreReportedAndTheGoodOnesKept) {
+    TempDir tmp;
+    const std::string path = tmp / "settings.json";
+    write(path, R"({
+      "text_scale": 9,
+      "export": { "width": 2000, "height": "tall", "scale": 3, "folder": "/x" },
+      "activations": { "functions": "relu,nonsense", "xmin": "-3", "xmax": "4", "leaky_relu.alpha": "0.5",
+                       "colour": "red" }
+    })");
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings(path, &state, &problems);
+    std::string all;
+    for (const std::string& p : problems) all += p + "\n";
+    EXPECT_EQ(problems.size(), 5u) << all;
+    for (const char* key : {"'text_scale'", "'export.height'", "'export.scale'", "nonsense", "unknown key 'colour'"})
+        EXPECT_NE(all.find(key), std::string::npos) << key << " not reported in:\n" << all;
+    for (const std::string& p : problems) EXPECT_NE(p.find(path), std::string::npos) << "the file is not named: " << p;
+    // the good values were used
+    EXPECT_EQ(state.exports.width, 2000);
+    EXPECT_EQ(state.exports.folder, "/x");
+    EXPECT_EQ(state.explorer.view.x_min, -3.0);
+    EXPECT_EQ(state.explorer.view.x_max, 4.0);
+    const int leaky = actlab::core::activation_index("leaky_relu");
+    EXPECT_EQ(state.explorer.view.params[leaky].v[0], 0.5);
+    // the bad ones kept their defaults
+    EXPECT_EQ(state.ui.text_scale, 1.0f);
+    EXPECT_EQ(state.exports.scale, 2);
+    EXPECT_EQ(state.explorer.view.functions, ActivationView().functions);
+}
+
+TEST(Settings, AnExportSizeBeyondTheLargestImageIsHeldToIt) {
+    ExportSettings e{"", 4096, 3000, 4};
+    e.clamp();
+    EXPECT_EQ(e.width * e.scale, 8192);
+    EXPECT_EQ(e.height * e.scale, 8192);
+    e = {"", 50, 50, 3};
+    e.clamp();
+    EXPECT_EQ(e.scale, 2);
+    EXPECT_EQ(e.width, ExportSettings::kMinSide);
+}
