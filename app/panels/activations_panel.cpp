@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/panels/export_controls.h"
+#include "app/plot/plot_math.h"
 
 #include <imgui.h>
 
@@ -35,6 +36,13 @@ bool at_kink(const core::Activation& act, const double* p, double x) {
         if (x == act.kinks.at[k])
             return act.df(std::nextafter(x, -INFINITY), p) != act.df(std::nextafter(x, INFINITY), p);
     return false;
+}
+
+// A value for the tables (10 significant digits unless told), with the typographic minus sign the plot uses.
+std::string number(double v, const char* format = "%.10g") {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, format, v);
+    return plot::minus_signs(buf);
 }
 
 // Secondary text, wrapped to the width available.
@@ -206,14 +214,15 @@ void draw_probe_table(const ActivationView& v) {
         color_bullet(static_cast<int>(i));
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
-        ImGui::Text("%.10g", act.f(x, p));
+        ImGui::TextUnformatted(number(act.f(x, p)).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%.10g", d);
+        ImGui::TextUnformatted(number(d).c_str());
         ImGui::TableNextColumn();
         if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("corner: %s", act.kink_note);
         else if (d == 0.0 && x <= 0.0 && can_die(act, p))
             ImGui::TextWrapped("no gradient at all: a unit with this input learns nothing from it");
-        else if (std::fabs(d) < v.saturation_threshold) ImGui::TextWrapped("saturated: the gradient is multiplied by %.2g", d);
+        else if (std::fabs(d) < v.saturation_threshold)
+            ImGui::TextWrapped("saturated: a gradient passing through is multiplied by %s", number(d, "%.2g").c_str());
     }
     ImGui::EndTable();
 }
