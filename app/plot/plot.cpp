@@ -1,77 +1,20 @@
-// The plot widget's drawing and input. Mapping, pan/zoom arithmetic and ticks are in plot_math.cpp.
-#include "app/plot/plot.h"
-
-#include "app/plot/plot_math.h"
-
-#include <imgui_internal.h>
+// The plot widget: contexts, BeginPlot and the setup, layout and input, the legend, EndPlot.
+// The items (lines, bands, markers) are in plot_items.cpp; mapping, pan/zoom arithmetic and ticks in
+// plot_math.cpp.
+#include "app/plot/plot_internal.h"
 
 #include <algorithm>
 #include <cfloat>
-#include <cstring>
 #include <cmath>
-#include <string>
-#include <unordered_map>
-#include <vector>
+#include <cstring>
 
 namespace actlab::plot {
 
 namespace {
-
-// What the widget remembers of a plot between frames.
-struct PlotState {
-    Limits view;            // what is shown now
-    Limits home;            // where a double-click returns
-    bool initialised = false;
-};
-
-struct LegendEntry {
-    std::string label;
-    ImU32 color;
-    bool band;    // a filled swatch instead of a line
-    bool dashed;
-    Marker marker;
-};
-
-// The plot being built between BeginPlot and EndPlot.
-struct CurrentPlot {
-    ImGuiID id = 0;
-    PlotState* state = nullptr;
-    PlotFlags flags = 0;
-    std::string title;
-    std::string x_label, y_label;
-    Scale scale[2] = {Scale_Linear, Scale_Linear};
-    Limits requested;
-    bool has_request = false;
-    Cond request_cond = Cond_Once;
-    Location legend_location = Location_Best;
-    std::vector<int> occupancy;  // line points per cell of a kGrid × kGrid grid over the area (for Location_Best)
-    bool locked = false;       // setup is over: layout, input and the grid are done
-    ImRect frame;              // the whole widget
-    ImRect area;               // the data area inside the axes
-    Transform tx, ty;
-    ImDrawList* draw = nullptr;
-    float unit = 1.0f;         // pixels per point (font size / 16)
-    bool hovered = false;
-    bool item_active = false;  // a drag line is being dragged
-    std::vector<LegendEntry> legend;
-};
-
+Context* g_context = nullptr;  // the current context, as ImGui's GImGui
 }  // namespace
 
-// Everything the widget remembers: each plot's view keyed by ImGui ID, and the style.
-struct Context {
-    std::unordered_map<ImGuiID, PlotState> plots;
-    CurrentPlot current;
-    bool in_plot = false;
-    Style style;
-};
-
-namespace {
-
-
-constexpr int kGrid = 24;
-
-Context* g_context = nullptr;  // the current context, as ImGui's GImGui
+namespace detail {
 
 Context& ctx() {
     IM_ASSERT(g_context && "no current plot context: call plot::CreateContext()");
@@ -83,7 +26,7 @@ const char* label_end(const char* label) {
     return hidden ? hidden : label + std::strlen(label);
 }
 
-void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker = Marker_None) {
+void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker) {
     CurrentPlot& p = ctx().current;
     const char* end = label_end(label);
     if (end == label) return;
@@ -117,6 +60,8 @@ ImVec2 to_pixels(const CurrentPlot& p, double x, double y) {
     return ImVec2(clampf(p.tx.to_pixel(x)), clampf(p.ty.to_pixel(y)));
 }
 
+namespace {
+
 void set_transforms(CurrentPlot& p) {
     const Limits& v = p.state->view;
     p.tx = {v.x_min, v.x_max, p.area.Min.x, p.area.Max.x, p.scale[Axis_X] == Scale_Log10};
@@ -147,6 +92,8 @@ void add_vertical_text(ImDrawList* dl, ImVec2 centre, ImU32 color, const char* t
         pos = ImVec2(centre.x + d.y, centre.y - d.x);
     }
 }
+
+}  // namespace
 
 // Layout, input and the grid: everything that must happen once the setup is known and before the
 // first item is drawn.
@@ -268,6 +215,12 @@ void lock_setup() {
 
     dl->PushClipRect(area.Min, area.Max, true);
 }
+
+}  // namespace detail
+
+using namespace detail;
+
+namespace {
 
 void draw_legend(CurrentPlot& p) {
     if (p.legend.empty() || (p.flags & PlotFlags_NoLegend)) return;
@@ -398,172 +351,6 @@ void SetupAxesLimits(const Limits& home, Cond cond) {
 }
 
 void SetupLegend(Location location) { ctx().current.legend_location = location; }
-
-void PlotLine(const char* label, const double* xs, const double* ys, int count, const LineStyle& style) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    add_legend(label, style.color, false, style.dashed, style.marker);
-    const float thickness = style.weight * p.unit;
-    // Split the polyline where a value is not finite (or not positive on a log axis).
-    std::vector<ImVec2> run;
-    run.reserve(static_cast<size_t>(count));
-    auto usable = [&](double x, double y) {
-        if (!std::isfinite(x) || !std::isfinite(y)) return false;
-        if (p.scale[Axis_X] == Scale_Log10 && !(x > 0)) return false;
-        if (p.scale[Axis_Y] == Scale_Log10 && !(y > 0)) return false;
-        return true;
-    };
-    auto flush = [&]() {
-        if (run.size() >= 2) {
-            if (!style.dashed) {
-                // One polyline is one primitive, which must fit 16-bit indices (about 4 vertices a point
-                // when thick and anti-aliased): long runs go in pieces that share their end points.
-                constexpr size_t kPiece = 4096;
-                for (size_t start = 0; start + 1 < run.size(); start += kPiece - 1) {
-                    const size_t count = std::min(kPiece, run.size() - start);
-                    p.draw->AddPolyline(run.data() + start, static_cast<int>(count), style.color, 0, thickness);
-                }
-            } else {
-                // dashes of 7 points with gaps of 4, continued across vertices
-                const float on = 7.0f * p.unit, off = 4.5f * p.unit;
-                float phase = 0.0f;
-                bool drawing = true;
-                for (size_t i = 1; i < run.size(); ++i) {
-                    ImVec2 a = run[i - 1];
-                    const ImVec2 b = run[i];
-                    float seg = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
-                    while (seg > 0.0f) {
-                        const float left = (drawing ? on : off) - phase;
-                        const float step = std::min(left, seg);
-                        const float t = step / seg;
-                        const ImVec2 m(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-                        if (drawing) p.draw->AddLine(a, m, style.color, thickness);
-                        a = m;
-                        seg -= step;
-                        phase += step;
-                        if (phase >= (drawing ? on : off) - 1e-3f) {
-                            phase = 0.0f;
-                            drawing = !drawing;
-                        }
-                    }
-                }
-            }
-        }
-        if (style.marker != Marker_None && run.size() >= 2) {
-            // one mark every 4 font heights of line length
-            const float spacing = 4.0f * ImGui::GetFontSize();
-            float travelled = 0.5f * spacing;
-            for (size_t i = 1; i < run.size(); ++i) {
-                const float dx = run[i].x - run[i - 1].x, dy = run[i].y - run[i - 1].y;
-                travelled += std::sqrt(dx * dx + dy * dy);
-                if (travelled >= spacing) {
-                    draw_marker(p.draw, style.marker, run[i], 0.25f * ImGui::GetFontSize(), style.color);
-                    travelled = 0.0f;
-                }
-            }
-        }
-        run.clear();
-    };
-    if (p.occupancy.empty()) p.occupancy.assign(kGrid * kGrid, 0);
-    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
-    for (int i = 0; i < count; ++i) {
-        if (!usable(xs[i], ys[i])) {
-            flush();
-            continue;
-        }
-        const ImVec2 pt = to_pixels(p, xs[i], ys[i]);
-        run.push_back(pt);
-        if (p.area.Contains(pt)) {
-            const int gx = std::min(kGrid - 1, static_cast<int>((pt.x - p.area.Min.x) / cw));
-            const int gy = std::min(kGrid - 1, static_cast<int>((pt.y - p.area.Min.y) / ch));
-            ++p.occupancy[gy * kGrid + gx];
-        }
-    }
-    flush();
-}
-
-void PlotVBand(const char* label, double x0, double x1, ImU32 color) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    add_legend(label, color, true, false);
-    const float a = to_pixels(p, x0, 0).x, b = to_pixels(p, x1, 0).x;
-    p.draw->AddRectFilled(ImVec2(std::min(a, b), p.area.Min.y), ImVec2(std::max(a, b), p.area.Max.y), color);
-}
-
-void PlotVLine(const char* label, double x, const LineStyle& style) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    add_legend(label, style.color, false, style.dashed);
-    const double xs[2] = {x, x};
-    const Limits& v = p.state->view;
-    const double ys[2] = {v.y_min, v.y_max};
-    PlotLine("##vline", xs, ys, 2, style);
-}
-
-void PlotHLine(const char* label, double y, const LineStyle& style) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    add_legend(label, style.color, false, style.dashed);
-    const Limits& v = p.state->view;
-    const double xs[2] = {v.x_min, v.x_max};
-    const double ys[2] = {y, y};
-    PlotLine("##hline", xs, ys, 2, style);
-}
-
-void PlotMarker(double x, double y, ImU32 color, float radius) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    if (!std::isfinite(x) || !std::isfinite(y)) return;
-    const ImVec2 c = to_pixels(p, x, y);
-    p.draw->AddCircleFilled(c, radius * p.unit, IM_COL32(255, 255, 255, 255));
-    p.draw->AddCircle(c, radius * p.unit, color, 0, 2.0f * p.unit);
-}
-
-void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset, ImVec2 pivot) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    const ImVec2 c = to_pixels(p, x, y);
-    const ImVec2 sz = ImGui::CalcTextSize(text);
-    p.draw->AddText(ImVec2(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y),
-                    color, text);
-}
-
-bool DragLineX(const char* id, double* x, ImU32 color, float weight) {
-    lock_setup();
-    CurrentPlot& p = ctx().current;
-    const float px = to_pixels(p, *x, 0).x;
-    bool changed = false;
-    bool active = false, hovered = false;
-    if (!(p.flags & PlotFlags_NoInputs)) {
-        const float grab = 0.45f * ImGui::GetFontSize();
-        const ImVec2 backup = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(px - grab, p.area.Min.y));
-        ImGui::PushID(id);
-        ImGui::InvisibleButton("##dragline", ImVec2(2 * grab, p.area.GetHeight()));
-        ImGui::PopID();
-        hovered = ImGui::IsItemHovered();
-        active = ImGui::IsItemActive();
-        if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        if (active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
-            const Limits& v = p.state->view;
-            const double nx = std::clamp(p.tx.to_value(ImGui::GetIO().MousePos.x), v.x_min, v.x_max);
-            if (nx != *x) {
-                *x = nx;
-                changed = true;
-            }
-        }
-        ImGui::SetCursorScreenPos(backup);
-        if (active) p.item_active = true;
-    }
-    const float w = (hovered || active ? weight * 1.8f : weight) * p.unit;
-    const float nx = to_pixels(p, *x, 0).x;
-    p.draw->AddLine(ImVec2(nx, p.area.Min.y), ImVec2(nx, p.area.Max.y), color, w);
-    // a small handle at the top says "drag me"
-    const float h = 0.35f * ImGui::GetFontSize();
-    p.draw->AddTriangleFilled(ImVec2(nx - h, p.area.Min.y), ImVec2(nx + h, p.area.Min.y), ImVec2(nx, p.area.Min.y + h * 1.4f),
-                              color);
-    return changed;
-}
 
 bool IsPlotHovered() {
     lock_setup();

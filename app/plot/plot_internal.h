@@ -1,0 +1,82 @@
+// The plot widget's insides, shared by plot.cpp (begin, setup, layout, input, legend, end) and
+// plot_items.cpp (lines, bands, markers, text, drag lines). Not for panels: they use plot.h.
+#pragma once
+
+#include "app/plot/plot.h"
+#include "app/plot/plot_math.h"
+
+#include <imgui_internal.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace actlab::plot {
+
+namespace detail {
+
+// What the widget remembers of a plot between frames.
+struct PlotState {
+    Limits view;            // what is shown now
+    Limits home;            // where a double-click returns
+    bool initialised = false;
+};
+
+struct LegendEntry {
+    std::string label;
+    ImU32 color;
+    bool band;    // a filled swatch instead of a line
+    bool dashed;
+    Marker marker;
+};
+
+// The plot being built between BeginPlot and EndPlot.
+struct CurrentPlot {
+    ImGuiID id = 0;
+    PlotState* state = nullptr;
+    PlotFlags flags = 0;
+    std::string title;
+    std::string x_label, y_label;
+    Scale scale[2] = {Scale_Linear, Scale_Linear};
+    Limits requested;
+    bool has_request = false;
+    Cond request_cond = Cond_Once;
+    Location legend_location = Location_Best;
+    std::vector<int> occupancy;  // line points per cell of a kGrid × kGrid grid over the area (for Location_Best)
+    bool locked = false;       // setup is over: layout, input and the grid are done
+    ImRect frame;              // the whole widget
+    ImRect area;               // the data area inside the axes
+    Transform tx, ty;
+    ImDrawList* draw = nullptr;
+    float unit = 1.0f;         // pixels per point (font size / 16)
+    bool hovered = false;
+    bool item_active = false;  // a drag line is being dragged
+    std::vector<LegendEntry> legend;
+};
+
+constexpr int kGrid = 24;  // the legend's "best" corner counts line points on a kGrid × kGrid grid
+
+// The current context (asserts there is one).
+Context& ctx();
+// Where a label's visible text ends: at "##" or at its end.
+const char* label_end(const char* label);
+// Adds a legend entry once per visible label.
+void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker = Marker_None);
+// Draws a marker centred at c with "radius" r.
+void draw_marker(ImDrawList* dl, Marker m, ImVec2 c, float r, ImU32 color);
+// Data to pixels, pulled in from far outside the area so float maths stays sane.
+ImVec2 to_pixels(const CurrentPlot& p, double x, double y);
+// Layout, input and the grid, once the setup is known; every item call starts with it.
+void lock_setup();
+
+}  // namespace detail
+
+// Everything the widget remembers: each plot's view keyed by ImGui ID, and the style.
+struct Context {
+    std::unordered_map<ImGuiID, detail::PlotState> plots;
+    detail::CurrentPlot current;
+    bool in_plot = false;
+    Style style;
+};
+
+}  // namespace actlab::plot
