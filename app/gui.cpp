@@ -165,7 +165,8 @@ int run_gui(const GuiOptions& options) {
     if (!make_folders(dir, &error)) std::fprintf(stderr, "actlab: %s; settings will not be saved\n", error.c_str());
     Window window;
     if (!open_window(&window, "actlab", 1600, 1000, dir + "/imgui.ini", &error)) {
-        std::fprintf(stderr, "actlab: %s\n", error.c_str());
+        std::fprintf(stderr, "actlab: %s; without a window, 'actlab export' writes figures (see actlab export --help)\n",
+                     error.c_str());
         return 1;
     }
     plot::Context* plots = plot::CreateContext();
