@@ -210,6 +210,12 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
 
     if (view.show_probe) {
         probe_moved = plot::DragLineX("probe", &view.probe_x, IM_COL32(90, 90, 90, 200));
+        if (probe_moved) {
+            // Snap to a round step of about a pixel, so the probe can land exactly on a corner such as 0.
+            const plot::Limits lim = plot::GetPlotLimits();
+            const double step = plot::nice_step((lim.x_max - lim.x_min) / 1000.0);
+            view.probe_x = std::round(view.probe_x / step) * step;
+        }
         for (size_t i = 0; i < view.functions.size(); ++i) {
             const core::Activation& act = core::activation(view.functions[i]);
             const double* p = view.params[view.functions[i]].v;

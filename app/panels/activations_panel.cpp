@@ -189,8 +189,11 @@ void draw_controls(AppState& state) {
     ImGui::Checkbox("show at x =", &v.show_probe);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.4g");
-    if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
+    if (ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.4g")) {
+        // Steps of 0.1 add up to 1.4e-16 instead of 0: keep the probe on the decimals the user sees.
+        if (std::fabs(v.probe_x) < kMaxAbsX) v.probe_x = std::round(v.probe_x * 1e9) / 1e9;
+        if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
+    }
     section("Export");
     draw_export_controls(state);
 }
