@@ -24,14 +24,15 @@ namespace {
 
 constexpr float kTextStep = 1.15f;  // one Ctrl+= or Ctrl+-
 
-void rebuild_fonts(const Window& window, UiSettings& ui) {
-    const float scale = window.content_scale * ui.text_scale;
+void rebuild_fonts(const Window& window, AppState& state) {
+    const float scale = window.content_scale * state.ui.text_scale;
     ImGui::GetIO().Fonts->Clear();
     std::string problem;
     plot::GetStyle().title_font = load_fonts(kBaseFontPixels * scale, &problem).title;
+    if (!problem.empty()) state.status = {problem, true};
     apply_theme(scale);
     if (window.imgui_ready) reload_fonts_texture();
-    ui.fonts_dirty = false;
+    state.ui.fonts_dirty = false;
 }
 
 // Runs the export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
@@ -170,10 +171,10 @@ int run_gui(const GuiOptions& options) {
         return 1;
     }
     plot::Context* plots = plot::CreateContext();
-    rebuild_fonts(window, state.ui);
+    rebuild_fonts(window, state);
 
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
-        if (state.ui.fonts_dirty) rebuild_fonts(window, state.ui);
+        if (state.ui.fonts_dirty) rebuild_fonts(window, state);
         // Nothing on screen moves by itself yet: wait for input instead of spinning (a scripted run polls).
         begin_frame(window, options.frames > 0 ? 0.0 : 0.25);
         set_fullscreen(window, state.ui.fullscreen);

@@ -44,9 +44,7 @@ std::string json_value_text(const json& v) {
     return v.dump();
 }
 
-}  // namespace
-
-void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
+void read_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
     std::ifstream in(path);
     if (!in) return;  // first run
     std::stringstream text;
@@ -55,10 +53,7 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
     try {
         doc = json::parse(text.str());
     } catch (const json::parse_error& e) {
-        std::error_code ec;
-        fs::copy_file(path, path + ".bad", fs::copy_options::overwrite_existing, ec);
-        problems->push_back(path + " is not valid JSON (" + e.what() + "); using defaults, the file is kept as " +
-                            path + ".bad");
+        problems->push_back(path + " is not valid JSON (" + e.what() + "); using defaults");
         return;
     }
     if (!doc.is_object()) {
@@ -118,6 +113,20 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
         }
     }
 }
+
+}  // namespace
+
+void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    const size_t problems_before = problems->size();
+    read_settings(path, state, problems);
+    if (problems->size() > problems_before) {
+        // The file will be written again on the way out; keep the user's version of it.
+        std::error_code ec;
+        fs::copy_file(path, path + ".bad", fs::copy_options::overwrite_existing, ec);
+        if (!ec) problems->back() += " (the file as it was is kept as " + path + ".bad)";
+    }
+}
+
 
 bool save_settings(const std::string& path, const AppState& state, std::string* error) {
     json doc;

@@ -16,7 +16,8 @@ std::string default_export_folder();
 
 // Reads settings.json into *state. A missing file is fine. A malformed file or value is reported in
 // *problems (one line each, naming the file and the key); every good value is still used, the bad
-// ones keep their defaults, and a malformed file is kept aside as settings.json.bad.
+// ones keep their defaults, and the file as it was is kept as settings.json.bad (actlab writes
+// settings.json again when it closes).
 void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems);
 bool save_settings(const std::string& path, const AppState& state, std::string* error);
 

@@ -81,6 +81,7 @@ TEST(Settings, BadValuesAreReportedAndTheGoodOnesKept) {
     for (const char* key : {"'text_scale'", "'export.height'", "'export.scale'", "nonsense", "unknown key 'colour'"})
         EXPECT_NE(all.find(key), std::string::npos) << key << " not reported in:\n" << all;
     for (const std::string& p : problems) EXPECT_NE(p.find(path), std::string::npos) << "the file is not named: " << p;
+    EXPECT_EQ(read_text(path + ".bad"), read_text(path));  // the user's file is kept as it was
     // the good values were used
     EXPECT_EQ(state.exports.width, 2000);
     EXPECT_EQ(state.exports.folder, "/x");
