@@ -8,6 +8,7 @@
 #include "app/render/offscreen.h"
 
 #include <string>
+#include <vector>
 
 namespace actlab::app {
 
@@ -18,18 +19,12 @@ struct ExportSettings {
     int height = 1000;
     int scale = 2;        // 1, 2 or 4: the PNG is width·scale × height·scale pixels
 
-    static constexpr int kMinSide = 100;  // smallest width or height
+    static constexpr int kMinSide = 200;  // smallest width or height: below it a plot has no room to read
     // Keeps scale at 1, 2 or 4 and width·scale, height·scale within kMinSide..kMaxImageSide.
     void clamp();
 };
 
 enum class ExportFormat { Png, Csv };
-
-// An export of the activation figure the user asked for; serviced after the frame is rendered (gui.cpp).
-struct ExportRequest {
-    bool pending = false;
-    ExportFormat format = ExportFormat::Png;
-};
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -66,13 +61,13 @@ struct UiSettings {
 struct AppState {
     ExplorerState explorer;
     ExportSettings exports;
-    ExportRequest export_request;
+    std::vector<ExportFormat> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;
     UiSettings ui;
     std::string settings_path;        // where settings.json lives (empty: not saved)
     bool quit = false;
 };
 
-inline void request_export(AppState& state, ExportFormat format) { state.export_request = {true, format}; }
+inline void request_export(AppState& state, ExportFormat format) { state.export_requests.push_back(format); }
 
 }  // namespace actlab::app

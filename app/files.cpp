@@ -5,56 +5,63 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace actlab::app {
 
 namespace fs = std::filesystem;
 
-bool write_file_atomic(const std::string& path, const std::function<bool(const std::string&)>& fill,
-                       std::string* error) {
-    const fs::path target(path);
-    if (target.filename().empty()) {
-        *error = "cannot write '" + path + "': not a file name";
+bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error) {
+    auto fail = [&](const std::string& why) {
+        *error = "cannot write '" + path + "': " + why;
         return false;
-    }
+    };
     std::error_code ec;
+    fs::path target(path);
+    if (fs::is_symlink(target, ec)) target = fs::weakly_canonical(target, ec);  // write where the link points
+    if (target.filename().empty()) return fail("not a file name");
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (!fs::is_directory(folder, ec)) {
-        *error = "cannot write '" + path + "': folder '" + folder.string() + "' does not exist";
-        return false;
+    if (!fs::is_directory(folder, ec)) return fail("folder '" + folder.string() + "' does not exist");
+    if (fs::is_directory(target, ec)) return fail("it is a folder");
+    // rename() would replace a read-only file without asking; refuse as writing into it would
+    if (fs::exists(target, ec) && access(target.c_str(), W_OK) != 0) return fail("the file is read-only");
+
+    std::string temp = (folder / ".actlab-XXXXXX").string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) return fail(std::strerror(errno));
+    // the permissions a new file would get (mkstemp makes it private), or those of the file replaced
+    struct stat existing {};
+    mode_t mode = 0666;
+    if (stat(target.c_str(), &existing) == 0) {
+        mode = existing.st_mode & 07777;
+    } else {
+        const mode_t mask = umask(0);
+        umask(mask);
+        mode &= ~mask;
     }
-    if (fs::is_directory(target, ec)) {
-        *error = "cannot write '" + path + "': it is a folder";
-        return false;
+    fchmod(fd, mode);
+    const char* data = bytes.data();
+    size_t left = bytes.size();
+    int err = 0;
+    while (left > 0) {
+        const ssize_t n = write(fd, data, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            err = errno;
+            break;
+        }
+        data += n;
+        left -= static_cast<size_t>(n);
     }
-    const std::string temp = path + ".tmp-" + std::to_string(getpid());
-    if (!fill(temp)) {
-        const int err = errno;
+    if (!err && fsync(fd) != 0) err = errno;
+    if (close(fd) != 0 && !err) err = errno;
+    if (!err && std::rename(temp.c_str(), target.c_str()) != 0) err = errno;
+    if (err) {
         std::remove(temp.c_str());
-        *error = "cannot write '" + path + "': " + (err ? std::strerror(err) : "write failed");
-        return false;
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        std::remove(temp.c_str());
-        *error = "cannot write '" + path + "': " + std::strerror(err);
-        return false;
+        return fail(std::strerror(err));
     }
     return true;
-}
-
-bool write_text_atomic(const std::string& path, const std::string& text, std::string* error) {
-    return write_file_atomic(
-        path,
-        [&](const std::string& temp) {
-            errno = 0;
-            FILE* f = std::fopen(temp.c_str(), "wb");
-            if (!f) return false;
-            const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-            return std::fclose(f) == 0 && ok;
-        },
-        error);
 }
 
 bool make_folders(const std::string& path, std::string* error) {

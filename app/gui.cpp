@@ -35,11 +35,8 @@ void rebuild_fonts(const Window& window, AppState& state) {
     state.ui.fonts_dirty = false;
 }
 
-// Runs the export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
-void service_export(AppState& state) {
-    ExportRequest request = state.export_request;
-    state.export_request.pending = false;
-    if (!request.pending) return;
+// Runs an export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
+void service_export(AppState& state, ExportFormat format) {
     std::string error;
     const std::string folder = expand_home(state.exports.folder);
     if (!make_folders(folder, &error)) {
@@ -50,7 +47,7 @@ void service_export(AppState& state) {
     ActivationView shown = state.explorer.view;
     shown.x_min = state.explorer.shown.x_min;
     shown.x_max = state.explorer.shown.x_max;
-    const bool png = request.format == ExportFormat::Png;
+    const bool png = format == ExportFormat::Png;
     const std::string path = unused_path(folder, activation_file_stem(shown), png ? "png" : "csv");
     const bool ok = png ? export_activations_png(shown, state.explorer.shown, state.exports.width, state.exports.height,
                                                  static_cast<float>(state.exports.scale), path, &error)
@@ -143,6 +140,13 @@ void draw_main_window(AppState& state) {
     if (state.status.error) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
     ImGui::TextUnformatted(state.status.text.empty() ? "Ready." : state.status.text.c_str());
     if (state.status.error) ImGui::PopStyleColor();
+    if (!state.status.text.empty() && ImGui::IsItemHovered()) {  // the whole message, however long
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+        ImGui::TextUnformatted(state.status.text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
     ImGui::End();
     draw_help(&state.ui.show_help);
     plot::ShowDemoWindow(&state.ui.plot_demo);
@@ -160,7 +164,11 @@ int run_gui(const GuiOptions& options) {
     const std::string saved_folder = state.exports.folder;
     if (!options.export_folder.empty()) state.exports.folder = options.export_folder;
     for (const std::string& p : problems) std::fprintf(stderr, "actlab: %s\n", p.c_str());
-    if (!problems.empty()) state.status = {problems.front(), true};
+    if (!problems.empty())
+        state.status = {problems.front() + (problems.size() > 1 ? " (+" + std::to_string(problems.size() - 1) +
+                                                                      " more: see the terminal)"
+                                                                : ""),
+                        true};
 
     std::string error;
     if (!make_folders(dir, &error)) std::fprintf(stderr, "actlab: %s; settings will not be saved\n", error.c_str());
@@ -181,7 +189,8 @@ int run_gui(const GuiOptions& options) {
         handle_shortcuts(state, take_key_presses(window));
         draw_main_window(state);
         render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));
-        service_export(state);
+        for (ExportFormat format : state.export_requests) service_export(state, format);
+        state.export_requests.clear();
         present(window);
         if (options.frames > 0 && frame + 1 >= options.frames) break;
     }

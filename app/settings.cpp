@@ -53,7 +53,11 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
     try {
         doc = json::parse(text.str());
     } catch (const json::parse_error& e) {
-        problems->push_back(path + " is not valid JSON (" + e.what() + "); using defaults");
+        // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest says where
+        std::string what = e.what();
+        const auto at = what.find("] ");
+        if (at != std::string::npos) what = what.substr(at + 2);
+        problems->push_back(path + " is not valid JSON: " + what + "; using defaults");
         return;
     }
     if (!doc.is_object()) {
@@ -82,13 +86,15 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
             for (const char* key : {"width", "height"}) {
                 if (!e.contains(key)) continue;
                 const json& v = e[key];
-                if (v.is_number_integer() && v.get<int>() >= ExportSettings::kMinSide && v.get<int>() <= kMaxImageSide)
+                // compared as doubles: a huge integer must not wrap around into range
+                if (v.is_number_integer() && v.get<double>() >= ExportSettings::kMinSide && v.get<double>() <= kMaxImageSide)
                     (std::string(key) == "width" ? state->exports.width : state->exports.height) = v.get<int>();
-                else problem(std::string("export.") + key, "must be a whole number from 100 to " + std::to_string(kMaxImageSide));
+                else problem(std::string("export.") + key, "must be a whole number from " +
+                                 std::to_string(ExportSettings::kMinSide) + " to " + std::to_string(kMaxImageSide));
             }
             if (e.contains("scale")) {
                 const json& v = e["scale"];
-                if (v.is_number_integer() && (v.get<int>() == 1 || v.get<int>() == 2 || v.get<int>() == 4))
+                if (v.is_number_integer() && (v.get<double>() == 1 || v.get<double>() == 2 || v.get<double>() == 4))
                     state->exports.scale = v.get<int>();
                 else problem("export.scale", "must be 1, 2 or 4");
             }
@@ -123,7 +129,7 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
         // The file will be written again on the way out; keep the user's version of it.
         std::error_code ec;
         fs::copy_file(path, path + ".bad", fs::copy_options::overwrite_existing, ec);
-        if (!ec) problems->back() += " (the file as it was is kept as " + path + ".bad)";
+        if (!ec) (*problems)[problems_before] += " (the file as it was is kept as " + path + ".bad)";
     }
 }
 
@@ -140,7 +146,7 @@ bool save_settings(const std::string& path, const AppState& state, std::string* 
     doc["activations"] = a;
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !make_folders(folder.string(), error)) return false;
-    return write_text_atomic(path, doc.dump(2) + "\n", error);
+    return write_file_atomic(path, doc.dump(2) + "\n", error);
 }
 
 }  // namespace actlab::app

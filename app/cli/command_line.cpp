@@ -24,7 +24,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     exp->add_option("plot", cl.export_args.plot, "What to plot: activations")->required();
     exp->add_option("--out", cl.export_args.out, "Output file, FILE.png or FILE.csv")->required();
     exp->add_option("--size", cl.export_args.size, "PNG size WIDTHxHEIGHT before scaling (default 1600x1000)");
-    exp->add_option("--scale", cl.export_args.scale, "Scale of text, lines and pixels: 1, 2, 4 (default 1)");
+    exp->add_option("--scale", cl.export_args.scale, "Scale of text, lines and pixels: 1, 2 or 4 (default 1)");
     exp->add_option("--set", cl.export_args.sets, "KEY=VALUE setting of the figure (repeatable; see below)")
         ->take_all()
         ->expected(1);

@@ -51,11 +51,11 @@ int run_export(const ExportArgs& args) {
     const int width = std::stoi(m[1]), height = std::stoi(m[2]);
     if (width < ExportSettings::kMinSide || height < ExportSettings::kMinSide || width > kMaxImageSide ||
         height > kMaxImageSide)
-        return bad_argument("--size '" + args.size + "': width and height must be from 100 to 8192");
-    if (!(args.scale >= 0.5 && args.scale <= 8.0))
-        return bad_argument("--scale must be from 0.5 to 8");
+        return bad_argument("--size '" + args.size + "': width and height must be from " +
+                            std::to_string(ExportSettings::kMinSide) + " to " + std::to_string(kMaxImageSide));
+    if (args.scale != 1 && args.scale != 2 && args.scale != 4) return bad_argument("--scale must be 1, 2 or 4");
     if (width * args.scale > kMaxImageSide || height * args.scale > kMaxImageSide)
-        return bad_argument("--size " + args.size + " at --scale " + std::to_string(args.scale).substr(0, 4) +
+        return bad_argument("--size " + args.size + " at --scale " + std::to_string(args.scale) +
                             " is larger than 8192 pixels on a side");
 
     ActivationView view;
@@ -83,7 +83,10 @@ int run_export(const ExportArgs& args) {
         }
     }
     std::string error;
-    if (!(csv && !view.x_points.empty()) && !check_activation_range(view, &error)) return bad_argument(error);
+    // The range matters to every PNG, and to a CSV unless exact points replace the sweep; a range that
+    // was given is checked either way.
+    if ((range_given || !(csv && !view.x_points.empty())) && !check_activation_range(view, &error))
+        return bad_argument(error);
 
     // The path is checked before any drawing, so a bad one is reported as such even without OpenGL.
     const std::filesystem::path folder = std::filesystem::path(args.out).parent_path();
@@ -113,8 +116,7 @@ int run_export(const ExportArgs& args) {
         std::fprintf(stderr, "actlab export: %s\n", error.c_str());
         return path_problem ? kExitBadArgument : 1;
     }
-    std::printf("wrote %s (%d×%d pixels)\n", args.out.c_str(), static_cast<int>(width * args.scale + 0.5),
-                static_cast<int>(height * args.scale + 0.5));
+    std::printf("wrote %s (%d×%d pixels)\n", args.out.c_str(), width * args.scale, height * args.scale);
     return 0;
 }
 

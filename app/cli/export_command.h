@@ -11,7 +11,7 @@ struct ExportArgs {
     std::string plot;                 // "activations"
     std::string out;                  // FILE.png or FILE.csv
     std::string size = "1600x1000";   // logical size of a PNG
-    double scale = 1.0;               // the PNG is size × scale pixels
+    int scale = 1;                    // 1, 2 or 4: the PNG is size × scale pixels
     std::vector<std::string> sets;    // KEY=VALUE settings of the figure
 };
 

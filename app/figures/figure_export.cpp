@@ -24,7 +24,7 @@ bool export_activations_png(const ActivationView& view, const plot::Limits& limi
 }
 
 bool export_activations_csv(const ActivationView& view, const std::string& path, std::string* error) {
-    return write_text_atomic(path, activation_csv(view), error);
+    return write_file_atomic(path, activation_csv(view), error);
 }
 
 std::string unused_path(const std::string& folder, const std::string& stem, const std::string& extension) {

@@ -317,7 +317,8 @@ void draw_activations_panel(AppState& state) {
     ExplorerState& e = state.explorer;
     const bool plot_only = state.ui.plot_only;
     if (!plot_only) {
-        const float sidebar = ImGui::GetFontSize() * 22.0f;
+        // 22 font heights, but never more than 40 % of the window, whatever the text size
+        const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
         ImGui::BeginChild("##explorer-controls", ImVec2(sidebar, 0), false);
         draw_controls(state);
         ImGui::EndChild();

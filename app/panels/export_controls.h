@@ -5,7 +5,7 @@
 
 namespace actlab::app {
 
-// Draws the buttons; a click raises state.export_request (serviced after rendering).
+// Draws the buttons; a click adds to state.export_requests (serviced after rendering).
 void draw_export_controls(AppState& state);
 
 }  // namespace actlab::app

@@ -134,7 +134,14 @@ void lock_setup() {
             if (t.major) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
         area.Min.x += widest + 0.4f * fs;
     }
-    area.Max.x -= 0.4f * fs;  // room for the last x tick label to stick out
+    // room for the last x tick label to stick out past the area by half its width
+    {
+        set_transforms(p);
+        float last = 0.0f;
+        for (const Tick& t : ticks_for(p, Axis_X, area.GetWidth()))
+            if (t.major) last = ImGui::CalcTextSize(t.label.c_str()).x;
+        area.Max.x -= std::max(0.4f * fs, 0.5f * last + 0.1f * fs - pad);
+    }
     area.Max.x = std::max(area.Max.x, area.Min.x + 10.0f);
     area.Max.y = std::max(area.Max.y, area.Min.y + 10.0f);
     p.area = area;
@@ -201,8 +208,9 @@ void lock_setup() {
     if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
         ImFont* font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
         const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, p.title.c_str());
-        dl->AddText(font, font->FontSize, ImVec2(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, p.frame.Min.y + pad),
-                    c.style.text, p.title.c_str());
+        // centred over the data, but never starting left of the frame
+        const float x = std::max(p.frame.Min.x + pad, 0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f);
+        dl->AddText(font, font->FontSize, ImVec2(x, p.frame.Min.y + pad), c.style.text, p.title.c_str());
     }
     if (!p.x_label.empty()) {
         const ImVec2 sz = ImGui::CalcTextSize(p.x_label.c_str());
@@ -231,6 +239,8 @@ void draw_legend(CurrentPlot& p) {
     for (const LegendEntry& e : p.legend) width = std::max(width, ImGui::CalcTextSize(e.label.c_str()).x);
     const ImVec2 box(pad * 2 + swatch + gap + width, pad * 2 + row * p.legend.size() - (row - fs));
     const float margin = 0.5f * fs;
+    // A legend that would cover most of the plot hides it instead (tiny plots, very large text).
+    if (box.x > 0.8f * p.area.GetWidth() || box.y > 0.8f * p.area.GetHeight()) return;
     auto corner = [&](Location where) {
         const bool east = where == Location_NorthEast || where == Location_SouthEast;
         const bool south = where == Location_SouthWest || where == Location_SouthEast;

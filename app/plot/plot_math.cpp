@@ -104,7 +104,7 @@ std::string format_tick(double value, double step) {
     if (std::fabs(value) < step * 1e-9) value = 0.0;  // 1.1e-17 from summing steps is a plain 0
     char buf[64];
     const double mag = std::max(std::fabs(value), step);
-    if (mag < 1e6 && step >= 1e-4) {
+    if (mag < 1e6 && (std::fabs(value) >= 1e-4 || value == 0.0) && decimals_for(step) <= 15) {
         std::snprintf(buf, sizeof buf, "%.*f", decimals_for(step), value);
         return minus_signs(buf);
     }
@@ -112,7 +112,7 @@ std::string format_tick(double value, double step) {
     if (value == 0.0) return "0";
     const int exp = static_cast<int>(std::floor(std::log10(std::fabs(value)) + 1e-9));
     const double scale = std::pow(10.0, exp);
-    const int digits = std::min(6, decimals_for(step / scale));
+    const int digits = std::min(15, decimals_for(step / scale));
     std::snprintf(buf, sizeof buf, "%.*fe%d", digits, value / scale, exp);
     return minus_signs(buf);
 }
@@ -136,9 +136,26 @@ std::vector<Tick> linear_ticks(double min, double max, int target) {
             if (v >= min && v <= max) ticks.push_back({v, false, {}});
         }
     }
+    // One notation for the whole axis: plain decimals, or, for large or tiny values, mantissas that
+    // share the exponent of the largest label (−0.5e6, 0, 0.5e6, 1.0e6).
+    const double biggest = std::max(std::fabs(first * step), std::fabs(last * step));
+    const bool scientific = biggest >= 1e6 || (biggest < 1e-4 && biggest > 0.0);
+    const int exp = scientific ? static_cast<int>(std::floor(std::log10(biggest) + 1e-9)) : 0;
+    const double scale = std::pow(10.0, exp);
+    const int digits = std::min(15, decimals_for(step / scale));
     for (double k = first; k <= last; k += 1.0) {
         const double v = k * step;
-        ticks.push_back({v, true, format_tick(v, step)});
+        std::string label;
+        if (!scientific) {
+            label = format_tick(v, step);
+        } else if (std::fabs(v) < step * 1e-9) {
+            label = "0";
+        } else {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.*fe%d", digits, v / scale, exp);
+            label = minus_signs(buf);
+        }
+        ticks.push_back({v, true, label});
     }
     return ticks;
 }

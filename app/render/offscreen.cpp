@@ -9,7 +9,6 @@
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 
 namespace actlab::app {
@@ -145,13 +144,15 @@ bool write_png(const std::string& path, const Image& image, std::string* error) 
     }
     stbi_write_force_png_filter = 0;
     stbi_write_png_compression_level = 5;
-    return write_file_atomic(
-        path,
-        [&](const std::string& temp) {
-            errno = 0;
-            return stbi_write_png(temp.c_str(), image.width, image.height, 3, rgb.data(), image.width * 3) != 0;
-        },
-        error);
+    std::string png;
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, image.width, image.height, 3, rgb.data(), image.width * 3)) {
+        *error = "cannot encode the PNG for '" + path + "'";
+        return false;
+    }
+    return write_file_atomic(path, png, error);
 }
 
 }  // namespace actlab::app

@@ -167,3 +167,20 @@ TEST(View, SanitiseKeepsRangesUsable) {
 TEST(Labels, MinusSignIsTheTypographicOne) {
     EXPECT_EQ(minus_signs("x = -1.5e-3"), "x = \xE2\x88\x92" "1.5e\xE2\x88\x92" "3");
 }
+
+TEST(Ticks, ANarrowRangeGetsEnoughDigitsToTellTicksApart) {
+    std::vector<std::string> labels;
+    for (const Tick& t : linear_ticks(1.0, 1.0000000001, 5))
+        if (t.major) labels.push_back(t.label);
+    ASSERT_GE(labels.size(), 3u);
+    for (size_t i = 1; i < labels.size(); ++i) EXPECT_NE(labels[i], labels[i - 1]);
+    EXPECT_EQ(labels.front().rfind("1.0000000000", 0), 0u) << labels.front();
+}
+
+TEST(Ticks, AHugeRangeWritesEveryLabelWithOneExponent) {
+    std::vector<std::string> labels;
+    for (const Tick& t : linear_ticks(-1e6, 1e6, 4))
+        if (t.major) labels.push_back(t.label);
+    const std::vector<std::string> want = {"\xE2\x88\x92" "1.0e6", "\xE2\x88\x92" "0.5e6", "0", "0.5e6", "1.0e6"};
+    EXPECT_EQ(labels, want);
+}
