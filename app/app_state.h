@@ -38,6 +38,9 @@ struct ExplorerState {
     ActivationView view;
     plot::Limits shown;               // the plot's view last frame (pan/zoom), also what export draws
     bool reset_view = true;           // the x range or the functions changed: show the home view
+    double range_edit[2] = {0, 0};    // the x range fields while being typed in
+    bool range_pending = false;       // range_edit differs from the view's range (not applied yet)
+    std::string range_error;          // why range_edit was refused, shown beside the fields
     // caches
     ActivationView cached_view;
     plot::Limits home;
@@ -53,6 +56,7 @@ struct UiSettings {
     // Sets text_scale (held to its range) and asks for the fonts to be rebuilt.
     void set_text_scale(float scale);
     bool show_help = false;           // the "Using actlab" window
+    bool show_about = false;          // the "About actlab" window
     bool plot_only = false;           // hide the controls and tables: the plot fills the window (Ctrl+H)
     bool fullscreen = false;          // the window covers the monitor (F11)
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo

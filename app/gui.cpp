@@ -49,6 +49,10 @@ void service_export(AppState& state, ExportFormat format) {
     shown.x_max = state.explorer.shown.x_max;
     const bool png = format == ExportFormat::Png;
     const std::string path = unused_path(folder, activation_file_stem(shown), png ? "png" : "csv");
+    if (path.empty()) {
+        state.status = {"Export failed: " + folder + " already holds 99999 exports of this view; clear some out", true};
+        return;
+    }
     const bool ok = png ? export_activations_png(shown, state.explorer.shown, state.exports.width, state.exports.height,
                                                  static_cast<float>(state.exports.scale), path, &error)
                         : export_activations_csv(shown, path, &error);
@@ -96,6 +100,8 @@ void draw_menu(AppState& state) {
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("Using actlab")) state.ui.show_help = true;
         if (ImGui::MenuItem("Plot widget demo")) state.ui.plot_demo.open = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("About actlab")) state.ui.show_about = true;
         ImGui::EndMenu();
     }
     ImGui::EndMenuBar();
@@ -111,8 +117,26 @@ void draw_help(bool* open) {
             "Sliders: drag, or Ctrl+click to type a value; typed values are clamped to the slider's range.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
             "size, Ctrl+H plot only (hide the controls), F11 full screen (Esc leaves it), Ctrl+Q quit.\n\n"
-            "Exports are drawn again at the size and scale set under Export ▸ Settings, into the export "
-            "folder; an existing file is never overwritten. From a terminal: actlab export --help.");
+            "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
+            "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");
+    }
+    ImGui::End();
+}
+
+void draw_about(bool* open) {
+    if (!*open) return;
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+    if (ImGui::Begin("About actlab", open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::Text("actlab %s — Activation Lab", ACTLAB_VERSION);
+        ImGui::Separator();
+        ImGui::TextWrapped(
+            "See how the activation functions of neural networks behave: their shapes, their slopes, and "
+            "where learning stalls. Every value is computed in double precision and checked against a "
+            "60-digit reference.\n\n"
+            "Built on Dear ImGui %s, GLFW, Eigen and stb; text in DejaVu Sans; colours from Okabe and Ito's "
+            "palette for colour-blind readers.",
+            IMGUI_VERSION);
+        ImGui::TextDisabled("Settings: %s", config_dir().c_str());
     }
     ImGui::End();
 }
@@ -149,6 +173,7 @@ void draw_main_window(AppState& state) {
     }
     ImGui::End();
     draw_help(&state.ui.show_help);
+    draw_about(&state.ui.show_about);
     plot::ShowDemoWindow(&state.ui.plot_demo);
 }
 

@@ -9,9 +9,9 @@ namespace {
 const char* const kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const char* const kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// Latin-1, Greek (α β σ τ Φ), general punctuation (– … •), super/subscripts (² ⁻),
-// arrows, mathematical operators (≈ ∞ − ≤) and geometric shapes (▶ ■).
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x205E, 0x2070, 0x209F,
+// Latin-1, modifier letters (ˣ), Greek (α β σ τ Φ), general punctuation (– … •), super/subscripts
+// (² ⁻), arrows, mathematical operators (≈ ∞ − ≤) and geometric shapes (▶ ■).
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x02B0, 0x02FF, 0x0370, 0x03FF, 0x2010, 0x205E, 0x2070, 0x209F,
                                 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
 
 bool readable(const char* path) { return std::ifstream(path).good(); }

@@ -308,7 +308,7 @@ const Activation kCatalogue[] = {
      "linear map, so a deep network of them can only draw straight decision boundaries. It is the right "
      "output for regression, where the target can be any real number."},
 
-    {"sigmoid", "Sigmoid", "f(x) = 1 / (1 + e^−x)", "f'(x) = f(x) (1 − f(x))", 0, {kNoParam, kNoParam},
+    {"sigmoid", "Sigmoid", "f(x) = 1 / (1 + e⁻ˣ)", "f'(x) = f(x) (1 − f(x))", 0, {kNoParam, kNoParam},
      sigmoid_f, sigmoid_df, nullptr, nullptr,
      {"(0, 1)", "1/4", false, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "Squashes any number into (0, 1), so its output reads as a probability: the standard output for "
@@ -316,7 +316,7 @@ const Activation kCatalogue[] = {
      "and nearly 0 once |x| passes about 5, so every sigmoid layer shrinks the gradient, and its outputs "
      "are all positive, which makes the next layer's weight updates zig-zag."},
 
-    {"tanh", "Tanh", "f(x) = tanh x = (e^x − e^−x) / (e^x + e^−x)", "f'(x) = 1 − f(x)²", 0,
+    {"tanh", "Tanh", "f(x) = tanh x = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)", "f'(x) = 1 − f(x)²", 0,
      {kNoParam, kNoParam}, tanh_f, tanh_df, nullptr, nullptr,
      {"(−1, 1)", "1", true, true, true, false}, {0, {0.0, 0.0}}, nullptr,
      "A sigmoid stretched to (−1, 1) and centred on zero (tanh x = 2σ(2x) − 1), with slope 1 at the "
@@ -348,7 +348,7 @@ const Activation kCatalogue[] = {
      "one α per layer or per channel. It helped image classifiers pass human accuracy on ImageNet in "
      "2015. The extra freedom can overfit small data sets."},
 
-    {"elu", "ELU", "f(x) = x if x > 0, else α (e^x − 1)", "f'(x) = 1 if x > 0, else α e^x", 1,
+    {"elu", "ELU", "f(x) = x if x > 0, else α (eˣ − 1)", "f'(x) = 1 if x > 0, else α eˣ", 1,
      {alpha(1.0, 0.0, 5.0), kNoParam}, elu_f, elu_df, nullptr, nullptr,
      {"(−α, ∞)", "max(1, α)", false, true, true, false}, {1, {0.0, 0.0}},
      "With α ≠ 1 the slope jumps at x = 0; PyTorch uses f'(0) = α and so does actlab.",
@@ -356,7 +356,7 @@ const Activation kCatalogue[] = {
      "at 0. Units never die, and the mean activation sits closer to zero, which speeds up learning. It "
      "costs an exponential, and for very negative inputs it saturates like a sigmoid."},
 
-    {"selu", "SELU", "f(x) = λx if x > 0, else λa (e^x − 1)", "f'(x) = λ if x > 0, else λa e^x", 0,
+    {"selu", "SELU", "f(x) = λx if x > 0, else λa (eˣ − 1)", "f'(x) = λ if x > 0, else λa eˣ", 0,
      {kNoParam, kNoParam}, selu_f, selu_df, nullptr, nullptr,
      {"(−λa, ∞) ≈ (−1.758, ∞)", "λa ≈ 1.758", false, true, false, false}, {1, {0.0, 0.0}},
      "The slope jumps at x = 0 from λa ≈ 1.758 to λ ≈ 1.051; PyTorch uses f'(0) = λa and so does actlab.",

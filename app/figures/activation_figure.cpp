@@ -50,6 +50,14 @@ ActivationCurves sample_curves(const ActivationView& view, double x_min, double 
         c.dy.emplace_back();
         core::evaluate(act, view.params[index].v, c.x, &c.y.back(), &c.dy.back());
         c.zones.push_back(find_zones(c.x, c.dy.back(), view.saturation_threshold, can_die(act, view.params[index].v)));
+        // Where f' jumps, leave a gap in its line: a vertical join would say f' takes every value between.
+        for (int k = 0; k < act.kinks.count; ++k) {
+            const double at = act.kinks.at[k];
+            const double* p = view.params[index].v;
+            if (act.df(std::nextafter(at, -INFINITY), p) == act.df(std::nextafter(at, INFINITY), p)) continue;
+            const Eigen::Index i = std::lower_bound(c.x.data(), c.x.data() + c.x.size(), at) - c.x.data();
+            if (i > 0 && i < c.x.size()) c.dy.back()[i] = NAN;
+        }
         if (view.log_y) {
             c.y.back() = c.y.back().abs();
             c.dy.back() = c.dy.back().abs();
@@ -78,29 +86,48 @@ plot::Limits fit_limits(const ActivationView& view) {
         return {view.x_min, view.x_max, lo / 2.0, hi * 2.0};
     }
     double lo = -0.1, hi = 1.1;  // always show y = 0 and y = 1 with a little room
+    auto take = [&](const Eigen::ArrayXd& a) {
+        for (double v : a)
+            if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+    };
     for (size_t i = 0; i < curves.y.size(); ++i) {
-        if (view.show_f) lo = std::min(lo, curves.y[i].minCoeff()), hi = std::max(hi, curves.y[i].maxCoeff());
-        if (view.show_df) lo = std::min(lo, curves.dy[i].minCoeff()), hi = std::max(hi, curves.dy[i].maxCoeff());
+        if (view.show_f) take(curves.y[i]);
+        if (view.show_df) take(curves.dy[i]);
     }
     const double margin = 0.08 * (hi - lo);  // so curves never touch the frame
     return {view.x_min, view.x_max, lo - margin, hi + margin};
 }
 
-ImU32 series_color(int i) {
-    // Okabe & Ito (2008), without yellow (too pale on white): blue, vermillion, bluish green,
-    // reddish purple, orange, sky blue, black.
-    static const ImU32 palette[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 255),
-                                    IM_COL32(0, 158, 115, 255),  IM_COL32(204, 121, 167, 255),
-                                    IM_COL32(230, 159, 0, 255),  IM_COL32(86, 180, 233, 255),
-                                    IM_COL32(0, 0, 0, 255)};
-    const int n = static_cast<int>(sizeof(palette) / sizeof(palette[0]));
-    return palette[((i % n) + n) % n];
-}
-
-plot::Marker series_marker(int i) {
-    static const plot::Marker marks[] = {plot::Marker_None, plot::Marker_Square, plot::Marker_Triangle,
-                                         plot::Marker_Diamond};
-    return marks[(i / 7) % 4];
+SeriesStyle series_style(int catalogue_index) {
+    // Okabe & Ito (2008), without yellow (too pale on white).
+    static const ImU32 palette[] = {IM_COL32(0, 114, 178, 255),    // blue
+                                    IM_COL32(213, 94, 0, 255),     // vermillion
+                                    IM_COL32(0, 158, 115, 255),    // bluish green
+                                    IM_COL32(204, 121, 167, 255),  // reddish purple
+                                    IM_COL32(230, 159, 0, 255),    // orange
+                                    IM_COL32(86, 180, 233, 255),   // sky blue
+                                    IM_COL32(0, 0, 0, 255)};       // black
+    struct Entry {
+        const char* id;
+        int color;
+        plot::Marker marker;
+    };
+    static const Entry styles[] = {
+        {"relu", 0, plot::Marker_None},         {"tanh", 1, plot::Marker_None},
+        {"sigmoid", 2, plot::Marker_None},      {"gelu", 3, plot::Marker_None},
+        {"silu", 4, plot::Marker_None},         {"mish", 5, plot::Marker_None},
+        {"softplus", 6, plot::Marker_None},     {"gelu_tanh", 0, plot::Marker_Square},
+        {"leaky_relu", 1, plot::Marker_Square}, {"elu", 2, plot::Marker_Square},
+        {"celu", 3, plot::Marker_Square},       {"selu", 4, plot::Marker_Square},
+        {"prelu", 5, plot::Marker_Square},      {"identity", 6, plot::Marker_Square},
+        {"hardswish", 0, plot::Marker_Triangle}, {"hardtanh", 2, plot::Marker_Triangle},
+        {"hardsigmoid", 3, plot::Marker_Triangle}, {"swish", 4, plot::Marker_Triangle},
+        {"softsign", 5, plot::Marker_Triangle},
+    };
+    const std::string_view id = core::activation(catalogue_index).id;
+    for (const Entry& e : styles)
+        if (id == e.id) return {palette[e.color], e.marker};
+    return {palette[6], plot::Marker_Diamond};  // a function without an entry still gets drawn
 }
 
 bool can_die(const core::Activation& act, const double* params) {
@@ -192,8 +219,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         const int index = view.functions[i];
         const core::Activation& act = core::activation(index);
         const std::string label = legend_label(act, view.params[index]);
-        const ImU32 color = series_color(static_cast<int>(i));
-        const plot::Marker marker = series_marker(static_cast<int>(i));
+        const SeriesStyle style = series_style(index);
+        const ImU32 color = style.color;
+        const plot::Marker marker = style.marker;
         const int n = static_cast<int>(curves.x.size());
         if (view.show_df) {
             const std::string df_label = view.show_f ? "##d" + label : label + " f'";
@@ -219,7 +247,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         for (size_t i = 0; i < view.functions.size(); ++i) {
             const core::Activation& act = core::activation(view.functions[i]);
             const double* p = view.params[view.functions[i]].v;
-            const ImU32 color = series_color(static_cast<int>(i));
+            const ImU32 color = series_style(view.functions[i]).color;
             const double f = act.f(view.probe_x, p), df = act.df(view.probe_x, p);
             if (view.show_f) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(f) : f, color);
             if (view.show_df) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(df) : df, color, 3.5f);
@@ -243,7 +271,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                 const core::Activation& act = core::activation(view.functions[i]);
                 const double* p = view.params[view.functions[i]].v;
                 ImGui::TableNextColumn();
-                ImGui::PushStyleColor(ImGuiCol_Text, series_color(static_cast<int>(i)));
+                ImGui::PushStyleColor(ImGuiCol_Text, series_style(view.functions[i]).color);
                 ImGui::Bullet();
                 ImGui::PopStyleColor();
                 ImGui::SameLine();

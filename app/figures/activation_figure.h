@@ -71,10 +71,15 @@ ActivationCurves sample_curves(const ActivationView& view, double x_min, double 
 // The home view: the view's x range, and a y range that fits the shown curves over it with a margin.
 plot::Limits fit_limits(const ActivationView& view);
 
-// Colour of the i-th shown function: the Okabe–Ito palette, distinguishable with colour-blindness.
-// It has 7 colours on white; from the 8th function on, colours repeat with marks along the line.
-ImU32 series_color(int i);
-plot::Marker series_marker(int i);
+// Every function keeps its own colour and mark, whatever else is shown, so "the green curve" means
+// the same thing all lesson. Colours are the Okabe–Ito palette (told apart with colour-blindness);
+// it has 7 colours on white, so functions that share one carry square or triangle marks, and the
+// usual companions (sigmoid, tanh, ReLU, GELU, SiLU, ...) never share.
+struct SeriesStyle {
+    ImU32 color;
+    plot::Marker marker;
+};
+SeriesStyle series_style(int catalogue_index);
 
 // How the figure is drawn: on screen the plot keeps its own pan and zoom around `home`; for export
 // the view is forced.

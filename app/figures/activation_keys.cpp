@@ -2,7 +2,6 @@
 #include "app/figures/activation_keys.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -12,27 +11,37 @@ namespace actlab::app {
 
 namespace {
 
+std::string trimmed(const std::string& text) {
+    const auto b = text.find_first_not_of(" \t");
+    const auto e = text.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
+}
+
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> items;
     std::string item;
     std::stringstream ss(text);
-    while (std::getline(ss, item, ',')) {
-        const auto b = item.find_first_not_of(" \t");
-        const auto e = item.find_last_not_of(" \t");
-        items.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
-    }
+    while (std::getline(ss, item, ',')) items.push_back(trimmed(item));
     if (!text.empty() && text.back() == ',') items.emplace_back();
     return items;
 }
 
-bool parse_number(const std::string& text, double* out) {
+// A finite number, spaces around it allowed. Values too small for a normal double (4.9e-324, 1e-999)
+// are fine (they round to subnormals or 0); values too large (1e999) are not.
+bool parse_number(const std::string& raw, double* out) {
+    const std::string text = trimmed(raw);
     if (text.empty()) return false;
     errno = 0;
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
-    if (*end != '\0' || !std::isfinite(v) || errno == ERANGE) return false;
+    if (*end != '\0' || !std::isfinite(v)) return false;
     *out = v;
     return true;
+}
+
+// A value as quoted in an error: long lists are cut, so the message stays one readable line.
+std::string quoted(const std::string& value) {
+    return value.size() <= 60 ? value : value.substr(0, 57) + "...";
 }
 
 std::string number_text(double v) {
@@ -51,7 +60,7 @@ std::string known_ids() {
 
 bool apply_activation_key(ActivationView* view, const std::string& key, const std::string& value, std::string* error) {
     auto fail = [&](const std::string& why) {
-        *error = "'" + key + "=" + value + "': " + why;
+        *error = "'" + key + "=" + quoted(value) + "': " + why;
         return false;
     };
     double number = 0.0;
@@ -95,7 +104,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         std::vector<double> xs;
         for (const std::string& item : split_list(value)) {
             double v = 0.0;
-            if (!parse_number(item, &v)) return fail("'" + item + "' is not a finite number");
+            if (!parse_number(item, &v)) return fail("'" + quoted(item) + "' is not a finite number");
             xs.push_back(v);
         }
         if (xs.empty() || static_cast<int>(xs.size()) > kMaxSamples)

@@ -31,8 +31,10 @@ std::string unused_path(const std::string& folder, const std::string& stem, cons
     namespace fs = std::filesystem;
     std::error_code ec;
     std::string path = (fs::path(folder) / (stem + "." + extension)).string();
-    for (int n = 2; fs::exists(path, ec) && n < 10000; ++n)
+    for (int n = 2; fs::exists(path, ec); ++n) {
+        if (n > 99999) return "";
         path = (fs::path(folder) / (stem + "-" + std::to_string(n) + "." + extension)).string();
+    }
     return path;
 }
 

@@ -14,7 +14,7 @@ bool export_activations_png(const ActivationView& view, const plot::Limits& limi
 bool export_activations_csv(const ActivationView& view, const std::string& path, std::string* error);
 
 // "<folder>/<stem>.<ext>", or "<stem>-2.<ext>", "-3", ... when that file exists, so no earlier export
-// is overwritten.
+// is overwritten; "" when even "-99999" is taken.
 std::string unused_path(const std::string& folder, const std::string& stem, const std::string& extension);
 
 }  // namespace actlab::app

@@ -52,18 +52,18 @@ void hint(const char* text) {
     ImGui::PopStyleColor();
 }
 
-// A bullet in the colour of the i-th shown function, before the text that follows on the line.
-void color_bullet(int i) {
-    ImGui::PushStyleColor(ImGuiCol_Text, series_color(i));
+// A bullet in a function's colour, before the text that follows on the line.
+void color_bullet(int catalogue_index) {
+    ImGui::PushStyleColor(ImGuiCol_Text, series_style(catalogue_index).color);
     ImGui::Bullet();
     ImGui::PopStyleColor();
     ImGui::SameLine();
 }
 
-void section(const char* title) {
+// A section of the sidebar that can be folded away (open at first).
+bool section(const char* title) {
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", title);
-    ImGui::Separator();
+    return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
 }
 
 // The function checkboxes, two columns, each with its curve colour once shown.
@@ -75,7 +75,7 @@ bool draw_function_picker(ActivationView& v) {
             const core::Activation& act = core::activation(i);
             bool on = is_shown(v, i);
             const int pos = shown_position(v, i);
-            if (pos >= 0) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_color(pos)));
+            if (pos >= 0) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_style(i).color));
             ImGui::PushID(i);
             if (ImGui::Checkbox(act.label, &on)) {
                 if (on) v.functions.push_back(i);
@@ -99,9 +99,10 @@ bool draw_function_picker(ActivationView& v) {
     return changed;
 }
 
-// One slider per parameter of every shown function. Typed values (Ctrl+click) are clamped to the range.
-void draw_parameter_sliders(ActivationView& v) {
-    bool any = false;
+// One slider per parameter of every shown function. Typed values (Ctrl+click) are held to the range.
+// Returns true when the user let go of a slider (the plot then refits to the new curve).
+bool draw_parameter_sliders(ActivationView& v) {
+    bool released = false, any = false;
     for (int index : v.functions) {
         const core::Activation& act = core::activation(index);
         for (int k = 0; k < act.param_count; ++k) {
@@ -113,89 +114,127 @@ void draw_parameter_sliders(ActivationView& v) {
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
             ImGui::SliderScalar(label, ImGuiDataType_Double, &v.params[index].v[k], &p.min, &p.max, "%.3f",
                                 ImGuiSliderFlags_AlwaysClamp);
+            released |= ImGui::IsItemDeactivatedAfterEdit();
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
             ImGui::SameLine();
-            if (ImGui::SmallButton("reset")) v.params[index].v[k] = p.def;
+            if (ImGui::SmallButton("reset")) v.params[index].v[k] = p.def, released = true;
             ImGui::PopID();
         }
     }
     if (!any) ImGui::TextDisabled("None of the shown functions has a parameter.");
+    return released;
 }
 
-// The x range, checked as a whole: a typed xmin ≥ xmax is refused with a message and the range kept.
-bool draw_range(ExplorerState& e, StatusLine& status) {
+// The x range. The two fields are checked together once neither is being edited, so "from" may pass
+// the old "to" on the way to a new range; a range that stays wrong is refused beside the fields and
+// the plot keeps the range it had.
+bool draw_range(ExplorerState& e) {
     ActivationView& v = e.view;
-    double range[2] = {v.x_min, v.x_max};
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (!e.range_pending) e.range_edit[0] = v.x_min, e.range_edit[1] = v.x_max;
+    const float w = ImGui::GetFontSize() * 5;
+    ImGui::TextUnformatted("x from");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::InputDouble("##from", &e.range_edit[0], 0.0, 0.0, "%g")) e.range_pending = true;
+    bool editing = ImGui::IsItemActive();
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::InputDouble("##to", &e.range_edit[1], 0.0, 0.0, "%g")) e.range_pending = true;
+    editing |= ImGui::IsItemActive();
     bool changed = false;
-    if (ImGui::InputScalarN("x from, to", ImGuiDataType_Double, range, 2, nullptr, nullptr, "%g",
-                            ImGuiInputTextFlags_EnterReturnsTrue)) {
-        if (!(range[0] < range[1]) || std::fabs(range[0]) > kMaxAbsX || std::fabs(range[1]) > kMaxAbsX) {
-            status = {"x range: 'from' must be less than 'to', both within ±1e6; kept " + std::to_string(v.x_min) +
-                          " to " + std::to_string(v.x_max),
-                      true};
+    if (e.range_pending && !editing) {
+        const double from = e.range_edit[0], to = e.range_edit[1];
+        if (!(from < to)) {
+            e.range_error = "'from' (" + number(from, "%g") + ") must be less than 'to' (" + number(to, "%g") +
+                            "); the plot keeps " + number(v.x_min, "%g") + " to " + number(v.x_max, "%g");
+        } else if (std::fabs(from) > kMaxAbsX || std::fabs(to) > kMaxAbsX) {
+            e.range_error = "x can go from −1000000 to 1000000; the plot keeps " + number(v.x_min, "%g") + " to " +
+                            number(v.x_max, "%g");
         } else {
-            v.x_min = range[0];
-            v.x_max = range[1];
+            v.x_min = from;
+            v.x_max = to;
+            e.range_pending = false;
+            e.range_error.clear();
             changed = true;
         }
     }
-    if (ImGui::SmallButton("±2")) v.x_min = -2, v.x_max = 2, changed = true;
+    if (!e.range_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+        ImGui::TextWrapped("%s", e.range_error.c_str());
+        ImGui::PopStyleColor();
+    }
+    auto preset = [&](const char* label, double half) {
+        if (ImGui::SmallButton(label)) {
+            v.x_min = -half, v.x_max = half;
+            e.range_pending = false;
+            e.range_error.clear();
+            changed = true;
+        }
+    };
+    preset("±2", 2);
     ImGui::SameLine();
-    if (ImGui::SmallButton("±5")) v.x_min = -5, v.x_max = 5, changed = true;
+    preset("±5", 5);
     ImGui::SameLine();
-    if (ImGui::SmallButton("±10")) v.x_min = -10, v.x_max = 10, changed = true;
+    preset("±10", 10);
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset view")) changed = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
+    // Panned or zoomed away from the range above: say what is on screen.
+    if (!changed && (e.shown.x_min != v.x_min || e.shown.x_max != v.x_max))
+        hint(("showing " + number(e.shown.x_min, "%.3g") + " to " + number(e.shown.x_max, "%.3g") +
+              "; double-click the plot to return").c_str());
     return changed;
 }
 
 void draw_controls(AppState& state) {
     ExplorerState& e = state.explorer;
     ActivationView& v = e.view;
-    section("Functions");
-    if (draw_function_picker(v)) e.reset_view = true;
-    section("Parameters");
-    draw_parameter_sliders(v);
-    section("Curves");
-    ImGui::Checkbox("f(x)", &v.show_f);
-    ImGui::SameLine();
-    ImGui::Checkbox("f'(x), dashed", &v.show_df);
-    if (!v.show_f && !v.show_df) v.show_f = true;
-    if (ImGui::Checkbox("log scale: |f|, |f'|", &v.log_y)) e.reset_view = true;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e^−|x|, tanh' like "
-                          "e^−2|x|, GELU' like a Gaussian");
-    if (draw_range(e, state.status)) e.reset_view = true;
-    section("Where learning stalls");
-    ImGui::Checkbox("shade |f'| <", &v.shade_saturation);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold, &kMaxThreshold, "%.3g",
-                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
-    ImGui::Checkbox("shade f' = 0 for x < 0 (dead zone)", &v.shade_dead);
-    const int focus = v.focus_index();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo("zones of", focus >= 0 ? core::activation(focus).label : "—")) {
-        for (int index : v.functions)
-            if (ImGui::Selectable(core::activation(index).label, index == focus)) v.focus = index;
-        ImGui::EndCombo();
+    if (section("Functions") && draw_function_picker(v)) e.reset_view = true;
+    if (section("Parameters") && draw_parameter_sliders(v)) e.reset_view = true;
+    if (section("Curves")) {
+        ImGui::Checkbox("f(x)", &v.show_f);
+        ImGui::SameLine();
+        ImGui::Checkbox("f'(x), dashed", &v.show_df);
+        if (!v.show_f && !v.show_df) v.show_f = true;
+        if (ImGui::Checkbox("log scale: |f|, |f'|", &v.log_y)) e.reset_view = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e⁻ˣ, tanh' like "
+                              "e⁻²ˣ, GELU' like a Gaussian");
+        if (draw_range(e)) e.reset_view = true;
     }
-    section("Probe");
-    ImGui::Checkbox("show at x =", &v.show_probe);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    if (ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.4g")) {
-        // Steps of 0.1 add up to 1.4e-16 instead of 0: keep the probe on the decimals the user sees.
-        if (std::fabs(v.probe_x) < kMaxAbsX) v.probe_x = std::round(v.probe_x * 1e9) / 1e9;
-        if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
+    if (section("Where learning stalls")) {
+        const int focus = v.focus_index();
+        ImGui::TextUnformatted("Shade the zones of");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (ImGui::BeginCombo("##focus", focus >= 0 ? core::activation(focus).label : "—")) {
+            for (int index : v.functions)
+                if (ImGui::Selectable(core::activation(index).label, index == focus)) v.focus = index;
+            ImGui::EndCombo();
+        }
+        ImGui::Checkbox("where |f'| <", &v.shade_saturation);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold,
+                            &kMaxThreshold, "%.3g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
+        ImGui::Checkbox("where f' = 0: a unit there can die", &v.shade_dead);
     }
-    section("Export");
-    draw_export_controls(state);
+    if (section("Probe")) {
+        ImGui::Checkbox("show at x =", &v.show_probe);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        if (ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.6g")) {
+            // Steps of 0.1 add up to 1.4e-16 instead of 0: keep the probe on the decimals the user sees.
+            if (std::fabs(v.probe_x) < kMaxAbsX) v.probe_x = std::round(v.probe_x * 1e9) / 1e9;
+            if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
+        }
+    }
+    if (section("Export")) draw_export_controls(state);
 }
 
 void draw_probe_table(const ActivationView& v) {
@@ -214,14 +253,14 @@ void draw_probe_table(const ActivationView& v) {
         const double d = act.df(x, p);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        color_bullet(static_cast<int>(i));
+        color_bullet(v.functions[i]);
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(number(act.f(x, p)).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(number(d).c_str());
         ImGui::TableNextColumn();
-        if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("corner: %s", act.kink_note);
+        if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("%s", act.kink_note);
         else if (d == 0.0 && x <= 0.0 && can_die(act, p))
             ImGui::TextWrapped("no gradient at all: a unit with this input learns nothing from it");
         else if (std::fabs(d) < v.saturation_threshold)
@@ -250,7 +289,7 @@ void draw_properties_table(const ActivationView& v) {
         const bool shown = r < v.functions.size();
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (shown) color_bullet(static_cast<int>(r));
+        if (shown) color_bullet(order[r]);
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
@@ -281,7 +320,7 @@ void draw_about(const ActivationView& v) {
     }
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
-        color_bullet(static_cast<int>(i));
+        color_bullet(v.functions[i]);
         ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         ImGui::TextWrapped("%s", act.about);

@@ -60,6 +60,17 @@ ImVec2 to_pixels(const CurrentPlot& p, double x, double y) {
     return ImVec2(clampf(p.tx.to_pixel(x)), clampf(p.ty.to_pixel(y)));
 }
 
+void mark_occupied(CurrentPlot& p, const ImRect& r, int weight) {
+    if (p.occupancy.empty()) p.occupancy.assign(kGrid * kGrid, 0);
+    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
+    const int gx0 = std::clamp(static_cast<int>((r.Min.x - p.area.Min.x) / cw), 0, kGrid - 1);
+    const int gx1 = std::clamp(static_cast<int>((r.Max.x - p.area.Min.x) / cw), 0, kGrid - 1);
+    const int gy0 = std::clamp(static_cast<int>((r.Min.y - p.area.Min.y) / ch), 0, kGrid - 1);
+    const int gy1 = std::clamp(static_cast<int>((r.Max.y - p.area.Min.y) / ch), 0, kGrid - 1);
+    for (int gy = gy0; gy <= gy1; ++gy)
+        for (int gx = gx0; gx <= gx1; ++gx) p.occupancy[gy * kGrid + gx] += weight;
+}
+
 namespace {
 
 void set_transforms(CurrentPlot& p) {
@@ -237,7 +248,13 @@ void draw_legend(CurrentPlot& p) {
     const float swatch = 1.6f * fs, gap = 0.4f * fs, pad = 0.45f * fs, row = fs * 1.25f;
     float width = 0.0f;
     for (const LegendEntry& e : p.legend) width = std::max(width, ImGui::CalcTextSize(e.label.c_str()).x);
-    const ImVec2 box(pad * 2 + swatch + gap + width, pad * 2 + row * p.legend.size() - (row - fs));
+    // A long legend goes in up to three columns, so it stays within about half the plot's height.
+    const int count = static_cast<int>(p.legend.size());
+    int columns = 1;
+    while (columns < 3 && row * ((count + columns - 1) / columns) > 0.5f * p.area.GetHeight()) ++columns;
+    const int rows = (count + columns - 1) / columns;
+    const float column_width = swatch + gap + width + pad;
+    const ImVec2 box(pad + columns * column_width, pad * 2 + row * rows - (row - fs));
     const float margin = 0.5f * fs;
     // A legend that would cover most of the plot hides it instead (tiny plots, very large text).
     if (box.x > 0.8f * p.area.GetWidth() || box.y > 0.8f * p.area.GetHeight()) return;
@@ -271,10 +288,11 @@ void draw_legend(CurrentPlot& p) {
     ImDrawList* dl = p.draw;
     dl->AddRectFilled(min, ImVec2(min.x + box.x, min.y + box.y), s.legend_bg, 0.2f * fs);
     dl->AddRect(min, ImVec2(min.x + box.x, min.y + box.y), IM_COL32(0, 0, 0, 60), 0.2f * fs, 0, p.unit);
-    float y = min.y + pad;
-    for (const LegendEntry& e : p.legend) {
+    for (int n = 0; n < count; ++n) {
+        const LegendEntry& e = p.legend[n];
+        const float y = min.y + pad + row * (n % rows);
         const float cy = y + fs * 0.5f;
-        const float x0 = min.x + pad;
+        const float x0 = min.x + pad + column_width * (n / rows);
         if (e.band) {
             dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
         } else if (e.marker != Marker_None) {
@@ -287,7 +305,6 @@ void draw_legend(CurrentPlot& p) {
             dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
         }
         dl->AddText(ImVec2(x0 + swatch + gap, y), s.text, e.label.c_str());
-        y += row;
     }
 }
 

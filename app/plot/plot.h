@@ -72,7 +72,7 @@ struct Style {
     ImU32 grid_minor = IM_COL32(0, 0, 0, 14);
     ImU32 axis = IM_COL32(60, 60, 60, 255);
     ImU32 text = IM_COL32(20, 20, 20, 255);
-    ImU32 legend_bg = IM_COL32(255, 255, 255, 225);
+    ImU32 legend_bg = IM_COL32(255, 255, 255, 242);
 };
 Style& GetStyle();
 

@@ -66,6 +66,8 @@ void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker m
 void draw_marker(ImDrawList* dl, Marker m, ImVec2 c, float r, ImU32 color);
 // Data to pixels, pulled in from far outside the area so float maths stays sane.
 ImVec2 to_pixels(const CurrentPlot& p, double x, double y);
+// Adds `weight` to the legend-placement grid cells that a pixel rectangle touches.
+void mark_occupied(CurrentPlot& p, const ImRect& r, int weight);
 // Layout, input and the grid, once the setup is known; every item call starts with it.
 void lock_setup();
 

@@ -75,7 +75,7 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
         run.clear();
     };
     if (p.occupancy.empty()) p.occupancy.assign(kGrid * kGrid, 0);
-    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
+    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;  // grid cells, for the legend
     for (int i = 0; i < count; ++i) {
         if (!usable(xs[i], ys[i])) {
             flush();
@@ -134,8 +134,9 @@ void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_of
     CurrentPlot& p = ctx().current;
     const ImVec2 c = to_pixels(p, x, y);
     const ImVec2 sz = ImGui::CalcTextSize(text);
-    p.draw->AddText(ImVec2(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y),
-                    color, text);
+    const ImVec2 at(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y);
+    p.draw->AddText(at, color, text);
+    mark_occupied(p, ImRect(at, ImVec2(at.x + sz.x, at.y + sz.y)), 1000);  // the legend keeps off text
 }
 
 bool DragLineX(const char* id, double* x, ImU32 color, float weight) {
