@@ -241,10 +241,12 @@ void draw_probe_table(const ActivationView& v) {
     if (v.functions.empty()) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##probe", 4, flags)) return;
-    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("f(x)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("f'(x)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    // numbers get the width of the longest they can be, whatever the text size
+    const float number_width = ImGui::CalcTextSize("−0.0000000000e−000").x;
+    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("f(x)", ImGuiTableColumnFlags_WidthFixed, number_width);
+    ImGui::TableSetupColumn("f'(x)", ImGuiTableColumnFlags_WidthFixed, number_width);
+    ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
@@ -368,7 +370,7 @@ void draw_activations_panel(AppState& state) {
     ImGui::BeginChild("##explorer-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     const float available = ImGui::GetContentRegionAvail().y;
     const float plot_height = plot_only ? available - ImGui::GetStyle().ItemSpacing.y
-                                        : std::max(available * 0.7f, ImGui::GetFontSize() * 16);
+                                        : std::max(available * 0.7f, ImGui::GetFontSize() * 8);
     FigureOptions options;
     options.home = e.home;
     options.cond = e.reset_view ? plot::Cond_Always : plot::Cond_Once;
