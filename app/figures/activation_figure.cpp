@@ -233,6 +233,18 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false, marker});
     }
 
+    if (view.log_y) {
+        // A log axis shows only positive values: say so when the curves have none here (ReLU for x < 0).
+        bool any = false;
+        for (size_t i = 0; i < curves.y.size() && !any; ++i)
+            any = (view.show_f && (curves.y[i] > 0.0).any()) || (view.show_df && (curves.dy[i] > 0.0).any());
+        if (!any && !view.functions.empty()) {
+            const plot::Limits lim = plot::GetPlotLimits();
+            plot::PlotText("|f| and |f'| are 0 everywhere here: a log axis has nothing to show",
+                           0.5 * (lim.x_min + lim.x_max), std::sqrt(lim.y_min * lim.y_max), IM_COL32(90, 90, 90, 255));
+        }
+    }
+
     if (view.show_f && view.show_df && !view.functions.empty())  // a legend entry for the line style alone
         plot::PlotLine("f'(x): dashed, same colour", nullptr, nullptr, 0, {IM_COL32(90, 90, 90, 255), 2.2f, true});
 
