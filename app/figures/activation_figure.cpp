@@ -172,13 +172,6 @@ std::string param_text(const core::Activation& act, const core::ParamValues& p) 
     return s;
 }
 
-// printf-formatted, with "−" (U+2212) for the sign as the axes print it.
-std::string with_minus_sign(double v, const char* format) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, format, v);
-    return plot::minus_signs(buf);
-}
-
 std::string legend_label(const core::Activation& act, const core::ParamValues& p) {
     std::string s = act.label;
     if (act.param_count > 0) s += " (" + param_text(act, p) + ")";
@@ -264,7 +257,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             if (view.show_f) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(f) : f, color);
             if (view.show_df) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(df) : df, color, 3.5f);
         }
-        const std::string text = "x = " + with_minus_sign(view.probe_x, "%.4g");
+        const std::string text = "x = " + plot::format_number(view.probe_x, "%.4g");
         const plot::Limits lim = plot::GetPlotLimits();
         plot::PlotText(text.c_str(), view.probe_x, lim.y_max, IM_COL32(60, 60, 60, 255), ImVec2(6, 4), ImVec2(0, 0));
     }
@@ -273,7 +266,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     if (plot::IsPlotHovered() && !view.functions.empty()) {
         const double x = plot::GetPlotMouseX();
         ImGui::BeginTooltip();
-        ImGui::Text("x = %s", with_minus_sign(x, "%.6g").c_str());
+        ImGui::Text("x = %s", plot::format_number(x, "%.6g").c_str());
         if (ImGui::BeginTable("##hover", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX)) {
             ImGui::TableSetupColumn("");
             ImGui::TableSetupColumn("f(x)");
@@ -289,9 +282,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                 ImGui::SameLine();
                 ImGui::TextUnformatted(act.label);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(with_minus_sign(act.f(x, p), "%.6g").c_str());
+                ImGui::TextUnformatted(plot::format_number(act.f(x, p), "%.6g").c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(with_minus_sign(act.df(x, p), "%.6g").c_str());
+                ImGui::TextUnformatted(plot::format_number(act.df(x, p), "%.6g").c_str());
             }
             ImGui::EndTable();
         }

@@ -37,7 +37,6 @@ struct ActivationView {
     // switches and the focus may differ.
     bool same_curves(const ActivationView& o) const;
     bool operator==(const ActivationView& o) const;
-    bool operator!=(const ActivationView& o) const { return !(*this == o); }
 };
 
 // Stretches of x where learning stalls for one function.

@@ -19,11 +19,6 @@ bool is_shown(const ActivationView& v, int index) {
     return std::find(v.functions.begin(), v.functions.end(), index) != v.functions.end();
 }
 
-int shown_position(const ActivationView& v, int index) {
-    const auto it = std::find(v.functions.begin(), v.functions.end(), index);
-    return it == v.functions.end() ? -1 : static_cast<int>(it - v.functions.begin());
-}
-
 void set_functions(ActivationView& v, std::initializer_list<const char*> ids) {
     v.functions.clear();
     for (const char* id : ids) v.functions.push_back(core::activation_index(id));
@@ -38,12 +33,8 @@ bool at_kink(const core::Activation& act, const double* p, double x) {
     return false;
 }
 
-// A value for the tables (10 significant digits unless told), with the typographic minus sign the plot uses.
-std::string number(double v, const char* format = "%.10g") {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, format, v);
-    return plot::minus_signs(buf);
-}
+// A value for the tables: 10 significant digits unless told, with the plot's minus sign.
+std::string number(double v, const char* format = "%.10g") { return plot::format_number(v, format); }
 
 // Secondary text, wrapped to the width available.
 void hint(const char* text) {
@@ -74,8 +65,8 @@ bool draw_function_picker(ActivationView& v) {
             ImGui::TableNextColumn();
             const core::Activation& act = core::activation(i);
             bool on = is_shown(v, i);
-            const int pos = shown_position(v, i);
-            if (pos >= 0) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_style(i).color));
+            const bool shown = on;
+            if (shown) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_style(i).color));
             ImGui::PushID(i);
             if (ImGui::Checkbox(act.label, &on)) {
                 if (on) v.functions.push_back(i);
@@ -83,7 +74,7 @@ bool draw_function_picker(ActivationView& v) {
                 changed = true;
             }
             ImGui::PopID();
-            if (pos >= 0) ImGui::PopStyleColor();
+            if (shown) ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
         }
         ImGui::EndTable();

@@ -80,6 +80,12 @@ std::string minus_signs(const std::string& text) {
     return out;
 }
 
+std::string format_number(double value, const char* format) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, value);
+    return minus_signs(buf);
+}
+
 double nice_step(double x) {
     const double decade = std::pow(10.0, std::floor(std::log10(x)));
     const double m = x / decade;

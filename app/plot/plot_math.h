@@ -33,6 +33,8 @@ void sanitise_range(double* lo, double* hi, bool log);
 
 // "−" (U+2212, the minus sign of typeset mathematics) for every '-' in printf output.
 std::string minus_signs(const std::string& text);
+// A number as printf's `format` writes it, with that minus sign: labels, tables and tooltips agree.
+std::string format_number(double value, const char* format);
 
 struct Tick {
     double value;
