@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/figures/activation_figure.h"
+#include "app/figures/figure.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
@@ -25,6 +26,16 @@ struct ExportSettings {
 };
 
 enum class ExportFormat { Png, Csv };
+
+// An export asked for this frame: the figure (built when asked, so it holds what was on screen then)
+// and the format. Written after the frame is rendered (gui.cpp).
+struct ExportRequest {
+    ExportFormat format;
+    Figure figure;
+};
+
+// The tabs of the main window. Ctrl+E exports the current tab's main figure.
+enum class Lab { Activations };
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -63,15 +74,18 @@ struct UiSettings {
 };
 
 struct AppState {
+    Lab lab = Lab::Activations;       // the tab shown
     ExplorerState explorer;
     ExportSettings exports;
-    std::vector<ExportFormat> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
+    std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;
     UiSettings ui;
     std::string settings_path;        // where settings.json lives (empty: not saved)
     bool quit = false;
 };
 
-inline void request_export(AppState& state, ExportFormat format) { state.export_requests.push_back(format); }
+inline void request_export(AppState& state, ExportFormat format, Figure figure) {
+    state.export_requests.push_back({format, std::move(figure)});
+}
 
 }  // namespace actlab::app

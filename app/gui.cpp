@@ -1,7 +1,7 @@
 #include "app/gui.h"
 
 #include "app/app_state.h"
-#include "app/figures/figure_export.h"
+#include "app/figures/figure.h"
 #include "app/files.h"
 #include "app/panels/activations_panel.h"
 #include "app/platform.h"
@@ -35,27 +35,31 @@ void rebuild_fonts(const Window& window, AppState& state) {
     state.ui.fonts_dirty = false;
 }
 
-// Runs an export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
-void service_export(AppState& state, ExportFormat format) {
+// The main figure of the tab shown: what Ctrl+E and Ctrl+Shift+E export.
+Figure current_figure(const AppState& state) {
+    switch (state.lab) {
+        case Lab::Activations: break;
+    }
+    return activations_figure(state);
+}
+
+// Writes an export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
+void service_export(AppState& state, const ExportRequest& request) {
     std::string error;
     const std::string folder = expand_home(state.exports.folder);
     if (!make_folders(folder, &error)) {
         state.status = {"Export failed: " + error, true};
         return;
     }
-    // What is on screen, panned and zoomed: the PNG draws it, the CSV samples it, the name says it.
-    ActivationView shown = state.explorer.view;
-    shown.x_min = state.explorer.shown.x_min;
-    shown.x_max = state.explorer.shown.x_max;
-    const bool png = format == ExportFormat::Png;
-    const std::string path = unused_path(folder, activation_file_stem(shown), png ? "png" : "csv");
+    const bool png = request.format == ExportFormat::Png;
+    const std::string path = unused_path(folder, request.figure.stem, png ? "png" : "csv");
     if (path.empty()) {
         state.status = {"Export failed: " + folder + " already holds 99999 exports of this view; clear some out", true};
         return;
     }
-    const bool ok = png ? export_activations_png(shown, state.explorer.shown, state.exports.width, state.exports.height,
-                                                 static_cast<float>(state.exports.scale), path, &error)
-                        : export_activations_csv(shown, path, &error);
+    const bool ok = png ? export_figure_png(request.figure, state.exports.width, state.exports.height,
+                                            static_cast<float>(state.exports.scale), path, &error)
+                        : export_figure_csv(request.figure, path, &error);
     state.status = ok ? StatusLine{"Wrote " + path, false} : StatusLine{"Export failed: " + error, true};
 }
 
@@ -66,7 +70,7 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
         if (!(k.mods & GLFW_MOD_CONTROL)) continue;
         const bool shift = k.mods & GLFW_MOD_SHIFT;
         switch (k.key) {
-            case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png); break;
+            case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png, current_figure(state)); break;
             case GLFW_KEY_Q: state.quit = true; break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
             case GLFW_KEY_EQUAL:
@@ -82,8 +86,8 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
 void draw_menu(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) request_export(state, ExportFormat::Png);
-        if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E")) request_export(state, ExportFormat::Csv);
+        if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) request_export(state, ExportFormat::Png, current_figure(state));
+        if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E")) request_export(state, ExportFormat::Csv, current_figure(state));
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
         ImGui::EndMenu();
@@ -154,6 +158,7 @@ void draw_main_window(AppState& state) {
     ImGui::BeginChild("##labs", ImVec2(0, -status_height), false);
     if (ImGui::BeginTabBar("##lab-tabs")) {
         if (ImGui::BeginTabItem("Activation functions")) {
+            state.lab = Lab::Activations;
             draw_activations_panel(state);
             ImGui::EndTabItem();
         }
@@ -214,7 +219,7 @@ int run_gui(const GuiOptions& options) {
         handle_shortcuts(state, take_key_presses(window));
         draw_main_window(state);
         render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));
-        for (ExportFormat format : state.export_requests) service_export(state, format);
+        for (const ExportRequest& request : state.export_requests) service_export(state, request);
         state.export_requests.clear();
         present(window);
         if (options.frames > 0 && frame + 1 >= options.frames) break;

@@ -2,7 +2,7 @@
 // activation figure as PNG (drawn again off screen on Mesa's surfaceless EGL, read back, encoded).
 #include "app/figures/activation_figure.h"
 #include "app/figures/activation_keys.h"
-#include "app/figures/figure_export.h"
+#include "app/figures/activation_figure.h"
 #include "app/platform.h"
 
 #include <benchmark/benchmark.h>
@@ -38,7 +38,7 @@ void BM_ExportPng(benchmark::State& state) {
     const std::string path = "/tmp/actlab-bench-" + std::to_string(getpid()) + ".png";
     const float scale = static_cast<float>(state.range(0));
     for (auto _ : state) {
-        if (!actlab::app::export_activations_png(view, actlab::app::fit_limits(view), 1600, 1000, scale, path, &error)) {
+        if (!actlab::app::export_figure_png(actlab::app::activation_export_figure(view, actlab::app::fit_limits(view)), 1600, 1000, scale, path, &error)) {
             state.SkipWithError(error.c_str());
             break;
         }

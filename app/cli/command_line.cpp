@@ -21,7 +21,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         ->check(CLI::Range(1, 100000000));
 
     CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, with no window");
-    exp->add_option("plot", cl.export_args.plot, "What to plot: activations")->required();
+    exp->add_option("plot", cl.export_args.plot, "What to plot (see Plots below)")->required();
     exp->add_option("--out", cl.export_args.out, "Output file, FILE.png or FILE.csv")->required();
     exp->add_option("--size", cl.export_args.size, "PNG size WIDTHxHEIGHT before scaling (default 1600x1000)");
     exp->add_option("--scale", cl.export_args.scale, "Scale of text, lines and pixels: 1, 2 or 4 (default 1)");

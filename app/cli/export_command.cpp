@@ -2,8 +2,7 @@
 
 #include "app/app_state.h"
 
-#include "app/figures/activation_keys.h"
-#include "app/figures/figure_export.h"
+#include "app/cli/export_plots.h"
 #include "app/platform.h"
 #include "app/render/offscreen.h"
 
@@ -11,7 +10,6 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
-#include <cmath>
 #include <regex>
 #include <unistd.h>
 
@@ -33,12 +31,24 @@ std::string lower_extension(const std::string& path) {
 }  // namespace
 
 std::string export_help() {
-    return std::string("Plots:\n  activations   activation functions and their derivatives\n\nKeys for --set (activations):\n") +
-           activation_keys_help();
+    std::string text = "Plots:\n";
+    for (const ExportPlot& plot : export_plots()) {
+        char line[160];
+        std::snprintf(line, sizeof line, "  %-16s %s\n", plot.name, plot.summary);
+        text += line;
+    }
+    for (const ExportPlot& plot : export_plots())
+        text += std::string("\nKeys for --set (") + plot.name + "):\n" + plot.keys_help;
+    return text;
 }
 
 int run_export(const ExportArgs& args) {
-    if (args.plot != "activations") return bad_argument("unknown plot '" + args.plot + "' (plots: activations)");
+    const ExportPlot* plot = find_export_plot(args.plot);
+    if (!plot) {
+        std::string names;
+        for (const ExportPlot& p : export_plots()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+        return bad_argument("unknown plot '" + args.plot + "' (plots: " + names + ")");
+    }
 
     const std::string ext = lower_extension(args.out);
     if (ext != ".png" && ext != ".csv")
@@ -58,35 +68,16 @@ int run_export(const ExportArgs& args) {
         return bad_argument("--size " + args.size + " at --scale " + std::to_string(args.scale) +
                             " is larger than 8192 pixels on a side");
 
-    ActivationView view;
-    bool range_given = false;
-    for (const std::string& set : args.sets) {
-        const auto eq = set.find('=');
-        if (eq == std::string::npos || eq == 0) return bad_argument("--set '" + set + "' must be KEY=VALUE");
-        const std::string key = set.substr(0, eq), value = set.substr(eq + 1);
-        std::string error;
-        if (!apply_activation_key(&view, key, value, &error)) return bad_argument("--set " + error);
-        if (key == "xmin" || key == "xmax") range_given = true;
-    }
-    if (view.functions.empty()) return bad_argument("--set functions= names no function to show");
-    const bool csv = ext == ".csv";
-    if (!view.x_points.empty() && !range_given) {
-        // Exact points and no range: a PNG shows the points' range, held to ±1e6 and widened when the
-        // points all coincide. (A CSV of exact points needs no range: any finite x is written.)
-        const auto [lo, hi] = std::minmax_element(view.x_points.begin(), view.x_points.end());
-        view.x_min = std::clamp(*lo, -kMaxAbsX, kMaxAbsX);
-        view.x_max = std::clamp(*hi, -kMaxAbsX, kMaxAbsX);
-        if (!(view.x_min < view.x_max)) {
-            const double pad = std::max(1.0, std::fabs(view.x_min) * 1e-6);
-            view.x_min -= pad;
-            view.x_max += pad;
-        }
-    }
+    std::vector<KeyValue> sets;
     std::string error;
-    // The range matters to every PNG, and to a CSV unless exact points replace the sweep; a range that
-    // was given is checked either way.
-    if ((range_given || !(csv && !view.x_points.empty())) && !check_activation_range(view, &error))
-        return bad_argument(error);
+    for (const std::string& set : args.sets) {
+        KeyValue kv;
+        if (!split_key_value(set, &kv, &error)) return bad_argument("--set " + error);
+        sets.push_back(kv);
+    }
+    const bool csv = ext == ".csv";
+    Figure figure;
+    if (!plot->prepare(sets, csv, &figure, &error)) return bad_argument(error);
 
     // The path is checked before any drawing, so a bad one is reported as such even without OpenGL.
     const std::filesystem::path folder = std::filesystem::path(args.out).parent_path();
@@ -100,7 +91,7 @@ int run_export(const ExportArgs& args) {
         return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' is not writable");
 
     if (csv) {
-        if (!export_activations_csv(view, args.out, &error)) return bad_argument(error);
+        if (!export_figure_csv(figure, args.out, &error)) return bad_argument(error);
         std::printf("wrote %s\n", args.out.c_str());
         return 0;
     }
@@ -109,8 +100,7 @@ int run_export(const ExportArgs& args) {
         std::fprintf(stderr, "actlab export: %s\n", error.c_str());
         return 1;
     }
-    if (!export_activations_png(view, fit_limits(view), width, height, static_cast<float>(args.scale), args.out,
-                                &error)) {
+    if (!export_figure_png(figure, width, height, static_cast<float>(args.scale), args.out, &error)) {
         // a path we cannot write is the user's to fix; anything else is ours
         const bool path_problem = error.rfind("cannot write", 0) == 0;
         std::fprintf(stderr, "actlab export: %s\n", error.c_str());

@@ -8,7 +8,7 @@
 namespace actlab::app {
 
 struct ExportArgs {
-    std::string plot;                 // "activations"
+    std::string plot;                 // a name from export_plots(): "activations", ...
     std::string out;                  // FILE.png or FILE.csv
     std::string size = "1600x1000";   // logical size of a PNG
     int scale = 1;                    // 1, 2 or 4: the PNG is size × scale pixels

@@ -334,4 +334,20 @@ std::string activation_file_stem(const ActivationView& view) {
     return s + buf;
 }
 
+Figure activation_export_figure(const ActivationView& view, const plot::Limits& limits) {
+    Figure figure;
+    figure.stem = activation_file_stem(view);
+    figure.csv = [view] { return activation_csv(view); };
+    figure.draw = [view, limits](ImVec2 size) {
+        ActivationView copy = view;  // the figure takes a mutable view (for the probe); drawing moves nothing
+        const ActivationCurves curves = sample_curves(copy, limits.x_min, limits.x_max);
+        FigureOptions options;
+        options.flags = plot::PlotFlags_NoInputs;
+        options.home = limits;
+        options.cond = plot::Cond_Always;
+        draw_activation_figure(copy, curves, size, options, nullptr);
+    };
+    return figure;
+}
+
 }  // namespace actlab::app

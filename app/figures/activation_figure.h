@@ -3,6 +3,7 @@
 // `actlab export activations`.
 #pragma once
 
+#include "app/figures/figure.h"
 #include "app/plot/plot.h"
 #include "core/activation.h"
 
@@ -98,5 +99,8 @@ std::string activation_csv(const ActivationView& view);
 
 // A file name that says what the figure shows: "activations_relu-gelu_x-5to5" (the range to 3 digits).
 std::string activation_file_stem(const ActivationView& view);
+
+// The figure for export, showing `limits`: its PNG draws the curves sampled over that view.
+Figure activation_export_figure(const ActivationView& view, const plot::Limits& limits);
 
 }  // namespace actlab::app

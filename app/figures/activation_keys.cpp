@@ -1,54 +1,14 @@
 // The activation figure's KEY=VALUE settings: parsed for the command line and settings.json.
 #include "app/figures/activation_keys.h"
 
+#include "app/figures/keys.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <sstream>
 
 namespace actlab::app {
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto b = text.find_first_not_of(" \t");
-    const auto e = text.find_last_not_of(" \t");
-    return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> items;
-    std::string item;
-    std::stringstream ss(text);
-    while (std::getline(ss, item, ',')) items.push_back(trimmed(item));
-    if (!text.empty() && text.back() == ',') items.emplace_back();
-    return items;
-}
-
-// A finite number, spaces around it allowed. Values too small for a normal double (4.9e-324, 1e-999)
-// are fine (they round to subnormals or 0); values too large (1e999) are not.
-bool parse_number(const std::string& raw, double* out) {
-    const std::string text = trimmed(raw);
-    if (text.empty()) return false;
-    errno = 0;
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (*end != '\0' || !std::isfinite(v)) return false;
-    *out = v;
-    return true;
-}
-
-// A value as quoted in an error: long lists are cut, so the message stays one readable line.
-std::string quoted(const std::string& value) {
-    return value.size() <= 60 ? value : value.substr(0, 57) + "...";
-}
-
-std::string number_text(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
 
 std::string known_ids() {
     std::string s;
@@ -60,7 +20,7 @@ std::string known_ids() {
 
 bool apply_activation_key(ActivationView* view, const std::string& key, const std::string& value, std::string* error) {
     auto fail = [&](const std::string& why) {
-        *error = "'" + key + "=" + quoted(value) + "': " + why;
+        *error = key_error(key, value, why);
         return false;
     };
     double number = 0.0;
@@ -89,13 +49,13 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         return true;
     }
     if (key == "xmin" || key == "xmax") {
-        if (!parse_number(value, &number)) return fail("not a finite number");
+        if (!parse_finite(value, &number)) return fail("not a finite number");
         if (std::fabs(number) > kMaxAbsX) return fail("must be within ±1e6");
         (key == "xmin" ? view->x_min : view->x_max) = number;
         return true;
     }
     if (key == "samples") {
-        if (!parse_number(value, &number) || number != std::floor(number) || number < 2 || number > kMaxSamples)
+        if (!parse_finite(value, &number) || number != std::floor(number) || number < 2 || number > kMaxSamples)
             return fail("must be a whole number from 2 to " + std::to_string(kMaxSamples));
         view->samples = static_cast<int>(number);
         return true;
@@ -104,7 +64,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         std::vector<double> xs;
         for (const std::string& item : split_list(value)) {
             double v = 0.0;
-            if (!parse_number(item, &v)) return fail("'" + quoted(item) + "' is not a finite number");
+            if (!parse_finite(item, &v)) return fail("'" + quoted(item) + "' is not a finite number");
             xs.push_back(v);
         }
         if (xs.empty() || static_cast<int>(xs.size()) > kMaxSamples)
@@ -117,7 +77,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
             view->show_probe = false;
             return true;
         }
-        if (!parse_number(value, &number)) return fail("a finite number, or 'off'");
+        if (!parse_finite(value, &number)) return fail("a finite number, or 'off'");
         view->probe_x = number;
         view->show_probe = true;
         return true;
@@ -147,7 +107,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         return true;
     }
     if (key == "threshold") {
-        if (!parse_number(value, &number) || number < kMinThreshold || number > kMaxThreshold)
+        if (!parse_finite(value, &number) || number < kMinThreshold || number > kMaxThreshold)
             return fail("must be from 0.001 to 1");
         view->saturation_threshold = number;
         return true;
@@ -166,7 +126,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
             return fail(id + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
         }
         const core::Param& p = act.params[k];
-        if (!parse_number(value, &number)) return fail("not a finite number");
+        if (!parse_finite(value, &number)) return fail("not a finite number");
         if (number < p.min || number > p.max)
             return fail(std::string(p.name) + " of " + id + " must be from " + number_text(p.min) + " to " +
                         number_text(p.max));

@@ -225,7 +225,7 @@ void draw_controls(AppState& state) {
             if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
         }
     }
-    if (section("Export")) draw_export_controls(state);
+    if (section("Export")) draw_export_controls(state, "export", [&state] { return activations_figure(state); });
 }
 
 void draw_probe_table(const ActivationView& v) {
@@ -394,6 +394,14 @@ void draw_activations_panel(AppState& state) {
         ImGui::EndTabBar();
     }
     ImGui::EndChild();
+}
+
+Figure activations_figure(const AppState& state) {
+    // What is on screen, panned and zoomed: the PNG draws it, the CSV samples it, the name says it.
+    ActivationView shown = state.explorer.view;
+    shown.x_min = state.explorer.shown.x_min;
+    shown.x_max = state.explorer.shown.x_max;
+    return activation_export_figure(shown, state.explorer.shown);
 }
 
 }  // namespace actlab::app

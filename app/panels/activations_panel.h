@@ -7,5 +7,7 @@
 namespace actlab::app {
 
 void draw_activations_panel(AppState& state);
+// What the explorer's plot shows now (panned and zoomed), for export.
+Figure activations_figure(const AppState& state);
 
 }  // namespace actlab::app

@@ -8,12 +8,12 @@
 
 namespace actlab::app {
 
-void draw_export_controls(AppState& state) {
-    ImGui::PushID("export");
-    if (ImGui::Button("Export PNG")) request_export(state, ExportFormat::Png);
+void draw_export_controls(AppState& state, const char* id, const std::function<Figure()>& figure) {
+    ImGui::PushID(id);
+    if (ImGui::Button("Export PNG")) request_export(state, ExportFormat::Png, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Renders the plot again at the export size (Ctrl+E)");
     ImGui::SameLine();
-    if (ImGui::Button("Export CSV")) request_export(state, ExportFormat::Csv);
+    if (ImGui::Button("Export CSV")) request_export(state, ExportFormat::Csv, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Writes the plotted values (Ctrl+Shift+E)");
     ImGui::SameLine();
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("export settings");

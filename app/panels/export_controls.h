@@ -3,9 +3,12 @@
 
 #include "app/app_state.h"
 
+#include <functional>
+
 namespace actlab::app {
 
-// Draws the buttons; a click adds to state.export_requests (serviced after rendering).
-void draw_export_controls(AppState& state);
+// Draws the buttons; a click builds the figure and adds it to state.export_requests (written after
+// rendering). `id` keeps several plots' buttons in one panel apart.
+void draw_export_controls(AppState& state, const char* id, const std::function<Figure()>& figure);
 
 }  // namespace actlab::app
