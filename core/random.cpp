@@ -1,0 +1,64 @@
+#include "core/random.h"
+
+#include <cmath>
+
+namespace actlab::core {
+
+namespace {
+
+std::uint64_t splitmix64(std::uint64_t& x) {
+    std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+}  // namespace
+
+Rng::Rng(std::uint64_t seed) {
+    for (std::uint64_t& s : m_s) s = splitmix64(seed);
+}
+
+std::uint64_t Rng::next() {
+    const std::uint64_t result = rotl(m_s[1] * 5, 7) * 9;
+    const std::uint64_t t = m_s[1] << 17;
+    m_s[2] ^= m_s[0];
+    m_s[3] ^= m_s[1];
+    m_s[1] ^= m_s[2];
+    m_s[0] ^= m_s[3];
+    m_s[2] ^= t;
+    m_s[3] = rotl(m_s[3], 45);
+    return result;
+}
+
+double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
+
+double Rng::normal() {
+    if (m_has_spare) {
+        m_has_spare = false;
+        return m_spare;
+    }
+    // u1 in (0, 1] so the logarithm is finite
+    const double u1 = 1.0 - uniform();
+    const double u2 = uniform();
+    const double r = std::sqrt(-2.0 * std::log(u1));
+    const double angle = 2.0 * M_PI * u2;
+    m_spare = r * std::sin(angle);
+    m_has_spare = true;
+    return r * std::cos(angle);
+}
+
+std::uint64_t Rng::below(std::uint64_t n) {
+    // Values below 2^64 mod n would make the small remainders a little more likely: draw again.
+    const std::uint64_t threshold = (0 - n) % n;
+    for (;;) {
+        const std::uint64_t x = next();
+        if (x >= threshold) return x % n;
+    }
+}
+
+}  // namespace actlab::core
