@@ -67,6 +67,8 @@ void leaky_f_array(const double* x, double* y, int n, const double* p) {
 void leaky_df_array(const double* x, double* y, int n, const double* p) {
     ArrayMap(y, n) = (ConstArrayMap(x, n) > 0.0).select(Eigen::ArrayXd::Ones(n), p[0]);
 }
+// ∂a/∂α = 0 if x > 0, else x (PReLU learns α)
+double prelu_dalpha(double x, const double*) { return x > 0.0 ? 0.0 : x; }
 
 // ---- elu -----------------------------------------------------------------------------------
 // a = x if x > 0, else α (e^x - 1)
@@ -472,6 +474,10 @@ ParamValues default_params(const Activation& act) {
     ParamValues values;
     for (int i = 0; i < act.param_count; ++i) values.v[i] = act.params[i].def;
     return values;
+}
+
+ActivationFn param_derivative(const Activation& act, int param) {
+    return std::string_view(act.id) == "prelu" && param == 0 ? prelu_dalpha : nullptr;
 }
 
 void evaluate(const Activation& act, const double* params, const Eigen::ArrayXd& x, Eigen::ArrayXd* y,

@@ -80,6 +80,15 @@ struct ParamValues {
 };
 ParamValues default_params(const Activation& act);
 
+// ∂f/∂p for a parameter that training learns (PReLU's α), or nullptr when that parameter is fixed.
+ActivationFn param_derivative(const Activation& act, int param);
+
+// f and f' together over a block of n values: the trainer's path. Vectorised wherever the catalogue
+// can be; tanh and sigmoid use a fused form (one exponential for both f and f') that agrees with f and
+// df to within 2 units in the last place (tests/core/test_activation_fast.cpp); every other entry gives
+// exactly f and df.
+void evaluate_block(const Activation& act, const double* params, const double* x, double* y, double* dy, int n);
+
 // f and f' over many x at once. Uses the vectorised form where an entry has one; the result is
 // identical to calling f and df one x at a time.
 void evaluate(const Activation& act, const double* params, const Eigen::ArrayXd& x, Eigen::ArrayXd* y,

@@ -1,0 +1,24 @@
+// Datasets from CSV files: a header `x1,x2,label`, then one point per line.
+//
+// The labels decide the task: all ±1 → two classes (Playground's convention; −1 is class 0);
+// all 0 and 1 → two classes; whole numbers 0 … K−1 → K classes (K ≤ kMaxClasses); anything else
+// (any label with a fraction) → regression on that value. Every problem is reported with its line.
+#pragma once
+
+#include "core/dataset.h"
+
+#include <string>
+
+namespace actlab::core {
+
+constexpr int kMaxCsvRows = 100000;
+constexpr int kMaxClasses = 10;
+
+// Parses CSV text. On any problem: false, *error one sentence naming the line, *out untouched.
+bool parse_dataset_csv(const std::string& text, Dataset* out, std::string* error);
+// Reads and parses a file; a file that cannot be read is reported by name.
+bool load_dataset_csv(const std::string& path, Dataset* out, std::string* error);
+// The dataset as CSV text that parse_dataset_csv reads back (labels as class ids or values, %.17g).
+std::string dataset_csv(const Dataset& data);
+
+}  // namespace actlab::core

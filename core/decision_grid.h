@@ -1,0 +1,31 @@
+// The network's answer over the plane: its output on an N × N grid of points, and each hidden unit's
+// activation there (the neuron thumbnails). Points go through the network a row at a time, as one
+// batch, by the same forward pass training uses.
+#pragma once
+
+#include "core/dataset.h"
+#include "core/loss.h"
+#include "core/mlp.h"
+
+#include <vector>
+
+namespace actlab::core {
+
+struct GridSpec {
+    int n = 100;                          // points per side
+    double x_min = -kDataExtent, x_max = kDataExtent;   // x1 across
+    double y_min = -kDataExtent, y_max = kDataExtent;   // x2 up
+};
+
+// Grid point (i, j), i across and j up, is x1 = x_min + (x_max − x_min)·i/(n − 1), likewise x2 with j.
+struct DecisionGrid {
+    int n = 0;
+    Matrix output;                // outputs × n² (point i + n·j): tanh z, σ(z), softmax(z) or z
+    std::vector<Matrix> neurons;  // per hidden layer, units × n² (only when asked for)
+};
+
+// Fills *grid; its buffers are reused between calls of the same size.
+void decision_grid(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, bool with_neurons,
+                   DecisionGrid* grid);
+
+}  // namespace actlab::core

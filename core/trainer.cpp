@@ -1,0 +1,182 @@
+#include "core/trainer.h"
+
+#include <chrono>
+
+namespace actlab::core {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr auto kPublishInterval = std::chrono::milliseconds(8);  // twice per 60 Hz frame
+}  // namespace
+
+Trainer::Trainer() : m_snapshot(std::make_shared<const Snapshot>()) { m_thread = std::thread([this] { worker(); }); }
+
+Trainer::~Trainer() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_quit = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+std::shared_ptr<const Snapshot> Trainer::snapshot() const { return std::atomic_load(&m_snapshot); }
+
+void Trainer::send(std::function<void()> command) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_commands.push_back(std::move(command));
+    }
+    m_wake.notify_all();
+}
+
+void Trainer::reset(const TrainConfig& config, const Dataset& data) {
+    send([this, config, data] {
+        m_training = std::make_unique<Training>(config, data);
+        m_running = false;
+        m_pending_steps = 0;
+        m_history.clear();
+        m_record_every = 1;
+        record_epoch();
+        publish(true);
+    });
+}
+
+void Trainer::play() {
+    send([this] {
+        if (m_training && !m_training->divergence().happened) m_running = true;
+        publish(true);
+    });
+}
+
+void Trainer::pause() {
+    send([this] {
+        m_running = false;
+        m_pending_steps = 0;
+        publish(true);
+    });
+}
+
+void Trainer::step() {
+    send([this] {
+        m_running = false;
+        ++m_pending_steps;
+    });
+}
+
+void Trainer::set_speed(double epochs_per_second) {
+    send([this, epochs_per_second] { m_speed = epochs_per_second; });
+}
+
+void Trainer::set_optimizer(const OptimizerSpec& spec) {
+    send([this, spec] {
+        if (m_training) m_training->set_optimizer(spec);
+    });
+}
+
+void Trainer::set_batch(int batch) {
+    send([this, batch] {
+        if (m_training) m_training->set_batch(batch);
+    });
+}
+
+void Trainer::clear_divergence() {
+    send([this] {
+        if (m_training && m_training->divergence().happened) {
+            m_training->restore(m_training->network().params(), m_training->epoch());
+            publish(true);
+        }
+    });
+}
+
+void Trainer::wait_idle() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_commands.empty() && !m_busy; });
+}
+
+void Trainer::record_epoch() {
+    if (m_training->epoch() % m_record_every != 0) return;
+    m_history.push_back(m_training->evaluate());
+    if (static_cast<int>(m_history.size()) >= kHistoryCap) {
+        // keep epochs that are multiples of the doubled stride (epoch 0 stays)
+        m_record_every *= 2;
+        std::vector<EpochRecord> kept;
+        for (const EpochRecord& r : m_history)
+            if (r.epoch % m_record_every == 0) kept.push_back(r);
+        m_history.swap(kept);
+    }
+}
+
+void Trainer::publish(bool force) {
+    const Clock::time_point now = Clock::now();
+    if (!force && now - m_last_publish < kPublishInterval) return;
+    m_last_publish = now;
+    auto s = std::make_shared<Snapshot>();
+    s->serial = ++m_serial;
+    if (m_training) {
+        s->epoch = m_training->epoch();
+        s->network = m_training->network();
+        s->history = m_history;
+        s->gradient_rms = m_training->gradient_rms();
+        s->dead_units = m_training->dead_units();
+        s->divergence = m_training->divergence();
+    }
+    s->running = m_running;
+    s->epochs_per_second = m_measured_rate;
+    std::atomic_store(&m_snapshot, std::shared_ptr<const Snapshot>(std::move(s)));
+}
+
+void Trainer::worker() {
+    Clock::time_point next_epoch = Clock::now();
+    Clock::time_point rate_start = Clock::now();
+    int rate_epochs = 0;
+    for (;;) {
+        std::deque<std::function<void()>> commands;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            const auto has_work = [&] {
+                return m_quit || !m_commands.empty() || (m_training && (m_running || m_pending_steps > 0));
+            };
+            if (!has_work()) {
+                m_busy = false;
+                m_idle.notify_all();
+                m_wake.wait(lock, has_work);
+            }
+            if (m_quit) return;
+            commands.swap(m_commands);
+            m_busy = true;
+        }
+        for (auto& command : commands) command();
+        if (!m_training || !(m_running || m_pending_steps > 0)) continue;
+
+        if (m_running && m_speed > 0.0) {
+            // pace the epochs; wake early for commands
+            const Clock::time_point now = Clock::now();
+            if (now < next_epoch) {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_wake.wait_until(lock, next_epoch, [&] { return m_quit || !m_commands.empty(); });
+                continue;
+            }
+            next_epoch = std::max(next_epoch + std::chrono::duration_cast<Clock::duration>(
+                                                   std::chrono::duration<double>(1.0 / m_speed)),
+                                  now - std::chrono::milliseconds(100));
+        }
+        const bool ok = m_training->run_epoch();
+        if (m_pending_steps > 0) --m_pending_steps;
+        if (ok) record_epoch();
+        if (!ok) {
+            m_running = false;
+            m_pending_steps = 0;
+        }
+        ++rate_epochs;
+        const Clock::time_point now = Clock::now();
+        if (now - rate_start >= std::chrono::seconds(1)) {
+            m_measured_rate = rate_epochs / std::chrono::duration<double>(now - rate_start).count();
+            rate_start = now;
+            rate_epochs = 0;
+        }
+        publish(!ok || !m_running);
+    }
+}
+
+}  // namespace actlab::core

@@ -1,0 +1,93 @@
+// The trainer: a Training run on a worker thread, so the window never waits for it.
+//
+// The UI sends commands (start, pause, step, reset, new settings) that the worker applies between
+// epochs, and reads the newest Snapshot whenever it likes: snapshots are immutable and handed over
+// as shared_ptr<const Snapshot> with an atomic swap, so the reader never blocks the worker, never
+// waits for it and never sees half an update.
+#pragma once
+
+#include "core/training.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace actlab::core {
+
+// Everything the UI shows about a run, as of one moment.
+struct Snapshot {
+    long serial = 0;                    // grows with every snapshot published
+    int epoch = 0;
+    Mlp network;                        // weights as of `epoch`
+    std::vector<EpochRecord> history;   // one record per recorded epoch (thinned on long runs, see below)
+    std::vector<double> gradient_rms;   // per layer, at the last step
+    std::vector<int> dead_units;        // per hidden layer
+    Divergence divergence;
+    bool running = false;
+    double epochs_per_second = 0.0;     // measured over the last second of running
+};
+
+// History keeps every epoch up to kHistoryCap records; beyond that every second record is dropped and
+// then only every 2nd (4th, 8th…) epoch is recorded, so a long run keeps its whole shape in bounded memory.
+constexpr int kHistoryCap = 4000;
+
+class Trainer {
+public:
+    Trainer();
+    ~Trainer();  // stops and joins the worker
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    // Starts over: a new run from `config` on `data` (checked by the caller with check_train_config).
+    // Paused, at epoch 0.
+    void reset(const TrainConfig& config, const Dataset& data);
+    void play();
+    void pause();
+    void step();                               // one epoch, then pause
+    // 0: as fast as possible; otherwise the epochs per second to aim for.
+    void set_speed(double epochs_per_second);
+    // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
+    void set_optimizer(const OptimizerSpec& spec);
+    void set_batch(int batch);
+    // After a divergence: carry on from the last good weights (kept by the run), e.g. with a smaller rate.
+    void clear_divergence();
+
+    // The newest snapshot (never null after construction). Lock-free for the caller in practice.
+    std::shared_ptr<const Snapshot> snapshot() const;
+    // Blocks until the worker has applied every command sent so far and has nothing left to do
+    // (paused, no steps pending). For tests; never call it while playing.
+    void wait_idle();
+
+private:
+    void send(std::function<void()> command);
+    void worker();
+    void publish(bool force);
+    void record_epoch();
+
+    std::thread m_thread;
+    mutable std::mutex m_mutex;                 // guards m_commands, m_quit, m_busy
+    std::condition_variable m_wake, m_idle;
+    std::deque<std::function<void()>> m_commands;
+    bool m_quit = false;
+    bool m_busy = false;
+    std::shared_ptr<const Snapshot> m_snapshot;
+
+    // Touched only by the worker thread (and by commands, which run on it):
+    std::unique_ptr<Training> m_training;
+    bool m_running = false;
+    int m_pending_steps = 0;
+    double m_speed = 0.0;
+    std::vector<EpochRecord> m_history;
+    int m_record_every = 1;
+    long m_serial = 0;
+    double m_measured_rate = 0.0;
+    std::chrono::steady_clock::time_point m_last_publish;
+};
+
+}  // namespace actlab::core

@@ -1,0 +1,113 @@
+// One training run, on the calling thread: a dataset split into train and test, its features, a
+// network, an optimiser, and the epoch loop. The trainer (trainer.h) runs one of these on a worker
+// thread; `actlab export loss` and the benchmarks run it directly.
+#pragma once
+
+#include "core/dataset.h"
+#include "core/init.h"
+#include "core/loss.h"
+#include "core/mlp.h"
+#include "core/optimizer.h"
+#include "core/random.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actlab::core {
+
+struct TrainConfig {
+    DataSpec data;                       // the generated dataset (unused when a loaded one is given)
+    int train_percent = 50;              // 10 … 90
+    FeatureSet features = kDefaultFeatures;
+    std::vector<HiddenLayer> hidden;     // default: 4 tanh, 2 tanh (set by default_train_config)
+    Output output = Output::Tanh;
+    LossKind loss = LossKind::Mse;
+    OptimizerSpec optimizer;
+    int batch = 10;                      // 1 … the training set's size (larger means the full set)
+    Init init{InitKind::Playground};
+    std::uint64_t seed = 1;              // initial weights and the order of batches
+};
+constexpr int kMinTrainPercent = 10;
+constexpr int kMaxTrainPercent = 90;
+constexpr int kMaxBatch = 100000;
+
+// Set-up (a) of TensorFlow Playground: circle, 2 → 4 tanh → 2 tanh → 1 tanh, squared error, SGD 0.03, batch 10.
+TrainConfig default_train_config();
+
+// Checks what single values cannot: that the output and loss pair, and that they suit the data
+// (softmax needs classes, sigmoid two, regression an identity or tanh output). False with a sentence.
+bool check_train_config(const TrainConfig& config, const Dataset& data, std::string* error);
+
+// Loss and accuracy over both sets after an epoch. Accuracy is NaN for regression.
+struct EpochRecord {
+    int epoch = 0;
+    double train_loss = 0.0, test_loss = 0.0;
+    double train_accuracy = 0.0, test_accuracy = 0.0;
+};
+
+// Where training stopped because a number stopped being finite.
+struct Divergence {
+    bool happened = false;
+    std::string what;   // "the loss", "the gradient of layer 2's weights", "a weight of layer 1"
+    int epoch = 0;      // the epoch (counting from 1) and step (from 1) in which it happened
+    int step = 0;
+    std::string message() const;  // one sentence for the user
+};
+
+class Training {
+public:
+    // Splits `data` (train_percent, seeded by config.data.seed), builds the features and initialises
+    // the network from config.seed. The config must have passed check_train_config.
+    Training(const TrainConfig& config, const Dataset& data);
+
+    // One pass over the training set in a freshly shuffled order, batch by batch. Returns false when a
+    // loss, gradient or weight stopped being finite: the network then keeps the weights from before
+    // that step, and divergence() says what and where. A diverged run does not train further.
+    bool run_epoch();
+    // Losses and accuracies over both sets with the current weights; also counts dead units.
+    EpochRecord evaluate();
+
+    int epoch() const { return m_epoch; }
+    const Divergence& divergence() const { return m_divergence; }
+    const TrainConfig& config() const { return m_config; }
+    const Mlp& network() const { return m_net; }
+    const Dataset& train_set() const { return m_train; }
+    const Dataset& test_set() const { return m_test; }
+
+    // Settings that may change between epochs without starting again.
+    void set_optimizer(const OptimizerSpec& spec);
+    void set_batch(int batch);
+    // Puts back weights saved earlier (same network shape); clears a divergence.
+    void restore(const Eigen::VectorXd& params, int epoch);
+
+    // RMS of dL/dW for each layer at the last step (hidden layers, then the output layer).
+    std::vector<double> gradient_rms() const;
+    // Units per hidden layer whose f' was 0 for every training sample at the last evaluate().
+    const std::vector<int>& dead_units() const { return m_dead; }
+
+private:
+    void gather_batch(int from, int count);
+    void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool count_dead, double* loss,
+                      double* accuracy);
+
+    TrainConfig m_config;
+    Dataset m_train, m_test;
+    FeatureMatrix m_train_x, m_test_x;
+    Eigen::VectorXd m_train_t, m_test_t;   // targets encoded for the output function
+    Mlp m_net;
+    OptimizerState m_opt;
+    Rng m_rng;
+    std::vector<int> m_order;
+    int m_epoch = 0;
+    Divergence m_divergence;
+    std::vector<int> m_dead;
+    // scratch, kept between steps so a step allocates nothing
+    Matrix m_batch_x, m_dlogits, m_scratch;
+    std::vector<double> m_batch_t;
+    Activations m_acts;
+    std::vector<Matrix> m_delta;
+    Eigen::VectorXd m_grad, m_last_grad, m_backup;
+};
+
+}  // namespace actlab::core
