@@ -84,9 +84,9 @@ ParamValues default_params(const Activation& act);
 ActivationFn param_derivative(const Activation& act, int param);
 
 // f and f' together over a block of n values: the trainer's path. Vectorised wherever the catalogue
-// can be; tanh and sigmoid use a fused form (one exponential for both f and f') that agrees with f and
-// df to within 2 units in the last place (tests/core/test_activation_fast.cpp); every other entry gives
-// exactly f and df.
+// can be; tanh and sigmoid use a fused form (one exponential serves f and f') that agrees with f and df
+// to within 4 units in the last place and with the true values to 5e-16 (tests/core/test_activation.cpp),
+// except that values below 1e-307 may come out as 0. Every other entry gives exactly f and df.
 void evaluate_block(const Activation& act, const double* params, const double* x, double* y, double* dy, int n);
 
 // f and f' over many x at once. Uses the vectorised form where an entry has one; the result is

@@ -54,6 +54,12 @@ void for_each_packet(const double* x, double* y, double* dy, int n, Kernel kerne
     }
 }
 
+// e^y for y ≤ 0, and 0 where e^y is below the normal range (Eigen's exp stops at e^-708.4 instead)
+Packet exp_or_zero(Packet y) {
+    const Packet tiny = ei::pset1<Packet>(-708.3964185322641);  // ln DBL_MIN
+    return ei::pselect(ei::pcmp_lt(y, tiny), ei::pzero(y), ei::pexp(y));
+}
+
 // t = e^(-2|x|)
 // a = sign(x) (1 - t) / (1 + t)         (|x| ≥ 0.375: 1 - t cancels by less than one bit)
 //   = x Σ c_k x^(2k)                    (|x| < 0.375)
@@ -62,7 +68,7 @@ void tanh_block(const double* xp, double* yp, double* dyp, int n) {
     const Packet one = ei::pset1<Packet>(1.0), window = ei::pset1<Packet>(kTanhSeriesWindow);
     for_each_packet(xp, yp, dyp, n, [&](Packet x, double* y, double* dy) {
         const Packet ax = ei::pabs(x);
-        const Packet t = ei::pexp(ei::pmul(ei::pset1<Packet>(-2.0), ax));
+        const Packet t = exp_or_zero(ei::pmul(ei::pset1<Packet>(-2.0), ax));
         const Packet one_plus_t = ei::padd(one, t);
         const Packet x2 = ei::pmul(x, x);
         Packet series = ei::pset1<Packet>(kTanhSeries[13]);
@@ -80,7 +86,7 @@ void tanh_block(const double* xp, double* yp, double* dyp, int n) {
 void sigmoid_block(const double* xp, double* yp, double* dyp, int n) {
     const Packet one = ei::pset1<Packet>(1.0);
     for_each_packet(xp, yp, dyp, n, [&](Packet x, double* y, double* dy) {
-        const Packet t = ei::pexp(ei::pnegate(ei::pabs(x)));
+        const Packet t = exp_or_zero(ei::pnegate(ei::pabs(x)));
         const Packet one_plus_t = ei::padd(one, t);
         const Packet numerator = ei::pselect(ei::pcmp_lt(x, ei::pzero(x)), t, one);
         ei::pstoreu(y, ei::pdiv(numerator, one_plus_t));

@@ -216,3 +216,52 @@ TEST(Catalogue, NoNanOrInfForAnyFiniteInput) {
         }
     }
 }
+
+// ---- evaluate_block: the trainer's path ----------------------------------------------------------
+
+TEST(EvaluateBlock, EqualsTheCatalogueExactlyOrWithinFourUlpsForTanhAndSigmoid) {
+    // x over [-40, 40] on a fine grid, the small-|x| window of the tanh series and its edge, and tails
+    std::vector<double> xs;
+    for (int i = -40000; i <= 40000; ++i) xs.push_back(i * 1e-3);
+    for (double x : {1e-300, -1e-300, 1e-10, 0.3749999, 0.375, 0.3750001, -0.375, 100.0, -100.0, 700.0, -700.0, 1e300})
+        xs.push_back(x);
+    for (int i = 0; i < ac::activation_count(); ++i) {
+        const ac::Activation& a = ac::activation(i);
+        const ac::ParamValues p = ac::default_params(a);
+        const bool fused = std::string(a.id) == "tanh" || std::string(a.id) == "sigmoid";
+        // odd sizes so the padded last packet is exercised too
+        for (int n : {1, 3, 10, 17, static_cast<int>(xs.size())}) {
+            std::vector<double> y(n), dy(n);
+            ac::evaluate_block(a, p.v, xs.data(), y.data(), dy.data(), n);
+            for (int k = 0; k < n; ++k) {
+                const double f = a.f(xs[k], p.v), df = a.df(xs[k], p.v);
+                if (!fused) {
+                    ASSERT_EQ(y[k], f) << a.id << " at " << xs[k];
+                    ASSERT_EQ(dy[k], df) << a.id << "' at " << xs[k];
+                    continue;
+                }
+                ASSERT_LE(std::fabs(y[k] - f), 4.0 * std::fabs(std::nextafter(f, INFINITY) - f) + (std::fabs(f) < DBL_MIN ? DBL_MIN : 0.0))
+                    << a.id << " at " << xs[k] << ": " << y[k] << " vs " << f;
+                ASSERT_LE(std::fabs(dy[k] - df), 4.0 * std::fabs(std::nextafter(df, INFINITY) - df) + (std::fabs(df) < DBL_MIN ? DBL_MIN : 0.0))
+                    << a.id << "' at " << xs[k] << ": " << dy[k] << " vs " << df;
+            }
+        }
+    }
+}
+
+TEST(EvaluateBlock, TanhAndSigmoidMatchTheHighPrecisionReference) {
+    double worst = 0.0;
+    for (const RefRow& row : load_reference()) {
+        if (row.id != "tanh" && row.id != "sigmoid") continue;
+        const ac::Activation& a = *ac::find_activation(row.id);
+        double y = 0, dy = 0;
+        ac::evaluate_block(a, nullptr, &row.x, &y, &dy, 1);
+        for (const auto& [got, want] : {std::pair{y, row.f}, std::pair{dy, row.df}}) {
+            if (std::fabs(want) < DBL_MIN) continue;  // subnormal truth: only the catalogue's rescaled path tries
+            const double rel = std::fabs(got - want) / std::fabs(want);
+            worst = std::max(worst, rel);
+            EXPECT_LE(rel, 5e-16) << row.id << " at x = " << row.x << " (line " << row.line << ")";
+        }
+    }
+    std::printf("evaluate_block: worst relative error of tanh and sigmoid against the reference: %.3g\n", worst);
+}
