@@ -1,0 +1,222 @@
+// The network, its losses and its optimisers: every activation × loss pair's gradient against finite
+// differences, and whole training steps against PyTorch (tests/reference/training_steps.csv, made by
+// make_training_reference.py).
+#include "core/loss.h"
+#include "core/mlp.h"
+#include "core/optimizer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace actlab::core {
+namespace {
+
+struct Pair {
+    Output output;
+    int outputs;
+};
+const Pair kPairs[] = {{Output::Tanh, 1}, {Output::Sigmoid, 1}, {Output::Softmax, 3}, {Output::Identity, 1}};
+
+std::vector<double> targets_for(Output output, int batch) {
+    std::vector<double> t(batch);
+    for (int s = 0; s < batch; ++s) {
+        switch (output) {
+            case Output::Tanh: t[s] = s % 3 ? 1.0 : -1.0; break;
+            case Output::Sigmoid: t[s] = s % 3 ? 1.0 : 0.0; break;
+            case Output::Softmax: t[s] = s % 3; break;
+            case Output::Identity: t[s] = std::cos(0.9 * s); break;
+        }
+    }
+    return t;
+}
+
+double mean_loss(const Mlp& net, Output output, const Matrix& x, const std::vector<double>& t) {
+    Activations acts;
+    Matrix scratch;
+    forward(net, x, &acts);
+    return score_batch(output, acts.z.back(), t.data(), nullptr, &scratch).loss_sum / x.cols();
+}
+
+// How close any hidden pre-activation comes to a kink of its activation.
+double distance_to_kinks(const Mlp& net, const Matrix& x) {
+    Activations acts;
+    forward(net, x, &acts);
+    double closest = INFINITY;
+    for (int l = 0; l + 1 < net.layer_count(); ++l) {
+        const Kinks& k = net.activation(l).kinks;
+        for (int i = 0; i < k.count; ++i) closest = std::min(closest, (acts.z[l].array() - k.at[i]).abs().minCoeff());
+    }
+    return closest;
+}
+
+TEST(Mlp, ParametersAreLaidOutLayerByLayerWithAlphaLast) {
+    const int prelu = activation_index("prelu"), tanh = activation_index("tanh");
+    NetworkSpec spec{3, {{5, prelu, {{0.25, 0}}}, {4, tanh, {}}}, 2};
+    Mlp net(spec);
+    ASSERT_EQ(net.layer_count(), 3);
+    EXPECT_EQ(net.slots(0).weights, 0);
+    EXPECT_EQ(net.slots(0).biases, 15);
+    EXPECT_EQ(net.slots(1).weights, 20);
+    EXPECT_EQ(net.slots(2).biases, 20 + 20 + 4 + 8);
+    EXPECT_EQ(net.slots(0).alpha, 54);
+    EXPECT_EQ(net.slots(1).alpha, -1);
+    EXPECT_EQ(net.params().size(), 55);
+    EXPECT_EQ(net.weight_mask().sum(), 15 + 20 + 8);
+    Rng rng(1);
+    net.initialise(Init{InitKind::He}, rng);
+    EXPECT_EQ(net.params()[54], 0.25);
+}
+
+TEST(Mlp, EveryActivationAndLossPairMatchesFiniteDifferences) {
+    for (int a = 0; a < activation_count(); ++a) {
+        const Activation& act = activation(a);
+        ParamValues p = default_params(act);
+        for (const Pair& pair : kPairs) {
+            NetworkSpec spec{3, {{5, a, p}, {4, a, p}}, pair.outputs};
+            Mlp net(spec);
+            Matrix x(3, 6);
+            // draw until no pre-activation sits within 1e-3 of a kink, where a finite difference straddles it
+            for (std::uint64_t seed = 1;; ++seed) {
+                Rng rng(seed);
+                net.initialise(Init{InitKind::Normal, 0.7, 1.0, 0.1}, rng);
+                for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+                if (distance_to_kinks(net, x) > 1e-3) break;
+                ASSERT_LT(seed, 200u) << act.id;
+            }
+            const std::vector<double> t = targets_for(pair.output, 6);
+            Activations acts;
+            Matrix dlogits, scratch;
+            std::vector<Matrix> delta;
+            Eigen::VectorXd grad;
+            forward(net, x, &acts);
+            score_batch(pair.output, acts.z.back(), t.data(), &dlogits, &scratch);
+            backward(net, x, acts, dlogits, &delta, &grad);
+            for (Eigen::Index i = 0; i < net.params().size(); ++i) {
+                const double keep = net.params()[i], h = 1e-6 * std::max(1.0, std::fabs(keep));
+                net.params()[i] = keep + h;
+                const double up = mean_loss(net, pair.output, x, t);
+                net.params()[i] = keep - h;
+                const double down = mean_loss(net, pair.output, x, t);
+                net.params()[i] = keep;
+                const double fd = (up - down) / (2 * h);
+                EXPECT_NEAR(grad[i], fd, 2e-7 * (1.0 + std::fabs(fd)))
+                    << act.id << " + " << output_name(pair.output) << ", parameter " << i;
+            }
+        }
+    }
+}
+
+TEST(Mlp, PreluLearnsItsAlpha) {
+    const int prelu = activation_index("prelu");
+    NetworkSpec spec{2, {{3, prelu, {{0.25, 0}}}}, 1};
+    Mlp net(spec);
+    Rng rng(3);
+    net.initialise(Init{InitKind::Normal, 1.0}, rng);
+    Matrix x(2, 4);
+    x << -1, -2, 0.5, 3, 2, -1, -3, 0.5;
+    const std::vector<double> t = {1, -1, 1, -1};
+    Activations acts;
+    Matrix dlogits, scratch;
+    std::vector<Matrix> delta;
+    Eigen::VectorXd grad;
+    forward(net, x, &acts);
+    score_batch(Output::Tanh, acts.z.back(), t.data(), &dlogits, &scratch);
+    backward(net, x, acts, dlogits, &delta, &grad);
+    EXPECT_NE(grad[net.slots(0).alpha], 0.0);
+}
+
+// ---- whole steps against PyTorch -------------------------------------------------------------------
+
+struct StepCase {
+    const char* name;
+    const char* activation;
+    Output output;
+    OptimizerKind optimizer;
+    Regularization reg;
+    double rate, learning_rate;
+};
+
+TEST(Mlp, TrainingStepsMatchPyTorch) {
+    const StepCase cases[] = {
+        {"tanh_mse_sgd", "tanh", Output::Tanh, OptimizerKind::Sgd, Regularization::None, 0.0, 0.1},
+        {"relu_bce_momentum", "relu", Output::Sigmoid, OptimizerKind::Momentum, Regularization::L2, 0.01, 0.05},
+        {"gelu_ce_adam", "gelu", Output::Softmax, OptimizerKind::Adam, Regularization::L1, 0.003, 0.01},
+        {"prelu_identity_sgd", "prelu", Output::Identity, OptimizerKind::Sgd, Regularization::L2, 0.02, 0.05},
+        {"elu_bce_adam", "elu", Output::Sigmoid, OptimizerKind::Adam, Regularization::None, 0.0, 0.02},
+        {"sigmoid_mse_momentum", "sigmoid", Output::Tanh, OptimizerKind::Momentum, Regularization::L1, 0.01, 0.2},
+        {"silu_ce_sgd", "silu", Output::Softmax, OptimizerKind::Sgd, Regularization::None, 0.0, 0.3},
+    };
+    // case → kind → values
+    std::map<std::string, std::map<std::string, std::vector<double>>> ref;
+    std::ifstream in(std::string(ACTLAB_REFERENCE_DIR) + "/training_steps.csv");
+    ASSERT_TRUE(in);
+    std::string line;
+    std::getline(in, line);
+    ASSERT_EQ(line, "case,kind,index,value");
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string name, kind, index, value;
+        std::getline(ss, name, ',');
+        std::getline(ss, kind, ',');
+        std::getline(ss, index, ',');
+        std::getline(ss, value, ',');
+        ref[name][kind].push_back(std::stod(value));
+    }
+    const int samples = 8, inputs = 3;
+    Matrix x(inputs, samples);
+    for (int s = 0; s < samples; ++s)
+        for (int k = 0; k < inputs; ++k) x(k, s) = 2.0 * std::sin(1.3 * s + 0.7 * k);
+    double worst = 0.0;
+    for (const StepCase& c : cases) {
+        SCOPED_TRACE(c.name);
+        const int a = activation_index(c.activation);
+        ParamValues p = default_params(activation(a));
+        const int outputs = c.output == Output::Softmax ? 3 : 1;
+        Mlp net(NetworkSpec{inputs, {{5, a, p}, {4, a, p}}, outputs});
+        for (int l = 0; l < net.layer_count(); ++l) {
+            const LayerSlots& s = net.slots(l);
+            for (int i = 0; i < s.rows; ++i) {
+                for (int j = 0; j < s.cols; ++j) net.weights(l)(i, j) = 0.5 * std::sin(1.0 + 0.37 * (i * s.cols + j) + l);
+                net.biases(l)(i) = 0.1 * std::cos(0.5 * i + l);
+            }
+            if (s.alpha >= 0) net.params()[s.alpha] = 0.25;
+        }
+        const std::vector<double> t = targets_for(c.output, samples);
+        OptimizerSpec spec;
+        spec.kind = c.optimizer;
+        spec.learning_rate = c.learning_rate;
+        spec.regularization = c.reg;
+        spec.regularization_rate = c.rate;
+        OptimizerState state;
+        Activations acts;
+        Matrix dlogits, scratch;
+        std::vector<Matrix> delta;
+        Eigen::VectorXd grad;
+        const std::vector<double>& losses = ref[c.name]["loss"];
+        ASSERT_EQ(losses.size(), 5u);
+        for (double want : losses) {
+            forward(net, x, &acts);
+            const double loss = score_batch(c.output, acts.z.back(), t.data(), &dlogits, &scratch).loss_sum / samples;
+            EXPECT_NEAR(loss, want, 1e-13 * std::fabs(want));
+            worst = std::max(worst, std::fabs(loss - want) / std::fabs(want));
+            backward(net, x, acts, dlogits, &delta, &grad);
+            optimizer_step(spec, net.weight_mask(), &grad, &net.params(), &state);
+        }
+        const std::vector<double>& params = ref[c.name]["param"];
+        ASSERT_EQ(static_cast<Eigen::Index>(params.size()), net.params().size());
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            EXPECT_NEAR(net.params()[i], params[i], 1e-12 * std::max(1.0, std::fabs(params[i]))) << "parameter " << i;
+            worst = std::max(worst, std::fabs(net.params()[i] - params[i]) / std::max(1.0, std::fabs(params[i])));
+        }
+    }
+    std::printf("worst difference from PyTorch after 5 steps: %.3g\n", worst);
+}
+
+}  // namespace
+}  // namespace actlab::core
