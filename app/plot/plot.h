@@ -86,6 +86,9 @@ void SetupAxes(const char* x_label, const char* y_label);
 void SetupAxisScale(Axis axis, Scale scale);
 void SetupAxesLimits(const Limits& home, Cond cond = Cond_Once);
 void SetupLegend(Location location);
+// Ticks of your own on an axis instead of the 1-2-5 ones: at `values`, labelled `labels` (or the
+// numbers when labels is nullptr). For bar charts: one tick per bar, named after it. Strings are copied.
+void SetupAxisTicks(Axis axis, const double* values, int count, const char* const* labels = nullptr);
 
 // Bars drawn from y = 0 (the bottom of the view on a log axis) up to their height.
 struct BarStyle {
