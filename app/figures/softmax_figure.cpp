@@ -247,7 +247,8 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const plot::Limits lim = plot::GetPlotLimits();
     const std::string top = "ln K = ln " + std::to_string(view.classes()) + " = " + num(ln_k, "%.4g") +
                             ": uniform, the largest possible (T → ∞)";
-    plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
+    // below the line: above it is where the T label goes
+    plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, 3), ImVec2(0, 0));
     // with tied maxima, T → 0 shares the mass among them: H falls to ln(ties), not 0
     const core::Softmax cold = core::softmax(view.logit_array(), 0.0);
     const double floor = cold.entropy;
@@ -303,7 +304,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
 
 void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
     char title[200];
-    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %.3g with %d degrees of freedom##samples", view.draws,
+    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %.3g, %d d.o.f.##samples", view.draws,
                   view.seed, view.filtering() ? " after filtering" : "", data.chi.statistic, data.chi.dof);
     if (!plot::BeginPlot(title, size, flags)) return;
     double top = 0.0;
