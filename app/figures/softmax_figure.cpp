@@ -200,10 +200,16 @@ bool temperature_line(SoftmaxView& view, plot::PlotFlags flags) {
 }  // namespace
 
 bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
-    if (!plot::BeginPlot("How T spreads the probabilities: p_i(T)##sweep", size, flags)) return false;
+    // In a small plot a legend of many classes would hide the curves: their colours are those of the
+    // bars beside it, and hovering lists them.
+    const bool crowded = view.classes() > 4 && size.y < 30.0f * ImGui::GetFontSize();
+    if (!plot::BeginPlot("How T spreads the probabilities: p_i(T)##sweep", size, flags | (crowded ? plot::PlotFlags_NoLegend : 0)))
+        return false;
     plot::SetupAxes("temperature T (log scale)", "probability p_i(T)");
     plot::SetupAxisScale(plot::Axis_X, plot::Scale_Log10);
     plot::SetupAxesLimits({view.t_min, view.t_max, -0.03, 1.03}, plot::Cond_Always);
+    // top right is free: warm, every p_i is near 1/K ≤ 1/2, and only the largest class starts high (on the left)
+    plot::SetupLegend(plot::Location_NorthEast);
     const core::TemperatureSweep& s = data.sweep;
     const int n = static_cast<int>(s.temperature.size());
     for (int i = 0; i < view.classes() && i < s.prob.cols(); ++i) {
@@ -274,11 +280,11 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
 
 void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
     const int kept = static_cast<int>((data.filtered > 0.0).count());
-    std::string what = view.top_k > 0 && view.top_k < view.classes() ? "top-k = " + std::to_string(view.top_k) : "";
-    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p = ") + num(view.top_p, "%g");
+    std::string what = view.top_k > 0 && view.top_k < view.classes() ? "top-k " + std::to_string(view.top_k) : "";
+    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + num(view.top_p, "%g");
     const std::string title = (what.empty() ? std::string("No filter (top-k and top-p are off)")
-                                            : "After " + what + ": " + std::to_string(kept) + " of " +
-                                                  std::to_string(view.classes()) + " classes kept, renormalised") +
+                                            : what + ": " + std::to_string(kept) + " of " +
+                                                  std::to_string(view.classes()) + " classes kept") +
                               "##filter";
     if (!plot::BeginPlot(title.c_str(), size, flags)) return;
     plot::SetupAxes("class", "probability");
