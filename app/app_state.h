@@ -4,6 +4,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/figure.h"
+#include "app/figures/softmax_figure.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
@@ -35,7 +36,7 @@ struct ExportRequest {
 };
 
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
-enum class Lab { Activations };
+enum class Lab { Activations, Softmax };
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -59,6 +60,21 @@ struct ExplorerState {
     bool has_cache = false;
 };
 
+// The softmax temperature lab's state. `data` and `logit_home` are caches, recomputed when `view`
+// changes (data) or the logits plot should refit (logit_home).
+struct SoftmaxState {
+    SoftmaxView view;
+    std::string message;              // why a typed value was refused, shown in red until the next good one
+    bool refit_logits = true;         // show the logits plot's home view again (preset, new class, typed logit)
+    bool dragging_logit = false;      // a logit bar is being dragged: refit once it is let go
+    int export_plot = 0;              // which plot the Export buttons write (a SoftmaxPlot)
+    // caches
+    SoftmaxView cached_view;
+    SoftmaxData data;
+    plot::Limits logit_home;
+    bool has_cache = false;
+};
+
 struct UiSettings {
     static constexpr float kMinTextScale = 0.75f;
     static constexpr float kMaxTextScale = 2.5f;
@@ -76,6 +92,7 @@ struct UiSettings {
 struct AppState {
     Lab lab = Lab::Activations;       // the tab shown
     ExplorerState explorer;
+    SoftmaxState softmax;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;

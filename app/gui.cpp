@@ -4,6 +4,7 @@
 #include "app/figures/figure.h"
 #include "app/files.h"
 #include "app/panels/activations_panel.h"
+#include "app/panels/softmax_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -39,6 +40,7 @@ void rebuild_fonts(const Window& window, AppState& state) {
 Figure current_figure(const AppState& state) {
     switch (state.lab) {
         case Lab::Activations: break;
+        case Lab::Softmax: return softmax_figure(state);
     }
     return activations_figure(state);
 }
@@ -67,6 +69,11 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
     for (const KeyPress& k : presses) {
         if (k.key == GLFW_KEY_F11) state.ui.fullscreen = !state.ui.fullscreen;
         if (k.key == GLFW_KEY_ESCAPE && state.ui.fullscreen) state.ui.fullscreen = false;
+        // The softmax lab's temperature on the arrow keys, unless a text field has them.
+        if (state.lab == Lab::Softmax && !(k.mods & GLFW_MOD_CONTROL) && !ImGui::GetIO().WantTextInput) {
+            if (k.key == GLFW_KEY_UP || k.key == GLFW_KEY_RIGHT) step_temperature(state.softmax, 1);
+            if (k.key == GLFW_KEY_DOWN || k.key == GLFW_KEY_LEFT) step_temperature(state.softmax, -1);
+        }
         if (!(k.mods & GLFW_MOD_CONTROL)) continue;
         const bool shift = k.mods & GLFW_MOD_SHIFT;
         switch (k.key) {
@@ -160,6 +167,11 @@ void draw_main_window(AppState& state) {
         if (ImGui::BeginTabItem("Activation functions")) {
             state.lab = Lab::Activations;
             draw_activations_panel(state);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Softmax and temperature")) {
+            state.lab = Lab::Softmax;
+            draw_softmax_panel(state);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -1,6 +1,7 @@
 #include "app/settings.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/softmax_keys.h"
 #include "app/files.h"
 
 #include <nlohmann/json.hpp>
@@ -42,6 +43,25 @@ std::string json_value_text(const json& v) {
         return buf;
     }
     return v.dump();
+}
+
+// The softmax lab's object: each good key is used, each bad one reported; a view that does not hold
+// together (tmin ≥ tmax, labels that do not match the logits) falls back to the default view.
+void read_softmax(const json& o, const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    if (!o.is_object()) {
+        problems->push_back(path + ": 'softmax' must be an object; keeping the default");
+        return;
+    }
+    SoftmaxView view = state->softmax.view;
+    for (const auto& item : o.items()) {
+        std::string error;
+        SoftmaxView trial = view;
+        if (apply_softmax_key(&trial, item.key(), json_value_text(item.value()), &error)) view = trial;
+        else problems->push_back(path + ": softmax " + error + "; keeping the default");
+    }
+    std::string error;
+    if (check_softmax_view(view, &error)) state->softmax.view = view;
+    else problems->push_back(path + ": softmax: " + error + "; using the default lab");
 }
 
 void read_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
@@ -101,6 +121,7 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
             state->exports.clamp();  // width × scale may not pass the largest image side
         }
     }
+    if (doc.contains("softmax")) read_softmax(doc["softmax"], path, state, problems);
     if (doc.contains("activations")) {
         const json& a = doc["activations"];
         if (!a.is_object()) {
@@ -144,6 +165,9 @@ bool save_settings(const std::string& path, const AppState& state, std::string* 
     json a = json::object();
     for (const auto& [key, value] : activation_keys(state.explorer.view)) a[key] = value;
     doc["activations"] = a;
+    json sm = json::object();
+    for (const auto& [key, value] : softmax_keys(state.softmax.view)) sm[key] = value;
+    doc["softmax"] = sm;
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !make_folders(folder.string(), error)) return false;
     return write_file_atomic(path, doc.dump(2) + "\n", error);

@@ -1,6 +1,7 @@
 #include "app/cli/export_plots.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/softmax_keys.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,11 +43,38 @@ bool prepare_activations(const std::vector<KeyValue>& sets, bool csv, Figure* ou
     return true;
 }
 
+bool prepare_softmax_view(const std::vector<KeyValue>& sets, SoftmaxView* view, std::string* error) {
+    for (const auto& [key, value] : sets) {
+        if (!apply_softmax_key(view, key, value, error)) {
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    return check_softmax_view(*view, error);
+}
+
+bool prepare_softmax(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    SoftmaxView view;
+    if (!prepare_softmax_view(sets, &view, error)) return false;
+    *out = softmax_export_figure(view, SoftmaxPlot::Probabilities);
+    return true;
+}
+
+bool prepare_softmax_sweep(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    SoftmaxView view;
+    if (!prepare_softmax_view(sets, &view, error)) return false;
+    *out = softmax_export_figure(view, SoftmaxPlot::SweepAndEntropy);
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
     static const std::vector<ExportPlot> plots = {
         {"activations", "activation functions and their derivatives", activation_keys_help(), prepare_activations},
+        {"softmax", "softmax(z / T) as bars, at one or more temperatures", softmax_keys_help(), prepare_softmax},
+        {"softmax-sweep", "p_i(T) and the entropy H(T) over a range of temperatures",
+         "  the keys of softmax (above); temperature= marks the first one on the plots\n", prepare_softmax_sweep},
     };
     return plots;
 }

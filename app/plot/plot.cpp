@@ -80,6 +80,7 @@ void set_transforms(CurrentPlot& p) {
 }
 
 std::vector<Tick> ticks_for(const CurrentPlot& p, Axis axis, float pixels) {
+    if (!p.custom_ticks[axis].empty()) return p.custom_ticks[axis];
     const Limits& v = p.state->view;
     const double lo = axis == Axis_X ? v.x_min : v.y_min;
     const double hi = axis == Axis_X ? v.x_max : v.y_max;
@@ -378,6 +379,15 @@ void SetupAxesLimits(const Limits& home, Cond cond) {
 }
 
 void SetupLegend(Location location) { ctx().current.legend_location = location; }
+
+void SetupAxisTicks(Axis axis, const double* values, int count, const char* const* labels) {
+    CurrentPlot& p = ctx().current;
+    IM_ASSERT(!p.locked && "Setup calls come before the first item");
+    std::vector<Tick>& ticks = p.custom_ticks[axis];
+    ticks.clear();
+    for (int i = 0; i < count; ++i)
+        ticks.push_back({values[i], true, labels ? std::string(labels[i]) : format_number(values[i], "%g")});
+}
 
 bool IsPlotHovered() {
     lock_setup();

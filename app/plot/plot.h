@@ -86,6 +86,17 @@ void SetupAxes(const char* x_label, const char* y_label);
 void SetupAxisScale(Axis axis, Scale scale);
 void SetupAxesLimits(const Limits& home, Cond cond = Cond_Once);
 void SetupLegend(Location location);
+// Ticks of your own on an axis instead of the 1-2-5 ones: at `values`, labelled `labels` (or the
+// numbers when labels is nullptr). For bar charts: one tick per bar, named after it. Strings are copied.
+void SetupAxisTicks(Axis axis, const double* values, int count, const char* const* labels = nullptr);
+
+// Bars drawn from y = 0 (the bottom of the view on a log axis) up to their height.
+struct BarStyle {
+    ImU32 fill = IM_COL32(0, 114, 178, 255);
+    double width = 0.8;       // in x units
+    ImU32 outline = 0;        // a frame around each bar, or 0 for none
+    float outline_weight = 2.0f;  // in points
+};
 
 // Items. A label's text after "##" is hidden; a label starting with "##" puts no entry in the legend.
 void PlotLine(const char* label, const double* xs, const double* ys, int count, const LineStyle& style);
@@ -97,6 +108,11 @@ void PlotMarker(double x, double y, ImU32 color, float radius = 4.5f);
 // Text at a data position, shifted by `pixel_offset` (in points) and aligned by `pivot` (0..1).
 void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset = ImVec2(0, 0),
               ImVec2 pivot = ImVec2(0.5f, 0.5f));
+// Bars at xs with heights ys; the legend shows a filled swatch.
+void PlotBars(const char* label, const double* xs, const double* ys, int count, const BarStyle& style);
+// One bar whose height the user sets by pressing anywhere in its column and dragging; returns true
+// when it changed *y this frame (held to the view).
+bool DragBarY(const char* id, double x, double* y, const BarStyle& style);
 // A vertical line the user can drag; returns true when it moved *x this frame.
 bool DragLineX(const char* id, double* x, ImU32 color, float weight = 1.5f);
 

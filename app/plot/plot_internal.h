@@ -42,6 +42,7 @@ struct CurrentPlot {
     bool has_request = false;
     Cond request_cond = Cond_Once;
     Location legend_location = Location_Best;
+    std::vector<Tick> custom_ticks[2];  // SetupAxisTicks; empty: the automatic ones
     std::vector<int> occupancy;  // line points per cell of a kGrid × kGrid grid over the area (for Location_Best)
     bool locked = false;       // setup is over: layout, input and the grid are done
     ImRect frame;              // the whole widget

@@ -1,4 +1,4 @@
-// The plot widget's items: lines (solid, dashed, marked), bands, reference lines, markers, text and
+// The plot widget's items: lines (solid, dashed, marked), bars, bands, reference lines, markers, text and
 // draggable lines. Each starts by locking the setup (layout, input, grid) of the current plot.
 #include "app/plot/plot_internal.h"
 
@@ -90,6 +90,71 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
         }
     }
     flush();
+}
+
+namespace {
+
+// The pixel rectangle of a bar from the baseline (0, or the bottom of a log axis) to y.
+ImRect bar_rect(const CurrentPlot& p, double x, double y, double width) {
+    const double base = p.scale[Axis_Y] == Scale_Log10 ? p.state->view.y_min : 0.0;
+    const ImVec2 a = to_pixels(p, x - 0.5 * width, base), b = to_pixels(p, x + 0.5 * width, y);
+    return ImRect(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)));
+}
+
+void draw_bar(CurrentPlot& p, const ImRect& r, const BarStyle& style) {
+    p.draw->AddRectFilled(r.Min, r.Max, style.fill);
+    if (style.outline) p.draw->AddRect(r.Min, r.Max, style.outline, 0.0f, 0, style.outline_weight * p.unit);
+    mark_occupied(p, r, 4);  // the legend keeps off the bars
+}
+
+}  // namespace
+
+void PlotBars(const char* label, const double* xs, const double* ys, int count, const BarStyle& style) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    add_legend(label, style.fill, true, false);
+    for (int i = 0; i < count; ++i) {
+        if (!std::isfinite(xs[i]) || !std::isfinite(ys[i])) continue;
+        if (p.scale[Axis_Y] == Scale_Log10 && !(ys[i] > 0)) continue;
+        draw_bar(p, bar_rect(p, xs[i], ys[i], style.width), style);
+    }
+}
+
+bool DragBarY(const char* id, double x, double* y, const BarStyle& style) {
+    lock_setup();
+    CurrentPlot& p = ctx().current;
+    bool changed = false, hovered = false, active = false;
+    const ImRect column(ImVec2(bar_rect(p, x, 0, style.width).Min.x, p.area.Min.y),
+                        ImVec2(bar_rect(p, x, 0, style.width).Max.x, p.area.Max.y));
+    if (!(p.flags & PlotFlags_NoInputs) && column.GetWidth() >= 1.0f) {
+        const ImVec2 backup = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(column.Min);
+        ImGui::PushID(id);
+        ImGui::InvisibleButton("##dragbar", column.GetSize());
+        ImGui::PopID();
+        hovered = ImGui::IsItemHovered();
+        active = ImGui::IsItemActive();
+        if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+        if (active) {
+            const Limits& v = p.state->view;
+            const double ny = std::clamp(p.ty.to_value(ImGui::GetIO().MousePos.y), v.y_min, v.y_max);
+            if (ny != *y) {
+                *y = ny;
+                changed = true;
+            }
+            p.item_active = true;
+        }
+        ImGui::SetCursorScreenPos(backup);
+    }
+    if (hovered || active)  // the column lights up: "press here"
+        p.draw->AddRectFilled(column.Min, column.Max, IM_COL32(0, 0, 0, 14));
+    const ImRect r = bar_rect(p, x, *y, style.width);
+    draw_bar(p, r, style);
+    // a grip line at the bar's end says "drag me"
+    const float grip_y = *y >= 0.0 ? r.Min.y : r.Max.y;
+    p.draw->AddLine(ImVec2(r.Min.x, grip_y), ImVec2(r.Max.x, grip_y), IM_COL32(30, 30, 30, 255),
+                    (hovered || active ? 4.0f : 2.5f) * p.unit);
+    return changed;
 }
 
 void PlotVBand(const char* label, double x0, double x1, ImU32 color) {

@@ -123,3 +123,46 @@ TEST(PlotWidget, ALongLineIsDrawnWholeWithinSixteenBitIndices) {
     }
     EXPECT_GT(vertices, 4u * 99000u);  // all of the line is there
 }
+
+TEST(PlotWidget, BarsAreDrawnFromZeroAndADragBarFollowsTheMouse) {
+    Harness h;
+    const double xs[3] = {0, 1, 2}, ys[3] = {0.5, 1.0, 0.25};
+    double dragged = 1.0;
+    plot::Limits view;
+    ImVec2 column_top, zero;
+    auto body = [&] {
+        if (plot::BeginPlot("bars", ImVec2(-1, -1))) {
+            plot::SetupAxesLimits({-1, 4, -2, 2}, plot::Cond_Always);
+            plot::PlotBars("three bars", xs, ys, 3, {IM_COL32(213, 94, 0, 255), 0.8});
+            plot::DragBarY("drag", 3.0, &dragged, {IM_COL32(0, 114, 178, 255), 0.8});
+            view = plot::GetPlotLimits();
+            column_top = plot::PlotToPixels(3.0, 1.5);
+            zero = plot::PlotToPixels(3.0, -1.0);
+            plot::EndPlot();
+        }
+    };
+    h.frame(ImVec2(-1, -1), false, body);
+    // every bar is a filled rectangle in its colour
+    const ImDrawData* data = ImGui::GetDrawData();
+    ASSERT_NE(data, nullptr);
+    int orange = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) orange += v.col == IM_COL32(213, 94, 0, 255);
+    EXPECT_GE(orange, 3 * 4 + 4);  // three bars and the legend swatch
+    // press in the drag bar's column at y = 1.5 and drag down to y = −1
+    h.frame(column_top, false, body);
+    h.frame(column_top, true, body);
+    h.frame(column_top, true, body);
+    EXPECT_NEAR(dragged, 1.5, 0.01);
+    h.frame(zero, true, body);
+    h.frame(zero, false, body);
+    EXPECT_NEAR(dragged, -1.0, 0.01);
+    EXPECT_DOUBLE_EQ(view.x_min, -1.0) << "dragging the bar panned the plot";
+    // a press outside every bar's column leaves the bar alone (the mouse moves there first, as a real one does)
+    const double before = dragged;
+    h.frame(ImVec2(column_top.x - 200, column_top.y), false, body);
+    h.frame(ImVec2(column_top.x - 200, column_top.y), true, body);
+    h.frame(ImVec2(column_top.x - 200, column_top.y + 50), true, body);
+    h.frame(ImVec2(column_top.x - 200, column_top.y + 50), false, body);
+    EXPECT_EQ(dragged, before);
+}

@@ -2,6 +2,7 @@
 #include "app/settings.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/softmax_keys.h"
 
 #include "process.h"
 
@@ -104,4 +105,34 @@ TEST(Settings, AnExportSizeBeyondTheLargestImageIsHeldToIt) {
     e.clamp();
     EXPECT_EQ(e.scale, 2);
     EXPECT_EQ(e.width, ExportSettings::kMinSide);
+}
+
+TEST(Settings, TheSoftmaxLabComesBackAndItsBadValuesAreReported) {
+    TempDir tmp;
+    AppState state;
+    state.exports.folder = "/somewhere";
+    std::string error;
+    for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+             {"logits", "3,1,-2,0.5"}, {"labels", "cat,dog,,bird"}, {"temperature", "0.25,2"}, {"topk", "2"},
+             {"topp", "0.9"}, {"draws", "500"}, {"seed", "77"}, {"tmin", "0.1"}, {"tmax", "50"}})
+        ASSERT_TRUE(apply_softmax_key(&state.softmax.view, k, v, &error)) << error;
+    ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(tmp / "settings.json", &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_TRUE(back.softmax.view == state.softmax.view);
+
+    write(tmp / "bad.json", R"({ "softmax": { "logits": "1,2,3,4", "temperature": "0", "topp": "0.8", "colour": "red" } })");
+    AppState partly;
+    problems.clear();
+    load_settings(tmp / "bad.json", &partly, &problems);
+    std::string all;
+    for (const std::string& p : problems) all += p + "\n";
+    EXPECT_EQ(problems.size(), 2u) << all;
+    EXPECT_NE(all.find("'temperature=0'"), std::string::npos) << all;
+    EXPECT_NE(all.find("unknown key 'colour'"), std::string::npos) << all;
+    EXPECT_EQ(partly.softmax.view.logits, (std::vector<double>{1, 2, 3, 4}));  // the good ones are used
+    EXPECT_EQ(partly.softmax.view.top_p, 0.8);
+    EXPECT_EQ(partly.softmax.view.temperatures, std::vector<double>{1.0});     // the bad one keeps its default
 }

@@ -1,0 +1,24 @@
+// The softmax lab's settings as KEY=VALUE pairs: the keys of `actlab export softmax --set` and
+// `actlab export softmax-sweep --set`, and of the "softmax" object in settings.json. One parser serves all.
+//   logits=2,1,0.1   labels=cat,dog,bird   temperature=0.5,1,2   tmin=0.01  tmax=100  samples=200
+//   topk=0   topp=1   draws=1000   seed=1
+#pragma once
+
+#include "app/figures/softmax_figure.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace actlab::app {
+
+// Applies one key. Returns false with *error naming the key and what is wrong; *view is then unchanged.
+bool apply_softmax_key(SoftmaxView* view, const std::string& key, const std::string& value, std::string* error);
+// Checks what single keys cannot: tmin < tmax, one label per logit, top-k within the classes.
+bool check_softmax_view(const SoftmaxView& view, std::string* error);
+// The view as KEY=VALUE pairs that apply_softmax_key reads back to the same view.
+std::vector<std::pair<std::string, std::string>> softmax_keys(const SoftmaxView& view);
+// One line per key, for --help.
+const char* softmax_keys_help();
+
+}  // namespace actlab::app

@@ -1,0 +1,172 @@
+// `actlab export softmax` and `softmax-sweep` with no display: CSVs checked value by value against
+// the core, PNGs read back and their pixels checked, and bad arguments refused with one line, exit
+// code 2 and no file.
+#include "core/softmax.h"
+#include "png_check.h"
+#include "process.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <sstream>
+
+namespace {
+
+const std::vector<std::string> kNoDisplay = {"-DISPLAY", "-WAYLAND_DISPLAY"};
+
+RunResult run_actlab(const std::vector<std::string>& args) { return run_program(ACTLAB_BINARY, args, kNoDisplay); }
+
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::stringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::vector<std::string> fields;
+        std::stringstream ls(line);
+        std::string f;
+        while (std::getline(ls, f, ',')) fields.push_back(f);
+        rows.push_back(fields);
+    }
+    return rows;
+}
+
+double number(const std::string& s) { return std::strtod(s.c_str(), nullptr); }
+
+}  // namespace
+
+TEST(CliSoftmax, HelpListsBothPlotsAndTheirKeys) {
+    const RunResult r = run_actlab({"export", "--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* s : {"softmax ", "softmax-sweep", "logits=2,1,0.1", "tmin=0.01", "temperature,class,logit,prob,entropy"})
+        EXPECT_NE(r.out.find(s), std::string::npos) << s;
+}
+
+TEST(CliSoftmax, CsvHasOneRowPerTemperatureAndClassWithTheCoreValues) {
+    TempDir tmp;
+    const std::string out = tmp / "t.csv";
+    const RunResult r = run_actlab({"export", "softmax", "--set", "logits=2,1,0.1", "--set", "temperature=0.5,1,2", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 1u + 3 * 3);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"temperature", "class", "logit", "prob", "entropy"}));
+    Eigen::ArrayXd z(3);
+    z << 2, 1, 0.1;
+    const double temps[3] = {0.5, 1, 2};
+    for (int j = 0; j < 3; ++j) {
+        const actlab::core::Softmax s = actlab::core::softmax(z, temps[j]);
+        double sum = 0.0;
+        for (int i = 0; i < 3; ++i) {
+            const auto& row = rows[1 + 3 * j + i];
+            ASSERT_EQ(row.size(), 5u);
+            EXPECT_EQ(number(row[0]), temps[j]);
+            EXPECT_EQ(row[1], std::to_string(i));
+            EXPECT_EQ(number(row[2]), z[i]);
+            EXPECT_EQ(number(row[3]), s.prob[i]);  // %.17g reads back to the same double
+            EXPECT_EQ(number(row[4]), s.entropy);
+            sum += number(row[3]);
+        }
+        EXPECT_NEAR(sum, 1.0, 1e-15);
+    }
+    // softmax([2, 1, 0.1]) at T = 1, to 10 digits
+    EXPECT_NEAR(number(rows[4][3]), 0.6590011389, 1e-10);
+    EXPECT_EQ(rows[2][2], "1");
+}
+
+TEST(CliSoftmax, SweepIsLogSpacedFromTminToTmaxInclusive) {
+    TempDir tmp;
+    const std::string out = tmp / "sweep.csv";
+    const RunResult r = run_actlab({"export", "softmax-sweep", "--set", "logits=2,1,0.1", "--set", "tmin=0.01", "--set",
+                                    "tmax=100", "--set", "samples=200", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 1u + 200 * 3);
+    EXPECT_EQ(rows[1][0], "0.01");
+    EXPECT_EQ(rows.back()[0], "100");
+    const double step = std::log(1e4) / 199;
+    for (int k = 0; k + 1 < 200; ++k) {
+        const double t0 = number(rows[1 + 3 * k][0]), t1 = number(rows[1 + 3 * (k + 1)][0]);
+        ASSERT_NEAR(std::log(t1 / t0), step, 1e-12) << k;
+        for (int i = 0; i < 3; ++i) ASSERT_EQ(number(rows[1 + 3 * k + i][0]), t0);  // one temperature per block
+        EXPECT_EQ(rows[1 + 3 * k][4], rows[3 + 3 * k][4]);  // the entropy on each row of its temperature
+        EXPECT_LE(number(rows[1 + 3 * k][4]), number(rows[1 + 3 * (k + 1)][4]));  // warmer, more spread
+    }
+    // the ends: nearly one-hot at T = 0.01, nearly uniform at T = 100
+    EXPECT_EQ(number(rows[1][3]), 1.0);
+    EXPECT_LT(number(rows[1][4]), 1e-40);
+    EXPECT_NEAR(number(rows.back()[4]), std::log(3.0), 1e-4);
+}
+
+TEST(CliSoftmax, PngsHaveTheRequestedSizeAndShowEachClassInItsColour) {
+    TempDir tmp;
+    RunResult r = run_actlab({"export", "softmax", "--set", "logits=2,1,0.1", "--set", "temperature=0.5,1,2", "--size",
+                              "800x500", "--scale", "2", "--out", tmp / "bars.png"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    Png png = read_png(tmp / "bars.png");
+    ASSERT_TRUE(png.ok);
+    EXPECT_EQ(png.width, 1600);
+    EXPECT_EQ(png.height, 1000);
+    // class 0 blue (0, 114, 178), class 1 vermillion (213, 94, 0), class 2 bluish green (0, 158, 115):
+    // bars are areas, so many pixels of each; class 0's bar at T = 0.5 is the largest
+    const int blue = count_color(png, 0, 114, 178, 12), red = count_color(png, 213, 94, 0, 12),
+              green = count_color(png, 0, 158, 115, 12);
+    EXPECT_GT(blue, 40000);
+    EXPECT_GT(red, 8000);
+    EXPECT_GT(green, 1000);
+    EXPECT_GT(blue, red);
+    EXPECT_GT(red, green);
+    EXPECT_GT(count_color(png, 255, 255, 255, 5), png.width * png.height / 3);
+
+    r = run_actlab({"export", "softmax-sweep", "--set", "logits=2,1,0.1", "--set", "tmin=0.01", "--set", "tmax=100",
+                    "--set", "samples=200", "--out", tmp / "sweep.png"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    png = read_png(tmp / "sweep.png");
+    ASSERT_TRUE(png.ok);
+    EXPECT_EQ(png.width, 1600);
+    EXPECT_EQ(png.height, 1000);
+    // three curves in the class colours, and the entropy curve in dark ink
+    EXPECT_GT(count_color(png, 0, 114, 178, 30), 2000);
+    EXPECT_GT(count_color(png, 213, 94, 0, 30), 2000);
+    EXPECT_GT(count_color(png, 0, 158, 115, 30), 2000);
+    EXPECT_GT(count_color(png, 40, 40, 40, 10), 2000);
+    EXPECT_EQ(list_dir(tmp.path).size(), 2u);
+}
+
+struct BadCase {
+    std::vector<std::string> args;  // after "export"; "OUT" becomes a path in a temporary folder
+    std::string says;
+};
+
+TEST(CliSoftmax, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
+    const std::vector<BadCase> cases = {
+        {{"softmax", "--set", "logits=", "--out", "OUT.csv"}, "'logits=': give 2 to 12 logits"},
+        {{"softmax", "--set", "logits=3", "--out", "OUT.png"}, "'logits=3': 1 logit: softmax here takes 2 to 12 classes"},
+        {{"softmax", "--set", "logits=1,2,3,4,5,6,7,8,9,10,11,12,13", "--out", "OUT.csv"}, "13 logits"},
+        {{"softmax", "--set", "temperature=0", "--out", "OUT.csv"}, "'temperature=0': a temperature must be > 0"},
+        {{"softmax", "--set", "temperature=-2", "--out", "OUT.png"}, "'temperature=-2'"},
+        {{"softmax", "--set", "temperature=1,2000", "--out", "OUT.csv"}, "from 0.001 to 1000"},
+        {{"softmax", "--set", "temperature=0.0001", "--out", "OUT.csv"}, "from 0.001 to 1000"},
+        {{"softmax-sweep", "--set", "tmin=10", "--set", "tmax=1", "--out", "OUT.csv"}, "tmin (10) must be less than tmax (1)"},
+        {{"softmax-sweep", "--set", "tmin=5", "--set", "tmax=5", "--out", "OUT.png"}, "tmin (5) must be less than tmax (5)"},
+        {{"softmax-sweep", "--set", "tmin=0", "--out", "OUT.csv"}, "'tmin=0': must be > 0"},
+        {{"softmax-sweep", "--set", "tmax=1e4", "--out", "OUT.csv"}, "'tmax=1e4'"},
+        {{"softmax-sweep", "--set", "samples=1", "--out", "OUT.csv"}, "'samples=1'"},
+        {{"softmax", "--set", "colour=red", "--out", "OUT.csv"}, "unknown key 'colour'"},
+        {{"softmax-sweep", "--set", "xmin=1", "--out", "OUT.png"}, "unknown key 'xmin'"},
+        {{"softmax", "--set", "logits=1,2", "--set", "labels=a,b,c", "--out", "OUT.csv"}, "labels= names 3 classes"},
+        {{"softmax", "--set", "logits=1,nan", "--out", "OUT.csv"}, "'nan' is not a finite number"},
+    };
+    for (const BadCase& c : cases) {
+        TempDir tmp;
+        std::vector<std::string> args = {"export"};
+        for (const std::string& a : c.args) args.push_back(a.rfind("OUT", 0) == 0 ? tmp / ("out" + a.substr(3)) : a);
+        const RunResult r = run_actlab(args);
+        std::string joined;
+        for (const std::string& a : c.args) joined += a + " ";
+        EXPECT_EQ(r.exit_code, 2) << joined << "\n" << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << joined << "\n" << r.err;
+        EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nsaid: " << r.err;
+        EXPECT_TRUE(list_dir(tmp.path).empty()) << joined;
+    }
+}
