@@ -1,0 +1,129 @@
+// The trainer thread: commands take effect, snapshots are whole, and nothing races (this file is also
+// built with ThreadSanitizer: cmake -DACTLAB_SANITIZE=thread).
+#include "core/trainer.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+namespace actlab::core {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(Trainer, StartsEmptyAndStepsOneEpochAtATime) {
+    Trainer trainer;
+    EXPECT_EQ(trainer.snapshot()->epoch, 0);
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    trainer.step();
+    trainer.step();
+    trainer.step();
+    trainer.wait_idle();
+    const auto s = trainer.snapshot();
+    EXPECT_EQ(s->epoch, 3);
+    EXPECT_FALSE(s->running);
+    ASSERT_EQ(s->history.size(), 4u);  // epoch 0 and the three steps
+    EXPECT_EQ(s->history.back().epoch, 3);
+    EXPECT_EQ(s->gradient_rms.size(), 3u);
+    EXPECT_EQ(s->dead_units.size(), 2u);
+    // the same three epochs on this thread give the same weights
+    Training direct(c, make_dataset(c.data));
+    for (int e = 0; e < 3; ++e) direct.run_epoch();
+    EXPECT_TRUE(direct.network().params() == s->network.params());
+}
+
+TEST(Trainer, PlaysPausesAndTakesNewSettingsWhileRunning) {
+    Trainer trainer;
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    trainer.play();
+    long last_serial = 0;
+    int last_epoch = 0;
+    for (int i = 0; i < 20; ++i) {
+        std::this_thread::sleep_for(5ms);
+        const auto s = trainer.snapshot();
+        EXPECT_GE(s->serial, last_serial);
+        EXPECT_GE(s->epoch, last_epoch);
+        // a snapshot is whole: its history ends at its own epoch
+        if (!s->history.empty()) {
+            EXPECT_LE(s->history.back().epoch, s->epoch);
+        }
+        last_serial = s->serial;
+        last_epoch = s->epoch;
+        OptimizerSpec o = c.optimizer;
+        o.learning_rate = 0.01 + 0.001 * i;
+        o.kind = i % 2 ? OptimizerKind::Adam : OptimizerKind::Sgd;
+        trainer.set_optimizer(o);
+        trainer.set_batch(1 + i);
+    }
+    trainer.pause();
+    trainer.wait_idle();
+    const auto paused = trainer.snapshot();
+    EXPECT_FALSE(paused->running);
+    EXPECT_GT(paused->epoch, 0);
+    std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(trainer.snapshot()->epoch, paused->epoch);
+}
+
+TEST(Trainer, PacesEpochsWhenASpeedIsSet) {
+    Trainer trainer;
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    trainer.set_speed(50.0);
+    trainer.play();
+    std::this_thread::sleep_for(200ms);
+    trainer.pause();
+    trainer.wait_idle();
+    // about 10 epochs in 0.2 s; generous bounds, as the machine may be busy
+    EXPECT_GE(trainer.snapshot()->epoch, 3);
+    EXPECT_LE(trainer.snapshot()->epoch, 14);
+}
+
+TEST(Trainer, StopsOnDivergenceAndCarriesOnWhenCleared) {
+    Trainer trainer;
+    TrainConfig c = default_train_config();
+    c.hidden = {{8, activation_index("relu"), {}}};
+    c.output = Output::Identity;
+    c.data.kind = DatasetKind::Plane;
+    c.optimizer.learning_rate = 10.0;
+    trainer.reset(c, make_dataset(c.data));
+    trainer.play();
+    for (int i = 0; i < 400 && !trainer.snapshot()->divergence.happened; ++i) std::this_thread::sleep_for(5ms);
+    trainer.wait_idle();  // it pauses itself
+    const auto s = trainer.snapshot();
+    ASSERT_TRUE(s->divergence.happened);
+    EXPECT_FALSE(s->running);
+    EXPECT_TRUE(s->network.params().allFinite());
+    trainer.clear_divergence();
+    trainer.wait_idle();
+    EXPECT_FALSE(trainer.snapshot()->divergence.happened);
+}
+
+TEST(Trainer, LongRunsKeepABoundedHistory) {
+    Trainer trainer;
+    TrainConfig c = default_train_config();
+    c.data.points = 20;
+    trainer.reset(c, make_dataset(c.data));
+    for (int i = 0; i < kHistoryCap + 100; ++i) trainer.step();
+    trainer.wait_idle();
+    const auto s = trainer.snapshot();
+    EXPECT_EQ(s->epoch, kHistoryCap + 100);
+    EXPECT_LT(static_cast<int>(s->history.size()), kHistoryCap);
+    EXPECT_EQ(s->history.front().epoch, 0);
+    for (std::size_t i = 1; i < s->history.size(); ++i) EXPECT_EQ(s->history[i].epoch - s->history[i - 1].epoch, 2);
+}
+
+TEST(Trainer, IsDestroyedCleanlyWhileRunning) {
+    auto trainer = std::make_unique<Trainer>();
+    const TrainConfig c = default_train_config();
+    trainer->reset(c, make_dataset(c.data));
+    trainer->play();
+    std::this_thread::sleep_for(10ms);
+    trainer.reset();
+    SUCCEED();
+}
+
+}  // namespace
+}  // namespace actlab::core
