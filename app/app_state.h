@@ -4,6 +4,8 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/figure.h"
+#include "app/figures/gradient_figure.h"
+#include "app/gradient_job.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
@@ -35,7 +37,7 @@ struct ExportRequest {
 };
 
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
-enum class Lab { Activations };
+enum class Lab { Activations, Gradients };
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -59,6 +61,24 @@ struct ExplorerState {
     bool has_cache = false;
 };
 
+// The gradient lab's state. The networks are computed by the jobs (off the UI thread); the panel shows
+// the newest results, each with the view it was computed for, while a newer one is on its way.
+struct GradientState {
+    GradientView view;                            // the settings, as the controls show them
+    GradientJob job;                              // the main network
+    GradientJob compare_job;                      // the comparison pairs (run while their tab is open)
+    GradientView requested;                       // the view the main job was last started for
+    GradientView compare_requested;               // the view the compare job was last started for
+    GradientView shown;                           // the view `layers` was computed for
+    std::vector<core::LayerStats> layers;         // the newest finished main network (empty: none yet)
+    double seconds = 0.0;                         // how long it took
+    GradientView compare_shown;                   // the view `compare` was computed for
+    std::vector<std::vector<core::LayerStats>> compare;  // one per pair of compare_shown
+    bool refit = true;                            // new results: the plots return to their home view
+    bool compare_refit = true;
+    bool compare_open = false;                    // the Compare tab was drawn last frame
+};
+
 struct UiSettings {
     static constexpr float kMinTextScale = 0.75f;
     static constexpr float kMaxTextScale = 2.5f;
@@ -76,6 +96,7 @@ struct UiSettings {
 struct AppState {
     Lab lab = Lab::Activations;       // the tab shown
     ExplorerState explorer;
+    GradientState gradients;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;

@@ -4,6 +4,7 @@
 #include "app/figures/figure.h"
 #include "app/files.h"
 #include "app/panels/activations_panel.h"
+#include "app/panels/gradient_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -39,6 +40,7 @@ void rebuild_fonts(const Window& window, AppState& state) {
 Figure current_figure(const AppState& state) {
     switch (state.lab) {
         case Lab::Activations: break;
+        case Lab::Gradients: return gradients_figure(state);
     }
     return activations_figure(state);
 }
@@ -162,6 +164,11 @@ void draw_main_window(AppState& state) {
             draw_activations_panel(state);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Gradients")) {
+            state.lab = Lab::Gradients;
+            draw_gradient_panel(state);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
     ImGui::EndChild();
@@ -213,8 +220,9 @@ int run_gui(const GuiOptions& options) {
 
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state);
-        // Nothing on screen moves by itself yet: wait for input instead of spinning (a scripted run polls).
-        begin_frame(window, options.frames > 0 ? 0.0 : 0.25);
+        // Wait for input instead of spinning (a scripted run polls); while a network is computed, wake
+        // often enough for its progress bar and to show the result as soon as it is there.
+        begin_frame(window, options.frames > 0 ? 0.0 : gradient_panel_busy(state) ? 0.05 : 0.25);
         set_fullscreen(window, state.ui.fullscreen);
         handle_shortcuts(state, take_key_presses(window));
         draw_main_window(state);

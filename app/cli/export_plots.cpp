@@ -1,6 +1,7 @@
 #include "app/cli/export_plots.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/gradient_keys.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,11 +43,60 @@ bool prepare_activations(const std::vector<KeyValue>& sets, bool csv, Figure* ou
     return true;
 }
 
+// The gradient plots: every key checked (and known to the plot) before anything is computed.
+bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<KeyValue>& sets, GradientView* view,
+                        std::string* error) {
+    for (const auto& [key, value] : sets) {
+        if (!gradient_plot_takes(plot, key)) {
+            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + gradient_plot_keys(plot) + ")";
+            return false;
+        }
+        if (!apply_gradient_key(view, key, value, error)) {
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool prepare_gradient_chain(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    GradientView view;
+    view.activation = core::activation_index("sigmoid");  // the classic example: 0.25^k
+    view.z = 0.0;
+    if (!read_gradient_keys(GradientPlot::Chain, "gradient-chain", sets, &view, error)) return false;
+    *out = gradient_chain_figure(view);
+    return true;
+}
+
+bool prepare_gradient_flow(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    GradientView view;
+    if (!read_gradient_keys(GradientPlot::Flow, "gradient-flow", sets, &view, error)) return false;
+    std::vector<core::LayerStats> layers;
+    core::gradient_flow(view.network(), &layers);
+    *out = gradient_flow_figure(view, layers);
+    return true;
+}
+
+bool prepare_gradient_compare(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    GradientView view;
+    if (!read_gradient_keys(GradientPlot::Compare, "gradient-compare", sets, &view, error)) return false;
+    std::vector<std::vector<core::LayerStats>> results(view.compare.size());
+    for (size_t i = 0; i < view.compare.size(); ++i) core::gradient_flow(view.pair_network(i), &results[i]);
+    *out = gradient_compare_figure(view, results);
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
     static const std::vector<ExportPlot> plots = {
         {"activations", "activation functions and their derivatives", activation_keys_help(), prepare_activations},
+        {"gradient-chain", "f'(z)^k: the gradient left after k layers at one pre-activation z",
+         gradient_keys_help(GradientPlot::Chain), prepare_gradient_chain},
+        {"gradient-flow", "gradient, activations and dead units per layer of a random deep network",
+         gradient_keys_help(GradientPlot::Flow), prepare_gradient_flow},
+        {"gradient-compare", "gradient per layer for 2 to 4 (activation, init) pairs",
+         gradient_keys_help(GradientPlot::Compare), prepare_gradient_compare},
     };
     return plots;
 }
