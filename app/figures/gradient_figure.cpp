@@ -80,19 +80,19 @@ constexpr ImU32 kNoteColor = IM_COL32(70, 70, 70, 255);
 constexpr ImU32 kChainColor = IM_COL32(40, 40, 40, 255);
 const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
 
-// The home view of a log axis over these values: from the smallest positive to the largest, a third
-// of a decade spare, at least two decades and at most 300 (what a double holds).
+// The home view of a log axis over these values: from the smallest positive to the largest with 4 %
+// spare on either side, at least two decades (so the axis has labels at powers of ten and a flat line
+// looks flat), down into the subnormals (4.9e−324) if the values go there.
 void log_range(const std::vector<double>& values, double* lo, double* hi) {
     double a = INFINITY, b = 0.0;
     for (double v : values)
         if (std::isfinite(v) && v > 0.0) a = std::min(a, v), b = std::max(b, v);
     if (!(b > 0.0)) a = 0.1, b = 10.0;
-    a = std::max(a, b * 1e-300);
-    // at least two decades, so the axis has labels at powers of ten and a flat line looks flat
-    const double spread = std::sqrt(std::max(100.0, b / a * 6.25));
-    const double centre = std::sqrt(a * b);
-    *lo = std::max(centre / spread, DBL_MIN);
-    *hi = std::min(centre * spread, 1e300);
+    const double la = std::log10(a), lb = std::log10(b);
+    const double span = std::max(2.0, lb - la), mid = 0.5 * (la + lb);
+    const double pad = std::max(0.3, 0.04 * span);
+    *lo = std::max(std::pow(10.0, mid - 0.5 * span - pad), 1e-323);
+    *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
 }
 
 // Up to three notes in the lower left corner of the plot, one below the other.
@@ -116,8 +116,18 @@ std::string zero_layers(const std::vector<double>& v, const char* what) {
             ++count;
         }
     if (!count) return "";
-    return std::string(what) + " is exactly 0 at " + (count == last - first + 1 ? layer_span(first, last) : std::to_string(count) + " layers") +
-           " (not drawable on a log axis)";
+    return std::string(what) + " is exactly 0 at " +
+           (count == last - first + 1 ? layer_span(first, last) : std::to_string(count) + " layers");
+}
+
+// Values that are exactly 0 cannot sit on a log axis: a mark on its bottom edge shows each. True if any.
+bool draw_zeros(const std::vector<double>& v, ImU32 color) {
+    bool any = false;
+    const plot::Limits lim = plot::GetPlotLimits();
+    const double bottom = lim.y_min * std::pow(lim.y_max / lim.y_min, 0.015);  // just above the edge
+    for (size_t i = 0; i < v.size(); ++i)
+        if (v[i] == 0.0) plot::PlotMarker(static_cast<double>(i + 1), bottom, color, 3.5f), any = true;
+    return any;
 }
 
 std::vector<double> column(const std::vector<core::LayerStats>& layers, double core::LayerStats::*field) {
@@ -179,8 +189,8 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
         corner_note("chain view: below 4.9e−324, the smallest double, after " + std::to_string(under) +
                         " layers: stored as 0, not drawn", row++);
     if (layers.empty()) corner_note("computing the network…", row++);
-    const std::string zeros = zero_layers(rms, "the gradient");
-    if (!zeros.empty()) corner_note(zeros + ": every unit there is dead", row++);
+    if (draw_zeros(rms, style.color))
+        corner_note(zero_layers(rms, "gradient") + " (marks along the bottom): dead units pass none of it back", row++);
     plot::EndPlot();
 }
 
@@ -203,8 +213,7 @@ void draw_activity_plot(const GradientView& view, const std::vector<core::LayerS
     if (!layers.empty()) {
         plot::PlotLine("std of a", x.data(), sd.data(), depth, {color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
         plot::PlotLine("|mean of a|", x.data(), mean.data(), depth, {color, 2.2f, true});
-        const std::string zeros = zero_layers(sd, "the spread");
-        if (!zeros.empty()) corner_note(zeros, 0);
+        if (draw_zeros(sd, color)) corner_note(zero_layers(sd, "spread") + " (marks along the bottom): all activations equal", 0);
     }
     plot::EndPlot();
 }
@@ -284,8 +293,7 @@ void draw_compare_plot(const GradientView& view, const std::vector<std::vector<c
                                                       plot::Marker_None};
         plot::PlotLine(label.c_str(), x.data(), rms.data(), static_cast<int>(rms.size()),
                        {pair_color(i), 3.0f, false, layer_marker(static_cast<int>(rms.size()), marks[i % kMaxPairs])});
-        const std::string zeros = zero_layers(rms, ("the gradient of " + label).c_str());
-        if (!zeros.empty()) corner_note(zeros, row++);
+        if (draw_zeros(rms, pair_color(i))) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (marks along the bottom)", row++);
     }
     plot::EndPlot();
 }

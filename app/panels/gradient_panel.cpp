@@ -112,14 +112,10 @@ void draw_network_controls(GradientView& v) {
     ImGui::SetNextItemWidth(w);
     ImGui::SliderInt("batch (inputs)", &v.batch, core::kMinFlowBatch, core::kMaxFlowBatch, "%d",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SetNextItemWidth(w - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetNextItemWidth(w);
     const std::uint64_t step = 1;
-    ImGui::InputScalar("##seed", ImGuiDataType_U64, &v.seed, &step, nullptr, "%llu");
+    ImGui::InputScalar("seed", ImGuiDataType_U64, &v.seed, &step, nullptr, "%llu");
     v.seed = std::min(v.seed, kMaxSeed);
-    ImGui::SameLine();
-    if (ImGui::Button("+##seed", ImVec2(ImGui::GetFrameHeight(), 0))) v.seed = v.seed >= kMaxSeed ? 0 : v.seed + 1;
-    ImGui::SameLine();
-    ImGui::TextUnformatted("seed");
 }
 
 void draw_presets(GradientView& v) {
@@ -132,11 +128,14 @@ void draw_presets(GradientView& v) {
     if (ImGui::SmallButton("Sigmoid + Xavier")) set_preset(v, "sigmoid", InitKind::Xavier, 0.0);
     ImGui::SameLine();
     if (ImGui::SmallButton("Dying ReLU: bias −1")) set_preset(v, "relu", InitKind::He, -1.0);
-    if (ImGui::SmallButton("Deep: 100 layers")) v.depth = 100;
+    ImGui::TextUnformatted("Size:");
     ImGui::SameLine();
-    if (ImGui::SmallButton("Big: 100 × 1024")) v.depth = 100, v.width = 1024, v.batch = 256;
+    if (ImGui::SmallButton("30 × 256")) v.depth = 30, v.width = 256, v.batch = 256;
     ImGui::SameLine();
-    if (ImGui::SmallButton("Small: 30 × 256")) v.depth = 30, v.width = 256, v.batch = 256;
+    if (ImGui::SmallButton("100 × 256")) v.depth = 100, v.width = 256, v.batch = 256;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("100 × 1024")) v.depth = 100, v.width = 1024, v.batch = 256;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("100 layers of 1024 units, batch 256: several seconds, with a progress bar");
 }
 
 void draw_chain_controls(GradientView& v) {
@@ -162,7 +161,7 @@ void draw_status(GradientState& g) {
                       100.0 * g.job.progress());
         ImGui::ProgressBar(g.job.progress(), ImVec2(-FLT_MIN, 0), text);
     } else if (!g.layers.empty()) {
-        ImGui::TextDisabled("computed in %s s (%d × %d, batch %d)", plot::format_number(g.seconds, "%.2g").c_str(),
+        ImGui::TextDisabled("computed in %.2f s (%d × %d, batch %d)", g.seconds,
                             g.shown.depth, g.shown.width, g.shown.batch);
     }
     if (g.compare_job.busy()) ImGui::ProgressBar(g.compare_job.progress(), ImVec2(-FLT_MIN, 0), "comparison pairs…");
@@ -305,6 +304,7 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
 
 void draw_gradient_panel(AppState& state) {
     GradientState& g = state.gradients;
+    update_jobs(g);  // first, so a result that came in shows everywhere this frame
     const bool plot_only = state.ui.plot_only;
     if (!plot_only) {
         const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
@@ -318,7 +318,6 @@ void draw_gradient_panel(AppState& state) {
         ImGui::EndChild();
         ImGui::SameLine();
     }
-    update_jobs(g);
 
     const GradientView shown = displayed(g);
     ImGui::BeginChild("##gradient-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
