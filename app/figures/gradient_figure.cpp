@@ -87,7 +87,7 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
     double a = INFINITY, b = 0.0;
     for (double v : values)
         if (std::isfinite(v) && v > 0.0) a = std::min(a, v), b = std::max(b, v);
-    if (!(b > 0.0)) a = 0.1, b = 10.0;
+    if (!(b > 0.0)) a = 1e-4, b = 10.0;  // nothing to show yet: a few clean decades
     const double la = std::log10(a), lb = std::log10(b);
     const double span = std::max(2.0, lb - la), mid = 0.5 * (la + lb);
     const double pad = std::max(0.3, 0.04 * span);

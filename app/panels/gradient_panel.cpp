@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/panels/export_controls.h"
+#include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 
 #include <imgui.h>
@@ -233,25 +234,36 @@ void draw_pair_editor(GradientView& v) {
         v.compare.push_back({v.activation, v.init.kind});
 }
 
+// A heading in the plots' bold title font.
+void heading(const char* text) {
+    ImFont* bold = plot::GetStyle().title_font;
+    if (bold) ImGui::PushFont(bold);
+    ImGui::TextUnformatted(text);
+    if (bold) ImGui::PopFont();
+}
+
 void draw_explanation() {
+    heading("Vanishing and exploding gradients");
     ImGui::TextWrapped(
-        "Vanishing and exploding gradients. On its way back from the loss, the gradient is multiplied at every "
+        "On its way back from the loss, the gradient is multiplied at every "
         "layer by that layer's weights and by the slope f'(z) of its activation. Thirty factors a little below 1 "
         "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, so even at its "
         "best point ten layers keep 0.25^10 ≈ 1e−6 of the gradient: that is the dashed chain line. The first layers "
         "of a deep sigmoid network barely learn. Exploding is the mirror image: make the weights too large "
         "(normal, σ = 1, width 256) and every step back multiplies by more than 1.");
     ImGui::Spacing();
+    heading("Why ReLU and He initialisation made deep networks trainable");
     ImGui::TextWrapped(
-        "Why ReLU and He initialisation made deep networks trainable. ReLU's slope is exactly 1 wherever a unit is "
+        "ReLU's slope is exactly 1 wherever a unit is "
         "on, so it does not shrink the gradient by itself; it switches off about half of the units. He et al. "
         "(2015) drew the weights with variance 2/fan-in to make up for exactly that half, so each layer passes "
         "the gradient on at the same scale: ReLU + He stays flat over 30, 50 or 100 layers. With variance "
         "1/fan-in (lecun) the same network loses a factor √2 per layer, about 3e−5 over 30 layers. Tanh with "
         "Xavier stays roughly level, because tanh' is close to 1 near 0.");
     ImGui::Spacing();
+    heading("Dying ReLU");
     ImGui::TextWrapped(
-        "Dying ReLU. A ReLU unit whose input is negative for every example has f'(z) = 0 for all of them: no "
+        "A ReLU unit whose input is negative for every example has f'(z) = 0 for all of them: no "
         "gradient reaches its weights, so nothing will ever switch it back on. The dead-units plot counts the "
         "units that are off for the whole batch. Try the bias slider at −1 with ReLU and He: within a few layers "
         "every unit is dead and the gradient is exactly 0 below them. Leaky ReLU (α > 0) and ELU never have a "
