@@ -5,6 +5,8 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/figure.h"
 #include "app/figures/softmax_figure.h"
+#include "app/figures/gradient_figure.h"
+#include "app/gradient_job.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
@@ -36,7 +38,7 @@ struct ExportRequest {
 };
 
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
-enum class Lab { Activations, Softmax };
+enum class Lab { Activations, Softmax, Gradients };
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -75,6 +77,24 @@ struct SoftmaxState {
     bool has_cache = false;
 };
 
+// The gradient lab's state. The networks are computed by the jobs (off the UI thread); the panel shows
+// the newest results, each with the view it was computed for, while a newer one is on its way.
+struct GradientState {
+    GradientView view;                            // the settings, as the controls show them
+    GradientJob job;                              // the main network
+    GradientJob compare_job;                      // the comparison pairs (run while their tab is open)
+    GradientView requested;                       // the view the main job was last started for
+    GradientView compare_requested;               // the view the compare job was last started for
+    GradientView shown;                           // the view `layers` was computed for
+    std::vector<core::LayerStats> layers;         // the newest finished main network (empty: none yet)
+    double seconds = 0.0;                         // how long it took
+    GradientView compare_shown;                   // the view `compare` was computed for
+    std::vector<std::vector<core::LayerStats>> compare;  // one per pair of compare_shown
+    bool refit = true;                            // new results: the plots return to their home view
+    bool compare_refit = true;
+    bool compare_open = false;                    // the Compare tab was drawn last frame
+};
+
 struct UiSettings {
     static constexpr float kMinTextScale = 0.75f;
     static constexpr float kMaxTextScale = 2.5f;
@@ -86,6 +106,7 @@ struct UiSettings {
     bool show_about = false;          // the "About actlab" window
     bool plot_only = false;           // hide the controls and tables: the plot fills the window (Ctrl+H)
     bool fullscreen = false;          // the window covers the monitor (F11)
+    int select_lab = -1;              // a Lab to bring to the front next frame (Ctrl+1, Ctrl+2, ...), or -1
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
 
@@ -93,6 +114,7 @@ struct AppState {
     Lab lab = Lab::Activations;       // the tab shown
     ExplorerState explorer;
     SoftmaxState softmax;
+    GradientState gradients;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;

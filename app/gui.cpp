@@ -5,6 +5,7 @@
 #include "app/files.h"
 #include "app/panels/activations_panel.h"
 #include "app/panels/softmax_panel.h"
+#include "app/panels/gradient_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -41,6 +42,7 @@ Figure current_figure(const AppState& state) {
     switch (state.lab) {
         case Lab::Activations: break;
         case Lab::Softmax: return softmax_figure(state);
+        case Lab::Gradients: return gradients_figure(state);
     }
     return activations_figure(state);
 }
@@ -79,6 +81,9 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
         switch (k.key) {
             case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png, current_figure(state)); break;
             case GLFW_KEY_Q: state.quit = true; break;
+            case GLFW_KEY_1: state.ui.select_lab = static_cast<int>(Lab::Activations); break;
+            case GLFW_KEY_2: state.ui.select_lab = static_cast<int>(Lab::Softmax); break;
+            case GLFW_KEY_3: state.ui.select_lab = static_cast<int>(Lab::Gradients); break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
@@ -104,6 +109,10 @@ void draw_menu(AppState& state) {
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) state.ui.set_text_scale(state.ui.text_scale / kTextStep);
         if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.set_text_scale(1.0f);
         ImGui::Separator();
+        if (ImGui::MenuItem("Activation functions", "Ctrl+1")) state.ui.select_lab = static_cast<int>(Lab::Activations);
+        if (ImGui::MenuItem("Softmax and temperature", "Ctrl+2")) state.ui.select_lab = static_cast<int>(Lab::Softmax);
+        if (ImGui::MenuItem("Gradients", "Ctrl+3")) state.ui.select_lab = static_cast<int>(Lab::Gradients);
+        ImGui::Separator();
         ImGui::MenuItem("Plot only", "Ctrl+H", &state.ui.plot_only);
         ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
         ImGui::EndMenu();
@@ -127,7 +136,8 @@ void draw_help(bool* open) {
             "home view. Hover for exact values. Drag the grey probe line to move the probe.\n\n"
             "Sliders: drag, or Ctrl+click to type a value; typed values are clamped to the slider's range.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
-            "size, Ctrl+H plot only (hide the controls), F11 full screen (Esc leaves it), Ctrl+Q quit.\n\n"
+            "size, Ctrl+1 / Ctrl+2 / Ctrl+3 the activation, softmax and gradient labs, Ctrl+H plot only (hide the "
+            "controls), F11 full screen (Esc leaves it), Ctrl+Q quit.\n\n"
             "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
             "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");
     }
@@ -164,17 +174,27 @@ void draw_main_window(AppState& state) {
     const float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##labs", ImVec2(0, -status_height), false);
     if (ImGui::BeginTabBar("##lab-tabs")) {
-        if (ImGui::BeginTabItem("Activation functions")) {
+        // Ctrl+1, Ctrl+2, ... bring a tab to the front
+        auto tab_flags = [&state](Lab lab) {
+            return state.ui.select_lab == static_cast<int>(lab) ? ImGuiTabItemFlags_SetSelected : 0;
+        };
+        if (ImGui::BeginTabItem("Activation functions", nullptr, tab_flags(Lab::Activations))) {
             state.lab = Lab::Activations;
             draw_activations_panel(state);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Softmax and temperature")) {
+        if (ImGui::BeginTabItem("Softmax and temperature", nullptr, tab_flags(Lab::Softmax))) {
             state.lab = Lab::Softmax;
             draw_softmax_panel(state);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Gradients", nullptr, tab_flags(Lab::Gradients))) {
+            state.lab = Lab::Gradients;
+            draw_gradient_panel(state);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
+        state.ui.select_lab = -1;
     }
     ImGui::EndChild();
     ImGui::Separator();
@@ -225,8 +245,9 @@ int run_gui(const GuiOptions& options) {
 
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state);
-        // Nothing on screen moves by itself yet: wait for input instead of spinning (a scripted run polls).
-        begin_frame(window, options.frames > 0 ? 0.0 : 0.25);
+        // Wait for input instead of spinning (a scripted run polls); while a network is computed, wake
+        // often enough for its progress bar and to show the result as soon as it is there.
+        begin_frame(window, options.frames > 0 ? 0.0 : gradient_panel_busy(state) ? 0.05 : 0.25);
         set_fullscreen(window, state.ui.fullscreen);
         handle_shortcuts(state, take_key_presses(window));
         draw_main_window(state);

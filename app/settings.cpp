@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
+#include "app/figures/gradient_keys.h"
 #include "app/files.h"
 
 #include <nlohmann/json.hpp>
@@ -139,6 +140,18 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
             else problems->push_back(path + ": activations: " + error + "; using the default view");
         }
     }
+    if (doc.contains("gradients")) {
+        const json& g = doc["gradients"];
+        if (!g.is_object()) {
+            problem("gradients", "must be an object");
+        } else {
+            for (const auto& item : g.items()) {
+                std::string error;
+                if (!apply_gradient_key(&state->gradients.view, item.key(), json_value_text(item.value()), &error))
+                    problems->push_back(path + ": gradients " + error + "; keeping the default");
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -168,6 +181,9 @@ bool save_settings(const std::string& path, const AppState& state, std::string* 
     json sm = json::object();
     for (const auto& [key, value] : softmax_keys(state.softmax.view)) sm[key] = value;
     doc["softmax"] = sm;
+    json g = json::object();
+    for (const auto& [key, value] : gradient_keys(state.gradients.view)) g[key] = value;
+    doc["gradients"] = g;
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !make_folders(folder.string(), error)) return false;
     return write_file_atomic(path, doc.dump(2) + "\n", error);

@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
+#include "app/figures/gradient_keys.h"
 
 #include <algorithm>
 #include <cmath>
@@ -53,6 +54,22 @@ bool prepare_softmax_view(const std::vector<KeyValue>& sets, SoftmaxView* view, 
     return check_softmax_view(*view, error);
 }
 
+// The gradient plots: every key checked (and known to the plot) before anything is computed.
+bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<KeyValue>& sets, GradientView* view,
+                        std::string* error) {
+    for (const auto& [key, value] : sets) {
+        if (!gradient_plot_takes(plot, key)) {
+            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + gradient_plot_keys(plot) + ")";
+            return false;
+        }
+        if (!apply_gradient_key(view, key, value, error)) {
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    return true;
+}
+
 bool prepare_softmax(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
     SoftmaxView view;
     if (!prepare_softmax_view(sets, &view, error)) return false;
@@ -67,6 +84,33 @@ bool prepare_softmax_sweep(const std::vector<KeyValue>& sets, bool, Figure* out,
     return true;
 }
 
+bool prepare_gradient_chain(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    GradientView view;
+    view.activation = core::activation_index("sigmoid");  // the classic example: 0.25^k
+    view.z = 0.0;
+    if (!read_gradient_keys(GradientPlot::Chain, "gradient-chain", sets, &view, error)) return false;
+    *out = gradient_chain_figure(view);
+    return true;
+}
+
+bool prepare_gradient_flow(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    GradientView view;
+    if (!read_gradient_keys(GradientPlot::Flow, "gradient-flow", sets, &view, error)) return false;
+    std::vector<core::LayerStats> layers;
+    core::gradient_flow(view.network(), &layers);
+    *out = gradient_flow_figure(view, layers);
+    return true;
+}
+
+bool prepare_gradient_compare(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    GradientView view;
+    if (!read_gradient_keys(GradientPlot::Compare, "gradient-compare", sets, &view, error)) return false;
+    std::vector<std::vector<core::LayerStats>> results(view.compare.size());
+    for (size_t i = 0; i < view.compare.size(); ++i) core::gradient_flow(view.pair_network(i), &results[i]);
+    *out = gradient_compare_figure(view, results);
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
@@ -75,6 +119,12 @@ const std::vector<ExportPlot>& export_plots() {
         {"softmax", "softmax(z / T) as bars, at one or more temperatures", softmax_keys_help(), prepare_softmax},
         {"softmax-sweep", "p_i(T) and the entropy H(T) over a range of temperatures",
          "  the keys of softmax (above); temperature= marks the first one on the plots\n", prepare_softmax_sweep},
+        {"gradient-chain", "f'(z)^k: the gradient left after k layers at one pre-activation z",
+         gradient_keys_help(GradientPlot::Chain), prepare_gradient_chain},
+        {"gradient-flow", "gradient, activations and dead units per layer of a random deep network",
+         gradient_keys_help(GradientPlot::Flow), prepare_gradient_flow},
+        {"gradient-compare", "gradient per layer for 2 to 4 (activation, init) pairs",
+         gradient_keys_help(GradientPlot::Compare), prepare_gradient_compare},
     };
     return plots;
 }

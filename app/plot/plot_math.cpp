@@ -172,7 +172,8 @@ std::vector<Tick> log_ticks(double min, double max, int target) {
     const int d0 = static_cast<int>(std::floor(std::log10(min) + 1e-9));
     const int d1 = static_cast<int>(std::ceil(std::log10(max) - 1e-9));
     const int decades = d1 - d0;
-    const int every = std::max(1, static_cast<int>(std::ceil(decades / static_cast<double>(std::max(target, 2)))));
+    // every 1, 2, 5, 10, 20, 50 ... decades: 1e−20, 1e−40, not 1e−21, 1e−42
+    const int every = static_cast<int>(nice_step(std::max(1.0, decades / static_cast<double>(std::max(target, 2)))));
     for (int d = d0; d <= d1; ++d) {
         const double base = std::pow(10.0, d);
         if (d % every == 0 && base >= min * (1 - 1e-12) && base <= max * (1 + 1e-12)) {

@@ -1,0 +1,413 @@
+#include "app/figures/gradient_figure.h"
+
+#include "app/figures/activation_figure.h"  // series_style: every function keeps its colour
+#include "app/plot/plot_math.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+GradientView::GradientView() {
+    params.resize(static_cast<size_t>(core::activation_count()));
+    for (int i = 0; i < core::activation_count(); ++i) params[i] = core::default_params(core::activation(i));
+    activation = core::activation_index("relu");
+    init.kind = core::InitKind::He;
+    const int relu = core::activation_index("relu"), sigmoid = core::activation_index("sigmoid"),
+              tanh = core::activation_index("tanh");
+    compare = {{relu, core::InitKind::He}, {relu, core::InitKind::Lecun}, {tanh, core::InitKind::Xavier},
+               {sigmoid, core::InitKind::Xavier}};
+}
+
+core::FlowConfig GradientView::network() const {
+    core::FlowConfig c;
+    c.activation = activation;
+    c.params = params[static_cast<size_t>(activation)];
+    c.init = init;
+    c.depth = depth;
+    c.width = width;
+    c.batch = batch;
+    c.seed = seed;
+    return c;
+}
+
+core::FlowConfig GradientView::pair_network(size_t i) const {
+    GradientView v = *this;
+    v.activation = compare[i].activation;
+    v.init.kind = compare[i].init;
+    return v.network();
+}
+
+bool GradientView::operator==(const GradientView& o) const {
+    if (params.size() != o.params.size()) return false;
+    for (size_t i = 0; i < params.size(); ++i)
+        for (int k = 0; k < core::kMaxParams; ++k)
+            if (params[i].v[k] != o.params[i].v[k]) return false;
+    return activation == o.activation && init.kind == o.init.kind && init.sigma == o.init.sigma &&
+           init.a == o.init.a && init.bias == o.init.bias && depth == o.depth && width == o.width &&
+           batch == o.batch && seed == o.seed && z == o.z && compare == o.compare;
+}
+
+std::string activation_label(const core::Activation& act, const core::ParamValues& p) {
+    std::string s = act.label;
+    for (int k = 0; k < act.param_count; ++k)
+        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_number(p.v[k], "%g");
+    return act.param_count > 0 ? s + ")" : s;
+}
+
+std::string init_label(const core::Init& init) {
+    std::string s = core::init_name(init.kind);
+    if (init.kind == core::InitKind::Normal) s += " σ = " + plot::format_number(init.sigma, "%g");
+    if (init.kind == core::InitKind::Uniform) s += " a = " + plot::format_number(init.a, "%g");
+    return s;
+}
+
+std::string pair_label(const GradientPair& pair) {
+    return std::string(core::activation(pair.activation).id) + " + " + core::init_name(pair.init);
+}
+
+ImU32 pair_color(size_t i) {
+    static const ImU32 colors[kMaxPairs] = {IM_COL32(0, 114, 178, 255), IM_COL32(213, 94, 0, 255),
+                                            IM_COL32(0, 158, 115, 255), IM_COL32(204, 121, 167, 255)};
+    return colors[i % kMaxPairs];
+}
+
+namespace {
+
+constexpr ImU32 kNoteColor = IM_COL32(70, 70, 70, 255);
+constexpr ImU32 kChainColor = IM_COL32(40, 40, 40, 255);
+const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
+
+// The home view of a log axis over these values: from the smallest positive to the largest with 4 %
+// spare on either side, at least two decades (so the axis has labels at powers of ten and a flat line
+// looks flat), down into the subnormals (4.9e−324) if the values go there.
+void log_range(const std::vector<double>& values, double* lo, double* hi) {
+    double a = INFINITY, b = 0.0;
+    for (double v : values)
+        if (std::isfinite(v) && v > 0.0) a = std::min(a, v), b = std::max(b, v);
+    if (!(b > 0.0)) a = 1e-4, b = 10.0;  // nothing to show yet: a few clean decades
+    const double la = std::log10(a), lb = std::log10(b);
+    const double span = std::max(2.0, lb - la), mid = 0.5 * (la + lb);
+    const double pad = std::max(0.3, 0.04 * span);
+    *lo = std::max(std::pow(10.0, mid - 0.5 * span - pad), 1e-323);
+    *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
+}
+
+// Up to three notes in the lower left corner of the plot, one below the other.
+void corner_note(const std::string& text, int row) {
+    const plot::Limits lim = plot::GetPlotLimits();
+    const float line = ImGui::GetTextLineHeightWithSpacing() / ImGui::GetFontSize() * 16.0f;
+    plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, -6 - line * row), ImVec2(0, 1));
+}
+
+std::string layer_span(int first, int last) {
+    return first == last ? "layer " + std::to_string(first) : "layers " + std::to_string(first) + "–" + std::to_string(last);
+}
+
+// A note naming the layers where a value is exactly 0 (a log axis cannot show them), or "".
+std::string zero_layers(const std::vector<double>& v, const char* what) {
+    int first = 0, last = 0, count = 0;
+    for (size_t i = 0; i < v.size(); ++i)
+        if (v[i] == 0.0) {
+            if (!first) first = static_cast<int>(i) + 1;
+            last = static_cast<int>(i) + 1;
+            ++count;
+        }
+    if (!count) return "";
+    return std::string(what) + " is exactly 0 at " +
+           (count == last - first + 1 ? layer_span(first, last) : std::to_string(count) + " layers");
+}
+
+// Values that are exactly 0 cannot sit on a log axis: a mark on its bottom edge shows each. True if any.
+bool draw_zeros(const std::vector<double>& v, ImU32 color) {
+    bool any = false;
+    const plot::Limits lim = plot::GetPlotLimits();
+    const double bottom = lim.y_min * std::pow(lim.y_max / lim.y_min, 0.015);  // just above the edge
+    for (size_t i = 0; i < v.size(); ++i)
+        if (v[i] == 0.0) plot::PlotMarker(static_cast<double>(i + 1), bottom, color, 3.5f), any = true;
+    return any;
+}
+
+std::vector<double> column(const std::vector<core::LayerStats>& layers, double core::LayerStats::*field) {
+    std::vector<double> v;
+    for (const core::LayerStats& s : layers) v.push_back(s.*field);
+    return v;
+}
+
+std::vector<double> layer_numbers(int depth) {
+    std::vector<double> x;
+    for (int l = 1; l <= depth; ++l) x.push_back(l);
+    return x;
+}
+
+// Marks at every layer while they stay apart.
+plot::Marker layer_marker(int depth, plot::Marker m) { return depth <= 40 ? m : plot::Marker_None; }
+
+std::string z_text(double z) { return plot::format_number(z, "%g"); }
+
+}  // namespace
+
+void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                        const GradientDrawOptions& options) {
+    const core::Activation& act = core::activation(view.activation);
+    const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
+    const std::string title = "Gradient per layer: " + activation_label(act, p) + ", " + init_label(view.init) +
+                              " init, " + std::to_string(view.depth) + " × " + std::to_string(view.width) +
+                              ", bias " + plot::format_number(view.init.bias, "%g") + "###gradient-plot";
+    if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
+    plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
+    plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
+    // the chain view at layer l: the gradient has passed the layers l..L, that is L − l + 1 of them
+    const int depth = layers.empty() ? view.depth : static_cast<int>(layers.size());
+    const std::vector<double> products = core::chain_products(act, p.v, view.z, depth);
+    std::vector<double> chain(static_cast<size_t>(depth));
+    for (int l = 1; l <= depth; ++l) chain[static_cast<size_t>(l - 1)] = std::fabs(products[static_cast<size_t>(depth - l)]);
+    const std::vector<double> rms = column(layers, &core::LayerStats::grad_rms);
+    std::vector<double> all = rms;
+    all.insert(all.end(), chain.begin(), chain.end());
+    double lo, hi;
+    log_range(all, &lo, &hi);
+    plot::SetupAxesLimits({0.5, depth + 0.5, lo, hi}, options.cond);
+    plot::SetupLegend(plot::Location_Best);
+
+    const std::vector<double> x = layer_numbers(depth);
+    const SeriesStyle style = series_style(view.activation);
+    if (!layers.empty())
+        plot::PlotLine("network: RMS of the gradient w.r.t. z", x.data(), rms.data(), depth,
+                       {style.color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
+    const std::string chain_label = "chain view: |f'(" + z_text(view.z) + ")|^(layers passed)";
+    plot::PlotLine(chain_label.c_str(), x.data(), chain.data(), depth,
+                   {kChainColor, 2.2f, true, layer_marker(depth, plot::Marker_Diamond)});
+
+    int row = 0;
+    const double d = act.df(view.z, p.v);
+    const int under = core::chain_underflow(act, p.v, view.z, depth);
+    if (d == 0.0) corner_note("chain view: f'(" + z_text(view.z) + ") = 0, so it is exactly 0 after one layer", row++);
+    else if (under > 0)
+        corner_note("chain view: below 4.9e−324, the smallest double, after " + std::to_string(under) +
+                        " layers: stored as 0, not drawn", row++);
+    if (layers.empty()) corner_note("computing the network…", row++);
+    if (draw_zeros(rms, style.color))
+        corner_note(zero_layers(rms, "gradient") + " (marks along the bottom): dead units pass none of it back", row++);
+    plot::EndPlot();
+}
+
+void draw_activity_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                        const GradientDrawOptions& options) {
+    if (!plot::BeginPlot("Activations per layer###activity-plot", size, options.flags)) return;
+    plot::SetupAxes("hidden layer", "activation a = f(z)  (log scale)");
+    plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
+    const int depth = layers.empty() ? view.depth : static_cast<int>(layers.size());
+    const std::vector<double> sd = column(layers, &core::LayerStats::act_std);
+    std::vector<double> mean = column(layers, &core::LayerStats::act_mean);
+    for (double& m : mean) m = std::fabs(m);
+    std::vector<double> all = sd;
+    all.insert(all.end(), mean.begin(), mean.end());
+    double lo, hi;
+    log_range(all, &lo, &hi);
+    plot::SetupAxesLimits({0.5, depth + 0.5, lo, hi}, options.cond);
+    const std::vector<double> x = layer_numbers(depth);
+    const ImU32 color = series_style(view.activation).color;
+    if (!layers.empty()) {
+        plot::PlotLine("std of a", x.data(), sd.data(), depth, {color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
+        plot::PlotLine("|mean of a|", x.data(), mean.data(), depth, {color, 2.2f, true});
+        if (draw_zeros(sd, color)) corner_note(zero_layers(sd, "spread") + " (marks along the bottom): all activations equal", 0);
+    }
+    plot::EndPlot();
+}
+
+void draw_dead_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                    const GradientDrawOptions& options) {
+    if (!plot::BeginPlot("Dead units per layer###dead-plot", size, options.flags)) return;
+    plot::SetupAxes("hidden layer", "dead units  (% of the layer)");
+    const int depth = layers.empty() ? view.depth : static_cast<int>(layers.size());
+    plot::SetupAxesLimits({0.5, depth + 0.5, -5.0, 105.0}, options.cond);
+    std::vector<double> dead = column(layers, &core::LayerStats::dead_fraction);
+    for (double& v : dead) v *= 100.0;
+    const std::vector<double> x = layer_numbers(depth);
+    plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 110), 1.2f});
+    if (!layers.empty())
+        plot::PlotLine("f'(z) = 0 on the whole batch", x.data(), dead.data(), depth,
+                       {series_style(view.activation).color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
+    plot::EndPlot();
+}
+
+void draw_chain_plot(const GradientView& view, ImVec2 size, const GradientDrawOptions& options) {
+    const core::Activation& act = core::activation(view.activation);
+    const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
+    const double d = act.df(view.z, p.v);
+    const std::string title = "Chain view: f'(z)^k for " + activation_label(act, p) + " at z = " + z_text(view.z) +
+                              ", f'(z) = " + plot::format_number(d, "%.6g") + "###chain-plot";
+    if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
+    plot::SetupAxes("layers k that the gradient passes", "|f'(z)|^k  (log scale)");
+    plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
+    const std::vector<double> products = core::chain_products(act, p.v, view.z, view.depth);
+    std::vector<double> magnitude = products;
+    for (double& v : magnitude) v = std::fabs(v);
+    double lo, hi;
+    log_range(magnitude, &lo, &hi);
+    plot::SetupAxesLimits({0.5, view.depth + 0.5, lo, hi}, options.cond);
+    const std::vector<double> k = layer_numbers(view.depth);
+    const std::string label = activation_label(act, p) + " at z = " + z_text(view.z);
+    plot::PlotLine(label.c_str(), k.data(), magnitude.data(), view.depth,
+                   {series_style(view.activation).color, 3.0f, false, layer_marker(view.depth, plot::Marker_Diamond)});
+    int row = 0;
+    const int under = core::chain_underflow(act, p.v, view.z, view.depth);
+    if (d == 0.0) corner_note("f'(z) = 0: the product is exactly 0 from the first layer", row++);
+    else if (under > 0)
+        corner_note("below 4.9e−324, the smallest double, from k = " + std::to_string(under) +
+                        ": stored as 0, not drawn", row++);
+    if (d < 0.0) corner_note("f'(z) < 0: the sign alternates; the plot shows |f'(z)|^k", row++);
+    if (!products.empty() && products.back() != 0.0)
+        corner_note("after " + std::to_string(view.depth) + " layers: " + plot::format_number(products.back(), "%.4g"), row++);
+    plot::EndPlot();
+}
+
+void draw_compare_plot(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results,
+                       ImVec2 size, const GradientDrawOptions& options) {
+    const std::string title = "Gradient per layer, " + std::to_string(view.depth) + " × " +
+                              std::to_string(view.width) + ", bias " + plot::format_number(view.init.bias, "%g") +
+                              "###compare-plot";
+    if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
+    plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
+    plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
+    std::vector<double> all;
+    for (const auto& r : results)
+        for (const core::LayerStats& s : r) all.push_back(s.grad_rms);
+    double lo, hi;
+    log_range(all, &lo, &hi);
+    plot::SetupAxesLimits({0.5, view.depth + 0.5, lo, hi}, options.cond);
+    plot::SetupLegend(plot::Location_Best);
+    int row = 0;
+    for (size_t i = 0; i < view.compare.size(); ++i) {
+        const std::string label = pair_label(view.compare[i]);
+        if (i >= results.size() || results[i].empty()) {
+            corner_note(label + ": computing…", row++);
+            continue;
+        }
+        const std::vector<double> rms = column(results[i], &core::LayerStats::grad_rms);
+        const std::vector<double> x = layer_numbers(static_cast<int>(rms.size()));
+        static const plot::Marker marks[kMaxPairs] = {plot::Marker_Square, plot::Marker_Diamond, plot::Marker_Triangle,
+                                                      plot::Marker_None};
+        plot::PlotLine(label.c_str(), x.data(), rms.data(), static_cast<int>(rms.size()),
+                       {pair_color(i), 3.0f, false, layer_marker(static_cast<int>(rms.size()), marks[i % kMaxPairs])});
+        if (draw_zeros(rms, pair_color(i))) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (marks along the bottom)", row++);
+    }
+    plot::EndPlot();
+}
+
+void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                      const GradientDrawOptions& options) {
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    const float top = std::floor(size.y * 0.58f);
+    draw_gradient_plot(view, layers, ImVec2(size.x, top), options);
+    const float half = std::floor((size.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const float bottom = size.y - top - gap;
+    draw_activity_plot(view, layers, ImVec2(half, bottom), options);
+    ImGui::SameLine();
+    draw_dead_plot(view, layers, ImVec2(size.x - half - ImGui::GetStyle().ItemSpacing.x, bottom), options);
+}
+
+std::string gradient_chain_csv(const GradientView& view) {
+    const core::Activation& act = core::activation(view.activation);
+    const std::vector<double> products =
+        core::chain_products(act, view.params[static_cast<size_t>(view.activation)].v, view.z, view.depth);
+    std::string out = "layers,product\n";
+    char buf[64];
+    for (size_t k = 0; k < products.size(); ++k) {
+        std::snprintf(buf, sizeof buf, "%zu,%.17g\n", k + 1, products[k]);
+        out += buf;
+    }
+    return out;
+}
+
+namespace {
+std::string stats_row(const core::LayerStats& s) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%.17g,%.17g,%.17g,%.17g\n", s.grad_rms, s.act_mean, s.act_std, s.dead_fraction);
+    return buf;
+}
+}  // namespace
+
+std::string gradient_flow_csv(const std::vector<core::LayerStats>& layers) {
+    std::string out = "layer,grad_rms,act_mean,act_std,dead_fraction\n";
+    for (size_t l = 0; l < layers.size(); ++l) out += std::to_string(l + 1) + "," + stats_row(layers[l]);
+    return out;
+}
+
+std::string gradient_compare_csv(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results) {
+    std::string out = "pair,layer,grad_rms,act_mean,act_std,dead_fraction\n";
+    for (size_t i = 0; i < view.compare.size() && i < results.size(); ++i)
+        for (size_t l = 0; l < results[i].size(); ++l)
+            out += pair_label(view.compare[i]) + "," + std::to_string(l + 1) + "," + stats_row(results[i][l]);
+    return out;
+}
+
+namespace {
+// A number for a file name: "0.5", "-1", "1e-05".
+std::string name_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
+std::string network_part(const GradientView& v) {
+    std::string s = std::to_string(v.depth) + "x" + std::to_string(v.width) + "_b" + std::to_string(v.batch);
+    if (v.init.bias != 0.0) s += "_bias" + name_number(v.init.bias);
+    return s + "_seed" + std::to_string(v.seed);
+}
+std::string init_part(const core::Init& init) {
+    std::string s = core::init_name(init.kind);
+    if (init.kind == core::InitKind::Normal) s += name_number(init.sigma);
+    if (init.kind == core::InitKind::Uniform) s += name_number(init.a);
+    return s;
+}
+}  // namespace
+
+std::string gradient_flow_stem(const GradientView& v) {
+    return "gradient-flow_" + std::string(core::activation(v.activation).id) + "_" + init_part(v.init) + "_" +
+           network_part(v);
+}
+
+std::string gradient_chain_stem(const GradientView& v) {
+    return "gradient-chain_" + std::string(core::activation(v.activation).id) + "_z" + name_number(v.z) + "_" +
+           std::to_string(v.depth);
+}
+
+std::string gradient_compare_stem(const GradientView& v) {
+    std::string s = "gradient-compare";
+    for (const GradientPair& p : v.compare)
+        s += "_" + std::string(core::activation(p.activation).id) + "-" + core::init_name(p.init);
+    return s + "_" + network_part(v);
+}
+
+namespace {
+GradientDrawOptions export_options() { return {plot::PlotFlags_NoInputs, plot::Cond_Always}; }
+}  // namespace
+
+Figure gradient_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers) {
+    Figure f;
+    f.stem = gradient_flow_stem(view);
+    f.csv = [layers] { return gradient_flow_csv(layers); };
+    f.draw = [view, layers](ImVec2 size) { draw_flow_figure(view, layers, size, export_options()); };
+    return f;
+}
+
+Figure gradient_chain_figure(const GradientView& view) {
+    Figure f;
+    f.stem = gradient_chain_stem(view);
+    f.csv = [view] { return gradient_chain_csv(view); };
+    f.draw = [view](ImVec2 size) { draw_chain_plot(view, size, export_options()); };
+    return f;
+}
+
+Figure gradient_compare_figure(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results) {
+    Figure f;
+    f.stem = gradient_compare_stem(view);
+    f.csv = [view, results] { return gradient_compare_csv(view, results); };
+    f.draw = [view, results](ImVec2 size) { draw_compare_plot(view, results, size, export_options()); };
+    return f;
+}
+
+}  // namespace actlab::app

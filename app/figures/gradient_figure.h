@@ -1,0 +1,108 @@
+// The gradient-decay figures: the gradient per layer of a random deep network with the chain view
+// beside it, the activations and dead units per layer, the chain view alone, and a comparison of
+// (activation, initialisation) pairs. Drawn in the gradient panel, into off-screen PNGs and as CSV,
+// from the window and from `actlab export gradient-flow | gradient-chain | gradient-compare`.
+#pragma once
+
+#include "app/figures/figure.h"
+#include "app/plot/plot.h"
+#include "core/activation.h"
+#include "core/gradient_flow.h"
+#include "core/init.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+// One line of the comparison plot.
+struct GradientPair {
+    int activation;        // catalogue index
+    core::InitKind init;
+    bool operator==(const GradientPair& o) const { return activation == o.activation && init == o.init; }
+};
+constexpr int kMinPairs = 2;
+constexpr int kMaxPairs = 4;
+
+// Ranges of the settings (the sliders' and the command line's).
+constexpr double kMaxChainZ = 100.0;          // |z| of the chain view
+constexpr double kMinSpread = 0.001;          // σ of normal, a of uniform
+constexpr double kMaxSpread = 10.0;
+constexpr double kMaxAbsBias = 10.0;
+constexpr std::uint64_t kMaxSeed = 4294967295u;
+
+// Everything that decides what the gradient figures show.
+struct GradientView {
+    int activation;                           // catalogue index, for the network and the chain view
+    std::vector<core::ParamValues> params;    // per catalogue entry (indexed like the catalogue)
+    core::Init init;                          // the weights' kind, σ, a, and the biases' value
+    int depth = 30;                           // hidden layers
+    int width = 256;                          // units per layer
+    int batch = 256;                          // inputs sent through at once
+    std::uint64_t seed = 1;
+    double z = 1.0;                           // the chain view's pre-activation (ReLU's kink is at 0)
+    std::vector<GradientPair> compare;        // kMinPairs..kMaxPairs pairs for the comparison plot
+
+    GradientView();                           // ReLU, He, 30 × 256, batch 256, seed 1, z = 1, four pairs
+    core::FlowConfig network() const;         // the network of the main figure
+    // Pair i's network: its activation and init, with the view's depth, width, batch, σ, a, bias and seed.
+    core::FlowConfig pair_network(size_t i) const;
+    bool operator==(const GradientView& o) const;
+};
+
+// The inits the gradient lab offers (the trainer's playground init is not one of them).
+constexpr core::InitKind kGradientInits[] = {core::InitKind::Xavier, core::InitKind::He, core::InitKind::Lecun,
+                                             core::InitKind::Normal, core::InitKind::Uniform};
+
+// "Leaky ReLU (α = 0.1)".
+std::string activation_label(const core::Activation& act, const core::ParamValues& params);
+// "he", "normal σ = 0.5", "uniform a = 1".
+std::string init_label(const core::Init& init);
+// "relu + he": a comparison pair as the legend shows it.
+std::string pair_label(const GradientPair& pair);
+// The colour of comparison slot i (Okabe–Ito, told apart with colour-blindness).
+ImU32 pair_color(size_t i);
+
+// How a figure is drawn: on screen the plots keep their own pan and zoom; for export the home view
+// is forced.
+struct GradientDrawOptions {
+    plot::PlotFlags flags = 0;
+    plot::Cond cond = plot::Cond_Once;  // Cond_Always: show the home view now (new data, or export)
+};
+
+// The gradient RMS per layer (log y) with the chain view f'(z)^(layers passed) for the same function.
+// `layers` empty: nothing computed yet (a note says so).
+void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                        const GradientDrawOptions& options);
+// The spread (std) and |mean| of the activations per layer, log y.
+void draw_activity_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                        const GradientDrawOptions& options);
+// The dead units per layer, in % of the layer.
+void draw_dead_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                    const GradientDrawOptions& options);
+// f'(z)^k for k = 1..depth, log y, with a note where it leaves the double range.
+void draw_chain_plot(const GradientView& view, ImVec2 size, const GradientDrawOptions& options);
+// The gradient RMS per layer of every pair (results[i] for view.compare[i]; may be shorter).
+void draw_compare_plot(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results,
+                       ImVec2 size, const GradientDrawOptions& options);
+// The gradient plot above, the activity and dead-unit plots side by side below: the main figure.
+void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
+                      const GradientDrawOptions& options);
+
+// CSVs, numbers as %.17g.
+std::string gradient_chain_csv(const GradientView& view);  // layers,product   (layers = 1..depth)
+std::string gradient_flow_csv(const std::vector<core::LayerStats>& layers);  // layer,grad_rms,act_mean,act_std,dead_fraction
+std::string gradient_compare_csv(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results);
+
+// File names that say what is shown: "gradient-flow_relu_he_30x256_b256_seed1".
+std::string gradient_flow_stem(const GradientView& view);
+std::string gradient_chain_stem(const GradientView& view);
+std::string gradient_compare_stem(const GradientView& view);
+
+// Figures for export, holding copies of what they show.
+Figure gradient_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers);
+Figure gradient_chain_figure(const GradientView& view);
+Figure gradient_compare_figure(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results);
+
+}  // namespace actlab::app

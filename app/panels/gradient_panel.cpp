@@ -1,0 +1,353 @@
+#include "app/panels/gradient_panel.h"
+
+#include "app/figures/activation_figure.h"
+#include "app/panels/export_controls.h"
+#include "app/plot/plot.h"
+#include "app/plot/plot_math.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+// Networks up to this many multiply-adds per pass follow a slider as it moves; larger ones are
+// computed when it is let go (30 × 256 × 256 × 256: about half a second).
+constexpr double kLiveWork = 30.0 * 256 * 256 * 256;
+
+void hint(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+bool section(const char* title) {
+    ImGui::Spacing();
+    return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
+}
+
+const char* init_formula(core::InitKind kind) {
+    switch (kind) {
+        case core::InitKind::Xavier: return "N(0, 2 / (fan-in + fan-out)): Glorot and Bengio 2010, for tanh";
+        case core::InitKind::He: return "N(0, 2 / fan-in): He et al. 2015, for ReLU (makes up for the half it switches off)";
+        case core::InitKind::Lecun: return "N(0, 1 / fan-in): LeCun 1998; with ReLU the gradient falls √2 a layer";
+        case core::InitKind::Normal: return "N(0, σ²) whatever the layer's size";
+        case core::InitKind::Uniform: return "U(−a, a) whatever the layer's size";
+        case core::InitKind::Playground: break;
+    }
+    return "";
+}
+
+// A combo of the catalogue; true when the choice changed.
+bool activation_combo(const char* id, int* index, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
+        for (int i = 0; i < core::activation_count(); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+bool init_combo(const char* id, core::InitKind* kind, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, core::init_name(*kind))) {
+        for (core::InitKind k : kGradientInits) {
+            if (ImGui::Selectable(core::init_name(k), k == *kind)) *kind = k, changed = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_formula(k));
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void set_preset(GradientView& v, const char* act, core::InitKind init, double bias) {
+    v.activation = core::activation_index(act);
+    v.init.kind = init;
+    v.init.bias = bias;
+}
+
+void draw_network_controls(GradientView& v) {
+    const float w = ImGui::GetFontSize() * 11;
+    activation_combo("activation", &v.activation, w);
+    const core::Activation& act = core::activation(v.activation);
+    for (int k = 0; k < act.param_count; ++k) {
+        const core::Param& p = act.params[k];
+        ImGui::PushID(k);
+        ImGui::SetNextItemWidth(w);
+        ImGui::SliderScalar(p.symbol, ImGuiDataType_Double, &v.params[static_cast<size_t>(v.activation)].v[k], &p.min,
+                            &p.max, "%.3f", ImGuiSliderFlags_AlwaysClamp);
+        ImGui::PopID();
+    }
+    init_combo("init", &v.init.kind, w);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_formula(v.init.kind));
+    if (v.init.kind == core::InitKind::Normal || v.init.kind == core::InitKind::Uniform) {
+        const bool normal = v.init.kind == core::InitKind::Normal;
+        ImGui::SetNextItemWidth(w);
+        ImGui::SliderScalar(normal ? "σ of the weights" : "a (weights in ±a)", ImGuiDataType_Double,
+                            normal ? &v.init.sigma : &v.init.a, &kMinSpread, &kMaxSpread, "%.3g",
+                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    }
+    static const double kBiasMin = -kMaxAbsBias, kBiasMax = kMaxAbsBias;
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderScalar("bias", ImGuiDataType_Double, &v.init.bias, &kBiasMin, &kBiasMax, "%.2f",
+                        ImGuiSliderFlags_AlwaysClamp);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every unit's bias. Negative values push ReLU units below 0: try −1");
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("depth (layers)", &v.depth, core::kMinFlowDepth, core::kMaxFlowDepth, "%d",
+                     ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("width (units)", &v.width, core::kMinFlowWidth, core::kMaxFlowWidth, "%d",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(w);
+    ImGui::SliderInt("batch (inputs)", &v.batch, core::kMinFlowBatch, core::kMaxFlowBatch, "%d",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(w);
+    const std::uint64_t step = 1;
+    ImGui::InputScalar("seed", ImGuiDataType_U64, &v.seed, &step, nullptr, "%llu");
+    v.seed = std::min(v.seed, kMaxSeed);
+}
+
+void draw_presets(GradientView& v) {
+    using core::InitKind;
+    if (ImGui::SmallButton("ReLU + He")) set_preset(v, "relu", InitKind::He, 0.0);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("ReLU + LeCun")) set_preset(v, "relu", InitKind::Lecun, 0.0);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Tanh + Xavier")) set_preset(v, "tanh", InitKind::Xavier, 0.0);
+    if (ImGui::SmallButton("Sigmoid + Xavier")) set_preset(v, "sigmoid", InitKind::Xavier, 0.0);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Dying ReLU: bias −1")) set_preset(v, "relu", InitKind::He, -1.0);
+    ImGui::TextUnformatted("Size:");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("30 × 256")) v.depth = 30, v.width = 256, v.batch = 256;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("100 × 256")) v.depth = 100, v.width = 256, v.batch = 256;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("100 × 1024")) v.depth = 100, v.width = 1024, v.batch = 256;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("100 layers of 1024 units, batch 256: several seconds, with a progress bar");
+}
+
+void draw_chain_controls(GradientView& v) {
+    static const double kZMin = -6.0, kZMax = 6.0;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    ImGui::SliderScalar("z", ImGuiDataType_Double, &v.z, &kZMin, &kZMax, "%.2f");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any z from −100 to 100");
+    v.z = std::clamp(v.z, -kMaxChainZ, kMaxChainZ);
+    const core::Activation& act = core::activation(v.activation);
+    const double* p = v.params[static_cast<size_t>(v.activation)].v;
+    const std::vector<double> products = core::chain_products(act, p, v.z, v.depth);
+    ImGui::Text("f'(z) = %s", plot::format_number(act.df(v.z, p), "%.6g").c_str());
+    ImGui::Text("after %d layers: %s", v.depth, plot::format_number(products.back(), "%.4g").c_str());
+    const int under = core::chain_underflow(act, p, v.z, v.depth);
+    if (under > 0) hint(("below the smallest double (4.9e−324) from layer " + std::to_string(under) + ": shown as 0").c_str());
+}
+
+void draw_status(GradientState& g) {
+    if (g.job.busy()) {
+        const GradientView& r = g.requested;
+        char text[96];
+        std::snprintf(text, sizeof text, "computing %d × %d, batch %d: %.0f %%", r.depth, r.width, r.batch,
+                      100.0 * g.job.progress());
+        ImGui::ProgressBar(g.job.progress(), ImVec2(-FLT_MIN, 0), text);
+    } else if (!g.layers.empty()) {
+        ImGui::TextDisabled("computed in %.2f s (%d × %d, batch %d)", g.seconds,
+                            g.shown.depth, g.shown.width, g.shown.batch);
+    }
+    if (g.compare_job.busy()) ImGui::ProgressBar(g.compare_job.progress(), ImVec2(-FLT_MIN, 0), "comparison pairs…");
+}
+
+// Starts the jobs the settings call for and takes the results that have come in.
+void update_jobs(GradientState& g) {
+    const core::FlowConfig want = g.view.network();
+    const double work = static_cast<double>(want.depth) * want.width * want.width * want.batch;
+    const bool settled = work <= kLiveWork || !ImGui::IsAnyItemActive();  // big networks: on release
+    if (settled && (g.job.requested().empty() || g.job.requested()[0] != want)) {
+        g.job.start({want});
+        g.requested = g.view;
+    }
+    std::vector<std::vector<core::LayerStats>> results;
+    double seconds = 0.0;
+    if (g.job.take(&results, &seconds) && !results.empty()) {
+        g.shown = g.requested;
+        g.layers = std::move(results[0]);
+        g.seconds = seconds;
+        g.refit = true;
+    }
+    if (g.compare_open) {
+        std::vector<core::FlowConfig> pairs;
+        for (size_t i = 0; i < g.view.compare.size(); ++i) pairs.push_back(g.view.pair_network(i));
+        const double pair_work = work * static_cast<double>(pairs.size());
+        if ((pair_work <= kLiveWork || !ImGui::IsAnyItemActive()) && g.compare_job.requested() != pairs) {
+            g.compare_job.start(pairs);
+            g.compare_requested = g.view;
+        }
+    }
+    if (g.compare_job.take(&results, &seconds)) {
+        g.compare_shown = g.compare_requested;
+        g.compare = std::move(results);
+        g.compare_refit = true;
+    }
+}
+
+// What the plots show: the view the results were computed for, with the chain view at today's z.
+GradientView displayed(const GradientState& g) {
+    GradientView v = g.layers.empty() ? g.view : g.shown;
+    v.z = g.view.z;
+    return v;
+}
+
+void draw_pair_editor(GradientView& v) {
+    const float w = ImGui::GetFontSize() * 8;
+    for (size_t i = 0; i < v.compare.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (i % 2) ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        ImGui::PushStyleColor(ImGuiCol_Text, pair_color(i));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        activation_combo("##act", &v.compare[i].activation, w);
+        ImGui::SameLine();
+        init_combo("##init", &v.compare[i].init, w * 0.8f);
+        if (v.compare.size() > static_cast<size_t>(kMinPairs)) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("remove")) {
+                v.compare.erase(v.compare.begin() + static_cast<std::ptrdiff_t>(i));
+                ImGui::PopID();
+                break;
+            }
+        }
+        ImGui::PopID();
+    }
+    if (v.compare.size() < static_cast<size_t>(kMaxPairs) && ImGui::SmallButton("add a pair"))
+        v.compare.push_back({v.activation, v.init.kind});
+}
+
+// A heading in the plots' bold title font.
+void heading(const char* text) {
+    ImFont* bold = plot::GetStyle().title_font;
+    if (bold) ImGui::PushFont(bold);
+    ImGui::TextUnformatted(text);
+    if (bold) ImGui::PopFont();
+}
+
+void draw_explanation() {
+    heading("Vanishing and exploding gradients");
+    ImGui::TextWrapped(
+        "On its way back from the loss, the gradient is multiplied at every "
+        "layer by that layer's weights and by the slope f'(z) of its activation. Thirty factors a little below 1 "
+        "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, so even at its "
+        "best point ten layers keep 0.25^10 ≈ 1e−6 of the gradient: that is the dashed chain line. The first layers "
+        "of a deep sigmoid network barely learn. Exploding is the mirror image: make the weights too large "
+        "(normal, σ = 1, width 256) and every step back multiplies by more than 1.");
+    ImGui::Spacing();
+    heading("Why ReLU and He initialisation made deep networks trainable");
+    ImGui::TextWrapped(
+        "ReLU's slope is exactly 1 wherever a unit is "
+        "on, so it does not shrink the gradient by itself; it switches off about half of the units. He et al. "
+        "(2015) drew the weights with variance 2/fan-in to make up for exactly that half, so each layer passes "
+        "the gradient on at the same scale: ReLU + He stays flat over 30, 50 or 100 layers. With variance "
+        "1/fan-in (lecun) the same network loses a factor √2 per layer, about 3e−5 over 30 layers. Tanh with "
+        "Xavier stays roughly level, because tanh' is close to 1 near 0.");
+    ImGui::Spacing();
+    heading("Dying ReLU");
+    ImGui::TextWrapped(
+        "A ReLU unit whose input is negative for every example has f'(z) = 0 for all of them: no "
+        "gradient reaches its weights, so nothing will ever switch it back on. The dead-units plot counts the "
+        "units that are off for the whole batch. Try the bias slider at −1 with ReLU and He: within a few layers "
+        "every unit is dead and the gradient is exactly 0 below them. Leaky ReLU (α > 0) and ELU never have a "
+        "slope of exactly 0, so their units cannot die this way.");
+    ImGui::Spacing();
+    hint("The network: depth hidden layers of width units, z = W a + b, a = f(z); a batch of N(0, 1) inputs goes "
+         "forward, a random N(0, 1) gradient comes back from the top. Each point is over the whole batch. Same seed, "
+         "same numbers.");
+}
+
+void draw_lower_tabs(AppState& state, const GradientView& shown) {
+    GradientState& g = state.gradients;
+    g.compare_open = false;
+    if (!ImGui::BeginTabBar("##gradient-tabs")) return;
+    const GradientDrawOptions options{0, plot::Cond_Always};  // small plots: always the whole network
+    if (ImGui::BeginTabItem("Activations and dead units")) {
+        const ImVec2 avail = ImGui::GetContentRegionAvail();
+        const float half = std::floor((avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        draw_activity_plot(shown, g.layers, ImVec2(half, avail.y), options);
+        ImGui::SameLine();
+        draw_dead_plot(shown, g.layers, ImVec2(0, avail.y), options);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Compare pairs")) {
+        g.compare_open = true;
+        draw_pair_editor(g.view);
+        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        draw_export_controls(state, "compare", [&g] { return gradient_compare_figure(g.compare_shown, g.compare); });
+        const GradientView& cv = g.compare.empty() ? g.view : g.compare_shown;
+        draw_compare_plot(cv, g.compare, ImVec2(0, ImGui::GetContentRegionAvail().y),
+                          {0, g.compare_refit ? plot::Cond_Always : plot::Cond_Once});
+        g.compare_refit = false;
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Chain view")) {
+        draw_export_controls(state, "chain", [&g] { return gradient_chain_figure(g.view); });
+        draw_chain_plot(g.view, ImVec2(0, ImGui::GetContentRegionAvail().y), {0, plot::Cond_Always});
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("What this shows")) {
+        ImGui::BeginChild("##explanation");
+        draw_explanation();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+}  // namespace
+
+void draw_gradient_panel(AppState& state) {
+    GradientState& g = state.gradients;
+    update_jobs(g);  // first, so a result that came in shows everywhere this frame
+    const bool plot_only = state.ui.plot_only;
+    if (!plot_only) {
+        const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
+        ImGui::BeginChild("##gradient-controls", ImVec2(sidebar, 0), false);
+        if (section("Network")) draw_network_controls(g.view);
+        if (section("Try these")) draw_presets(g.view);
+        if (section("Chain view: f'(z)^k")) draw_chain_controls(g.view);
+        ImGui::Spacing();
+        draw_status(g);
+        if (section("Export")) draw_export_controls(state, "flow", [&state] { return gradients_figure(state); });
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+
+    const GradientView shown = displayed(g);
+    ImGui::BeginChild("##gradient-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+    const float available = ImGui::GetContentRegionAvail().y;
+    const float height = plot_only ? available - ImGui::GetStyle().ItemSpacing.y
+                                   : std::max(available * 0.56f, ImGui::GetFontSize() * 8);
+    draw_gradient_plot(shown, g.layers, ImVec2(0, height), {0, g.refit ? plot::Cond_Always : plot::Cond_Once});
+    if (!plot_only) draw_lower_tabs(state, shown);
+    g.refit = false;
+    ImGui::EndChild();
+}
+
+Figure gradients_figure(const AppState& state) {
+    return gradient_flow_figure(displayed(state.gradients), state.gradients.layers);
+}
+
+bool gradient_panel_busy(const AppState& state) {
+    return state.gradients.job.pending() || state.gradients.compare_job.pending();
+}
+
+}  // namespace actlab::app
