@@ -68,6 +68,18 @@ int run_export(const ExportArgs& args) {
         return bad_argument("--size " + args.size + " at --scale " + std::to_string(args.scale) +
                             " is larger than 8192 pixels on a side");
 
+    // The path is checked before any work (training, drawing), so a bad one is reported at once, even
+    // without OpenGL.
+    const std::filesystem::path folder = std::filesystem::path(args.out).parent_path();
+    const std::string folder_text = folder.empty() ? "." : folder.string();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder_text, ec))
+        return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' does not exist");
+    if (std::filesystem::is_directory(args.out, ec))
+        return bad_argument("cannot write '" + args.out + "': it is a folder");
+    if (access(folder_text.c_str(), W_OK) != 0)
+        return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' is not writable");
+
     std::vector<KeyValue> sets;
     std::string error;
     for (const std::string& set : args.sets) {
@@ -79,20 +91,10 @@ int run_export(const ExportArgs& args) {
     Figure figure;
     if (!plot->prepare(sets, csv, &figure, &error)) return bad_argument(error);
 
-    // The path is checked before any drawing, so a bad one is reported as such even without OpenGL.
-    const std::filesystem::path folder = std::filesystem::path(args.out).parent_path();
-    const std::string folder_text = folder.empty() ? "." : folder.string();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(folder_text, ec))
-        return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' does not exist");
-    if (std::filesystem::is_directory(args.out, ec))
-        return bad_argument("cannot write '" + args.out + "': it is a folder");
-    if (access(folder_text.c_str(), W_OK) != 0)
-        return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' is not writable");
-
     if (csv) {
         if (!export_figure_csv(figure, args.out, &error)) return bad_argument(error);
         std::printf("wrote %s\n", args.out.c_str());
+        if (!figure.note.empty()) std::fprintf(stderr, "actlab export: %s\n", figure.note.c_str());
         return 0;
     }
     HeadlessGL gl;
@@ -107,6 +109,7 @@ int run_export(const ExportArgs& args) {
         return path_problem ? kExitBadArgument : 1;
     }
     std::printf("wrote %s (%d×%d pixels)\n", args.out.c_str(), width * args.scale, height * args.scale);
+    if (!figure.note.empty()) std::fprintf(stderr, "actlab export: %s\n", figure.note.c_str());
     return 0;
 }
 

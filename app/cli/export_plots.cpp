@@ -1,6 +1,8 @@
 #include "app/cli/export_plots.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/loss_figure.h"
+#include "app/figures/training_keys.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/gradient_keys.h"
 
@@ -111,6 +113,23 @@ bool prepare_gradient_compare(const std::vector<KeyValue>& sets, bool, Figure* o
     return true;
 }
 
+// Training is done here, headless: the figure then only formats the recorded epochs.
+bool prepare_loss(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    TrainingRequest request;
+    for (const auto& [key, value] : sets)
+        if (!apply_training_key(&request, key, value, error)) {
+            *error = "--set " + *error;
+            return false;
+        }
+    core::Dataset data;
+    if (!finish_training_request(&request, &data, error)) return false;
+    const LossCurves curves = train_loss_curves(request, data);
+    const std::string name = request.data_file.empty() ? core::dataset_info(request.config.data.kind).id : "data";
+    *out = loss_export_figure(curves, "loss_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
+                                          std::to_string(request.config.seed));
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
@@ -125,6 +144,7 @@ const std::vector<ExportPlot>& export_plots() {
          gradient_keys_help(GradientPlot::Flow), prepare_gradient_flow},
         {"gradient-compare", "gradient per layer for 2 to 4 (activation, init) pairs",
          gradient_keys_help(GradientPlot::Compare), prepare_gradient_compare},
+        {"loss", "trains a small network headless: loss and accuracy per epoch", training_keys_help(), prepare_loss},
     };
     return plots;
 }

@@ -13,6 +13,7 @@ struct Figure {
     std::string stem;                   // file name without folder or extension; says what is shown
     std::function<void(ImVec2)> draw;   // draws the figure to fill `size` (called inside render_offscreen)
     std::function<std::string()> csv;   // the figure's data as CSV text
+    std::string note;                   // said after writing, when something about the data needs saying
 };
 
 // Draws the figure off screen at width·scale × height·scale pixels and writes it as PNG.

@@ -1,0 +1,133 @@
+#include "app/figures/loss_figure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+// Okabe–Ito blue and vermillion: train and test, as on every actlab figure
+constexpr ImU32 kTrainColor = IM_COL32(0, 114, 178, 255);
+constexpr ImU32 kTestColor = IM_COL32(213, 94, 0, 255);
+
+std::string number(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+}  // namespace
+
+std::string describe_training(const core::TrainConfig& c, const core::Dataset& data, const std::string& data_name) {
+    std::string shape = std::to_string(core::feature_count(c.features));
+    for (const core::HiddenLayer& h : c.hidden) shape += "-" + std::to_string(h.units);
+    shape += "-" + std::to_string(c.output == core::Output::Softmax ? std::max(2, data.classes) : 1);
+    std::string acts;
+    for (const core::HiddenLayer& h : c.hidden) {
+        const std::string id = core::activation(h.activation).id;
+        if (acts.find(id) == std::string::npos) acts += (acts.empty() ? "" : "/") + id;
+    }
+    return data_name + " · " + shape + (acts.empty() ? "" : " " + acts) + " · " + core::output_name(c.output) + "+" +
+           core::loss_name(c.loss) + " · " + core::optimizer_name(c.optimizer.kind) + " " +
+           number(c.optimizer.learning_rate) + " · batch " + std::to_string(c.batch) + " · seed " +
+           std::to_string(c.seed);
+}
+
+LossCurves train_loss_curves(const TrainingRequest& request, const core::Dataset& data) {
+    LossCurves curves;
+    core::Training run(request.config, data);
+    curves.classification = data.classes > 0;
+    for (int e = 0; e < request.epochs; ++e) {
+        if (!run.run_epoch()) break;
+        curves.history.push_back(run.evaluate());
+    }
+    curves.divergence = run.divergence();
+    const std::string name = request.data_file.empty() ? core::dataset_info(request.config.data.kind).id
+                                                       : std::string("data from file");
+    curves.subtitle = describe_training(request.config, data, name);
+    return curves;
+}
+
+std::string loss_csv(const LossCurves& curves) {
+    std::string text = "epoch,train_loss,test_loss,train_accuracy,test_accuracy\n";
+    char line[160];
+    for (const core::EpochRecord& r : curves.history) {
+        if (curves.classification)
+            std::snprintf(line, sizeof line, "%d,%.17g,%.17g,%.17g,%.17g\n", r.epoch, r.train_loss, r.test_loss,
+                          r.train_accuracy, r.test_accuracy);
+        else
+            std::snprintf(line, sizeof line, "%d,%.17g,%.17g,,\n", r.epoch, r.train_loss, r.test_loss);
+        text += line;
+    }
+    return text;
+}
+
+void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags) {
+    const int n = static_cast<int>(curves.history.size());
+    std::vector<double> epoch(n), train(n), test(n);
+    double lo = INFINITY, hi = 0.0;
+    for (int i = 0; i < n; ++i) {
+        epoch[i] = curves.history[i].epoch;
+        train[i] = curves.history[i].train_loss;
+        test[i] = curves.history[i].test_loss;
+        for (double v : {train[i], test[i]})
+            if (v > 0 && std::isfinite(v)) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    }
+    plot::Limits home;
+    home.x_min = 0;
+    home.x_max = n > 0 ? std::max(1.0, epoch.back()) : 1.0;
+    if (log_y) {
+        home.y_min = hi > 0 ? std::pow(10.0, std::floor(std::log10(lo))) : 1e-3;
+        home.y_max = hi > 0 ? std::pow(10.0, std::ceil(std::log10(hi))) : 1.0;
+        if (home.y_max <= home.y_min) home.y_max = home.y_min * 10;
+    } else {
+        home.y_min = 0;
+        home.y_max = hi > 0 ? hi * 1.05 : 1.0;
+    }
+    const std::string title = "Loss over training: " + curves.subtitle;
+    if (!plot::BeginPlot(title.c_str(), size, flags)) return;
+    plot::SetupAxes("epoch", log_y ? "loss (log scale)" : "loss");
+    if (log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
+    plot::SetupAxesLimits(home, (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
+    plot::SetupLegend(plot::Location_SouthWest);  // loss falls from the top left: the corner below it is empty
+    if (n > 0) {
+        plot::PlotLine("training set", epoch.data(), train.data(), n, {kTrainColor, 2.0f});
+        plot::PlotLine("test set", epoch.data(), test.data(), n, {kTestColor, 2.0f, true});
+        const core::EpochRecord& last = curves.history.back();
+        char summary[160];
+        if (curves.classification)
+            std::snprintf(summary, sizeof summary, "epoch %d: test loss %.3g, test accuracy %.1f %%", last.epoch,
+                          last.test_loss, 100.0 * last.test_accuracy);
+        else
+            std::snprintf(summary, sizeof summary, "epoch %d: test loss %.3g", last.epoch, last.test_loss);
+        plot::PlotText(summary, home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
+                       ImVec2(-8, 8), ImVec2(1, 0));
+    }
+    if (curves.divergence.happened) {
+        // in the middle of the view (on a log axis, the middle of its decades), one sentence per line
+        std::string text = curves.divergence.message();
+        for (std::size_t dot = text.find(". "); dot != std::string::npos; dot = text.find(". ", dot + 2)) text[dot + 1] = '\n';
+        const double middle = log_y ? std::pow(10.0, 0.5 * (std::log10(home.y_min) + std::log10(home.y_max)))
+                                    : 0.5 * (home.y_min + home.y_max);
+        plot::PlotText(text.c_str(), 0.5 * (home.x_min + home.x_max), middle, IM_COL32(190, 30, 30, 255));
+    }
+    plot::EndPlot();
+}
+
+Figure loss_export_figure(const LossCurves& curves, const std::string& stem) {
+    Figure figure;
+    figure.stem = stem;
+    figure.csv = [curves] { return loss_csv(curves); };
+    figure.draw = [curves](ImVec2 size) { draw_loss_figure(curves, size, true, plot::PlotFlags_NoInputs); };
+    if (curves.divergence.happened)
+        figure.note = curves.divergence.message() + " The file holds epochs 1 to " +
+                      std::to_string(curves.divergence.epoch - 1) + ".";
+    return figure;
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,211 @@
+#include "app/figures/training_keys.h"
+
+#include "core/csv.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace actlab::app {
+
+namespace {
+
+std::string known_activations() {
+    std::string s;
+    for (int i = 0; i < core::activation_count(); ++i) s += (i ? ", " : "") + std::string(core::activation(i).id);
+    return s;
+}
+
+std::string known_datasets() {
+    std::string s;
+    for (int i = 0; i < core::kDatasetKindCount; ++i)
+        s += (i ? ", " : "") + std::string(core::dataset_info(static_cast<core::DatasetKind>(i)).id);
+    return s;
+}
+
+std::string known_features() {
+    std::string s;
+    for (int i = 0; i < core::kFeatureCount; ++i) s += (i ? ", " : "") + std::string(core::feature_id(i));
+    return s;
+}
+
+}  // namespace
+
+bool apply_training_key(TrainingRequest* r, const std::string& key, const std::string& value, std::string* error) {
+    auto fail = [&](const std::string& why) {
+        *error = key_error(key, value, why);
+        return false;
+    };
+    core::TrainConfig& c = r->config;
+    long whole = 0;
+    double number = 0.0;
+    if (key == "dataset") {
+        if (!core::find_dataset(value, &c.data.kind)) return fail("unknown dataset (known: " + known_datasets() + ")");
+        return true;
+    }
+    if (key == "data") {
+        if (value.empty()) return fail("give the path of a CSV file with the header x1,x2,label");
+        r->data_file = value;
+        return true;
+    }
+    if (key == "points") {
+        if (!parse_whole(value, core::kMinPoints, core::kMaxPoints, &whole))
+            return fail("must be a whole number from " + std::to_string(core::kMinPoints) + " to " +
+                        std::to_string(core::kMaxPoints));
+        c.data.points = static_cast<int>(whole);
+        return true;
+    }
+    if (key == "noise") {
+        if (!parse_finite(value, &number) || number < 0 || number > 50)
+            return fail("must be a percentage from 0 to 50");
+        c.data.noise = number / 100.0;
+        return true;
+    }
+    if (key == "split") {
+        if (!parse_whole(value, core::kMinTrainPercent, core::kMaxTrainPercent, &whole))
+            return fail("the percentage of points to train on, a whole number from 10 to 90");
+        c.train_percent = static_cast<int>(whole);
+        return true;
+    }
+    if (key == "seed") {
+        if (!parse_whole(value, 0, 4294967295L, &whole)) return fail("must be a whole number from 0 to 4294967295");
+        c.seed = c.data.seed = static_cast<std::uint64_t>(whole);
+        return true;
+    }
+    if (key == "epochs") {
+        if (!parse_whole(value, 1, kMaxEpochs, &whole))
+            return fail("must be a whole number from 1 to " + std::to_string(kMaxEpochs));
+        r->epochs = static_cast<int>(whole);
+        return true;
+    }
+    if (key == "features") {
+        core::FeatureSet set = 0;
+        for (const std::string& item : split_list(value)) {
+            int index = 0;
+            if (!core::find_feature(item, &index))
+                return fail("unknown feature '" + quoted(item) + "' (known: " + known_features() + ")");
+            set |= 1u << index;
+        }
+        if (set == 0) return fail("choose at least one feature (" + known_features() + ")");
+        c.features = set;
+        return true;
+    }
+    if (key == "layers") {
+        std::vector<core::HiddenLayer> hidden;
+        if (value != "none" && !value.empty()) {
+            for (const std::string& item : split_list(value)) {
+                if (!parse_whole(item, 1, core::kMaxUnits, &whole))
+                    return fail("'" + quoted(item) + "': each layer has 1 to " + std::to_string(core::kMaxUnits) +
+                                " units");
+                hidden.push_back({static_cast<int>(whole), core::activation_index("tanh"), {}});
+            }
+        }
+        if (static_cast<int>(hidden.size()) > core::kMaxHiddenLayers)
+            return fail("at most " + std::to_string(core::kMaxHiddenLayers) + " hidden layers (or 'none')");
+        c.hidden = hidden;
+        return true;
+    }
+    if (key == "activation") {
+        std::vector<int> ids;
+        for (const std::string& item : split_list(value)) {
+            const int index = core::activation_index(item);
+            if (index < 0) return fail("unknown activation '" + quoted(item) + "' (known: " + known_activations() + ")");
+            ids.push_back(index);
+        }
+        if (ids.empty()) return fail("name an activation (known: " + known_activations() + ")");
+        r->activations = ids;
+        return true;
+    }
+    if (key == "output") {
+        if (!core::find_output(value, &c.output)) return fail("output is tanh, sigmoid, softmax or identity");
+        r->output_given = true;
+        return true;
+    }
+    if (key == "loss") {
+        if (!core::find_loss(value, &c.loss)) return fail("loss is mse, bce or ce");
+        r->loss_given = true;
+        return true;
+    }
+    if (key == "optimizer") {
+        if (!core::find_optimizer(value, &c.optimizer.kind)) return fail("optimizer is sgd, momentum or adam");
+        return true;
+    }
+    if (key == "lr") {
+        if (!parse_finite(value, &number) || number < core::kMinLearningRate || number > core::kMaxLearningRate)
+            return fail("the learning rate must be from 1e-5 to 10");
+        c.optimizer.learning_rate = number;
+        return true;
+    }
+    if (key == "batch") {
+        if (!parse_whole(value, 1, core::kMaxBatch, &whole))
+            return fail("must be a whole number from 1 to " + std::to_string(core::kMaxBatch) +
+                        " (more than the training points means the full set)");
+        c.batch = static_cast<int>(whole);
+        return true;
+    }
+    if (key == "init") {
+        if (!core::find_init(value, &c.init.kind))
+            return fail("init is xavier, he, lecun, normal, uniform or playground");
+        return true;
+    }
+    if (key == "reg") {
+        if (!core::find_regularization(value, &c.optimizer.regularization)) return fail("reg is none, l1 or l2");
+        return true;
+    }
+    if (key == "reg_rate") {
+        if (!parse_finite(value, &number) || number < 0 || number > 10) return fail("must be from 0 to 10");
+        c.optimizer.regularization_rate = number;
+        return true;
+    }
+    *error = "unknown key '" + key +
+             "' (keys: dataset, data, points, noise, split, seed, epochs, features, layers, activation, output, "
+             "loss, optimizer, lr, batch, init, reg, reg_rate)";
+    return false;
+}
+
+bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::string* error) {
+    core::TrainConfig& c = r->config;
+    const int layers = static_cast<int>(c.hidden.size());
+    if (!r->activations.empty()) {
+        if (r->activations.size() != 1 && static_cast<int>(r->activations.size()) != layers) {
+            *error = "--set activation= names " + std::to_string(r->activations.size()) + " activations for " +
+                     std::to_string(layers) + " hidden layers: give one for all, or one per layer";
+            return false;
+        }
+        for (int l = 0; l < layers; ++l) {
+            c.hidden[l].activation = r->activations.size() == 1 ? r->activations[0] : r->activations[l];
+            c.hidden[l].params = core::default_params(core::activation(c.hidden[l].activation));
+        }
+    }
+    if (r->output_given && !r->loss_given) c.loss = core::matching_loss(c.output);
+    if (r->loss_given && !r->output_given) c.output = core::matching_output(c.loss);
+    if (!r->data_file.empty()) {
+        if (!core::load_dataset_csv(r->data_file, data, error)) {
+            *error = "--set data=: " + *error;
+            return false;
+        }
+    } else {
+        *data = core::make_dataset(c.data);
+    }
+    if (!core::check_train_config(c, *data, error)) {
+        *error = "--set: " + *error;
+        return false;
+    }
+    return true;
+}
+
+const char* training_keys_help() {
+    return "  dataset=circle            circle, xor, gauss, spiral, moons, blobs3, spiral3, plane, multigauss\n"
+           "  data=FILE.csv             train on your own points instead (header x1,x2,label)\n"
+           "  points=500 noise=0 split=50   points generated, noise in percent (0-50), percent trained on\n"
+           "  seed=1                    the data, the initial weights and the order of batches\n"
+           "  features=x1,x2            also x1sq, x2sq, x1x2, sinx1, sinx2\n"
+           "  layers=4,2                hidden layers and their units (1-64 each, at most 8; 'none')\n"
+           "  activation=tanh           one for all hidden layers, or one per layer (relu,tanh)\n"
+           "  output=tanh loss=mse      tanh+mse, sigmoid+bce, softmax+ce, identity+mse\n"
+           "  optimizer=sgd lr=0.03     sgd, momentum or adam; learning rate 1e-5 to 10\n"
+           "  batch=10 epochs=500       samples per step; passes over the training points\n"
+           "  init=playground           xavier, he, lecun, normal, uniform, playground\n"
+           "  reg=none reg_rate=0       l1 or l2 on the weights\n";
+}
+
+}  // namespace actlab::app

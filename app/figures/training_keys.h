@@ -1,0 +1,37 @@
+// A training run as KEY=VALUE pairs: the keys of `actlab export loss` (and of the playground's
+// exports). The defaults are TensorFlow Playground's set-up (a): circle, 2 → 4 tanh → 2 tanh → 1 tanh,
+// squared error, SGD at 0.03, batch 10, Playground's initialisation, no noise, half the points to train.
+//   dataset=circle  points=500  noise=0 (percent, 0–50)  split=50 (percent trained on)  seed=1
+//   data=FILE.csv (instead of a generated dataset)  features=x1,x2,...
+//   layers=4,2  activation=tanh (or one per layer: relu,tanh)  output=tanh  loss=mse
+//   optimizer=sgd  lr=0.03  batch=10  init=playground  reg=none  reg_rate=0  epochs=500
+#pragma once
+
+#include "app/figures/keys.h"
+#include "core/dataset.h"
+#include "core/training.h"
+
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+constexpr int kMaxEpochs = 1000000;
+
+struct TrainingRequest {
+    core::TrainConfig config = core::default_train_config();
+    int epochs = 500;
+    std::string data_file;              // a CSV dataset to train on instead of config.data
+    std::vector<int> activations;       // one per layer, or one for all (empty: tanh)
+    bool output_given = false, loss_given = false;
+};
+
+// Applies one key. False with *error ("'key=value': why"); *request is then unchanged.
+bool apply_training_key(TrainingRequest* request, const std::string& key, const std::string& value,
+                        std::string* error);
+// Completes the request once every key is in: activations onto layers, the output/loss pair, the data
+// (generated or read from data=) and the checks that need the data. False with *error.
+bool finish_training_request(TrainingRequest* request, core::Dataset* data, std::string* error);
+const char* training_keys_help();
+
+}  // namespace actlab::app
