@@ -29,6 +29,7 @@ test: build
 bench: build
 	$(BUILD)/bench/bench_activation --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(BUILD)/bench/bench_export --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	$(BUILD)/bench/bench_training --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(BUILD)/bench/bench_gradient --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 
 # The README's picture, drawn by actlab's own export.
