@@ -88,6 +88,10 @@ ActivationFn param_derivative(const Activation& act, int param);
 // to within 4 units in the last place and with the true values to 5e-16 (tests/core/test_activation.cpp),
 // except that values below 1e-307 may come out as 0. Every other entry gives exactly f and df.
 void evaluate_block(const Activation& act, const double* params, const double* x, double* y, double* dy, int n);
+// The function evaluate_block calls for this entry, looked up once (the trainer keeps one per layer).
+using ActivationBlockFn = void (*)(const Activation& act, const double* params, const double* x, double* y, double* dy,
+                                   int n);
+ActivationBlockFn block_function(const Activation& act);
 
 // f and f' over many x at once. Uses the vectorised form where an entry has one; the result is
 // identical to calling f and df one x at a time.

@@ -66,17 +66,26 @@ Packet exp_or_zero(Packet y) {
 // da/dx = sech² x = 4t / (1 + t)²       (no subtraction anywhere)
 void tanh_block(const double* xp, double* yp, double* dyp, int n) {
     const Packet one = ei::pset1<Packet>(1.0), window = ei::pset1<Packet>(kTanhSeriesWindow);
+    auto c = [](int k) { return ei::pset1<Packet>(kTanhSeries[k]); };
     for_each_packet(xp, yp, dyp, n, [&](Packet x, double* y, double* dy) {
         const Packet ax = ei::pabs(x);
         const Packet t = exp_or_zero(ei::pmul(ei::pset1<Packet>(-2.0), ax));
-        const Packet one_plus_t = ei::padd(one, t);
-        const Packet x2 = ei::pmul(x, x);
-        Packet series = ei::pset1<Packet>(kTanhSeries[13]);
-        for (int k = 12; k >= 0; --k) series = ei::padd(ei::pmul(series, x2), ei::pset1<Packet>(kTanhSeries[k]));
-        const Packet far_abs = ei::pdiv(ei::psub(one, t), one_plus_t);
+        const Packet r = ei::pdiv(one, ei::padd(one, t));  // 1 / (1 + t)
+        // the series in Estrin's form (pairs, then pairs of pairs): a shallower chain than Horner's
+        const Packet x2 = ei::pmul(x, x), x4 = ei::pmul(x2, x2), x8 = ei::pmul(x4, x4);
+        const Packet p01 = ei::pmadd(c(1), x2, c(0)), p23 = ei::pmadd(c(3), x2, c(2));
+        const Packet p45 = ei::pmadd(c(5), x2, c(4)), p67 = ei::pmadd(c(7), x2, c(6));
+        const Packet p89 = ei::pmadd(c(9), x2, c(8)), p1011 = ei::pmadd(c(11), x2, c(10));
+        const Packet p1213 = ei::pmadd(c(13), x2, c(12));
+        const Packet q0 = ei::pmadd(p23, x4, p01), q1 = ei::pmadd(p67, x4, p45);
+        const Packet q2 = ei::pmadd(p1011, x4, p89);
+        const Packet low = ei::pmadd(q1, x8, q0);                  // terms 0–7 (x8 is (x²)^4 = x^8)
+        const Packet high = ei::pmadd(p1213, x8, q2);              // terms 8–13, over (x²)^8
+        const Packet series = ei::pmadd(high, ei::pmul(x8, x8), low);
+        const Packet far_abs = ei::pmul(ei::psub(one, t), r);
         const Packet far = ei::pselect(ei::pcmp_lt(x, ei::pzero(x)), ei::pnegate(far_abs), far_abs);
         ei::pstoreu(y, ei::pselect(ei::pcmp_lt(ax, window), ei::pmul(x, series), far));
-        ei::pstoreu(dy, ei::pdiv(ei::pmul(ei::pset1<Packet>(4.0), t), ei::pmul(one_plus_t, one_plus_t)));
+        ei::pstoreu(dy, ei::pmul(ei::pmul(ei::pset1<Packet>(4.0), t), ei::pmul(r, r)));
     });
 }
 
@@ -96,10 +105,18 @@ void sigmoid_block(const double* xp, double* yp, double* dyp, int n) {
 
 }  // namespace
 
-void evaluate_block(const Activation& act, const double* params, const double* x, double* y, double* dy, int n) {
-    const std::string_view id = act.id;
-    if (id == "tanh") return tanh_block(x, y, dy, n);
-    if (id == "sigmoid") return sigmoid_block(x, y, dy, n);
+namespace {
+
+void tanh_entry(const Activation&, const double*, const double* x, double* y, double* dy, int n) {
+    tanh_block(x, y, dy, n);
+}
+
+void sigmoid_entry(const Activation&, const double*, const double* x, double* y, double* dy, int n) {
+    sigmoid_block(x, y, dy, n);
+}
+
+// f and f' from the catalogue's own array forms, or its scalar functions
+void catalogue_entry(const Activation& act, const double* params, const double* x, double* y, double* dy, int n) {
     if (act.f_array) {
         act.f_array(x, y, n, params);
     } else {
@@ -110,6 +127,19 @@ void evaluate_block(const Activation& act, const double* params, const double* x
     } else {
         for (int i = 0; i < n; ++i) dy[i] = act.df(x[i], params);
     }
+}
+
+}  // namespace
+
+ActivationBlockFn block_function(const Activation& act) {
+    const std::string_view id = act.id;
+    if (id == "tanh") return tanh_entry;
+    if (id == "sigmoid") return sigmoid_entry;
+    return catalogue_entry;
+}
+
+void evaluate_block(const Activation& act, const double* params, const double* x, double* y, double* dy, int n) {
+    block_function(act)(act, params, x, y, dy, n);
 }
 
 }  // namespace actlab::core

@@ -80,5 +80,8 @@ int feature_count(FeatureSet set);
 // The chosen features of each point, one column per point (features × n), in the order of Feature.
 using FeatureMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 FeatureMatrix make_features(const Eigen::MatrixX2d& x, FeatureSet set);
+// The same for 8 points at once, into rows of a block (features × 8), allocating nothing.
+void feature_block(const Eigen::Matrix<double, 1, 8>& x1, const Eigen::Matrix<double, 1, 8>& x2, FeatureSet set,
+                   Eigen::Matrix<double, Eigen::Dynamic, 8, Eigen::RowMajor>* out);
 
 }  // namespace actlab::core

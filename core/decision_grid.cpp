@@ -1,5 +1,7 @@
 #include "core/decision_grid.h"
 
+#include <algorithm>
+
 namespace actlab::core {
 
 void decision_grid(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, bool with_neurons,
@@ -11,20 +13,27 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
     for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l)
         grid->neurons[l].resize(net.slots(l).rows, static_cast<Eigen::Index>(n) * n);
 
-    Eigen::MatrixX2d row(n, 2);
-    Activations acts;
-    Matrix out;
     const double dx = n > 1 ? (spec.x_max - spec.x_min) / (n - 1) : 0.0;
     const double dy = n > 1 ? (spec.y_max - spec.y_min) / (n - 1) : 0.0;
-    for (int i = 0; i < n; ++i) row(i, 0) = spec.x_min + dx * i;
-    for (int j = 0; j < n; ++j) {
-        row.col(1).setConstant(spec.y_min + dy * j);
-        const FeatureMatrix x = make_features(row, features);
-        forward(net, x, &acts);
-        apply_output(output, acts.z.back(), &out);
-        grid->output.middleCols(static_cast<Eigen::Index>(j) * n, n) = out;
+    BlockPass pass;
+    prepare_pass(net, &pass);
+    Block out;
+    Eigen::Matrix<double, kBlock, 2> points;
+    const Eigen::Index total = static_cast<Eigen::Index>(n) * n;
+    // points go through in blocks of 8, in the order of the grid (i across, then j up)
+    for (Eigen::Index first = 0; first < total; first += kBlock) {
+        const int lanes = static_cast<int>(std::min<Eigen::Index>(kBlock, total - first));
+        for (int k = 0; k < kBlock; ++k) {
+            const Eigen::Index p = std::min(first + k, total - 1);
+            points(k, 0) = spec.x_min + dx * static_cast<double>(p % n);
+            points(k, 1) = spec.y_min + dy * static_cast<double>(p / n);
+        }
+        feature_block(points.col(0).transpose(), points.col(1).transpose(), features, &pass.input);
+        forward_block(net, &pass);
+        output_block(output, pass.z.back(), &out);
+        grid->output.middleCols(first, lanes) = out.leftCols(lanes);
         for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l)
-            grid->neurons[l].middleCols(static_cast<Eigen::Index>(j) * n, n) = acts.a[l];
+            grid->neurons[l].middleCols(first, lanes) = pass.a[l].leftCols(lanes);
     }
 }
 

@@ -30,17 +30,28 @@ Output matching_output(LossKind loss);
 // class 0 → −1) or the regression value; sigmoid towards 0/1; softmax reads the class id.
 double encode_target(Output output, int classes, double label);
 
-// The summed loss of a batch and the number of samples classified right (classification only).
+// The summed loss of some samples and the number classified right (classification only).
 struct BatchScore {
     double loss_sum = 0.0;
     int correct = 0;
 };
 
-// Loss of the batch (logits: outputs × B, targets: B encoded values). When dlogits is given it
-// receives d(mean loss)/dz. `scratch` is reused between calls.
-BatchScore score_batch(Output output, const Matrix& logits, const double* targets, Matrix* dlogits, Matrix* scratch);
+// The loss of the first `count` samples of a block of logits (outputs × 8). With `dlogits`, also
+// dL/dz for them times `scale` (1/B for the mean over a batch of B), and 0 in the spare lanes.
+BatchScore score_block(Output output, const Block& logits, const double* targets, int count, double scale,
+                       Block* dlogits);
 
-// The network's output for each sample (outputs × B): tanh z, σ(z), softmax(z) or z.
-void apply_output(Output output, const Matrix& logits, Matrix* out);
+// The network's output for each lane (outputs × 8): tanh z, σ(z), softmax(z) or z.
+void output_block(Output output, const Block& logits, Block* out);
+
+// The loss summed over a batch: the samples are columns order[0 … count−1] of x (or 0 … count−1 when
+// order is null), with encoded targets t[column]. With `grad`, also the gradient of the MEAN loss with
+// respect to every parameter, laid out as Mlp::params.
+BatchScore batch_loss(const Mlp& net, Output output, const Eigen::Ref<const Matrix>& x, const double* t,
+                      const int* order, int count, Eigen::VectorXd* grad, BlockPass* pass);
+
+// Copies the features of columns order[first …] (or first …) of x into the block's lanes, zeros in
+// the spare ones; returns how many lanes hold samples.
+int gather_block(const Eigen::Ref<const Matrix>& x, const int* order, int first, int count, Block* input);
 
 }  // namespace actlab::core

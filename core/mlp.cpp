@@ -5,59 +5,8 @@
 namespace actlab::core {
 
 namespace {
-
-// The three products of a layer, as loops along the batch: each unit's values over the batch are
-// contiguous (row-major), so the innermost loops are the compiler's to vectorise. For layers of at
-// most 64 units these run several times faster than Eigen's general products, whose set-up (packing,
-// blocking) costs more than the arithmetic of so small a layer. Sums are formed in a fixed order, so
-// the same inputs always give the same bits.
-
-// z[o, :] = b[o] + Σ_i W[o, i] a[i, :]
-void affine(const double* w, const double* b, const double* a, Eigen::Index a_stride, double* __restrict z, int out,
-            int in, int batch) {
-    for (int o = 0; o < out; ++o) {
-        double* __restrict zo = z + static_cast<Eigen::Index>(o) * batch;
-        for (int s = 0; s < batch; ++s) zo[s] = b[o];
-        for (int i = 0; i < in; ++i) {
-            const double wi = w[o * in + i];
-            const double* __restrict ai = a + i * a_stride;
-            for (int s = 0; s < batch; ++s) zo[s] += wi * ai[s];
-        }
-    }
+using Lanes = Eigen::Matrix<double, 1, kBlock>;  // one unit's values for the 8 samples of a block
 }
-
-// g[o, i] = Σ_s δ[o, s] a[i, s]: eight running sums side by side (one vector register), then added up
-void weight_gradient(const double* delta, const double* a, Eigen::Index a_stride, double* __restrict g, int out, int in,
-                     int batch) {
-    constexpr int kLanes = 8;
-    for (int o = 0; o < out; ++o) {
-        const double* __restrict d = delta + static_cast<Eigen::Index>(o) * batch;
-        for (int i = 0; i < in; ++i) {
-            const double* __restrict ai = a + i * a_stride;
-            double lanes[kLanes] = {0, 0, 0, 0, 0, 0, 0, 0};
-            int s = 0;
-            for (; s + kLanes <= batch; s += kLanes)
-                for (int k = 0; k < kLanes; ++k) lanes[k] += d[s + k] * ai[s + k];
-            for (int k = 0; s + k < batch; ++k) lanes[k] += d[s + k] * ai[s + k];
-            g[o * in + i] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
-        }
-    }
-}
-
-// e[i, :] = Σ_o W[o, i] δ[o, :]
-void transposed_product(const double* w, const double* delta, double* __restrict e, int out, int in, int batch) {
-    for (int i = 0; i < in; ++i) {
-        double* __restrict ei = e + static_cast<Eigen::Index>(i) * batch;
-        for (int s = 0; s < batch; ++s) ei[s] = 0.0;
-        for (int o = 0; o < out; ++o) {
-            const double wo = w[o * in + i];
-            const double* __restrict d = delta + static_cast<Eigen::Index>(o) * batch;
-            for (int s = 0; s < batch; ++s) ei[s] += wo * d[s];
-        }
-    }
-}
-
-}  // namespace
 
 Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
     assert(spec.inputs >= 1 && spec.outputs >= 1 && static_cast<int>(spec.hidden.size()) <= kMaxHiddenLayers);
@@ -70,8 +19,10 @@ Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
         m_slots.push_back(s);
         fan_in = units;
     }
-    for (int l = 0; l + 1 < layers; ++l)
+    for (int l = 0; l + 1 < layers; ++l) {
+        m_kernels.push_back(block_function(activation(l)));
         if (param_derivative(activation(l), 0)) m_slots[l].alpha = offset++;
+    }
     m_params = Eigen::VectorXd::Zero(offset);
     m_weight_mask = Eigen::VectorXd::Zero(offset);
     for (const LayerSlots& s : m_slots) m_weight_mask.segment(s.weights, s.rows * s.cols).setOnes();
@@ -96,62 +47,124 @@ void Mlp::initialise(const Init& init, Rng& rng) {
         if (m_slots[l].alpha >= 0) m_params[m_slots[l].alpha] = m_spec.hidden[l].params.v[0];
 }
 
-void forward(const Mlp& net, const Eigen::Ref<const Matrix>& input, Activations* acts) {
-    const int layers = net.layer_count(), batch = static_cast<int>(input.cols());
-    acts->z.resize(layers);
-    acts->a.resize(layers - 1);
-    acts->da.resize(layers - 1);
+void prepare_pass(const Mlp& net, BlockPass* pass) {
+    const int layers = net.layer_count();
+    if (static_cast<int>(pass->z.size()) == layers && pass->grad_lanes.rows() == net.params().size() &&
+        pass->input.rows() == net.spec().inputs && pass->z.back().rows() == net.spec().outputs) {
+        bool same = true;
+        for (int l = 0; l + 1 < layers; ++l) same = same && pass->a[l].rows() == net.slots(l).rows;
+        if (same) return;
+    }
+    pass->input.resize(net.spec().inputs, kBlock);
+    pass->z.resize(layers);
+    pass->delta.resize(layers);
+    pass->a.resize(layers - 1);
+    pass->da.resize(layers - 1);
     for (int l = 0; l < layers; ++l) {
-        Matrix& z = acts->z[l];
+        const int units = net.slots(l).rows;
+        pass->z[l].resize(units, kBlock);
+        pass->delta[l].resize(units, kBlock);
+        if (l + 1 < layers) {
+            pass->a[l].resize(units, kBlock);
+            pass->da[l].resize(units, kBlock);
+        }
+    }
+    pass->dlogits.resize(net.spec().outputs, kBlock);
+    pass->grad_lanes.resize(net.params().size(), kBlock);
+}
+
+void forward_block(const Mlp& net, BlockPass* pass) {
+    const int layers = net.layer_count();
+    const double* params = net.params().data();
+    for (int l = 0; l < layers; ++l) {
         const LayerSlots& s = net.slots(l);
-        // z = W a + b, one column per sample
-        z.resize(s.rows, batch);
-        const double* a = l == 0 ? input.data() : acts->a[l - 1].data();
-        const Eigen::Index stride = l == 0 ? input.outerStride() : batch;
-        affine(net.params().data() + s.weights, net.params().data() + s.biases, a, stride, z.data(), s.rows, s.cols,
-               batch);
+        const Block& below = l == 0 ? pass->input : pass->a[l - 1];
+        const double* w = params + s.weights;
+        const double* b = params + s.biases;
+        // z(o, :) = b(o) + Σ_i W(o, i) a(i, :), four units at a time: four independent sums keep the
+        // multiply-add units busy, where one sum alone would wait for its own last addition each step
+        int o = 0;
+        for (; o + 4 <= s.rows; o += 4) {
+            const double *w0 = w + o * s.cols, *w1 = w0 + s.cols, *w2 = w1 + s.cols, *w3 = w2 + s.cols;
+            Lanes z0 = Lanes::Constant(b[o]), z1 = Lanes::Constant(b[o + 1]);
+            Lanes z2 = Lanes::Constant(b[o + 2]), z3 = Lanes::Constant(b[o + 3]);
+            for (int i = 0; i < s.cols; ++i) {
+                const Lanes a = below.row(i);
+                z0 += w0[i] * a;
+                z1 += w1[i] * a;
+                z2 += w2[i] * a;
+                z3 += w3[i] * a;
+            }
+            pass->z[l].row(o) = z0;
+            pass->z[l].row(o + 1) = z1;
+            pass->z[l].row(o + 2) = z2;
+            pass->z[l].row(o + 3) = z3;
+        }
+        for (; o < s.rows; ++o) {
+            Lanes z = Lanes::Constant(b[o]);
+            for (int i = 0; i < s.cols; ++i) z += w[o * s.cols + i] * below.row(i);
+            pass->z[l].row(o) = z;
+        }
         if (l + 1 == layers) break;  // logits: the output function belongs to the loss
         // a = f(z), and f'(z) for the backward pass
-        acts->a[l].resize(z.rows(), batch);
-        acts->da[l].resize(z.rows(), batch);
         double scratch[kMaxParams];
-        evaluate_block(net.activation(l), net.activation_params(l, scratch), z.data(), acts->a[l].data(),
-                       acts->da[l].data(), static_cast<int>(z.size()));
+        net.kernel(l)(net.activation(l), net.activation_params(l, scratch), pass->z[l].data(), pass->a[l].data(),
+                      pass->da[l].data(), s.rows * kBlock);
     }
 }
 
-void backward(const Mlp& net, const Eigen::Ref<const Matrix>& input, const Activations& acts, const Matrix& dlogits,
-              std::vector<Matrix>* delta, Eigen::VectorXd* grad) {
+void backward_block(const Mlp& net, BlockPass* pass) {
     const int layers = net.layer_count();
-    delta->resize(layers);
-    grad->resize(net.params().size());
-    (*delta)[layers - 1] = dlogits;
+    const double* params = net.params().data();
+    Block& g = pass->grad_lanes;
+    pass->delta[layers - 1] = pass->dlogits;
     for (int l = layers - 1; l >= 0; --l) {
-        const Matrix& d = (*delta)[l];
         const LayerSlots& s = net.slots(l);
-        // dL/dW = δ aᵀ (summed over the batch), dL/db = Σ δ
-        const int batch = static_cast<int>(d.cols());
-        const double* a = l == 0 ? input.data() : acts.a[l - 1].data();
-        const Eigen::Index stride = l == 0 ? input.outerStride() : batch;
-        weight_gradient(d.data(), a, stride, grad->data() + s.weights, s.rows, s.cols, batch);
-        grad->segment(s.biases, s.rows) = d.rowwise().sum();
+        const Block& d = pass->delta[l];
+        const Block& below = l == 0 ? pass->input : pass->a[l - 1];
+        // dL/dW(o, i) += δ(o, :) ⊙ a(i, :);  dL/db(o) += δ(o, :)     (lane by lane)
+        for (int o = 0; o < s.rows; ++o) {
+            const Lanes d_o = d.row(o);
+            for (int i = 0; i < s.cols; ++i) g.row(s.weights + o * s.cols + i) += d_o.cwiseProduct(below.row(i));
+            g.row(s.biases + o) += d_o;
+        }
         if (l == 0) break;
-        // dL/da_(l-1) = Wᵀ δ;  δ_(l-1) = dL/da_(l-1) ⊙ f'(z_(l-1))
-        Matrix& below = (*delta)[l - 1];
-        below.resize(s.cols, batch);
-        transposed_product(net.params().data() + s.weights, d.data(), below.data(), s.rows, s.cols, batch);
+        // dL/da(i, :) = Σ_o W(o, i) δ(o, :), four inputs at a time (independent sums, as in forward)
+        const double* w = params + s.weights;
+        Block& e = pass->delta[l - 1];
+        int i = 0;
+        for (; i + 4 <= s.cols; i += 4) {
+            Lanes e0 = Lanes::Zero(), e1 = Lanes::Zero(), e2 = Lanes::Zero(), e3 = Lanes::Zero();
+            for (int o = 0; o < s.rows; ++o) {
+                const Lanes d_o = d.row(o);
+                const double* wo = w + o * s.cols + i;
+                e0 += wo[0] * d_o;
+                e1 += wo[1] * d_o;
+                e2 += wo[2] * d_o;
+                e3 += wo[3] * d_o;
+            }
+            e.row(i) = e0;
+            e.row(i + 1) = e1;
+            e.row(i + 2) = e2;
+            e.row(i + 3) = e3;
+        }
+        for (; i < s.cols; ++i) {
+            Lanes sum = Lanes::Zero();
+            for (int o = 0; o < s.rows; ++o) sum += w[o * s.cols + i] * d.row(o);
+            e.row(i) = sum;
+        }
         const int alpha = net.slots(l - 1).alpha;
         if (alpha >= 0) {
-            // dL/dα = Σ dL/da ⊙ ∂f/∂α(z), over the layer's units and the batch
+            // dL/dα += Σ_i dL/da(i, :) ⊙ ∂f/∂α(z(i, :))     (PReLU learns α)
             const ActivationFn dalpha = param_derivative(net.activation(l - 1), 0);
             double scratch[kMaxParams];
             const double* p = net.activation_params(l - 1, scratch);
-            const Matrix& z = acts.z[l - 1];
-            double sum = 0.0;
-            for (Eigen::Index i = 0; i < z.size(); ++i) sum += below.data()[i] * dalpha(z.data()[i], p);
-            (*grad)[alpha] = sum;
+            const Block& z = pass->z[l - 1];
+            for (int i = 0; i < z.rows(); ++i)
+                for (int k = 0; k < kBlock; ++k) g(alpha, k) += e(i, k) * dalpha(z(i, k), p);
         }
-        below.array() *= acts.da[l - 1].array();
+        // δ_(l-1) = dL/da ⊙ f'(z)
+        e.array() *= pass->da[l - 1].array();
     }
 }
 

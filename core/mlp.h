@@ -1,14 +1,18 @@
 // A multilayer perceptron on Eigen: the network the playground trains.
 //
-// Shapes. A batch of B samples is a matrix with one COLUMN per sample and one row per unit, stored
-// row-major, so each unit's B values are contiguous and every operation below runs along them:
-//   z_l = W_l a_(l-1) + b_l        (units_l × B)      W_l is units_l × units_(l-1)
-//   a_l = f_l(z_l)                 f_l from the activation catalogue, f_l'(z_l) kept for backward
-// The last layer's z is the logits; the output function and the loss live in loss.h.
+// Samples go through the network eight at a time, one per lane of a SIMD register: a Block holds one
+// row per unit and one column per sample, with exactly kBlock columns known at compile time, so each
+// step below is a handful of vector instructions with no loop over samples:
+//   z_l = W_l a_(l-1) + b_l          z_l.row(o) = b_l[o] + Σ_i W_l(o, i) a_(l-1).row(i)
+//   a_l = f_l(z_l)                   f_l from the activation catalogue; f_l'(z_l) kept for backward
+//   δ_L = dL/dz_L                    from the loss (loss.h), 0 in lanes that hold no sample
+//   δ_(l-1) = (W_lᵀ δ_l) ⊙ f'(z_(l-1))
+//   dL/dW_l += δ_l a_(l-1)ᵀ,  dL/db_l += δ_l      summed lane by lane; the lanes are added once per batch
+// A batch of B samples is ⌈B/8⌉ blocks; the last one's spare lanes are padding and contribute nothing.
 //
 // Every parameter (all W, all b, then PReLU's α per layer that learns it) sits in ONE vector, so the
 // optimiser, the divergence check and a copy of the weights are single passes over it. weights(l),
-// biases(l) and alpha(l) are views into it.
+// biases(l) and the α slot are views into it.
 #pragma once
 
 #include "core/activation.h"
@@ -24,6 +28,9 @@ namespace actlab::core {
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using MatrixMap = Eigen::Map<Matrix>;
 using ConstMatrixMap = Eigen::Map<const Matrix>;
+
+constexpr int kBlock = 8;  // samples per block: one AVX-512 register of doubles, two AVX2 ones
+using Block = Eigen::Matrix<double, Eigen::Dynamic, kBlock, Eigen::RowMajor>;  // units × 8 samples
 
 constexpr int kMaxHiddenLayers = 8;
 constexpr int kMaxUnits = 64;
@@ -56,8 +63,9 @@ public:
     const NetworkSpec& spec() const { return m_spec; }
     int layer_count() const { return static_cast<int>(m_slots.size()); }   // hidden layers + the output layer
     const LayerSlots& slots(int l) const { return m_slots[l]; }
-    // The activation of layer l (hidden layers only) and its parameters: fixed, or α as learned so far.
+    // The activation of hidden layer l, its block kernel, and its parameters (α as learned so far).
     const Activation& activation(int l) const { return core::activation(m_spec.hidden[l].activation); }
+    ActivationBlockFn kernel(int l) const { return m_kernels[l]; }
     const double* activation_params(int l, double* scratch) const;
 
     Eigen::VectorXd& params() { return m_params; }
@@ -75,24 +83,26 @@ public:
 private:
     NetworkSpec m_spec;
     std::vector<LayerSlots> m_slots;
+    std::vector<ActivationBlockFn> m_kernels;
     Eigen::VectorXd m_params;
     Eigen::VectorXd m_weight_mask;
 };
 
-// What forward keeps for backward, for batches of one size (resized when the size changes).
-struct Activations {
-    std::vector<Matrix> z;    // pre-activations, per layer (the last: logits)
-    std::vector<Matrix> a;    // f(z), per hidden layer
-    std::vector<Matrix> da;   // f'(z), per hidden layer
+// One block's way through the network, kept for the backward pass; reused between blocks.
+struct BlockPass {
+    Block input;                 // features × 8 (spare lanes: anything finite)
+    std::vector<Block> z;        // pre-activations per layer; the last is the logits
+    std::vector<Block> a, da;    // f(z) and f'(z) per hidden layer
+    std::vector<Block> delta;    // dL/dz per layer (backward)
+    Block dlogits;               // dL/dz of the output layer, set by the loss (0 in spare lanes)
+    Block grad_lanes;            // params × 8: the batch's gradient so far, one partial sum per lane
 };
 
-// Runs the batch `input` (inputs × B) through the network.
-void forward(const Mlp& net, const Eigen::Ref<const Matrix>& input, Activations* acts);
-
-// Given dL/dlogits (outputs × B) for the batch forward last saw, adds nothing and writes the gradient
-// of the loss with respect to every parameter into `grad` (laid out as Mlp::params). `delta` is scratch.
-// `dlogits` is taken by value as the top of the backward pass (it becomes layer L's delta).
-void backward(const Mlp& net, const Eigen::Ref<const Matrix>& input, const Activations& acts, const Matrix& dlogits,
-              std::vector<Matrix>* delta, Eigen::VectorXd* grad);
+// Sizes a pass for the network (once; cheap when already sized).
+void prepare_pass(const Mlp& net, BlockPass* pass);
+// z, a and f'(z) of every layer for the 8 samples in pass->input.
+void forward_block(const Mlp& net, BlockPass* pass);
+// From pass->dlogits back to the input, adding δ aᵀ and δ of every layer into pass->grad_lanes.
+void backward_block(const Mlp& net, BlockPass* pass);
 
 }  // namespace actlab::core

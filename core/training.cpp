@@ -8,11 +8,9 @@ namespace actlab::core {
 
 namespace {
 
-bool all_finite(const double* v, Eigen::Index n) {
-    // x − x is 0 for finite x and NaN for ±inf and NaN: one pass, no branches
-    double acc = 0.0;
-    for (Eigen::Index i = 0; i < n; ++i) acc += v[i] - v[i];
-    return acc == 0.0;
+bool all_finite(const Eigen::VectorXd& v) {
+    // x − x is 0 for finite x and NaN for ±inf and NaN: one vectorised pass, no branches
+    return (v.array() - v.array()).sum() == 0.0;
 }
 
 // Which part of the parameter vector holds index i, in words.
@@ -89,16 +87,6 @@ Training::Training(const TrainConfig& config, const Dataset& data) : m_config(co
     m_last_grad = Eigen::VectorXd::Zero(m_net.params().size());
 }
 
-void Training::gather_batch(int from, int count) {
-    m_batch_x.resize(m_train_x.rows(), count);
-    m_batch_t.resize(count);
-    for (int s = 0; s < count; ++s) {
-        const int i = m_order[from + s];
-        m_batch_x.col(s) = m_train_x.col(i);
-        m_batch_t[s] = m_train_t[i];
-    }
-}
-
 bool Training::run_epoch() {
     if (m_divergence.happened) return false;
     ++m_epoch;
@@ -108,21 +96,18 @@ bool Training::run_epoch() {
     for (int from = 0; from < n; from += batch) {
         ++step;
         const int count = std::min(batch, n - from);
-        gather_batch(from, count);
-        forward(m_net, m_batch_x, &m_acts);
-        const BatchScore score = score_batch(m_config.output, m_acts.z.back(), m_batch_t.data(), &m_dlogits, &m_scratch);
+        const BatchScore score =
+            batch_loss(m_net, m_config.output, m_train_x, m_train_t.data(), m_order.data() + from, count, &m_grad, &m_pass);
         auto diverged = [&](const std::string& what) {
             m_divergence = {true, what, m_epoch, step};
             return false;
         };
         if (!std::isfinite(score.loss_sum)) return diverged("the loss");
-        backward(m_net, m_batch_x, m_acts, m_dlogits, &m_delta, &m_grad);
-        if (!all_finite(m_grad.data(), m_grad.size()))
-            return diverged(describe_param(m_net, first_non_finite(m_grad), "the gradient"));
-        m_last_grad = m_grad;
+        if (!all_finite(m_grad)) return diverged(describe_param(m_net, first_non_finite(m_grad), "the gradient"));
         m_backup = m_net.params();
         optimizer_step(m_config.optimizer, m_net.weight_mask(), &m_grad, &m_net.params(), &m_opt);
-        if (!all_finite(m_net.params().data(), m_net.params().size())) {
+        m_last_grad.swap(m_grad);  // kept for gradient_rms (regularisation included)
+        if (!all_finite(m_net.params())) {
             const Eigen::Index bad = first_non_finite(m_net.params());
             m_net.params() = m_backup;
             return diverged(describe_param(m_net, bad, "the value"));
@@ -134,19 +119,21 @@ bool Training::run_epoch() {
 void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool count_dead,
                             double* loss, double* accuracy) {
     const int n = static_cast<int>(features.cols());
-    constexpr int kChunk = 1024;
     const int hidden = m_net.layer_count() - 1;
+    prepare_pass(m_net, &m_pass);
+    // a unit is alive when f' ≠ 0 for at least one sample
     std::vector<Eigen::Array<bool, Eigen::Dynamic, 1>> alive(hidden);
     for (int l = 0; l < hidden; ++l) alive[l] = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(m_net.slots(l).rows, false);
     BatchScore total;
-    for (int from = 0; from < n; from += kChunk) {
-        const int count = std::min(kChunk, n - from);
-        forward(m_net, features.middleCols(from, count), &m_acts);
-        const BatchScore s = score_batch(m_config.output, m_acts.z.back(), targets.data() + from, nullptr, &m_scratch);
+    for (int first = 0; first < n; first += kBlock) {
+        const int lanes = gather_block(features, nullptr, first, n, &m_pass.input);
+        forward_block(m_net, &m_pass);
+        const BatchScore s = score_block(m_config.output, m_pass.z.back(), targets.data() + first, lanes, 1.0, nullptr);
         total.loss_sum += s.loss_sum;
         total.correct += s.correct;
         if (count_dead)
-            for (int l = 0; l < hidden; ++l) alive[l] = alive[l] || (m_acts.da[l].array() != 0.0).rowwise().any();
+            for (int l = 0; l < hidden; ++l)
+                alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
     }
     *loss = n > 0 ? total.loss_sum / n : NAN;
     *accuracy = m_train.classes == 0 || n == 0 ? NAN : static_cast<double>(total.correct) / n;

@@ -87,7 +87,6 @@ public:
     const std::vector<int>& dead_units() const { return m_dead; }
 
 private:
-    void gather_batch(int from, int count);
     void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool count_dead, double* loss,
                       double* accuracy);
 
@@ -103,10 +102,7 @@ private:
     Divergence m_divergence;
     std::vector<int> m_dead;
     // scratch, kept between steps so a step allocates nothing
-    Matrix m_batch_x, m_dlogits, m_scratch;
-    std::vector<double> m_batch_t;
-    Activations m_acts;
-    std::vector<Matrix> m_delta;
+    BlockPass m_pass;
     Eigen::VectorXd m_grad, m_last_grad, m_backup;
 };
 

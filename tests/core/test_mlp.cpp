@@ -37,20 +37,23 @@ std::vector<double> targets_for(Output output, int batch) {
 }
 
 double mean_loss(const Mlp& net, Output output, const Matrix& x, const std::vector<double>& t) {
-    Activations acts;
-    Matrix scratch;
-    forward(net, x, &acts);
-    return score_batch(output, acts.z.back(), t.data(), nullptr, &scratch).loss_sum / x.cols();
+    BlockPass pass;
+    return batch_loss(net, output, x, t.data(), nullptr, static_cast<int>(x.cols()), nullptr, &pass).loss_sum / x.cols();
 }
 
 // How close any hidden pre-activation comes to a kink of its activation.
 double distance_to_kinks(const Mlp& net, const Matrix& x) {
-    Activations acts;
-    forward(net, x, &acts);
+    BlockPass pass;
+    prepare_pass(net, &pass);
     double closest = INFINITY;
-    for (int l = 0; l + 1 < net.layer_count(); ++l) {
-        const Kinks& k = net.activation(l).kinks;
-        for (int i = 0; i < k.count; ++i) closest = std::min(closest, (acts.z[l].array() - k.at[i]).abs().minCoeff());
+    for (int first = 0; first < x.cols(); first += kBlock) {
+        const int lanes = gather_block(x, nullptr, first, static_cast<int>(x.cols()), &pass.input);
+        forward_block(net, &pass);
+        for (int l = 0; l + 1 < net.layer_count(); ++l) {
+            const Kinks& k = net.activation(l).kinks;
+            for (int i = 0; i < k.count; ++i)
+                closest = std::min(closest, (pass.z[l].leftCols(lanes).array() - k.at[i]).abs().minCoeff());
+        }
     }
     return closest;
 }
@@ -80,7 +83,7 @@ TEST(Mlp, EveryActivationAndLossPairMatchesFiniteDifferences) {
         for (const Pair& pair : kPairs) {
             NetworkSpec spec{3, {{5, a, p}, {4, a, p}}, pair.outputs};
             Mlp net(spec);
-            Matrix x(3, 6);
+            Matrix x(3, 11);  // two blocks, the second partly padding
             // draw until no pre-activation sits within 1e-3 of a kink, where a finite difference straddles it
             for (std::uint64_t seed = 1;; ++seed) {
                 Rng rng(seed);
@@ -89,14 +92,10 @@ TEST(Mlp, EveryActivationAndLossPairMatchesFiniteDifferences) {
                 if (distance_to_kinks(net, x) > 1e-3) break;
                 ASSERT_LT(seed, 200u) << act.id;
             }
-            const std::vector<double> t = targets_for(pair.output, 6);
-            Activations acts;
-            Matrix dlogits, scratch;
-            std::vector<Matrix> delta;
+            const std::vector<double> t = targets_for(pair.output, 11);
+            BlockPass pass;
             Eigen::VectorXd grad;
-            forward(net, x, &acts);
-            score_batch(pair.output, acts.z.back(), t.data(), &dlogits, &scratch);
-            backward(net, x, acts, dlogits, &delta, &grad);
+            batch_loss(net, pair.output, x, t.data(), nullptr, 11, &grad, &pass);
             for (Eigen::Index i = 0; i < net.params().size(); ++i) {
                 const double keep = net.params()[i], h = 1e-6 * std::max(1.0, std::fabs(keep));
                 net.params()[i] = keep + h;
@@ -121,13 +120,9 @@ TEST(Mlp, PreluLearnsItsAlpha) {
     Matrix x(2, 4);
     x << -1, -2, 0.5, 3, 2, -1, -3, 0.5;
     const std::vector<double> t = {1, -1, 1, -1};
-    Activations acts;
-    Matrix dlogits, scratch;
-    std::vector<Matrix> delta;
+    BlockPass pass;
     Eigen::VectorXd grad;
-    forward(net, x, &acts);
-    score_batch(Output::Tanh, acts.z.back(), t.data(), &dlogits, &scratch);
-    backward(net, x, acts, dlogits, &delta, &grad);
+    batch_loss(net, Output::Tanh, x, t.data(), nullptr, 4, &grad, &pass);
     EXPECT_NE(grad[net.slots(0).alpha], 0.0);
 }
 
@@ -194,18 +189,14 @@ TEST(Mlp, TrainingStepsMatchPyTorch) {
         spec.regularization = c.reg;
         spec.regularization_rate = c.rate;
         OptimizerState state;
-        Activations acts;
-        Matrix dlogits, scratch;
-        std::vector<Matrix> delta;
+        BlockPass pass;
         Eigen::VectorXd grad;
         const std::vector<double>& losses = ref[c.name]["loss"];
         ASSERT_EQ(losses.size(), 5u);
         for (double want : losses) {
-            forward(net, x, &acts);
-            const double loss = score_batch(c.output, acts.z.back(), t.data(), &dlogits, &scratch).loss_sum / samples;
+            const double loss = batch_loss(net, c.output, x, t.data(), nullptr, samples, &grad, &pass).loss_sum / samples;
             EXPECT_NEAR(loss, want, 1e-13 * std::fabs(want));
             worst = std::max(worst, std::fabs(loss - want) / std::fabs(want));
-            backward(net, x, acts, dlogits, &delta, &grad);
             optimizer_step(spec, net.weight_mask(), &grad, &net.params(), &state);
         }
         const std::vector<double>& params = ref[c.name]["param"];

@@ -176,11 +176,12 @@ TEST(DecisionGrid, MatchesTheNetworkPointByPoint) {
         for (int i : {0, 8, 16}) {
             Eigen::MatrixX2d p(1, 2);
             p << -6.0 + 12.0 * i / 16, -6.0 + 12.0 * j / 16;
-            Activations acts;
-            forward(t.network(), make_features(p, c.features), &acts);
-            EXPECT_NEAR(grid.output(0, i + 17 * j), std::tanh(acts.z.back()(0, 0)), 1e-15);
-            // (a batch of 17 may sum the products in another order than a batch of one)
-            EXPECT_NEAR(grid.neurons[1](1, i + 17 * j), acts.a[1](1, 0), 1e-15);
+            BlockPass pass;
+            prepare_pass(t.network(), &pass);
+            gather_block(make_features(p, c.features), nullptr, 0, 1, &pass.input);
+            forward_block(t.network(), &pass);
+            EXPECT_NEAR(grid.output(0, i + 17 * j), std::tanh(pass.z.back()(0, 0)), 4e-16);
+            EXPECT_EQ(grid.neurons[1](1, i + 17 * j), pass.a[1](1, 0));
         }
 }
 
