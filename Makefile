@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all run test build deps bench screenshot clean
+.PHONY: all run test tsan build deps bench screenshot clean
 
 all: build
 
@@ -23,8 +23,15 @@ run: build
 	  $(BUILD)/actlab; \
 	fi
 
-test: build
+test: build tsan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The trainer's threads under ThreadSanitizer: the core and its tests only, in a build of their own.
+tsan: deps
+	cmake -S . -B $(BUILD)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACTLAB_SANITIZE=thread \
+	  -DACTLAB_NATIVE=OFF -DACTLAB_BUILD_APP=OFF -DACTLAB_BUILD_BENCH=OFF >/dev/null
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target test_trainer
+	TSAN_OPTIONS=halt_on_error=1 $(BUILD)-tsan/tests/test_trainer --gtest_brief=1
 
 bench: build
 	$(BUILD)/bench/bench_activation --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
@@ -39,4 +46,4 @@ screenshot: build
 	  --out assets/screenshots/activations.png
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(BUILD)-tsan
