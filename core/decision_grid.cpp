@@ -4,6 +4,20 @@
 
 namespace actlab::core {
 
+GridSpec grid_over(const Dataset& data, int n) {
+    GridSpec spec;
+    spec.n = n;
+    if (data.size() == 0) return spec;
+    const Eigen::RowVector2d lo = data.x.colwise().minCoeff(), hi = data.x.colwise().maxCoeff();
+    if (lo.minCoeff() >= -kDataExtent && hi.maxCoeff() <= kDataExtent) return spec;
+    const double pad_x = 0.05 * std::max(hi[0] - lo[0], 1e-9), pad_y = 0.05 * std::max(hi[1] - lo[1], 1e-9);
+    spec.x_min = lo[0] - pad_x;
+    spec.x_max = hi[0] + pad_x;
+    spec.y_min = lo[1] - pad_y;
+    spec.y_max = hi[1] + pad_y;
+    return spec;
+}
+
 void decision_grid(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, bool with_neurons,
                    DecisionGrid* grid) {
     const int n = spec.n, hidden = net.layer_count() - 1;

@@ -17,6 +17,10 @@ struct GridSpec {
     double y_min = -kDataExtent, y_max = kDataExtent;   // x2 up
 };
 
+// A grid of n × n points over the data: the smallest square-cornered box holding every point, widened by
+// 5 % on each side (Playground's [−6, 6]² when the points fit in it, so generated data keep their frame).
+GridSpec grid_over(const Dataset& data, int n);
+
 // Grid point (i, j), i across and j up, is x1 = x_min + (x_max − x_min)·i/(n − 1), likewise x2 with j.
 struct DecisionGrid {
     int n = 0;

@@ -185,5 +185,19 @@ TEST(DecisionGrid, MatchesTheNetworkPointByPoint) {
         }
 }
 
+TEST(DecisionGrid, CoversTheData) {
+    const Dataset circle = make_dataset({DatasetKind::Circle, 200, 0.0, 1});
+    const GridSpec playground = grid_over(circle, 50);
+    EXPECT_EQ(playground.x_min, -kDataExtent);
+    EXPECT_EQ(playground.y_max, kDataExtent);
+    Dataset wide = circle;
+    wide.x(0, 0) = 20.0;
+    wide.x(1, 1) = -10.0;
+    const GridSpec g = grid_over(wide, 50);
+    EXPECT_GT(g.x_max, 20.0);
+    EXPECT_LT(g.y_min, -10.0);
+    EXPECT_LE(g.x_min, wide.x.col(0).minCoeff());
+}
+
 }  // namespace
 }  // namespace actlab::core
