@@ -1,5 +1,6 @@
 #include "core/dataset.h"
 
+#include "core/names.h"
 #include "core/random.h"
 
 #include <algorithm>
@@ -194,14 +195,7 @@ void split_dataset(const Dataset& all, int train_percent, std::uint64_t seed, Da
 const char* feature_id(int index) { return kFeatureIds[index]; }
 const char* feature_label(int index) { return kFeatureLabels[index]; }
 
-bool find_feature(const std::string& id, int* index) {
-    for (int i = 0; i < kFeatureCount; ++i)
-        if (id == kFeatureIds[i]) {
-            *index = i;
-            return true;
-        }
-    return false;
-}
+bool find_feature(const std::string& id, int* index) { return find_name(kFeatureIds, id, index); }
 
 int feature_count(FeatureSet set) {
     int n = 0;

@@ -1,5 +1,7 @@
 #include "core/init.h"
 
+#include "core/names.h"
+
 #include <cmath>
 
 namespace actlab::core {
@@ -10,14 +12,7 @@ const char* const kNames[kInitKindCount] = {"xavier", "he", "lecun", "normal", "
 
 const char* init_name(InitKind kind) { return kNames[static_cast<int>(kind)]; }
 
-bool find_init(const std::string& name, InitKind* kind) {
-    for (int i = 0; i < kInitKindCount; ++i)
-        if (name == kNames[i]) {
-            *kind = static_cast<InitKind>(i);
-            return true;
-        }
-    return false;
-}
+bool find_init(const std::string& name, InitKind* kind) { return find_name(kNames, name, kind); }
 
 double init_std(const Init& init, int fan_in, int fan_out) {
     switch (init.kind) {

@@ -1,5 +1,7 @@
 #include "core/loss.h"
 
+#include "core/names.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,23 +18,8 @@ double softplus(double z) { return std::fmax(z, 0.0) + std::log1p(std::exp(-std:
 const char* output_name(Output output) { return kOutputNames[static_cast<int>(output)]; }
 const char* loss_name(LossKind loss) { return kLossNames[static_cast<int>(loss)]; }
 
-bool find_output(const std::string& name, Output* output) {
-    for (int i = 0; i < 4; ++i)
-        if (name == kOutputNames[i]) {
-            *output = static_cast<Output>(i);
-            return true;
-        }
-    return false;
-}
-
-bool find_loss(const std::string& name, LossKind* loss) {
-    for (int i = 0; i < 3; ++i)
-        if (name == kLossNames[i]) {
-            *loss = static_cast<LossKind>(i);
-            return true;
-        }
-    return false;
-}
+bool find_output(const std::string& name, Output* output) { return find_name(kOutputNames, name, output); }
+bool find_loss(const std::string& name, LossKind* loss) { return find_name(kLossNames, name, loss); }
 
 LossKind matching_loss(Output output) {
     switch (output) {

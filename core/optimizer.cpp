@@ -1,5 +1,7 @@
 #include "core/optimizer.h"
 
+#include "core/names.h"
+
 #include <cmath>
 
 namespace actlab::core {
@@ -7,16 +9,6 @@ namespace actlab::core {
 namespace {
 const char* const kOptimizerNames[] = {"sgd", "momentum", "adam"};
 const char* const kRegularizationNames[] = {"none", "l1", "l2"};
-
-template <class Enum, int N>
-bool find_name(const char* const (&names)[N], const std::string& name, Enum* out) {
-    for (int i = 0; i < N; ++i)
-        if (name == names[i]) {
-            *out = static_cast<Enum>(i);
-            return true;
-        }
-    return false;
-}
 }  // namespace
 
 const char* optimizer_name(OptimizerKind kind) { return kOptimizerNames[static_cast<int>(kind)]; }
