@@ -93,6 +93,12 @@ using ActivationBlockFn = void (*)(const Activation& act, const double* params, 
                                    int n);
 ActivationBlockFn block_function(const Activation& act);
 
+// f alone, in single precision, over n values: for pictures (the decision grid's colours), where 7
+// digits are plenty. tanh, sigmoid and the piecewise-linear entries have float forms (within 3e-7 of
+// f, relative, or 1e-37 absolute; tests/core/test_activation.cpp); the others go through f in double.
+using ActivationFloatFn = void (*)(const Activation& act, const double* params, const float* x, float* y, int n);
+ActivationFloatFn float_function(const Activation& act);
+
 // f and f' over many x at once. Uses the vectorised form where an entry has one; the result is
 // identical to calling f and df one x at a time.
 void evaluate(const Activation& act, const double* params, const Eigen::ArrayXd& x, Eigen::ArrayXd* y,

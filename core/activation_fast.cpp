@@ -129,7 +129,48 @@ void catalogue_entry(const Activation& act, const double* params, const double* 
     }
 }
 
+// ---- single precision, f only ----
+using FloatMap = Eigen::Map<Eigen::ArrayXf>;
+using ConstFloatMap = Eigen::Map<const Eigen::ArrayXf>;
+
+// Eigen's float tanh (a rational approximation, vectorised)
+void tanh_float(const Activation&, const double*, const float* x, float* y, int n) {
+    FloatMap(y, n) = ConstFloatMap(x, n).tanh();
+}
+// σ(x) = 1/(1 + e^-x), in the halves that neither overflow nor cancel
+void sigmoid_float(const Activation&, const double*, const float* x, float* y, int n) {
+    const ConstFloatMap xs(x, n);
+    FloatMap e(y, n);  // e^-|x| first, in place
+    e = (-xs.abs()).exp();
+    e = (xs >= 0.0f).select(1.0f / (1.0f + e), e / (1.0f + e));
+}
+void identity_float(const Activation&, const double*, const float* x, float* y, int n) {
+    FloatMap(y, n) = ConstFloatMap(x, n);
+}
+void relu_float(const Activation&, const double*, const float* x, float* y, int n) {
+    FloatMap(y, n) = ConstFloatMap(x, n).max(0.0f);
+}
+// x if x > 0, else αx (leaky ReLU, PReLU)
+void leaky_float(const Activation&, const double* p, const float* x, float* y, int n) {
+    const ConstFloatMap xs(x, n);
+    FloatMap(y, n) = (xs > 0.0f).select(xs, static_cast<float>(p[0]) * xs);
+}
+// any other entry: f in double, rounded
+void catalogue_float(const Activation& act, const double* params, const float* x, float* y, int n) {
+    for (int i = 0; i < n; ++i) y[i] = static_cast<float>(act.f(x[i], params));
+}
+
 }  // namespace
+
+ActivationFloatFn float_function(const Activation& act) {
+    const std::string_view id = act.id;
+    if (id == "tanh") return tanh_float;
+    if (id == "sigmoid") return sigmoid_float;
+    if (id == "identity") return identity_float;
+    if (id == "relu") return relu_float;
+    if (id == "leaky_relu" || id == "prelu") return leaky_float;
+    return catalogue_float;
+}
 
 ActivationBlockFn block_function(const Activation& act) {
     const std::string_view id = act.id;

@@ -217,16 +217,4 @@ FeatureMatrix make_features(const Eigen::MatrixX2d& x, FeatureSet set) {
     return f;
 }
 
-void feature_block(const Eigen::Matrix<double, 1, 8>& x1, const Eigen::Matrix<double, 1, 8>& x2, FeatureSet set,
-                   Eigen::Matrix<double, Eigen::Dynamic, 8, Eigen::RowMajor>* out) {
-    int row = 0;
-    if (set & Feature_X1) out->row(row++) = x1;
-    if (set & Feature_X2) out->row(row++) = x2;
-    if (set & Feature_X1Sq) out->row(row++) = x1.array().square().matrix();
-    if (set & Feature_X2Sq) out->row(row++) = x2.array().square().matrix();
-    if (set & Feature_X1X2) out->row(row++) = x1.cwiseProduct(x2);
-    if (set & Feature_SinX1) out->row(row++) = x1.array().sin().matrix();
-    if (set & Feature_SinX2) out->row(row++) = x2.array().sin().matrix();
-}
-
 }  // namespace actlab::core

@@ -80,8 +80,19 @@ int feature_count(FeatureSet set);
 // The chosen features of each point, one column per point (features × n), in the order of Feature.
 using FeatureMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 FeatureMatrix make_features(const Eigen::MatrixX2d& x, FeatureSet set);
-// The same for 8 points at once, into rows of a block (features × 8), allocating nothing.
-void feature_block(const Eigen::Matrix<double, 1, 8>& x1, const Eigen::Matrix<double, 1, 8>& x2, FeatureSet set,
-                   Eigen::Matrix<double, Eigen::Dynamic, 8, Eigen::RowMajor>* out);
+// The same for a block of points at once (x1 and x2 one lane per point), into the rows of `out`
+// (features × lanes), allocating nothing.
+template <class Scalar, int Lanes>
+void feature_block(const Eigen::Matrix<Scalar, 1, Lanes>& x1, const Eigen::Matrix<Scalar, 1, Lanes>& x2, FeatureSet set,
+                   Eigen::Matrix<Scalar, Eigen::Dynamic, Lanes, Eigen::RowMajor>* out) {
+    int row = 0;
+    if (set & Feature_X1) out->row(row++) = x1;
+    if (set & Feature_X2) out->row(row++) = x2;
+    if (set & Feature_X1Sq) out->row(row++) = x1.array().square().matrix();
+    if (set & Feature_X2Sq) out->row(row++) = x2.array().square().matrix();
+    if (set & Feature_X1X2) out->row(row++) = x1.cwiseProduct(x2);
+    if (set & Feature_SinX1) out->row(row++) = x1.array().sin().matrix();
+    if (set & Feature_SinX2) out->row(row++) = x2.array().sin().matrix();
+}
 
 }  // namespace actlab::core

@@ -1,6 +1,7 @@
 // The network's answer over the plane: its output on an N × N grid of points, and each hidden unit's
-// activation there (the neuron thumbnails). Points go through the network a row at a time, as one
-// batch, by the same forward pass training uses.
+// activation there (the neuron thumbnails). These are pictures: they are computed in single precision
+// (7 digits, far finer than a colour), sixteen points per block — one AVX-512 register of floats —
+// with the same layer product as training (affine_block) and the activations' float forms.
 #pragma once
 
 #include "core/dataset.h"
@@ -22,10 +23,11 @@ struct GridSpec {
 GridSpec grid_over(const Dataset& data, int n);
 
 // Grid point (i, j), i across and j up, is x1 = x_min + (x_max − x_min)·i/(n − 1), likewise x2 with j.
+using FloatMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 struct DecisionGrid {
     int n = 0;
-    Matrix output;                // outputs × n² (point i + n·j): tanh z, σ(z), softmax(z) or z
-    std::vector<Matrix> neurons;  // per hidden layer, units × n² (only when asked for)
+    FloatMatrix output;                // outputs × n² (point i + n·j): tanh z, σ(z), softmax(z) or z
+    std::vector<FloatMatrix> neurons;  // per hidden layer, units × n² (only when asked for)
 };
 
 // Fills *grid; its buffers are reused between calls of the same size.

@@ -79,32 +79,8 @@ void forward_block(const Mlp& net, BlockPass* pass) {
     for (int l = 0; l < layers; ++l) {
         const LayerSlots& s = net.slots(l);
         const Block& below = l == 0 ? pass->input : pass->a[l - 1];
-        const double* w = params + s.weights;
-        const double* b = params + s.biases;
-        // z(o, :) = b(o) + Σ_i W(o, i) a(i, :), four units at a time: four independent sums keep the
-        // multiply-add units busy, where one sum alone would wait for its own last addition each step
-        int o = 0;
-        for (; o + 4 <= s.rows; o += 4) {
-            const double *w0 = w + o * s.cols, *w1 = w0 + s.cols, *w2 = w1 + s.cols, *w3 = w2 + s.cols;
-            Lanes z0 = Lanes::Constant(b[o]), z1 = Lanes::Constant(b[o + 1]);
-            Lanes z2 = Lanes::Constant(b[o + 2]), z3 = Lanes::Constant(b[o + 3]);
-            for (int i = 0; i < s.cols; ++i) {
-                const Lanes a = below.row(i);
-                z0 += w0[i] * a;
-                z1 += w1[i] * a;
-                z2 += w2[i] * a;
-                z3 += w3[i] * a;
-            }
-            pass->z[l].row(o) = z0;
-            pass->z[l].row(o + 1) = z1;
-            pass->z[l].row(o + 2) = z2;
-            pass->z[l].row(o + 3) = z3;
-        }
-        for (; o < s.rows; ++o) {
-            Lanes z = Lanes::Constant(b[o]);
-            for (int i = 0; i < s.cols; ++i) z += w[o * s.cols + i] * below.row(i);
-            pass->z[l].row(o) = z;
-        }
+        // z = W a + b, one column per sample
+        affine_block<double, kBlock>(params + s.weights, params + s.biases, s.rows, s.cols, below, &pass->z[l]);
         if (l + 1 == layers) break;  // logits: the output function belongs to the loss
         // a = f(z), and f'(z) for the backward pass
         double scratch[kMaxParams];

@@ -98,6 +98,39 @@ struct BlockPass {
     Block grad_lanes;            // params × 8: the batch's gradient so far, one partial sum per lane
 };
 
+// z(o, :) = b(o) + Σ_i W(o, i) a(i, :) for every unit o of a layer, on blocks of any scalar type and
+// width (training uses double × 8; the decision grid float × 16). W is rows × cols, row-major. Four
+// units at a time: four independent sums keep the multiply-add units busy, where one sum alone would
+// wait for its own last addition at every step.
+template <class Scalar, int Lanes>
+void affine_block(const Scalar* w, const Scalar* b, int rows, int cols,
+                  const Eigen::Matrix<Scalar, Eigen::Dynamic, Lanes, Eigen::RowMajor>& below,
+                  Eigen::Matrix<Scalar, Eigen::Dynamic, Lanes, Eigen::RowMajor>* z) {
+    using Row = Eigen::Matrix<Scalar, 1, Lanes>;
+    int o = 0;
+    for (; o + 4 <= rows; o += 4) {
+        const Scalar *w0 = w + o * cols, *w1 = w0 + cols, *w2 = w1 + cols, *w3 = w2 + cols;
+        Row z0 = Row::Constant(b[o]), z1 = Row::Constant(b[o + 1]);
+        Row z2 = Row::Constant(b[o + 2]), z3 = Row::Constant(b[o + 3]);
+        for (int i = 0; i < cols; ++i) {
+            const Row a = below.row(i);
+            z0 += w0[i] * a;
+            z1 += w1[i] * a;
+            z2 += w2[i] * a;
+            z3 += w3[i] * a;
+        }
+        z->row(o) = z0;
+        z->row(o + 1) = z1;
+        z->row(o + 2) = z2;
+        z->row(o + 3) = z3;
+    }
+    for (; o < rows; ++o) {
+        Row sum = Row::Constant(b[o]);
+        for (int i = 0; i < cols; ++i) sum += w[o * cols + i] * below.row(i);
+        z->row(o) = sum;
+    }
+}
+
 // Sizes a pass for the network (once; cheap when already sized).
 void prepare_pass(const Mlp& net, BlockPass* pass);
 // z, a and f'(z) of every layer for the 8 samples in pass->input.
