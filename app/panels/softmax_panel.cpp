@@ -326,7 +326,7 @@ void draw_softmax_panel(AppState& state) {
         s.refit_logits = true;  // let go: the view grows to fit a logit dragged to its edge
     }
     ImGui::SameLine();
-    draw_probability_plot(v, cell, 0);
+    draw_probability_plot(v, s.data, cell, 0);
     // Dragging the T line in one plot moves it in the other next frame; the data follows the view.
     draw_sweep_plot(v, s.data, cell, 0);
     ImGui::SameLine();
