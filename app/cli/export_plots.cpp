@@ -89,6 +89,25 @@ bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<K
             return false;
         }
     }
+    // σ and a shape only the normal and uniform inits: given with another init they would be ignored
+    auto uses = [&](core::InitKind kind) {
+        if (plot != GradientPlot::Compare) return view->init.kind == kind;
+        for (const GradientPair& pair : view->compare)
+            if (pair.init == kind) return true;
+        return false;
+    };
+    for (const auto& [key, value] : sets) {
+        if (key == "sigma" && !uses(core::InitKind::Normal)) {
+            *error = plot == GradientPlot::Compare ? "--set sigma is used only by pairs with init normal (none here)"
+                                                   : "--set sigma is used only with init=normal";
+            return false;
+        }
+        if (key == "a" && !uses(core::InitKind::Uniform)) {
+            *error = plot == GradientPlot::Compare ? "--set a is used only by pairs with init uniform (none here)"
+                                                   : "--set a is used only with init=uniform";
+            return false;
+        }
+    }
     return true;
 }
 

@@ -138,14 +138,20 @@ void draw_temperature(SoftmaxState& s) {
     ImGui::TextUnformatted("type T:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    double typed = t;
-    if (ImGui::InputDouble("##Ttyped", &typed, 0.0, 0.0, "%.6g")) {
+    // Applied when the field is confirmed (Enter, Tab or a click elsewhere), not on every keystroke:
+    // typing 0.05 must not pass through T = 0 and T = 0.0 on the way.
+    if (!s.typing_temperature) s.typed_temperature = t;  // follows T (slider, arrow keys) until typed in
+    ImGui::InputDouble("##Ttyped", &s.typed_temperature, 0.0, 0.0, "%.6g");
+    s.typing_temperature = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        const double typed = s.typed_temperature;
         if (typed >= core::kMinTemperature && typed <= core::kMaxTemperature) {
             t = typed;
             s.message.clear();
         } else {
             s.message = "T = " + num(typed, "%g") + " is outside 0.001 to 1000; T stays " + num(t, "%g") +
                         (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
+            s.typed_temperature = t;
         }
     }
     ImGui::SameLine();
