@@ -95,6 +95,9 @@ struct GradientState {
     bool refit = true;                            // new results: the plots return to their home view
     bool compare_refit = true;
     bool compare_open = false;                    // the Compare tab was drawn last frame
+    // caches of the chain view, recomputed when the function, z or the depth change
+    ChainData chain;                              // at the controls' view (sidebar, Chain view tab)
+    ChainData shown_chain;                        // at the depth of `layers` (the dashed line of the main plot)
 };
 
 struct UiSettings {

@@ -66,11 +66,10 @@ ImU32 lighter(ImU32 c, float t) {
     return ImGui::ColorConvertFloat4ToU32(v);
 }
 
-std::string num(double v, const char* format = "%.3g") { return plot::format_number(v, format); }
 
 std::string temperature_list(const SoftmaxView& view) {
     std::string s;
-    for (double t : view.temperatures) s += (s.empty() ? "" : ", ") + num(t, "%g");
+    for (double t : view.temperatures) s += (s.empty() ? "" : ", ") + plot::format_number(t, "%g");
     return s;
 }
 
@@ -151,11 +150,11 @@ bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond co
             view.logits[i] = std::clamp(std::round(z / step) * step, -kMaxAbsLogit, kMaxAbsLogit);
             changed = true;
         }
-        bar_value(i, view.logits[i], 0.7, num(view.logits[i], "%.4g"));
+        bar_value(i, view.logits[i], 0.7, plot::format_number(view.logits[i], "%.4g"));
     }
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
-        class_tooltip(view, hovered, "z = " + num(view.logits[hovered], "%.6g") + "\npress and drag up or down to change it");
+        class_tooltip(view, hovered, "z = " + plot::format_number(view.logits[hovered], "%.6g") + "\npress and drag up or down to change it");
     plot::EndPlot();
     return changed;
 }
@@ -176,19 +175,19 @@ void draw_probability_plot(const SoftmaxView& view, const SoftmaxData& data, ImV
         for (int i = 0; i < view.classes(); ++i) {
             const double x = i - 0.4 + width * (j + 0.5), y = probs[j][i];
             plot::PlotBars("##bar", &x, &y, 1, {lighter(class_color(i), pale), width * 0.92, n > 1 ? class_color(i) : 0u, 1.5f});
-            bar_value(x, y, width, num(y, "%.3f"));
+            bar_value(x, y, width, plot::format_number(y, "%.3f"));
         }
         if (n > 1) {
-            const std::string label = "T = " + num(view.temperatures[j], "%g");
+            const std::string label = "T = " + plot::format_number(view.temperatures[j], "%g");
             plot::PlotBars(label.c_str(), nullptr, nullptr, 0, {lighter(kMutedInk, pale), 0.0, kMutedInk});
         }
     }
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs)) {
-        std::string text = "z = " + num(view.logits[hovered], "%.6g");
+        std::string text = "z = " + plot::format_number(view.logits[hovered], "%.6g");
         for (int j = 0; j < n; ++j)
-            text += "\np = " + num(probs[j][hovered], "%.6g") + " at T = " + num(view.temperatures[j], "%g");
+            text += "\np = " + plot::format_number(probs[j][hovered], "%.6g") + " at T = " + plot::format_number(view.temperatures[j], "%g");
         class_tooltip(view, hovered, text);
     }
     plot::EndPlot();
@@ -212,7 +211,7 @@ bool temperature_line(SoftmaxView& view, plot::PlotFlags flags, bool label) {
     if (label) {
         const plot::Limits lim = plot::GetPlotLimits();
         const bool right_half = std::log(view.temperature() / lim.x_min) > 0.5 * std::log(lim.x_max / lim.x_min);
-        plot::PlotText(("T = " + num(view.temperature(), "%g")).c_str(), view.temperature(), lim.y_max, kInk,
+        plot::PlotText(("T = " + plot::format_number(view.temperature(), "%g")).c_str(), view.temperature(), lim.y_max, kInk,
                        ImVec2(right_half ? -7.0f : 7.0f, 4), ImVec2(right_half ? 1.0f : 0.0f, 0));
     }
     return moved;
@@ -235,7 +234,7 @@ bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, pl
     const int n = static_cast<int>(s.temperature.size());
     for (int i = 0; i < view.classes() && i < s.prob.cols(); ++i) {
         const Eigen::ArrayXd column = s.prob.col(i);
-        const std::string label = class_label(view, i) + " (z = " + num(view.logits[i], "%g") + ")";
+        const std::string label = class_label(view, i) + " (z = " + plot::format_number(view.logits[i], "%g") + ")";
         // a class tied with an earlier one has the same curve: dashed, so the one beneath still shows
         const bool tied = std::find(view.logits.begin(), view.logits.begin() + i, view.logits[i]) != view.logits.begin() + i;
         plot::PlotLine(label.c_str(), s.temperature.data(), column.data(), n, {class_color(i), 3.0f, tied, class_marker(i)});
@@ -247,13 +246,13 @@ bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, pl
         const double t = plot::GetPlotMouseX();
         const Eigen::ArrayXd q = core::softmax_prob(view.logit_array(), t);
         ImGui::BeginTooltip();
-        ImGui::Text("T = %s", num(t, "%.4g").c_str());
+        ImGui::Text("T = %s", plot::format_number(t, "%.4g").c_str());
         for (int i = 0; i < view.classes(); ++i) {
             ImGui::PushStyleColor(ImGuiCol_Text, class_color(i));
             ImGui::Bullet();
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::Text("%s  p = %s", class_label(view, i).c_str(), num(q[i], "%.4g").c_str());
+            ImGui::Text("%s  p = %s", class_label(view, i).c_str(), plot::format_number(q[i], "%.4g").c_str());
         }
         ImGui::EndTooltip();
     }
@@ -276,7 +275,7 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const plot::Limits lim = plot::GetPlotLimits();
     // Above the ln K line on the left (the curve is low there, near H = 0), below the 0 line on the
     // right (the curve is high there): neither label is crossed by the curve or cut by the frame.
-    const std::string top = "ln " + std::to_string(view.classes()) + " = " + num(ln_k, "%.4g") + ": uniform (T → ∞)";
+    const std::string top = "ln " + std::to_string(view.classes()) + " = " + plot::format_number(ln_k, "%.4g") + ": uniform (T → ∞)";
     plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
     // with tied maxima, T → 0 shares the mass among them: H falls to ln(ties), not 0
     const double floor = data.cold_entropy;
@@ -284,7 +283,7 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     if (floor > 0.0) {
         plot::PlotHLine("##ties", floor, {IM_COL32(120, 120, 120, 255), 1.2f, true});
         const std::string ties = "ln " + std::to_string(static_cast<int>(std::lround(std::exp(floor)))) + " = " +
-                                 num(floor, "%.4g") + ": the tied largest logits share it (T → 0)";
+                                 plot::format_number(floor, "%.4g") + ": the tied largest logits share it (T → 0)";
         plot::PlotText(ties.c_str(), lim.x_min, floor, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
         bottom = "0: one-hot, not reached (the largest logits tie)";
     }
@@ -297,7 +296,7 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     plot::PlotMarker(t, h_now, kInk);
     const bool right_half = std::log(t / lim.x_min) > 0.5 * std::log(lim.x_max / lim.x_min);
     const bool low = h_now < 0.5 * ln_k;
-    plot::PlotText(("T = " + num(t, "%g") + ", H = " + num(h_now, "%.3g") + " nats").c_str(), t, h_now, kInk,
+    plot::PlotText(("T = " + plot::format_number(t, "%g") + ", H = " + plot::format_number(h_now, "%.3g") + " nats").c_str(), t, h_now, kInk,
                    ImVec2(right_half ? -8.0f : 8.0f, low ? -4.0f : 4.0f), ImVec2(right_half ? 1.0f : 0.0f, low ? 1.0f : 0.0f));
     plot::EndPlot();
     return moved;
@@ -307,7 +306,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     const int kept = static_cast<int>((data.filtered > 0.0).count());
     std::string what = view.top_k > 0 && view.top_k < view.classes() ? "top-k " + std::to_string(view.top_k) : "";
     // the slider's three decimals, so the title and the slider agree
-    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + num(view.top_p, "%.3g");
+    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + plot::format_number(view.top_p, "%.3g");
     const std::string title = (what.empty() ? std::string("No filter (top-k and top-p are off)")
                                             : what + ": " + std::to_string(kept) + " of " +
                                                   std::to_string(view.classes()) + " classes kept") +
@@ -321,7 +320,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
         const double xb = i - 0.2, xa = i + 0.2, before = data.at_t.prob[i], after = data.filtered[i];
         plot::PlotBars("##before", &xb, &before, 1, {lighter(class_color(i), 0.7f), 0.38, class_color(i), 1.5f});
         plot::PlotBars("##after", &xa, &after, 1, {class_color(i), 0.38});
-        if (after > 0.0) bar_value(xa, after, 0.38, num(after, "%.2f"));
+        if (after > 0.0) bar_value(xa, after, 0.38, plot::format_number(after, "%.2f"));
         else plot::PlotText("×", xa, 0.0, IM_COL32(190, 30, 30, 255), ImVec2(0, -3), ImVec2(0.5f, 1.0f));
     }
     plot::PlotBars("softmax at T (before)", nullptr, nullptr, 0, {lighter(kMutedInk, 0.7f)});
@@ -329,8 +328,8 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
-        class_tooltip(view, hovered, "before: " + num(data.at_t.prob[hovered], "%.6g") + "\nafter: " +
-                                         (data.filtered[hovered] > 0 ? num(data.filtered[hovered], "%.6g") : "removed"));
+        class_tooltip(view, hovered, "before: " + plot::format_number(data.at_t.prob[hovered], "%.6g") + "\nafter: " +
+                                         (data.filtered[hovered] > 0 ? plot::format_number(data.filtered[hovered], "%.6g") : "removed"));
     plot::EndPlot();
 }
 
@@ -358,7 +357,7 @@ void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
         class_tooltip(view, hovered, std::to_string(data.counts[hovered]) + " of " + std::to_string(view.draws) +
-                                         " draws\nexpected " + num(view.draws * data.filtered[hovered], "%.4g"));
+                                         " draws\nexpected " + plot::format_number(view.draws * data.filtered[hovered], "%.4g"));
     plot::EndPlot();
 }
 

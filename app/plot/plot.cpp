@@ -345,14 +345,14 @@ void draw_legend(CurrentPlot& p) {
         const float x0 = min.x + pad + column_width * (n / rows);
         if (e.band) {
             dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
-        } else if (e.marker != Marker_None) {
-            dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
-            draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
-        } else if (e.dashed) {
-            for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
-                dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
         } else {
-            dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+            if (e.dashed) {
+                for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
+                    dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
+            } else {
+                dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+            }
+            if (e.marker != Marker_None) draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
         }
         dl->AddText(ImVec2(x0 + swatch + gap, y), s.text, e.label.c_str());
     }

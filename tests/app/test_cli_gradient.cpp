@@ -118,13 +118,15 @@ TEST(CliGradient, PngsHaveTheRequestedSizeAndShowTheLines) {
     EXPECT_EQ(png.height, 1000);
     EXPECT_GT(count_color(png, 0, 158, 115, 30), 2000);  // sigmoid's bluish green
 
-    r = run_actlab({"export", "gradient-compare", "--set", "compare=relu+he,relu+lecun", "--set", "depth=10", "--set",
-                    "width=32", "--set", "batch=16", "--out", tmp / "compare.png"});
+    // each pair in its activation's colour from the catalogue (the two ReLU pairs both blue, the
+    // second dashed), not in the colour of its place in the list
+    r = run_actlab({"export", "gradient-compare", "--set", "compare=tanh+xavier,relu+he,relu+lecun", "--set", "depth=10",
+                    "--set", "width=32", "--set", "batch=16", "--out", tmp / "compare.png"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     png = read_png(tmp / "compare.png");
     ASSERT_TRUE(png.ok);
-    EXPECT_GT(count_color(png, 0, 114, 178, 30), 1500);  // pair 1, blue
-    EXPECT_GT(count_color(png, 213, 94, 0, 30), 1500);   // pair 2, vermillion
+    EXPECT_GT(count_color(png, 0, 114, 178, 30), 3000);  // ReLU's blue, two lines
+    EXPECT_GT(count_color(png, 213, 94, 0, 30), 1500);   // tanh's vermillion, first in the list
     EXPECT_EQ(list_dir(tmp.path).size(), 3u);
 }
 
