@@ -135,8 +135,8 @@ bool prepare_softmax(const std::vector<KeyValue>& sets, bool, Figure* out, std::
 
 bool prepare_gradient_chain(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
     GradientView view;
-    view.activation = core::activation_index("sigmoid");  // the classic example: 0.25^k
-    view.z = 0.0;
+    view.activation = core::activation_index("sigmoid");  // the classic example (z = 0 gives 0.25^k)
+    // z stays at the view's 1, as in gradient-flow and the window: at 0, ReLU's f'(0) = 0 would end the chain
     if (!read_gradient_keys(GradientPlot::Chain, "gradient-chain", sets, &view, error)) return false;
     *out = gradient_chain_figure(view);
     return true;

@@ -118,11 +118,12 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
     *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
 }
 
-// Up to three notes in the lower left corner of the plot, one below the other.
+// Up to three notes in the lower left corner of the plot, one below the other, above the row of
+// marks draw_zeros puts along the bottom edge.
 void corner_note(const std::string& text, int row) {
     const plot::Limits lim = plot::GetPlotLimits();
     const float line = ImGui::GetTextLineHeightWithSpacing() / ImGui::GetFontSize() * 16.0f;
-    plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, -6 - line * row), ImVec2(0, 1));
+    plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, -16 - line * row), ImVec2(0, 1));
 }
 
 std::string layer_span(int first, int last) {

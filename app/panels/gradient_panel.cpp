@@ -237,10 +237,11 @@ void draw_explanation() {
     ImGui::TextWrapped(
         "On its way back from the loss, the gradient is multiplied at every "
         "layer by that layer's weights and by the slope f'(z) of its activation. Thirty factors a little below 1 "
-        "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, so even at its "
-        "best point ten layers keep 0.25^10 ≈ 1e−6 of the gradient: that is the dashed chain line. The first layers "
-        "of a deep sigmoid network barely learn. Exploding is the mirror image: make the weights too large "
-        "(normal, σ = 1, width 256) and every step back multiplies by more than 1.");
+        "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, at z = 0, so even "
+        "at its best point ten layers keep 0.25^10 ≈ 1e−6 of the gradient. The dashed chain line is f'(z)^k at the "
+        "z of the Chain view, 1 at first: there sigmoid's slope is 0.197 and ten layers keep 9e−8; set z to 0 to "
+        "see 0.25^k. The first layers of a deep sigmoid network barely learn. Exploding is the mirror image: make "
+        "the weights too large (normal, σ = 1, width 256) and every step back multiplies by more than 1.");
     ImGui::Spacing();
     heading("Why ReLU and He initialisation made deep networks trainable");
     ImGui::TextWrapped(
@@ -248,16 +249,25 @@ void draw_explanation() {
         "on, so it does not shrink the gradient by itself; it switches off about half of the units. He et al. "
         "(2015) drew the weights with variance 2/fan-in to make up for exactly that half, so each layer passes "
         "the gradient on at the same scale: ReLU + He stays flat over 30, 50 or 100 layers. With variance "
-        "1/fan-in (lecun) the same network loses a factor √2 per layer, about 3e−5 over 30 layers. Tanh with "
-        "Xavier stays roughly level, because tanh' is close to 1 near 0.");
+        "1/fan-in (lecun) the same network loses a factor √2 per layer: from the last layer to the first are 29 "
+        "steps, 2^−14.5 ≈ 4e−5 over 30 layers. Tanh with Xavier decays slowly rather than holding level (about "
+        "6× over 30 layers of 256): tanh' is close to 1 near 0, but not quite 1.");
+    ImGui::TextWrapped(
+        "The dead-units plot is not 0 for ReLU + He, even with bias 0: about a third of the units of layer 30 "
+        "are off for the whole batch. Layer after layer, a random ReLU network makes its inputs more alike (their "
+        "activations become correlated), so a unit that is off for one input tends to be off for all of them. "
+        "That is depth at work, not the initialisation killing units: He keeps the scale right, not the inputs apart.");
     ImGui::Spacing();
     heading("Dying ReLU");
     ImGui::TextWrapped(
         "A ReLU unit whose input is negative for every example has f'(z) = 0 for all of them: no "
         "gradient reaches its weights, so nothing will ever switch it back on. The dead-units plot counts the "
         "units that are off for the whole batch. Try the bias slider at −1 with ReLU and He: within a few layers "
-        "every unit is dead and the gradient is exactly 0 below them. Leaky ReLU (α > 0) and ELU never have a "
-        "slope of exactly 0, so their units cannot die this way.");
+        "every unit is dead, and the gradient is exactly 0 in every layer, even in layers 1–3 where some units "
+        "are still alive: nothing comes back through the dead layers above them. Leaky ReLU (α > 0) and ELU never "
+        "have a slope of exactly 0, so their units cannot die this way. But leaky ReLU does not save the gradient "
+        "here: with bias −1 nearly every unit sits on its slope-α side, so each layer multiplies the gradient by "
+        "about α, and at α = 0.01 about 1e−52 of it reaches layer 1.");
     ImGui::Spacing();
     hint("The network: depth hidden layers of width units, z = W a + b, a = f(z); a batch of N(0, 1) inputs goes "
          "forward, a random N(0, 1) gradient comes back from the top. Each point is over the whole batch. Same seed, "
