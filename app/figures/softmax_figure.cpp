@@ -118,6 +118,16 @@ double headroom(ImVec2 size) {
 }
 
 // Bars from 0 to at most `top`, with headroom above for their labels.
+// True when a label of `text` starting `gap` units right of x would run past the plot's right edge
+// and there is more room on the left: it then goes there.
+bool label_goes_left(double x, const std::string& text, float gap) {
+    const plot::Limits lim = plot::GetPlotLimits();
+    const float at = plot::PlotToPixels(x, 0).x;
+    const float right = plot::PlotToPixels(lim.x_max, 0).x - at, left = at - plot::PlotToPixels(lim.x_min, 0).x;
+    // when it fits neither side, the side with more room cuts off less of it
+    return ImGui::CalcTextSize(text.c_str()).x + gap * ImGui::GetFontSize() / 16.0f > right && left > right;
+}
+
 plot::Limits bar_limits(const SoftmaxView& view, double top, ImVec2 size) {
     const double high = top * (1.0 + headroom(size));
     return {-0.6, view.classes() - 0.4, -0.015 * high, high};
@@ -129,7 +139,7 @@ plot::Limits logit_limits(const SoftmaxView& view) {
     double lo = 0.0, hi = 0.0;
     for (double z : view.logits) lo = std::min(lo, z), hi = std::max(hi, z);
     const double span = std::max(hi - lo, 1.0);
-    return {-0.6, view.classes() - 0.4, lo - 0.15 * span, hi + 0.25 * span};
+    return {-0.6, view.classes() - 0.4, lo - 0.15 * span, hi + 0.35 * span};  // room for the value labels
 }
 
 bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond cond, ImVec2 size, plot::PlotFlags flags) {
@@ -210,9 +220,10 @@ bool temperature_line(SoftmaxView& view, plot::PlotFlags flags, bool label) {
     }
     if (label) {
         const plot::Limits lim = plot::GetPlotLimits();
-        const bool right_half = std::log(view.temperature() / lim.x_min) > 0.5 * std::log(lim.x_max / lim.x_min);
-        plot::PlotText(("T = " + plot::format_number(view.temperature(), "%g")).c_str(), view.temperature(), lim.y_max, kInk,
-                       ImVec2(right_half ? -7.0f : 7.0f, 4), ImVec2(right_half ? 1.0f : 0.0f, 0));
+        const std::string text = "T = " + plot::format_number(view.temperature(), "%g");
+        const bool left = label_goes_left(view.temperature(), text, 10.0f);
+        plot::PlotText(text.c_str(), view.temperature(), lim.y_max, kInk, ImVec2(left ? -7.0f : 7.0f, 4),
+                       ImVec2(left ? 1.0f : 0.0f, 0));
     }
     return moved;
 }
@@ -294,10 +305,11 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const bool moved = temperature_line(view, flags, false);
     const double t = view.temperature(), h_now = data.at_t.entropy;
     plot::PlotMarker(t, h_now, kInk);
-    const bool right_half = std::log(t / lim.x_min) > 0.5 * std::log(lim.x_max / lim.x_min);
+    const std::string text = "T = " + plot::format_number(t, "%g") + ", H = " + plot::format_number(h_now, "%.3g") + " nats";
+    const bool left = label_goes_left(t, text, 12.0f);
     const bool low = h_now < 0.5 * ln_k;
-    plot::PlotText(("T = " + plot::format_number(t, "%g") + ", H = " + plot::format_number(h_now, "%.3g") + " nats").c_str(), t, h_now, kInk,
-                   ImVec2(right_half ? -8.0f : 8.0f, low ? -4.0f : 4.0f), ImVec2(right_half ? 1.0f : 0.0f, low ? 1.0f : 0.0f));
+    plot::PlotText(text.c_str(), t, h_now, kInk, ImVec2(left ? -8.0f : 8.0f, low ? -4.0f : 4.0f),
+                   ImVec2(left ? 1.0f : 0.0f, low ? 1.0f : 0.0f));
     plot::EndPlot();
     return moved;
 }

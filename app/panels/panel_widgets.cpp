@@ -33,9 +33,14 @@ void color_bullet(ImU32 color) {
 
 namespace {
 
+// The slider's frame (the item rect also holds its label), measured before it is drawn.
+ImRect next_frame() {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    return ImRect(at, ImVec2(at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()));
+}
+
 // The value's text inside the slider's frame, on the side away from the handle.
-void draw_value_text(const std::string& text, double t) {
-    const ImRect frame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+void draw_value_text(const ImRect& frame, const std::string& text, double t) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const float y = frame.Min.y + 0.5f * (frame.GetHeight() - size.y);
@@ -60,6 +65,7 @@ bool value_slider(const char* label, double* value, double min, double max, cons
     // typed into (Ctrl+click), ImGui shows the field as usual.
     const ImGuiID id = ImGui::GetID(label);
     const bool typing = ImGui::TempInputIsActive(id);
+    const ImRect frame = next_frame();
     const char* typed_format = std::strchr(format, '%') ? format : "%g";  // "off (1)" cannot be typed over
     bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, typing ? typed_format : "", flags);
     if (changed && !typing)  // kept to the digits shown, as ImGui does with a format
@@ -69,7 +75,7 @@ bool value_slider(const char* label, double* value, double min, double max, cons
             *value = std::strtod(buf, nullptr);
         }
     if (!typing)
-        draw_value_text(plot::format_number(*value, format),
+        draw_value_text(frame, plot::format_number(*value, format),
                         handle_position(*value, min, max, flags & ImGuiSliderFlags_Logarithmic));
     return changed;
 }
@@ -77,11 +83,12 @@ bool value_slider(const char* label, double* value, double min, double max, cons
 bool value_slider_int(const char* label, int* value, int min, int max, const char* format, ImGuiSliderFlags flags) {
     const ImGuiID id = ImGui::GetID(label);
     const bool typing = ImGui::TempInputIsActive(id);
+    const ImRect frame = next_frame();
     const bool changed = ImGui::SliderInt(label, value, min, max, typing ? "%d" : "", flags);
     if (!typing) {
         char buf[64];
         std::snprintf(buf, sizeof buf, format, *value);
-        draw_value_text(plot::minus_signs(buf), handle_position(*value, min, max, flags & ImGuiSliderFlags_Logarithmic));
+        draw_value_text(frame, plot::minus_signs(buf), handle_position(*value, min, max, flags & ImGuiSliderFlags_Logarithmic));
     }
     return changed;
 }

@@ -85,7 +85,8 @@ std::vector<Tick> ticks_for(const CurrentPlot& p, Axis axis, float pixels) {
     const double lo = axis == Axis_X ? v.x_min : v.y_min;
     const double hi = axis == Axis_X ? v.x_max : v.y_max;
     const float spacing = ImGui::GetFontSize() * (axis == Axis_X ? 5.5f : 3.0f);
-    const int target = std::max(2, static_cast<int>(pixels / spacing));
+    // 1 when there is room for fewer than two labels: linear axes then do not insist on three
+    const int target = std::max(1, static_cast<int>(pixels / spacing));
     return p.scale[axis] == Scale_Log10 ? log_ticks(lo, hi, target) : linear_ticks(lo, hi, target);
 }
 
@@ -105,16 +106,16 @@ void add_vertical_text(ImDrawList* dl, ImVec2 centre, ImU32 color, const char* t
     }
 }
 
-// The title cut into lines that fit `width` (at spaces), at most three; a third that still does
-// not fit ends in "…".
-std::vector<std::string> title_lines(ImFont* font, const std::string& title, float width) {
+// The title cut into lines that fit `width` (at spaces), at most `max_lines`; a last line that still
+// does not fit ends in "…".
+std::vector<std::string> title_lines(ImFont* font, const std::string& title, float width, size_t max_lines) {
     std::vector<std::string> lines;
     const char* text = title.c_str();
     const char* end = text + title.size();
-    while (text < end && lines.size() < 3) {
+    while (text < end && lines.size() < max_lines) {
         const char* cut = font->CalcWordWrapPositionA(1.0f, text, end, std::max(width, 1.0f));
         if (cut == text) cut = text + 1;  // a word wider than the plot: at least one character a line
-        if (lines.size() == 2 && cut < end) {
+        if (lines.size() + 1 == max_lines && cut < end) {
             std::string last(text, end);
             while (!last.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, (last + "…").c_str()).x > width)
                 last.pop_back();
@@ -174,7 +175,9 @@ void lock_setup() {
     ImFont* title_font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
     std::vector<std::string> title;  // wrapped to the frame's width: large text must not clip it
     if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
-        title = title_lines(title_font, p.title, p.frame.GetWidth() - 2 * pad);
+        // a second line only where the data keeps most of the height
+        const size_t max_lines = p.frame.GetHeight() > 14.0f * fs ? 2 : 1;
+        title = title_lines(title_font, p.title, p.frame.GetWidth() - 2 * pad, max_lines);
         area.Min.y += title_font->FontSize * title.size() + 0.5f * fs;
     }
     area.Max.y -= fs + 0.35f * fs;                    // x tick labels

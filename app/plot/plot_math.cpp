@@ -126,11 +126,13 @@ std::string format_tick(double value, double step) {
 std::vector<Tick> linear_ticks(double min, double max, int target) {
     std::vector<Tick> ticks;
     if (!(max > min) || !std::isfinite(min) || !std::isfinite(max)) return ticks;
+    const bool room_for_three = target >= 2;
     target = std::max(target, 2);
     double step = nice_step((max - min) / target);
     // A step of span / target can leave one label (−3.2 .. 4.1 in steps of 5: only 0), which says
-    // nothing about the scale: take the next finer 1-2-5 steps until there are at least three.
-    for (int finer = 0; finer < 2; ++finer) {
+    // nothing about the scale: where the axis has room for two labels or more, take the next finer
+    // 1-2-5 steps until there are at least three.
+    for (int finer = 0; room_for_three && finer < 2; ++finer) {
         const double count = std::floor(max / step + 1e-9) - std::ceil(min / step - 1e-9) + 1;
         if (!(count < 3)) break;
         const double m = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
