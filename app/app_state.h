@@ -70,6 +70,8 @@ struct SoftmaxState {
     bool refit_logits = true;         // show the logits plot's home view again (preset, new class, typed logit)
     bool dragging_logit = false;      // a logit bar is being dragged: refit once it is let go
     int export_plot = 0;              // which plot the Export buttons write (a SoftmaxPlot)
+    double typed_temperature = 1.0;   // the "type T" field while it is edited (applied on Enter)
+    bool typing_temperature = false;  // that field had the keyboard last frame
     // caches
     SoftmaxView cached_view;
     SoftmaxData data;
@@ -93,6 +95,9 @@ struct GradientState {
     bool refit = true;                            // new results: the plots return to their home view
     bool compare_refit = true;
     bool compare_open = false;                    // the Compare tab was drawn last frame
+    // caches of the chain view, recomputed when the function, z or the depth change
+    ChainData chain;                              // at the controls' view (sidebar, Chain view tab)
+    ChainData shown_chain;                        // at the depth of `layers` (the dashed line of the main plot)
 };
 
 struct UiSettings {

@@ -8,6 +8,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace actlab::app {
@@ -45,11 +46,30 @@ bool open_window(Window* window, const char* title, int width, int height, const
     }
     core_profile_hints();
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    // The window asks for width × height but takes at most 90 % of the monitor's work area (the screen
+    // less panels and docks), so a laptop's 1366 × 768 or a projector's 1280 × 720 shows all of it.
+    // GLFW_SCALE_TO_MONITOR multiplies the size by the content scale: divide it out first.
+    int area_x = 0, area_y = 0, area_w = 0, area_h = 0;
+    float scale_x = 1.0f, scale_y = 1.0f;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (monitor) {
+        glfwGetMonitorWorkarea(monitor, &area_x, &area_y, &area_w, &area_h);
+        glfwGetMonitorContentScale(monitor, &scale_x, &scale_y);
+        if (area_w > 0 && area_h > 0) {
+            width = std::min(width, static_cast<int>(0.9f * area_w / std::max(scale_x, 0.5f)));
+            height = std::min(height, static_cast<int>(0.9f * area_h / std::max(scale_y, 0.5f)));
+        }
+    }
     window->handle = glfwCreateWindow(width, height, title, nullptr, nullptr);
     if (!window->handle) {
         *error = "cannot open an OpenGL 3.3 window: " + g_glfw_error;
         glfwTerminate();
         return false;
+    }
+    if (monitor && area_w > 0 && area_h > 0) {  // centred in the work area
+        int w = 0, h = 0;
+        glfwGetWindowSize(window->handle, &w, &h);
+        glfwSetWindowPos(window->handle, area_x + std::max(0, (area_w - w) / 2), area_y + std::max(0, (area_h - h) / 2));
     }
     glfwMakeContextCurrent(window->handle);
     glfwSwapInterval(1);

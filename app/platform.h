@@ -31,7 +31,8 @@ struct Window {
 // The keys pressed since the last call (for shortcuts).
 std::vector<KeyPress> take_key_presses(Window& window);
 
-// Opens the window and sets up ImGui on it (imgui.ini at `ini_path`). On failure *error says why.
+// Opens the window (width × height, but at most 90 % of the monitor's work area, centred in it) and
+// sets up ImGui on it (imgui.ini at `ini_path`). On failure *error says why.
 bool open_window(Window* window, const char* title, int width, int height, const std::string& ini_path,
                  std::string* error);
 bool window_should_close(const Window& window);

@@ -6,6 +6,9 @@
 #include <cassert>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <numeric>
 
 namespace actlab::core {
@@ -119,8 +122,17 @@ std::vector<double> log_spaced(double t_min, double t_max, int count) {
     assert(t_min > 0.0 && t_min < t_max && count >= 1);
     std::vector<double> t(static_cast<size_t>(count));
     if (count == 1) return {t_min};
-    const double a = std::log(t_min), b = std::log(t_max);
-    for (int i = 0; i < count; ++i) t[i] = std::exp(a + (b - a) * i / (count - 1));
+    // 10^(a + (b − a)·i/(n − 1)): where the exponent is a whole number (0.01 to 100 in 5 steps) it is
+    // exact and pow gives the decade exactly; elsewhere a value within a few ulps of one with 15
+    // significant digits is taken as that value, so the grid reads 0.1, 1, 10, not 0.10000000000000006.
+    const double a = std::log10(t_min), b = std::log10(t_max);
+    for (int i = 0; i < count; ++i) {
+        const double v = std::pow(10.0, a + (b - a) * i / (count - 1));
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.15g", v);
+        const double round = std::strtod(buf, nullptr);
+        t[i] = std::fabs(round - v) <= 4 * std::numeric_limits<double>::epsilon() * std::fabs(v) ? round : v;
+    }
     t.front() = t_min;
     t.back() = t_max;
     return t;

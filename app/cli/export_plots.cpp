@@ -46,12 +46,32 @@ bool prepare_activations(const std::vector<KeyValue>& sets, bool csv, Figure* ou
     return true;
 }
 
-bool prepare_softmax_view(const std::vector<KeyValue>& sets, SoftmaxView* view, std::string* error) {
+// The softmax plots: every key checked (and known to the plot) before anything is computed.
+bool prepare_softmax_view(SoftmaxPlot plot, const char* name, const std::vector<KeyValue>& sets, SoftmaxView* view,
+                          std::string* error) {
+    long labels_given = -1;  // how many labels= named, when given
     for (const auto& [key, value] : sets) {
+        if (!softmax_plot_takes(plot, key)) {
+            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + softmax_plot_keys(plot) + ")";
+            return false;
+        }
         if (!apply_softmax_key(view, key, value, error)) {
             *error = "--set " + *error;
             return false;
         }
+        if (key == "labels") labels_given = static_cast<long>(view->labels.size());
+    }
+    // logits= after labels= keeps the labels there are and names the rest A, B, ...: fine in
+    // settings.json, but on the command line a list of labels that does not match is a mistake
+    if (labels_given >= 0 && labels_given != view->classes()) {
+        *error = "--set labels= names " + std::to_string(labels_given) + (labels_given == 1 ? " class" : " classes") +
+                 ", but logits= gives " + std::to_string(view->classes()) + ": give one label per logit";
+        return false;
+    }
+    if (plot != SoftmaxPlot::Probabilities && view->temperatures.size() > 1) {
+        *error = std::string("--set temperature= gives ") + std::to_string(view->temperatures.size()) +
+                 " temperatures, but " + name + " shows one (softmax compares several)";
+        return false;
     }
     return check_softmax_view(*view, error);
 }
@@ -69,27 +89,54 @@ bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<K
             return false;
         }
     }
+    // σ and a shape only the normal and uniform inits: given with another init they would be ignored
+    auto uses = [&](core::InitKind kind) {
+        if (plot != GradientPlot::Compare) return view->init.kind == kind;
+        for (const GradientPair& pair : view->compare)
+            if (pair.init == kind) return true;
+        return false;
+    };
+    for (const auto& [key, value] : sets) {
+        if (key == "sigma" && !uses(core::InitKind::Normal)) {
+            *error = plot == GradientPlot::Compare ? "--set sigma is used only by pairs with init normal (none here)"
+                                                   : "--set sigma is used only with init=normal";
+            return false;
+        }
+        if (key == "a" && !uses(core::InitKind::Uniform)) {
+            *error = plot == GradientPlot::Compare ? "--set a is used only by pairs with init uniform (none here)"
+                                                   : "--set a is used only with init=uniform";
+            return false;
+        }
+    }
     return true;
 }
 
+// The PLOT argument that names a softmax plot.
+const char* softmax_command_name(SoftmaxPlot plot) {
+    switch (plot) {
+        case SoftmaxPlot::Probabilities: return "softmax";
+        case SoftmaxPlot::Logits: return "softmax-logits";
+        case SoftmaxPlot::Filtered: return "softmax-filter";
+        case SoftmaxPlot::Samples: return "softmax-samples";
+        case SoftmaxPlot::Sweep:
+        case SoftmaxPlot::Entropy:
+        case SoftmaxPlot::SweepAndEntropy: break;
+    }
+    return "softmax-sweep";
+}
+
+template <SoftmaxPlot plot>
 bool prepare_softmax(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
     SoftmaxView view;
-    if (!prepare_softmax_view(sets, &view, error)) return false;
-    *out = softmax_export_figure(view, SoftmaxPlot::Probabilities);
-    return true;
-}
-
-bool prepare_softmax_sweep(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    SoftmaxView view;
-    if (!prepare_softmax_view(sets, &view, error)) return false;
-    *out = softmax_export_figure(view, SoftmaxPlot::SweepAndEntropy);
+    if (!prepare_softmax_view(plot, softmax_command_name(plot), sets, &view, error)) return false;
+    *out = softmax_export_figure(view, plot);
     return true;
 }
 
 bool prepare_gradient_chain(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
     GradientView view;
-    view.activation = core::activation_index("sigmoid");  // the classic example: 0.25^k
-    view.z = 0.0;
+    view.activation = core::activation_index("sigmoid");  // the classic example (z = 0 gives 0.25^k)
+    // z stays at the view's 1, as in gradient-flow and the window: at 0, ReLU's f'(0) = 0 would end the chain
     if (!read_gradient_keys(GradientPlot::Chain, "gradient-chain", sets, &view, error)) return false;
     *out = gradient_chain_figure(view);
     return true;
@@ -135,9 +182,16 @@ bool prepare_loss(const std::vector<KeyValue>& sets, bool, Figure* out, std::str
 const std::vector<ExportPlot>& export_plots() {
     static const std::vector<ExportPlot> plots = {
         {"activations", "activation functions and their derivatives", activation_keys_help(), prepare_activations},
-        {"softmax", "softmax(z / T) as bars, at one or more temperatures", softmax_keys_help(), prepare_softmax},
+        {"softmax", "softmax(z / T) as bars, at one or more temperatures", softmax_keys_help(),
+         prepare_softmax<SoftmaxPlot::Probabilities>},
+        {"softmax-logits", "the logits z as bars, one per class", softmax_plot_help(SoftmaxPlot::Logits),
+         prepare_softmax<SoftmaxPlot::Logits>},
         {"softmax-sweep", "p_i(T) and the entropy H(T) over a range of temperatures",
-         "  the keys of softmax (above); temperature= marks the first one on the plots\n", prepare_softmax_sweep},
+         softmax_plot_help(SoftmaxPlot::SweepAndEntropy), prepare_softmax<SoftmaxPlot::SweepAndEntropy>},
+        {"softmax-filter", "softmax at T before and after top-k / top-p", softmax_plot_help(SoftmaxPlot::Filtered),
+         prepare_softmax<SoftmaxPlot::Filtered>},
+        {"softmax-samples", "a histogram of draws from softmax at T (after top-k / top-p) against the probabilities",
+         softmax_plot_help(SoftmaxPlot::Samples), prepare_softmax<SoftmaxPlot::Samples>},
         {"gradient-chain", "f'(z)^k: the gradient left after k layers at one pre-activation z",
          gradient_keys_help(GradientPlot::Chain), prepare_gradient_chain},
         {"gradient-flow", "gradient, activations and dead units per layer of a random deep network",

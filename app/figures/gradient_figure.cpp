@@ -68,10 +68,33 @@ std::string pair_label(const GradientPair& pair) {
     return std::string(core::activation(pair.activation).id) + " + " + core::init_name(pair.init);
 }
 
-ImU32 pair_color(size_t i) {
-    static const ImU32 colors[kMaxPairs] = {IM_COL32(0, 114, 178, 255), IM_COL32(213, 94, 0, 255),
-                                            IM_COL32(0, 158, 115, 255), IM_COL32(204, 121, 167, 255)};
-    return colors[i % kMaxPairs];
+PairStyle pair_style(const std::vector<GradientPair>& pairs, size_t i) {
+    int earlier = 0;  // pairs before i with the same activation
+    for (size_t j = 0; j < i && j < pairs.size(); ++j) earlier += pairs[j].activation == pairs[i].activation;
+    static const plot::Marker marks[kMaxPairs] = {plot::Marker_Square, plot::Marker_Diamond, plot::Marker_Triangle,
+                                                  plot::Marker_None};
+    return {series_style(pairs[i].activation).color, earlier % 2 == 1, marks[earlier % kMaxPairs]};
+}
+
+ChainData compute_chain(const GradientView& view, int depth) {
+    ChainData c;
+    c.activation = view.activation;
+    c.params = view.params[static_cast<size_t>(view.activation)];
+    c.z = view.z;
+    c.depth = depth;
+    const core::Activation& act = core::activation(view.activation);
+    c.slope = act.df(view.z, c.params.v);
+    c.products = core::chain_products(act, c.params.v, view.z, depth);
+    c.underflow = core::chain_underflow(act, c.params.v, view.z, depth);
+    return c;
+}
+
+const ChainData& update_chain(ChainData* cache, const GradientView& view, int depth) {
+    const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
+    bool same = cache->activation == view.activation && cache->z == view.z && cache->depth == depth;
+    for (int k = 0; same && k < core::kMaxParams; ++k) same = cache->params.v[k] == p.v[k];
+    if (!same) *cache = compute_chain(view, depth);
+    return *cache;
 }
 
 namespace {
@@ -95,11 +118,12 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
     *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
 }
 
-// Up to three notes in the lower left corner of the plot, one below the other.
+// Up to three notes in the lower left corner of the plot, one below the other, above the row of
+// marks draw_zeros puts along the bottom edge.
 void corner_note(const std::string& text, int row) {
     const plot::Limits lim = plot::GetPlotLimits();
     const float line = ImGui::GetTextLineHeightWithSpacing() / ImGui::GetFontSize() * 16.0f;
-    plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, -6 - line * row), ImVec2(0, 1));
+    plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, -16 - line * row), ImVec2(0, 1));
 }
 
 std::string layer_span(int first, int last) {
@@ -149,8 +173,8 @@ std::string z_text(double z) { return plot::format_number(z, "%g"); }
 
 }  // namespace
 
-void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
-                        const GradientDrawOptions& options) {
+void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, const ChainData& chain,
+                        ImVec2 size, const GradientDrawOptions& options) {
     const core::Activation& act = core::activation(view.activation);
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
     const std::string title = "Gradient per layer: " + activation_label(act, p) + ", " + init_label(view.init) +
@@ -160,13 +184,14 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     // the chain view at layer l: the gradient has passed the layers l..L, that is L − l + 1 of them
-    const int depth = layers.empty() ? view.depth : static_cast<int>(layers.size());
-    const std::vector<double> products = core::chain_products(act, p.v, view.z, depth);
-    std::vector<double> chain(static_cast<size_t>(depth));
-    for (int l = 1; l <= depth; ++l) chain[static_cast<size_t>(l - 1)] = std::fabs(products[static_cast<size_t>(depth - l)]);
+    const int depth = std::min(layers.empty() ? view.depth : static_cast<int>(layers.size()),
+                               static_cast<int>(chain.products.size()));
+    std::vector<double> chain_line(static_cast<size_t>(depth));
+    for (int l = 1; l <= depth; ++l)
+        chain_line[static_cast<size_t>(l - 1)] = std::fabs(chain.products[static_cast<size_t>(depth - l)]);
     const std::vector<double> rms = column(layers, &core::LayerStats::grad_rms);
     std::vector<double> all = rms;
-    all.insert(all.end(), chain.begin(), chain.end());
+    all.insert(all.end(), chain_line.begin(), chain_line.end());
     double lo, hi;
     log_range(all, &lo, &hi);
     plot::SetupAxesLimits({0.5, depth + 0.5, lo, hi}, options.cond);
@@ -178,15 +203,15 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
         plot::PlotLine("network: RMS of the gradient w.r.t. z", x.data(), rms.data(), depth,
                        {style.color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
     const std::string chain_label = "chain view: |f'(" + z_text(view.z) + ")|^(layers passed)";
-    plot::PlotLine(chain_label.c_str(), x.data(), chain.data(), depth,
+    plot::PlotLine(chain_label.c_str(), x.data(), chain_line.data(), depth,
                    {kChainColor, 2.2f, true, layer_marker(depth, plot::Marker_Diamond)});
 
     int row = 0;
-    const double d = act.df(view.z, p.v);
-    const int under = core::chain_underflow(act, p.v, view.z, depth);
-    if (d == 0.0) corner_note("chain view: f'(" + z_text(view.z) + ") = 0, so it is exactly 0 after one layer", row++);
-    else if (under > 0)
-        corner_note("chain view: below 4.9e−324, the smallest double, after " + std::to_string(under) +
+    if (!options.stale.empty()) corner_note(options.stale, row++);
+    if (chain.slope == 0.0)
+        corner_note("chain view: f'(" + z_text(view.z) + ") = 0, so it is exactly 0 after one layer (not drawn)", row++);
+    else if (chain.underflow > 0)
+        corner_note("chain view: below 4.9e−324, the smallest double, after " + std::to_string(chain.underflow) +
                         " layers: stored as 0, not drawn", row++);
     if (layers.empty()) corner_note("computing the network…", row++);
     if (draw_zeros(rms, style.color))
@@ -234,34 +259,46 @@ void draw_dead_plot(const GradientView& view, const std::vector<core::LayerStats
     plot::EndPlot();
 }
 
-void draw_chain_plot(const GradientView& view, ImVec2 size, const GradientDrawOptions& options) {
+void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 size, const GradientDrawOptions& options) {
     const core::Activation& act = core::activation(view.activation);
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
-    const double d = act.df(view.z, p.v);
+    const double d = chain.slope;
     const std::string title = "Chain view: f'(z)^k for " + activation_label(act, p) + " at z = " + z_text(view.z) +
                               ", f'(z) = " + plot::format_number(d, "%.6g") + "###chain-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes("layers k that the gradient passes", "|f'(z)|^k  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
-    const std::vector<double> products = core::chain_products(act, p.v, view.z, view.depth);
-    std::vector<double> magnitude = products;
+    const int depth = static_cast<int>(chain.products.size());
+    std::vector<double> magnitude = chain.products;
     for (double& v : magnitude) v = std::fabs(v);
     double lo, hi;
     log_range(magnitude, &lo, &hi);
-    plot::SetupAxesLimits({0.5, view.depth + 0.5, lo, hi}, options.cond);
-    const std::vector<double> k = layer_numbers(view.depth);
+    plot::SetupAxesLimits({0.5, depth + 0.5, lo, hi}, options.cond);
+    const std::vector<double> k = layer_numbers(depth);
     const std::string label = activation_label(act, p) + " at z = " + z_text(view.z);
-    plot::PlotLine(label.c_str(), k.data(), magnitude.data(), view.depth,
-                   {series_style(view.activation).color, 3.0f, false, layer_marker(view.depth, plot::Marker_Diamond)});
+    // nothing to draw when every product is 0: no legend line for an empty plot, the note says why
+    if (d != 0.0)
+        plot::PlotLine(label.c_str(), k.data(), magnitude.data(), depth,
+                       {series_style(view.activation).color, 3.0f, false, layer_marker(depth, plot::Marker_Diamond)});
     int row = 0;
-    const int under = core::chain_underflow(act, p.v, view.z, view.depth);
-    if (d == 0.0) corner_note("f'(z) = 0: the product is exactly 0 from the first layer", row++);
-    else if (under > 0)
-        corner_note("below 4.9e−324, the smallest double, from k = " + std::to_string(under) +
+    if (d == 0.0) {
+        const bool kink = act.props.can_die && view.z == 0.0;
+        const std::string why = kink ? std::string(act.label) + " has f'(0) = 0 (its slope is taken as 0 at the kink)"
+                                     : "f'(" + z_text(view.z) + ") = 0";
+        // in the middle of the plot, large: this is the whole message of the figure
+        const plot::Limits lim = plot::GetPlotLimits();
+        const double mid_y = std::sqrt(lim.y_min * lim.y_max);
+        plot::PlotText((why + ",").c_str(), 0.5 * (lim.x_min + lim.x_max), mid_y, kNoteColor, ImVec2(0, -2), ImVec2(0.5f, 1.0f));
+        plot::PlotText("so the product is exactly 0 from layer 1 on: a log axis cannot show it",
+                       0.5 * (lim.x_min + lim.x_max), mid_y, kNoteColor, ImVec2(0, 2), ImVec2(0.5f, 0.0f));
+        plot::PlotText("(try z = 1)", 0.5 * (lim.x_min + lim.x_max), mid_y, kNoteColor, ImVec2(0, 24), ImVec2(0.5f, 0.0f));
+    } else if (chain.underflow > 0) {
+        corner_note("below 4.9e−324, the smallest double, from k = " + std::to_string(chain.underflow) +
                         ": stored as 0, not drawn", row++);
+    }
     if (d < 0.0) corner_note("f'(z) < 0: the sign alternates; the plot shows |f'(z)|^k", row++);
-    if (!products.empty() && products.back() != 0.0)
-        corner_note("after " + std::to_string(view.depth) + " layers: " + plot::format_number(products.back(), "%.4g"), row++);
+    if (!chain.products.empty() && chain.products.back() != 0.0)
+        corner_note("after " + std::to_string(depth) + " layers: " + plot::format_number(chain.products.back(), "%.4g"), row++);
     plot::EndPlot();
 }
 
@@ -289,20 +326,19 @@ void draw_compare_plot(const GradientView& view, const std::vector<std::vector<c
         }
         const std::vector<double> rms = column(results[i], &core::LayerStats::grad_rms);
         const std::vector<double> x = layer_numbers(static_cast<int>(rms.size()));
-        static const plot::Marker marks[kMaxPairs] = {plot::Marker_Square, plot::Marker_Diamond, plot::Marker_Triangle,
-                                                      plot::Marker_None};
+        const PairStyle style = pair_style(view.compare, i);
         plot::PlotLine(label.c_str(), x.data(), rms.data(), static_cast<int>(rms.size()),
-                       {pair_color(i), 3.0f, false, layer_marker(static_cast<int>(rms.size()), marks[i % kMaxPairs])});
-        if (draw_zeros(rms, pair_color(i))) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (marks along the bottom)", row++);
+                       {style.color, 3.0f, style.dashed, layer_marker(static_cast<int>(rms.size()), style.marker)});
+        if (draw_zeros(rms, style.color)) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (marks along the bottom)", row++);
     }
     plot::EndPlot();
 }
 
-void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
-                      const GradientDrawOptions& options) {
+void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, const ChainData& chain,
+                      ImVec2 size, const GradientDrawOptions& options) {
     const float gap = ImGui::GetStyle().ItemSpacing.y;
     const float top = std::floor(size.y * 0.58f);
-    draw_gradient_plot(view, layers, ImVec2(size.x, top), options);
+    draw_gradient_plot(view, layers, chain, ImVec2(size.x, top), options);
     const float half = std::floor((size.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
     const float bottom = size.y - top - gap;
     draw_activity_plot(view, layers, ImVec2(half, bottom), options);
@@ -311,9 +347,7 @@ void draw_flow_figure(const GradientView& view, const std::vector<core::LayerSta
 }
 
 std::string gradient_chain_csv(const GradientView& view) {
-    const core::Activation& act = core::activation(view.activation);
-    const std::vector<double> products =
-        core::chain_products(act, view.params[static_cast<size_t>(view.activation)].v, view.z, view.depth);
+    const std::vector<double> products = compute_chain(view, view.depth).products;
     std::string out = "layers,product\n";
     char buf[64];
     for (size_t k = 0; k < products.size(); ++k) {
@@ -383,14 +417,15 @@ std::string gradient_compare_stem(const GradientView& v) {
 }
 
 namespace {
-GradientDrawOptions export_options() { return {plot::PlotFlags_NoInputs, plot::Cond_Always}; }
+GradientDrawOptions export_options() { return {plot::PlotFlags_NoInputs, plot::Cond_Always, {}}; }
 }  // namespace
 
 Figure gradient_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers) {
     Figure f;
     f.stem = gradient_flow_stem(view);
     f.csv = [layers] { return gradient_flow_csv(layers); };
-    f.draw = [view, layers](ImVec2 size) { draw_flow_figure(view, layers, size, export_options()); };
+    const ChainData chain = compute_chain(view, layers.empty() ? view.depth : static_cast<int>(layers.size()));
+    f.draw = [view, layers, chain](ImVec2 size) { draw_flow_figure(view, layers, chain, size, export_options()); };
     return f;
 }
 
@@ -398,7 +433,8 @@ Figure gradient_chain_figure(const GradientView& view) {
     Figure f;
     f.stem = gradient_chain_stem(view);
     f.csv = [view] { return gradient_chain_csv(view); };
-    f.draw = [view](ImVec2 size) { draw_chain_plot(view, size, export_options()); };
+    const ChainData chain = compute_chain(view, view.depth);
+    f.draw = [view, chain](ImVec2 size) { draw_chain_plot(view, chain, size, export_options()); };
     return f;
 }
 

@@ -41,7 +41,8 @@ struct GradientView {
     int width = 256;                          // units per layer
     int batch = 256;                          // inputs sent through at once
     std::uint64_t seed = 1;
-    double z = 1.0;                           // the chain view's pre-activation (ReLU's kink is at 0)
+    double z = 1.0;                           // the chain view's pre-activation: 1 everywhere by default
+                                              // (at ReLU's kink, 0, f'(0) = 0 ends the chain at once)
     std::vector<GradientPair> compare;        // kMinPairs..kMaxPairs pairs for the comparison plot
 
     GradientView();                           // ReLU, He, 30 × 256, batch 256, seed 1, z = 1, four pairs
@@ -61,20 +62,44 @@ std::string activation_label(const core::Activation& act, const core::ParamValue
 std::string init_label(const core::Init& init);
 // "relu + he": a comparison pair as the legend shows it.
 std::string pair_label(const GradientPair& pair);
-// The colour of comparison slot i (Okabe–Ito, told apart with colour-blindness).
-ImU32 pair_color(size_t i);
+// How pair i of `pairs` is drawn: in its activation's colour from the catalogue (the same in every
+// plot of actlab), dashed and with another marker when an earlier pair has the same activation
+// (relu + he against relu + lecun).
+struct PairStyle {
+    ImU32 color;
+    bool dashed;
+    plot::Marker marker;
+};
+PairStyle pair_style(const std::vector<GradientPair>& pairs, size_t i);
 
 // How a figure is drawn: on screen the plots keep their own pan and zoom; for export the home view
 // is forced.
 struct GradientDrawOptions {
     plot::PlotFlags flags = 0;
     plot::Cond cond = plot::Cond_Once;  // Cond_Always: show the home view now (new data, or export)
+    std::string stale;                  // not empty: the plot shows an older result, and this says what is coming
 };
+
+// The chain view f'(z)^k for k = 1..depth of one function at one z: computed when its inputs change
+// (compute_chain), not every frame.
+struct ChainData {
+    int activation = -1;            // what it was computed for
+    core::ParamValues params{};
+    double z = 0.0;
+    int depth = 0;
+    double slope = 0.0;             // f'(z)
+    std::vector<double> products;   // f'(z)^k, k = 1..depth
+    int underflow = 0;              // core::chain_underflow: first k stored as 0 though f'(z) ≠ 0, or 0
+};
+ChainData compute_chain(const GradientView& view, int depth);
+// Recomputes *cache only when the view's function, parameters, z or the depth differ from its own.
+const ChainData& update_chain(ChainData* cache, const GradientView& view, int depth);
 
 // The gradient RMS per layer (log y) with the chain view f'(z)^(layers passed) for the same function.
 // `layers` empty: nothing computed yet (a note says so).
-void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
-                        const GradientDrawOptions& options);
+// `chain` is compute_chain(view, layers.size()) (view.depth while `layers` is empty).
+void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, const ChainData& chain,
+                        ImVec2 size, const GradientDrawOptions& options);
 // The spread (std) and |mean| of the activations per layer, log y.
 void draw_activity_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
                         const GradientDrawOptions& options);
@@ -82,13 +107,13 @@ void draw_activity_plot(const GradientView& view, const std::vector<core::LayerS
 void draw_dead_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
                     const GradientDrawOptions& options);
 // f'(z)^k for k = 1..depth, log y, with a note where it leaves the double range.
-void draw_chain_plot(const GradientView& view, ImVec2 size, const GradientDrawOptions& options);
+void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 size, const GradientDrawOptions& options);
 // The gradient RMS per layer of every pair (results[i] for view.compare[i]; may be shorter).
 void draw_compare_plot(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results,
                        ImVec2 size, const GradientDrawOptions& options);
 // The gradient plot above, the activity and dead-unit plots side by side below: the main figure.
-void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
-                      const GradientDrawOptions& options);
+void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, const ChainData& chain,
+                      ImVec2 size, const GradientDrawOptions& options);
 
 // CSVs, numbers as %.17g.
 std::string gradient_chain_csv(const GradientView& view);  // layers,product   (layers = 1..depth)

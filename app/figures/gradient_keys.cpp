@@ -180,7 +180,8 @@ const char* gradient_keys_help(GradientPlot plot) {
         case GradientPlot::Chain:
             return "  activation=sigmoid        the function (ids as in torch.nn.functional)\n"
                    "  <activation>.<param>=v    e.g. leaky_relu.alpha=0.1\n"
-                   "  z=0                       the pre-activation every layer sees (-100 to 100; default 0)\n"
+                   "  z=1                       the pre-activation every layer sees (-100 to 100; default 1;\n"
+                   "                            z=0 gives sigmoid's best case, 0.25^k)\n"
                    "  depth=30                  layers, 1 to 100; CSV columns layers,product\n";
         case GradientPlot::Flow:
             return "  activation=relu           the hidden layers' function; <activation>.<param>=v as above\n"

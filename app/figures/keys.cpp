@@ -73,8 +73,12 @@ std::string key_error(const std::string& key, const std::string& value, const st
 }
 
 std::string number_text(double v) {
+    // the shortest of %.15g, %.16g, %.17g that reads back to v: 0.1, not 0.10000000000000001
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
+    for (int digits = 15; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
     return buf;
 }
 

@@ -31,7 +31,8 @@ bool parse_whole(const std::string& text, long lo, long hi, long* out);
 std::string quoted(const std::string& value);
 // "'key=value': why": how every refused key is reported.
 std::string key_error(const std::string& key, const std::string& value, const std::string& why);
-// A number written so that reading it back gives the same double (%.17g).
+// A number written so that reading it back gives the same double, in as few digits as that takes
+// (%.15g to %.17g): settings, error messages and CSV files.
 std::string number_text(double v);
 
 }  // namespace actlab::app

@@ -1,5 +1,6 @@
 #include "app/figures/softmax_figure.h"
 
+#include "app/figures/keys.h"
 #include "app/plot/plot_math.h"
 
 #include <algorithm>
@@ -27,12 +28,13 @@ std::string class_label(const SoftmaxView& view, int i) {
 
 ImU32 class_color(int i) {
     // Okabe & Ito's palette (without yellow, black softened to dark grey), then five of Paul Tol's
-    // "muted" colours that stay apart from them.
+    // "muted" colours that stay apart from them (his rose is too close to Okabe & Ito's reddish
+    // purple, class D: sand instead).
     static const ImU32 palette[kMaxClasses] = {
         IM_COL32(0, 114, 178, 255),   IM_COL32(213, 94, 0, 255),    IM_COL32(0, 158, 115, 255),
         IM_COL32(204, 121, 167, 255), IM_COL32(230, 159, 0, 255),   IM_COL32(86, 180, 233, 255),
         IM_COL32(70, 70, 70, 255),    IM_COL32(51, 34, 136, 255),   IM_COL32(136, 34, 85, 255),
-        IM_COL32(153, 153, 51, 255),  IM_COL32(204, 102, 119, 255), IM_COL32(140, 98, 57, 255)};
+        IM_COL32(153, 153, 51, 255),  IM_COL32(221, 204, 119, 255), IM_COL32(140, 98, 57, 255)};
     return palette[((i % kMaxClasses) + kMaxClasses) % kMaxClasses];
 }
 
@@ -42,6 +44,8 @@ SoftmaxData compute_softmax_data(const SoftmaxView& view) {
     SoftmaxData d;
     const Eigen::ArrayXd z = view.logit_array();
     d.at_t = core::softmax(z, view.temperature());
+    for (double t : view.temperatures) d.at_each_t.push_back(core::softmax_prob(z, t));
+    d.cold_entropy = core::softmax(z, 0.0).entropy;
     d.sweep = core::temperature_sweep(z, core::log_spaced(view.t_min, view.t_max, view.sweep_samples));
     d.filtered = core::top_k_top_p_filter(d.at_t.prob, view.top_k, view.top_p);
     core::Rng rng(view.seed);
@@ -62,11 +66,10 @@ ImU32 lighter(ImU32 c, float t) {
     return ImGui::ColorConvertFloat4ToU32(v);
 }
 
-std::string num(double v, const char* format = "%.3g") { return plot::format_number(v, format); }
 
 std::string temperature_list(const SoftmaxView& view) {
     std::string s;
-    for (double t : view.temperatures) s += (s.empty() ? "" : ", ") + num(t, "%g");
+    for (double t : view.temperatures) s += (s.empty() ? "" : ", ") + plot::format_number(t, "%g");
     return s;
 }
 
@@ -80,10 +83,11 @@ void class_ticks(const SoftmaxView& view) {
     plot::SetupAxisTicks(plot::Axis_X, at.data(), view.classes(), labels.data());
 }
 
-// A bar's value above it (below a negative one), when the bar is wide enough to hold the text.
+// A bar's value above it (below a negative one), only when the text fits the bar's width: wider
+// labels would run into their neighbours' (12 classes, large text).
 void bar_value(double x, double y, double width, const std::string& text) {
     const float pixels = plot::PlotToPixels(x + 0.5 * width, 0).x - plot::PlotToPixels(x - 0.5 * width, 0).x;
-    if (ImGui::CalcTextSize(text.c_str()).x > pixels * 1.25f) return;
+    if (ImGui::CalcTextSize(text.c_str()).x > pixels) return;
     plot::PlotText(text.c_str(), x, y, kInk, ImVec2(0, y >= 0 ? -3.0f : 3.0f), ImVec2(0.5f, y >= 0 ? 1.0f : 0.0f));
 }
 
@@ -105,7 +109,29 @@ void class_tooltip(const SoftmaxView& view, int i, const std::string& text) {
     ImGui::EndTooltip();
 }
 
-plot::Limits bar_limits(const SoftmaxView& view, double top) { return {-0.6, view.classes() - 0.4, -0.015 * top, top}; }
+// The share of a plot's height kept free above its data, so a value label (or the T label) over a
+// bar or curve at the top stays inside the frame: about one and a half lines of text.
+double headroom(ImVec2 size) {
+    const float fs = ImGui::GetFontSize();
+    const float area = std::max(size.y - 6.0f * fs, fs);  // the data area: the frame less title and axes
+    return std::clamp(1.6 * fs / area, 0.06, 0.6);
+}
+
+// Bars from 0 to at most `top`, with headroom above for their labels.
+// True when a label of `text` starting `gap` units right of x would run past the plot's right edge
+// and there is more room on the left: it then goes there.
+bool label_goes_left(double x, const std::string& text, float gap) {
+    const plot::Limits lim = plot::GetPlotLimits();
+    const float at = plot::PlotToPixels(x, 0).x;
+    const float right = plot::PlotToPixels(lim.x_max, 0).x - at, left = at - plot::PlotToPixels(lim.x_min, 0).x;
+    // when it fits neither side, the side with more room cuts off less of it
+    return ImGui::CalcTextSize(text.c_str()).x + gap * ImGui::GetFontSize() / 16.0f > right && left > right;
+}
+
+plot::Limits bar_limits(const SoftmaxView& view, double top, ImVec2 size) {
+    const double high = top * (1.0 + headroom(size));
+    return {-0.6, view.classes() - 0.4, -0.015 * high, high};
+}
 
 }  // namespace
 
@@ -113,13 +139,14 @@ plot::Limits logit_limits(const SoftmaxView& view) {
     double lo = 0.0, hi = 0.0;
     for (double z : view.logits) lo = std::min(lo, z), hi = std::max(hi, z);
     const double span = std::max(hi - lo, 1.0);
-    return {-0.6, view.classes() - 0.4, lo - 0.15 * span, hi + 0.25 * span};
+    return {-0.6, view.classes() - 0.4, lo - 0.15 * span, hi + 0.35 * span};  // room for the value labels
 }
 
 bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond cond, ImVec2 size, plot::PlotFlags flags) {
     bool changed = false;
-    if (!plot::BeginPlot("Logits z (drag a bar, or type on the left)##logits", size, flags | plot::PlotFlags_NoLegend))
-        return false;
+    // the hint is for the window; an exported figure is only the logits
+    const char* title = flags & plot::PlotFlags_NoInputs ? "Logits z##logits" : "Logits z (drag a bar, or type on the left)##logits";
+    if (!plot::BeginPlot(title, size, flags | plot::PlotFlags_NoLegend)) return false;
     plot::SetupAxes("class", "logit z");
     class_ticks(view);
     plot::SetupAxesLimits(home, cond);
@@ -133,45 +160,44 @@ bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond co
             view.logits[i] = std::clamp(std::round(z / step) * step, -kMaxAbsLogit, kMaxAbsLogit);
             changed = true;
         }
-        bar_value(i, view.logits[i], 0.7, num(view.logits[i], "%.4g"));
+        bar_value(i, view.logits[i], 0.7, plot::format_number(view.logits[i], "%.4g"));
     }
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
-        class_tooltip(view, hovered, "z = " + num(view.logits[hovered], "%.6g") + "\npress and drag up or down to change it");
+        class_tooltip(view, hovered, "z = " + plot::format_number(view.logits[hovered], "%.6g") + "\npress and drag up or down to change it");
     plot::EndPlot();
     return changed;
 }
 
-void draw_probability_plot(const SoftmaxView& view, ImVec2 size, plot::PlotFlags flags) {
-    const std::string title = "Probabilities  softmax(z / T)  at T = " + temperature_list(view) + "##probs";
+void draw_probability_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
+    const std::string title = "Probabilities softmax(z / T) at T = " + temperature_list(view) + "##probs";
     if (!plot::BeginPlot(title.c_str(), size, flags)) return;
     plot::SetupAxes("class", "probability p");
     class_ticks(view);
-    plot::SetupAxesLimits(bar_limits(view, 1.08), plot::Cond_Always);
-    plot::SetupLegend(plot::Location_NorthEast);
-    const int n = static_cast<int>(view.temperatures.size());
-    const double width = 0.8 / n;
-    std::vector<Eigen::ArrayXd> probs;
+    plot::SetupAxesLimits(bar_limits(view, 1.0, size), plot::Cond_Always);
+    plot::SetupLegend(plot::Location_Best);
+    const std::vector<Eigen::ArrayXd>& probs = data.at_each_t;
+    const int n = std::min(static_cast<int>(view.temperatures.size()), static_cast<int>(probs.size()));
+    const double width = 0.8 / std::max(n, 1);
     for (int j = 0; j < n; ++j) {
-        probs.push_back(core::softmax_prob(view.logit_array(), view.temperatures[j]));
         // later temperatures are paler versions of the same class colour; the legend says which is which
         const float pale = n == 1 ? 0.0f : 0.6f * j / (n - 1);
         for (int i = 0; i < view.classes(); ++i) {
             const double x = i - 0.4 + width * (j + 0.5), y = probs[j][i];
             plot::PlotBars("##bar", &x, &y, 1, {lighter(class_color(i), pale), width * 0.92, n > 1 ? class_color(i) : 0u, 1.5f});
-            bar_value(x, y, width, num(y, "%.3f"));
+            bar_value(x, y, width, plot::format_number(y, "%.3f"));
         }
         if (n > 1) {
-            const std::string label = "T = " + num(view.temperatures[j], "%g");
+            const std::string label = "T = " + plot::format_number(view.temperatures[j], "%g");
             plot::PlotBars(label.c_str(), nullptr, nullptr, 0, {lighter(kMutedInk, pale), 0.0, kMutedInk});
         }
     }
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs)) {
-        std::string text = "z = " + num(view.logits[hovered], "%.6g");
+        std::string text = "z = " + plot::format_number(view.logits[hovered], "%.6g");
         for (int j = 0; j < n; ++j)
-            text += "\np = " + num(probs[j][hovered], "%.6g") + " at T = " + num(view.temperatures[j], "%g");
+            text += "\np = " + plot::format_number(probs[j][hovered], "%.6g") + " at T = " + plot::format_number(view.temperatures[j], "%g");
         class_tooltip(view, hovered, text);
     }
     plot::EndPlot();
@@ -179,8 +205,9 @@ void draw_probability_plot(const SoftmaxView& view, ImVec2 size, plot::PlotFlags
 
 namespace {
 
-// The current T as a line the user can drag along a log axis; returns true when it moved.
-bool temperature_line(SoftmaxView& view, plot::PlotFlags flags) {
+// The current T as a line the user can drag along a log axis; returns true when it moved. With
+// `label`, "T = ..." at the top of the line (in the headroom above the data), on the side with room.
+bool temperature_line(SoftmaxView& view, plot::PlotFlags flags, bool label) {
     double t = view.temperature();
     const bool moved = !(flags & plot::PlotFlags_NoInputs) && plot::DragLineX("T", &t, IM_COL32(60, 60, 60, 220), 2.0f);
     if (moved) {
@@ -191,9 +218,13 @@ bool temperature_line(SoftmaxView& view, plot::PlotFlags flags) {
     } else if (flags & plot::PlotFlags_NoInputs) {
         plot::PlotVLine("##T", t, {IM_COL32(60, 60, 60, 220), 2.0f});
     }
-    const plot::Limits lim = plot::GetPlotLimits();
-    plot::PlotText(("T = " + num(view.temperature(), "%g")).c_str(), view.temperature(), lim.y_max, kInk, ImVec2(7, 4),
-                   ImVec2(0, 0));
+    if (label) {
+        const plot::Limits lim = plot::GetPlotLimits();
+        const std::string text = "T = " + plot::format_number(view.temperature(), "%g");
+        const bool left = label_goes_left(view.temperature(), text, 10.0f);
+        plot::PlotText(text.c_str(), view.temperature(), lim.y_max, kInk, ImVec2(left ? -7.0f : 7.0f, 4),
+                       ImVec2(left ? 1.0f : 0.0f, 0));
+    }
     return moved;
 }
 
@@ -207,32 +238,32 @@ bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, pl
         return false;
     plot::SetupAxes("temperature T (log scale)", "probability p_i(T)");
     plot::SetupAxisScale(plot::Axis_X, plot::Scale_Log10);
-    plot::SetupAxesLimits({view.t_min, view.t_max, -0.03, 1.03}, plot::Cond_Always);
+    plot::SetupAxesLimits({view.t_min, view.t_max, -0.03, 1.0 + 1.03 * headroom(size)}, plot::Cond_Always);
     // top right is free: warm, every p_i is near 1/K ≤ 1/2, and only the largest class starts high (on the left)
     plot::SetupLegend(plot::Location_NorthEast);
     const core::TemperatureSweep& s = data.sweep;
     const int n = static_cast<int>(s.temperature.size());
     for (int i = 0; i < view.classes() && i < s.prob.cols(); ++i) {
         const Eigen::ArrayXd column = s.prob.col(i);
-        const std::string label = class_label(view, i) + " (z = " + num(view.logits[i], "%g") + ")";
+        const std::string label = class_label(view, i) + " (z = " + plot::format_number(view.logits[i], "%g") + ")";
         // a class tied with an earlier one has the same curve: dashed, so the one beneath still shows
         const bool tied = std::find(view.logits.begin(), view.logits.begin() + i, view.logits[i]) != view.logits.begin() + i;
         plot::PlotLine(label.c_str(), s.temperature.data(), column.data(), n, {class_color(i), 3.0f, tied, class_marker(i)});
     }
-    const bool moved = temperature_line(view, flags);
-    const Eigen::ArrayXd p = core::softmax_prob(view.logit_array(), view.temperature());
-    for (int i = 0; i < view.classes(); ++i) plot::PlotMarker(view.temperature(), p[i], class_color(i));
+    const bool moved = temperature_line(view, flags, true);
+    const Eigen::ArrayXd& p = data.at_t.prob;
+    for (int i = 0; i < view.classes() && i < p.size(); ++i) plot::PlotMarker(view.temperature(), p[i], class_color(i));
     if (plot::IsPlotHovered() && !(flags & plot::PlotFlags_NoInputs)) {
         const double t = plot::GetPlotMouseX();
         const Eigen::ArrayXd q = core::softmax_prob(view.logit_array(), t);
         ImGui::BeginTooltip();
-        ImGui::Text("T = %s", num(t, "%.4g").c_str());
+        ImGui::Text("T = %s", plot::format_number(t, "%.4g").c_str());
         for (int i = 0; i < view.classes(); ++i) {
             ImGui::PushStyleColor(ImGuiCol_Text, class_color(i));
             ImGui::Bullet();
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::Text("%s  p = %s", class_label(view, i).c_str(), num(q[i], "%.4g").c_str());
+            ImGui::Text("%s  p = %s", class_label(view, i).c_str(), plot::format_number(q[i], "%.4g").c_str());
         }
         ImGui::EndTooltip();
     }
@@ -246,34 +277,39 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const double ln_k = std::log(static_cast<double>(view.classes()));
     plot::SetupAxes("temperature T (log scale)", "entropy H (nats)");
     plot::SetupAxisScale(plot::Axis_X, plot::Scale_Log10);
-    plot::SetupAxesLimits({view.t_min, view.t_max, -0.08 * ln_k, 1.18 * ln_k}, plot::Cond_Always);
+    // headroom above ln K for its label, and below 0 for the one of H near 0
+    const double room = 1.15 * headroom(size) * ln_k;
+    plot::SetupAxesLimits({view.t_min, view.t_max, -room, ln_k + room}, plot::Cond_Always);
     const plot::LineStyle bound{IM_COL32(120, 120, 120, 255), 1.8f, true};
     plot::PlotHLine("##lnK", ln_k, bound);
     plot::PlotHLine("##zero", 0.0, bound);
     const plot::Limits lim = plot::GetPlotLimits();
-    const std::string top = "ln K = ln " + std::to_string(view.classes()) + " = " + num(ln_k, "%.4g") +
-                            ": uniform, the largest possible (T → ∞)";
-    // below the line: above it is where the T label goes
-    plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, 3), ImVec2(0, 0));
+    // Above the ln K line on the left (the curve is low there, near H = 0), below the 0 line on the
+    // right (the curve is high there): neither label is crossed by the curve or cut by the frame.
+    const std::string top = "ln " + std::to_string(view.classes()) + " = " + plot::format_number(ln_k, "%.4g") + ": uniform (T → ∞)";
+    plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
     // with tied maxima, T → 0 shares the mass among them: H falls to ln(ties), not 0
-    const core::Softmax cold = core::softmax(view.logit_array(), 0.0);
-    const double floor = cold.entropy;
-    std::string bottom = "0: one-hot, all mass on one class";
+    const double floor = data.cold_entropy;
+    std::string bottom = "0: one-hot (T → 0)";
     if (floor > 0.0) {
         plot::PlotHLine("##ties", floor, {IM_COL32(120, 120, 120, 255), 1.2f, true});
         const std::string ties = "ln " + std::to_string(static_cast<int>(std::lround(std::exp(floor)))) + " = " +
-                                 num(floor, "%.4g") + ": the tied largest logits share it (T → 0)";
+                                 plot::format_number(floor, "%.4g") + ": the tied largest logits share it (T → 0)";
         plot::PlotText(ties.c_str(), lim.x_min, floor, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
-        bottom = "0: one-hot (cannot be reached: the largest logits tie)";
+        bottom = "0: one-hot, not reached (the largest logits tie)";
     }
-    plot::PlotText(bottom.c_str(), lim.x_max, 0.0, kMutedInk, ImVec2(-6, -3), ImVec2(1, 1));
+    plot::PlotText(bottom.c_str(), lim.x_max, 0.0, kMutedInk, ImVec2(-6, 3), ImVec2(1, 0));
     const Eigen::ArrayXd& h = data.sweep.entropy;
     plot::PlotLine("H(T)", data.sweep.temperature.data(), h.data(), static_cast<int>(h.size()), {kInk, 3.0f});
-    const bool moved = temperature_line(view, flags);
-    const double h_now = core::softmax_entropy(view.logit_array(), view.temperature());
-    plot::PlotMarker(view.temperature(), h_now, kInk);
-    plot::PlotText(("H = " + num(h_now, "%.3g") + " nats").c_str(), view.temperature(), h_now, kInk, ImVec2(8, 4),
-                   ImVec2(0, 0));
+    // T and H in one label beside the marker, on the side of the plot with room for it
+    const bool moved = temperature_line(view, flags, false);
+    const double t = view.temperature(), h_now = data.at_t.entropy;
+    plot::PlotMarker(t, h_now, kInk);
+    const std::string text = "T = " + plot::format_number(t, "%g") + ", H = " + plot::format_number(h_now, "%.3g") + " nats";
+    const bool left = label_goes_left(t, text, 12.0f);
+    const bool low = h_now < 0.5 * ln_k;
+    plot::PlotText(text.c_str(), t, h_now, kInk, ImVec2(left ? -8.0f : 8.0f, low ? -4.0f : 4.0f),
+                   ImVec2(left ? 1.0f : 0.0f, low ? 1.0f : 0.0f));
     plot::EndPlot();
     return moved;
 }
@@ -281,7 +317,8 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
 void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
     const int kept = static_cast<int>((data.filtered > 0.0).count());
     std::string what = view.top_k > 0 && view.top_k < view.classes() ? "top-k " + std::to_string(view.top_k) : "";
-    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + num(view.top_p, "%g");
+    // the slider's three decimals, so the title and the slider agree
+    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + plot::format_number(view.top_p, "%.3g");
     const std::string title = (what.empty() ? std::string("No filter (top-k and top-p are off)")
                                             : what + ": " + std::to_string(kept) + " of " +
                                                   std::to_string(view.classes()) + " classes kept") +
@@ -289,13 +326,13 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     if (!plot::BeginPlot(title.c_str(), size, flags)) return;
     plot::SetupAxes("class", "probability");
     class_ticks(view);
-    plot::SetupAxesLimits(bar_limits(view, 1.08), plot::Cond_Always);
-    plot::SetupLegend(plot::Location_NorthEast);
+    plot::SetupAxesLimits(bar_limits(view, 1.0, size), plot::Cond_Always);
+    plot::SetupLegend(plot::Location_Best);
     for (int i = 0; i < view.classes(); ++i) {
         const double xb = i - 0.2, xa = i + 0.2, before = data.at_t.prob[i], after = data.filtered[i];
         plot::PlotBars("##before", &xb, &before, 1, {lighter(class_color(i), 0.7f), 0.38, class_color(i), 1.5f});
         plot::PlotBars("##after", &xa, &after, 1, {class_color(i), 0.38});
-        if (after > 0.0) bar_value(xa, after, 0.38, num(after, "%.2f"));
+        if (after > 0.0) bar_value(xa, after, 0.38, plot::format_number(after, "%.2f"));
         else plot::PlotText("×", xa, 0.0, IM_COL32(190, 30, 30, 255), ImVec2(0, -3), ImVec2(0.5f, 1.0f));
     }
     plot::PlotBars("softmax at T (before)", nullptr, nullptr, 0, {lighter(kMutedInk, 0.7f)});
@@ -303,8 +340,8 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
-        class_tooltip(view, hovered, "before: " + num(data.at_t.prob[hovered], "%.6g") + "\nafter: " +
-                                         (data.filtered[hovered] > 0 ? num(data.filtered[hovered], "%.6g") : "removed"));
+        class_tooltip(view, hovered, "before: " + plot::format_number(data.at_t.prob[hovered], "%.6g") + "\nafter: " +
+                                         (data.filtered[hovered] > 0 ? plot::format_number(data.filtered[hovered], "%.6g") : "removed"));
     plot::EndPlot();
 }
 
@@ -318,8 +355,8 @@ void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 
         top = std::max({top, data.filtered[i], static_cast<double>(data.counts[i]) / view.draws});
     plot::SetupAxes("class", "share of the draws");
     class_ticks(view);
-    plot::SetupAxesLimits(bar_limits(view, std::min(1.0, top) * 1.15 + 0.02), plot::Cond_Always);
-    plot::SetupLegend(plot::Location_NorthEast);
+    plot::SetupAxesLimits(bar_limits(view, std::min(1.0, top) * 1.05 + 0.02, size), plot::Cond_Always);
+    plot::SetupLegend(plot::Location_Best);
     for (int i = 0; i < view.classes(); ++i) {
         const double x = i, share = static_cast<double>(data.counts[i]) / view.draws;
         plot::PlotBars("##observed", &x, &share, 1, {class_color(i), 0.7});
@@ -332,18 +369,16 @@ void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
         class_tooltip(view, hovered, std::to_string(data.counts[hovered]) + " of " + std::to_string(view.draws) +
-                                         " draws\nexpected " + num(view.draws * data.filtered[hovered], "%.4g"));
+                                         " draws\nexpected " + plot::format_number(view.draws * data.filtered[hovered], "%.4g"));
     plot::EndPlot();
 }
 
 namespace {
 
 void csv_rows(std::string* out, const SoftmaxView& view, double t, const Eigen::ArrayXd& prob, double entropy) {
-    char buf[160];
-    for (int i = 0; i < view.classes(); ++i) {
-        std::snprintf(buf, sizeof buf, "%.17g,%d,%.17g,%.17g,%.17g\n", t, i, view.logits[i], prob[i], entropy);
-        *out += buf;
-    }
+    for (int i = 0; i < view.classes(); ++i)
+        *out += number_text(t) + "," + std::to_string(i) + "," + number_text(view.logits[i]) + "," + number_text(prob[i]) +
+                "," + number_text(entropy) + "\n";
 }
 
 }  // namespace
@@ -368,26 +403,27 @@ std::string softmax_sweep_csv(const SoftmaxView& view) {
     return out;
 }
 
+std::string softmax_logits_csv(const SoftmaxView& view) {
+    std::string out = "class,label,logit\n";
+    for (int i = 0; i < view.classes(); ++i)
+        out += std::to_string(i) + "," + class_label(view, i) + "," + number_text(view.logits[i]) + "\n";
+    return out;
+}
+
 std::string softmax_filter_csv(const SoftmaxView& view) {
     const SoftmaxData d = compute_softmax_data(view);
     std::string out = "class,label,logit,prob,filtered,kept\n";
-    char buf[160];
-    for (int i = 0; i < view.classes(); ++i) {
-        std::snprintf(buf, sizeof buf, ",%.17g,%.17g,%.17g,%d\n", view.logits[i], d.at_t.prob[i], d.filtered[i],
-                      d.filtered[i] > 0.0 ? 1 : 0);
-        out += std::to_string(i) + "," + class_label(view, i) + buf;
-    }
+    for (int i = 0; i < view.classes(); ++i)
+        out += std::to_string(i) + "," + class_label(view, i) + "," + number_text(view.logits[i]) + "," +
+               number_text(d.at_t.prob[i]) + "," + number_text(d.filtered[i]) + "," + (d.filtered[i] > 0.0 ? "1" : "0") + "\n";
     return out;
 }
 
 std::string softmax_samples_csv(const SoftmaxView& view, const SoftmaxData& data) {
     std::string out = "class,label,prob,count,frequency\n";
-    char buf[160];
-    for (int i = 0; i < view.classes(); ++i) {
-        std::snprintf(buf, sizeof buf, ",%.17g,%d,%.17g\n", data.filtered[i], data.counts[i],
-                      static_cast<double>(data.counts[i]) / view.draws);
-        out += std::to_string(i) + "," + class_label(view, i) + buf;
-    }
+    for (int i = 0; i < view.classes(); ++i)
+        out += std::to_string(i) + "," + class_label(view, i) + "," + number_text(data.filtered[i]) + "," +
+               std::to_string(data.counts[i]) + "," + number_text(static_cast<double>(data.counts[i]) / view.draws) + "\n";
     return out;
 }
 
@@ -422,7 +458,7 @@ std::string softmax_file_stem(const SoftmaxView& view, SoftmaxPlot which) {
     const std::string at = "_" + classes + "_T" + temps;
     switch (which) {
         case SoftmaxPlot::Probabilities: return "softmax" + at;
-        case SoftmaxPlot::Logits: return "softmax-logits" + at;
+        case SoftmaxPlot::Logits: return "softmax-logits_" + classes;  // the logits do not depend on T
         case SoftmaxPlot::Sweep:
         case SoftmaxPlot::Entropy:
         case SoftmaxPlot::SweepAndEntropy:
@@ -448,8 +484,8 @@ Figure softmax_export_figure(const SoftmaxView& view, SoftmaxPlot which) {
             case SoftmaxPlot::SweepAndEntropy: return softmax_sweep_csv(view);
             case SoftmaxPlot::Filtered: return softmax_filter_csv(view);
             case SoftmaxPlot::Samples: return softmax_samples_csv(view, compute_softmax_data(view));
-            case SoftmaxPlot::Probabilities:
-            case SoftmaxPlot::Logits: break;
+            case SoftmaxPlot::Logits: return softmax_logits_csv(view);
+            case SoftmaxPlot::Probabilities: break;
         }
         return softmax_csv(view);
     };
@@ -458,7 +494,7 @@ Figure softmax_export_figure(const SoftmaxView& view, SoftmaxPlot which) {
         const SoftmaxData data = compute_softmax_data(copy);
         const plot::PlotFlags flags = plot::PlotFlags_NoInputs;
         switch (which) {
-            case SoftmaxPlot::Probabilities: draw_probability_plot(copy, size, flags); break;
+            case SoftmaxPlot::Probabilities: draw_probability_plot(copy, data, size, flags); break;
             case SoftmaxPlot::Logits: draw_logits_plot(copy, logit_limits(copy), plot::Cond_Always, size, flags); break;
             case SoftmaxPlot::Sweep: draw_sweep_plot(copy, data, size, flags); break;
             case SoftmaxPlot::Entropy: draw_entropy_plot(copy, data, size, flags); break;

@@ -55,6 +55,8 @@ plot::Marker class_marker(int i);
 // What the figures read, computed once per change of the view (the panel caches it).
 struct SoftmaxData {
     core::Softmax at_t;             // softmax at the current T
+    std::vector<Eigen::ArrayXd> at_each_t;  // softmax probabilities at each of the view's temperatures
+    double cold_entropy = 0.0;      // H as T → 0: ln(the number of tied largest logits)
     core::TemperatureSweep sweep;   // over the view's log-spaced range
     Eigen::ArrayXd filtered;        // after top-k and top-p, renormalised
     Eigen::ArrayXi counts;          // draws from the filtered distribution
@@ -65,7 +67,7 @@ SoftmaxData compute_softmax_data(const SoftmaxView& view);
 // The plots. On screen the logits and the temperature can be dragged: the functions return true
 // when the view changed. `flags` is PlotFlags_NoInputs for export.
 bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond cond, ImVec2 size, plot::PlotFlags flags);
-void draw_probability_plot(const SoftmaxView& view, ImVec2 size, plot::PlotFlags flags);
+void draw_probability_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags);
 bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags);
 bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags);
 void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags);
@@ -75,9 +77,11 @@ void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 
 plot::Limits logit_limits(const SoftmaxView& view);
 
 // CSV with the columns temperature,class,logit,prob,entropy: one row per temperature × class, entropy
-// repeated on each row of its temperature; numbers %.17g. At the view's temperatures, or over the sweep.
+// repeated on each row of its temperature; numbers in the fewest digits that read back exactly. At the view's temperatures, or over the sweep.
 std::string softmax_csv(const SoftmaxView& view);
 std::string softmax_sweep_csv(const SoftmaxView& view);
+// class,label,logit: the logits plot's data.
+std::string softmax_logits_csv(const SoftmaxView& view);
 // class,label,logit,prob,filtered,kept: the distribution before and after top-k / top-p.
 std::string softmax_filter_csv(const SoftmaxView& view);
 // class,label,prob,count,frequency: the draws against the probabilities they were drawn from.

@@ -143,9 +143,56 @@ const char* softmax_keys_help() {
            "                            softmax-sweep: the first is marked)\n"
            "  tmin=0.01 tmax=100        the sweep's range, log-spaced, both ends included\n"
            "  samples=200               temperatures in the sweep (CSV rows per class)\n"
-           "  topk=0 topp=1             top-k / top-p filters (0 and 1: off), for the panel's filter plot\n"
-           "  draws=1000 seed=1         the panel's histogram of draws\n"
+           "  topk=0 topp=1             top-k / top-p filters (0 and 1: off): softmax-filter, softmax-samples\n"
+           "  draws=1000 seed=1         the histogram of draws: softmax-samples\n"
            "  CSV columns: temperature,class,logit,prob,entropy (one row per temperature and class)\n";
+}
+
+bool softmax_plot_takes(SoftmaxPlot plot, const std::string& key) {
+    if (key == "logits" || key == "labels") return true;
+    if (key == "temperature") return plot != SoftmaxPlot::Logits;
+    if (key == "tmin" || key == "tmax" || key == "samples")
+        return plot == SoftmaxPlot::Sweep || plot == SoftmaxPlot::Entropy || plot == SoftmaxPlot::SweepAndEntropy;
+    if (key == "topk" || key == "topp") return plot == SoftmaxPlot::Filtered || plot == SoftmaxPlot::Samples;
+    if (key == "draws" || key == "seed") return plot == SoftmaxPlot::Samples;
+    return false;
+}
+
+const char* softmax_plot_keys(SoftmaxPlot plot) {
+    switch (plot) {
+        case SoftmaxPlot::Probabilities: return "logits, labels and temperature";
+        case SoftmaxPlot::Logits: return "logits and labels";
+        case SoftmaxPlot::Sweep:
+        case SoftmaxPlot::Entropy:
+        case SoftmaxPlot::SweepAndEntropy: return "logits, labels, temperature, tmin, tmax and samples";
+        case SoftmaxPlot::Filtered: return "logits, labels, temperature, topk and topp";
+        case SoftmaxPlot::Samples: return "logits, labels, temperature, topk, topp, draws and seed";
+    }
+    return "";
+}
+
+const char* softmax_plot_help(SoftmaxPlot plot) {
+    switch (plot) {
+        case SoftmaxPlot::Logits:
+            return "  logits=  labels=          as for softmax (above)\n"
+                   "  CSV columns: class,label,logit\n";
+        case SoftmaxPlot::Sweep:
+        case SoftmaxPlot::Entropy:
+        case SoftmaxPlot::SweepAndEntropy:
+            return "  logits=  labels=  tmin=  tmax=  samples=   as for softmax (above)\n"
+                   "  temperature=0.5           one temperature, marked on both plots\n"
+                   "  CSV columns: temperature,class,logit,prob,entropy (one row per temperature and class)\n";
+        case SoftmaxPlot::Filtered:
+            return "  logits=  labels=  topk=  topp=   as for softmax (above)\n"
+                   "  temperature=1             one temperature: the softmax that is filtered\n"
+                   "  CSV columns: class,label,logit,prob,filtered,kept\n";
+        case SoftmaxPlot::Samples:
+            return "  logits=  labels=  topk=  topp=  draws=  seed=   as for softmax (above)\n"
+                   "  temperature=1             one temperature: the softmax that is drawn from\n"
+                   "  CSV columns: class,label,prob,count,frequency (prob: after top-k / top-p)\n";
+        case SoftmaxPlot::Probabilities: break;
+    }
+    return "";
 }
 
 }  // namespace actlab::app

@@ -21,4 +21,13 @@ std::vector<std::pair<std::string, std::string>> softmax_keys(const SoftmaxView&
 // One line per key, for --help.
 const char* softmax_keys_help();
 
+// Which keys each command-line plot takes: a key the plot does not show is refused, not ignored.
+// (Probabilities: softmax, Logits: softmax-logits, SweepAndEntropy: softmax-sweep, Filtered:
+// softmax-filter, Samples: softmax-samples.)
+bool softmax_plot_takes(SoftmaxPlot plot, const std::string& key);
+// "logits, labels and temperature": the keys a plot takes, for an error message.
+const char* softmax_plot_keys(SoftmaxPlot plot);
+// The --help lines of the plots after softmax (which lists every key).
+const char* softmax_plot_help(SoftmaxPlot plot);
+
 }  // namespace actlab::app

@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/panel_widgets.h"
 #include "app/plot/plot_math.h"
 
 #include <imgui.h>
@@ -33,29 +34,13 @@ bool at_kink(const core::Activation& act, const double* p, double x) {
     return false;
 }
 
-// A value for the tables: 10 significant digits unless told, with the plot's minus sign.
-std::string number(double v, const char* format = "%.10g") { return plot::format_number(v, format); }
+// The tables show values to 10 significant digits.
+constexpr const char* kTableFormat = "%.10g";
 
-// Secondary text, wrapped to the width available.
-void hint(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
 
 // A bullet in a function's colour, before the text that follows on the line.
-void color_bullet(int catalogue_index) {
-    ImGui::PushStyleColor(ImGuiCol_Text, series_style(catalogue_index).color);
-    ImGui::Bullet();
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-}
+void function_bullet(int catalogue_index) { color_bullet(series_style(catalogue_index).color); }
 
-// A section of the sidebar that can be folded away (open at first).
-bool section(const char* title) {
-    ImGui::Spacing();
-    return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
-}
 
 // The function checkboxes, two columns, each with its curve colour once shown.
 bool draw_function_picker(ActivationView& v) {
@@ -139,11 +124,11 @@ bool draw_range(ExplorerState& e) {
     if (e.range_pending && !editing) {
         const double from = e.range_edit[0], to = e.range_edit[1];
         if (!(from < to)) {
-            e.range_error = "'from' (" + number(from, "%g") + ") must be less than 'to' (" + number(to, "%g") +
-                            "); the plot keeps " + number(v.x_min, "%g") + " to " + number(v.x_max, "%g");
+            e.range_error = "'from' (" + plot::format_number(from, "%g") + ") must be less than 'to' (" + plot::format_number(to, "%g") +
+                            "); the plot keeps " + plot::format_number(v.x_min, "%g") + " to " + plot::format_number(v.x_max, "%g");
         } else if (std::fabs(from) > kMaxAbsX || std::fabs(to) > kMaxAbsX) {
-            e.range_error = "x can go from −1000000 to 1000000; the plot keeps " + number(v.x_min, "%g") + " to " +
-                            number(v.x_max, "%g");
+            e.range_error = "x can go from −1000000 to 1000000; the plot keeps " + plot::format_number(v.x_min, "%g") + " to " +
+                            plot::format_number(v.x_max, "%g");
         } else {
             v.x_min = from;
             v.x_max = to;
@@ -175,7 +160,7 @@ bool draw_range(ExplorerState& e) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
     // Panned or zoomed away from the range above: say what is on screen.
     if (!changed && (e.shown.x_min != v.x_min || e.shown.x_max != v.x_max))
-        hint(("showing " + number(e.shown.x_min, "%.3g") + " to " + number(e.shown.x_max, "%.3g") +
+        hint(("showing " + plot::format_number(e.shown.x_min, "%.3g") + " to " + plot::format_number(e.shown.x_max, "%.3g") +
               "; double-click the plot to return").c_str());
     return changed;
 }
@@ -246,18 +231,18 @@ void draw_probe_table(const ActivationView& v) {
         const double d = act.df(x, p);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        color_bullet(v.functions[i]);
+        function_bullet(v.functions[i]);
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(number(act.f(x, p)).c_str());
+        ImGui::TextUnformatted(plot::format_number(act.f(x, p), kTableFormat).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(number(d).c_str());
+        ImGui::TextUnformatted(plot::format_number(d, kTableFormat).c_str());
         ImGui::TableNextColumn();
         if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("%s", act.kink_note);
         else if (d == 0.0 && x <= 0.0 && can_die(act, p))
             ImGui::TextWrapped("no gradient at all: a unit with this input learns nothing from it");
         else if (std::fabs(d) < v.saturation_threshold)
-            ImGui::TextWrapped("saturated: a gradient passing through is multiplied by %s", number(d, "%.2g").c_str());
+            ImGui::TextWrapped("saturated: a gradient passing through is multiplied by %s", plot::format_number(d, "%.2g").c_str());
     }
     ImGui::EndTable();
 }
@@ -282,7 +267,7 @@ void draw_properties_table(const ActivationView& v) {
         const bool shown = r < v.functions.size();
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (shown) color_bullet(order[r]);
+        if (shown) function_bullet(order[r]);
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
@@ -313,7 +298,7 @@ void draw_about(const ActivationView& v) {
     }
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
-        color_bullet(v.functions[i]);
+        function_bullet(v.functions[i]);
         ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         ImGui::TextWrapped("%s", act.about);

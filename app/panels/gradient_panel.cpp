@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/panel_widgets.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 
@@ -20,16 +21,7 @@ namespace {
 // computed when it is let go (30 × 256 × 256 × 256: about half a second).
 constexpr double kLiveWork = 30.0 * 256 * 256 * 256;
 
-void hint(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
 
-bool section(const char* title) {
-    ImGui::Spacing();
-    return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
-}
 
 const char* init_formula(core::InitKind kind) {
     switch (kind) {
@@ -86,8 +78,8 @@ void draw_network_controls(GradientView& v) {
         const core::Param& p = act.params[k];
         ImGui::PushID(k);
         ImGui::SetNextItemWidth(w);
-        ImGui::SliderScalar(p.symbol, ImGuiDataType_Double, &v.params[static_cast<size_t>(v.activation)].v[k], &p.min,
-                            &p.max, "%.3f", ImGuiSliderFlags_AlwaysClamp);
+        value_slider(p.symbol, &v.params[static_cast<size_t>(v.activation)].v[k], p.min, p.max, "%.3f",
+                     ImGuiSliderFlags_AlwaysClamp);
         ImGui::PopID();
     }
     init_combo("init", &v.init.kind, w);
@@ -95,23 +87,21 @@ void draw_network_controls(GradientView& v) {
     if (v.init.kind == core::InitKind::Normal || v.init.kind == core::InitKind::Uniform) {
         const bool normal = v.init.kind == core::InitKind::Normal;
         ImGui::SetNextItemWidth(w);
-        ImGui::SliderScalar(normal ? "σ of the weights" : "a (weights in ±a)", ImGuiDataType_Double,
-                            normal ? &v.init.sigma : &v.init.a, &kMinSpread, &kMaxSpread, "%.3g",
-                            ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+        value_slider(normal ? "σ of the weights" : "a (weights in ±a)", normal ? &v.init.sigma : &v.init.a, kMinSpread,
+                     kMaxSpread, "%.3g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     }
     static const double kBiasMin = -kMaxAbsBias, kBiasMax = kMaxAbsBias;
     ImGui::SetNextItemWidth(w);
-    ImGui::SliderScalar("bias", ImGuiDataType_Double, &v.init.bias, &kBiasMin, &kBiasMax, "%.2f",
-                        ImGuiSliderFlags_AlwaysClamp);
+    value_slider("bias", &v.init.bias, kBiasMin, kBiasMax, "%.2f", ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every unit's bias. Negative values push ReLU units below 0: try −1");
     ImGui::SetNextItemWidth(w);
-    ImGui::SliderInt("depth (layers)", &v.depth, core::kMinFlowDepth, core::kMaxFlowDepth, "%d",
+    value_slider_int("depth (layers)", &v.depth, core::kMinFlowDepth, core::kMaxFlowDepth, "%d",
                      ImGuiSliderFlags_AlwaysClamp);
     ImGui::SetNextItemWidth(w);
-    ImGui::SliderInt("width (units)", &v.width, core::kMinFlowWidth, core::kMaxFlowWidth, "%d",
+    value_slider_int("width (units)", &v.width, core::kMinFlowWidth, core::kMaxFlowWidth, "%d",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     ImGui::SetNextItemWidth(w);
-    ImGui::SliderInt("batch (inputs)", &v.batch, core::kMinFlowBatch, core::kMaxFlowBatch, "%d",
+    value_slider_int("batch (inputs)", &v.batch, core::kMinFlowBatch, core::kMaxFlowBatch, "%d",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     ImGui::SetNextItemWidth(w);
     const std::uint64_t step = 1;
@@ -139,19 +129,18 @@ void draw_presets(GradientView& v) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("100 layers of 1024 units, batch 256: several seconds, with a progress bar");
 }
 
-void draw_chain_controls(GradientView& v) {
+void draw_chain_controls(GradientState& g) {
+    GradientView& v = g.view;
     static const double kZMin = -6.0, kZMax = 6.0;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-    ImGui::SliderScalar("z", ImGuiDataType_Double, &v.z, &kZMin, &kZMax, "%.2f");
+    value_slider("z", &v.z, kZMin, kZMax, "%.2f");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any z from −100 to 100");
     v.z = std::clamp(v.z, -kMaxChainZ, kMaxChainZ);
-    const core::Activation& act = core::activation(v.activation);
-    const double* p = v.params[static_cast<size_t>(v.activation)].v;
-    const std::vector<double> products = core::chain_products(act, p, v.z, v.depth);
-    ImGui::Text("f'(z) = %s", plot::format_number(act.df(v.z, p), "%.6g").c_str());
-    ImGui::Text("after %d layers: %s", v.depth, plot::format_number(products.back(), "%.4g").c_str());
-    const int under = core::chain_underflow(act, p, v.z, v.depth);
-    if (under > 0) hint(("below the smallest double (4.9e−324) from layer " + std::to_string(under) + ": shown as 0").c_str());
+    const ChainData& chain = update_chain(&g.chain, v, v.depth);
+    ImGui::Text("f'(z) = %s", plot::format_number(chain.slope, "%.6g").c_str());
+    ImGui::Text("after %d layers: %s", v.depth, plot::format_number(chain.products.back(), "%.4g").c_str());
+    if (chain.underflow > 0)
+        hint(("below the smallest double (4.9e−324) from layer " + std::to_string(chain.underflow) + ": shown as 0").c_str());
 }
 
 void draw_status(GradientState& g) {
@@ -165,7 +154,11 @@ void draw_status(GradientState& g) {
         ImGui::TextDisabled("computed in %.2f s (%d × %d, batch %d)", g.seconds,
                             g.shown.depth, g.shown.width, g.shown.batch);
     }
-    if (g.compare_job.busy()) ImGui::ProgressBar(g.compare_job.progress(), ImVec2(-FLT_MIN, 0), "comparison pairs…");
+    if (g.compare_job.busy()) {
+        char text[64];
+        std::snprintf(text, sizeof text, "computing the comparison pairs: %.0f %%", 100.0 * g.compare_job.progress());
+        ImGui::ProgressBar(g.compare_job.progress(), ImVec2(-FLT_MIN, 0), text);
+    }
 }
 
 // Starts the jobs the settings call for and takes the results that have come in.
@@ -213,10 +206,7 @@ void draw_pair_editor(GradientView& v) {
     for (size_t i = 0; i < v.compare.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (i % 2) ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-        ImGui::PushStyleColor(ImGuiCol_Text, pair_color(i));
-        ImGui::Bullet();
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
+        color_bullet(pair_style(v.compare, i).color);
         activation_combo("##act", &v.compare[i].activation, w);
         ImGui::SameLine();
         init_combo("##init", &v.compare[i].init, w * 0.8f);
@@ -247,10 +237,11 @@ void draw_explanation() {
     ImGui::TextWrapped(
         "On its way back from the loss, the gradient is multiplied at every "
         "layer by that layer's weights and by the slope f'(z) of its activation. Thirty factors a little below 1 "
-        "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, so even at its "
-        "best point ten layers keep 0.25^10 ≈ 1e−6 of the gradient: that is the dashed chain line. The first layers "
-        "of a deep sigmoid network barely learn. Exploding is the mirror image: make the weights too large "
-        "(normal, σ = 1, width 256) and every step back multiplies by more than 1.");
+        "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, at z = 0, so even "
+        "at its best point ten layers keep 0.25^10 ≈ 1e−6 of the gradient. The dashed chain line is f'(z)^k at the "
+        "z of the Chain view, 1 at first: there sigmoid's slope is 0.197 and ten layers keep 9e−8; set z to 0 to "
+        "see 0.25^k. The first layers of a deep sigmoid network barely learn. Exploding is the mirror image: make "
+        "the weights too large (normal, σ = 1, width 256) and every step back multiplies by more than 1.");
     ImGui::Spacing();
     heading("Why ReLU and He initialisation made deep networks trainable");
     ImGui::TextWrapped(
@@ -258,16 +249,25 @@ void draw_explanation() {
         "on, so it does not shrink the gradient by itself; it switches off about half of the units. He et al. "
         "(2015) drew the weights with variance 2/fan-in to make up for exactly that half, so each layer passes "
         "the gradient on at the same scale: ReLU + He stays flat over 30, 50 or 100 layers. With variance "
-        "1/fan-in (lecun) the same network loses a factor √2 per layer, about 3e−5 over 30 layers. Tanh with "
-        "Xavier stays roughly level, because tanh' is close to 1 near 0.");
+        "1/fan-in (lecun) the same network loses a factor √2 per layer: from the last layer to the first are 29 "
+        "steps, 2^−14.5 ≈ 4e−5 over 30 layers. Tanh with Xavier decays slowly rather than holding level (about "
+        "6× over 30 layers of 256): tanh' is close to 1 near 0, but not quite 1.");
+    ImGui::TextWrapped(
+        "The dead-units plot is not 0 for ReLU + He, even with bias 0: about a third of the units of layer 30 "
+        "are off for the whole batch. Layer after layer, a random ReLU network makes its inputs more alike (their "
+        "activations become correlated), so a unit that is off for one input tends to be off for all of them. "
+        "That is depth at work, not the initialisation killing units: He keeps the scale right, not the inputs apart.");
     ImGui::Spacing();
     heading("Dying ReLU");
     ImGui::TextWrapped(
         "A ReLU unit whose input is negative for every example has f'(z) = 0 for all of them: no "
         "gradient reaches its weights, so nothing will ever switch it back on. The dead-units plot counts the "
         "units that are off for the whole batch. Try the bias slider at −1 with ReLU and He: within a few layers "
-        "every unit is dead and the gradient is exactly 0 below them. Leaky ReLU (α > 0) and ELU never have a "
-        "slope of exactly 0, so their units cannot die this way.");
+        "every unit is dead, and the gradient is exactly 0 in every layer, even in layers 1–3 where some units "
+        "are still alive: nothing comes back through the dead layers above them. Leaky ReLU (α > 0) and ELU never "
+        "have a slope of exactly 0, so their units cannot die this way. But leaky ReLU does not save the gradient "
+        "here: with bias −1 nearly every unit sits on its slope-α side, so each layer multiplies the gradient by "
+        "about α, and at α = 0.01 about 1e−52 of it reaches layer 1.");
     ImGui::Spacing();
     hint("The network: depth hidden layers of width units, z = W a + b, a = f(z); a batch of N(0, 1) inputs goes "
          "forward, a random N(0, 1) gradient comes back from the top. Each point is over the whole batch. Same seed, "
@@ -278,7 +278,7 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
     GradientState& g = state.gradients;
     g.compare_open = false;
     if (!ImGui::BeginTabBar("##gradient-tabs")) return;
-    const GradientDrawOptions options{0, plot::Cond_Always};  // small plots: always the whole network
+    const GradientDrawOptions options{0, plot::Cond_Always, {}};  // small plots: always the whole network
     if (ImGui::BeginTabItem("Activations and dead units")) {
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         const float half = std::floor((avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
@@ -294,13 +294,14 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
         draw_export_controls(state, "compare", [&g] { return gradient_compare_figure(g.compare_shown, g.compare); });
         const GradientView& cv = g.compare.empty() ? g.view : g.compare_shown;
         draw_compare_plot(cv, g.compare, ImVec2(0, ImGui::GetContentRegionAvail().y),
-                          {0, g.compare_refit ? plot::Cond_Always : plot::Cond_Once});
+                          {0, g.compare_refit ? plot::Cond_Always : plot::Cond_Once, {}});
         g.compare_refit = false;
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Chain view")) {
         draw_export_controls(state, "chain", [&g] { return gradient_chain_figure(g.view); });
-        draw_chain_plot(g.view, ImVec2(0, ImGui::GetContentRegionAvail().y), {0, plot::Cond_Always});
+        draw_chain_plot(g.view, update_chain(&g.chain, g.view, g.view.depth), ImVec2(0, ImGui::GetContentRegionAvail().y),
+                        {0, plot::Cond_Always, {}});
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("What this shows")) {
@@ -323,7 +324,7 @@ void draw_gradient_panel(AppState& state) {
         ImGui::BeginChild("##gradient-controls", ImVec2(sidebar, 0), false);
         if (section("Network")) draw_network_controls(g.view);
         if (section("Try these")) draw_presets(g.view);
-        if (section("Chain view: f'(z)^k")) draw_chain_controls(g.view);
+        if (section("Chain view: f'(z)^k")) draw_chain_controls(g);
         ImGui::Spacing();
         draw_status(g);
         if (section("Export")) draw_export_controls(state, "flow", [&state] { return gradients_figure(state); });
@@ -336,7 +337,16 @@ void draw_gradient_panel(AppState& state) {
     const float available = ImGui::GetContentRegionAvail().y;
     const float height = plot_only ? available - ImGui::GetStyle().ItemSpacing.y
                                    : std::max(available * 0.56f, ImGui::GetFontSize() * 8);
-    draw_gradient_plot(shown, g.layers, ImVec2(0, height), {0, g.refit ? plot::Cond_Always : plot::Cond_Once});
+    // While a newer network computes, the plots keep the last result, and say so.
+    std::string stale;
+    if (!g.layers.empty() && !(g.requested == g.shown)) {
+        const GradientView& r = g.requested;
+        stale = "shows the last result; computing " + std::string(core::activation(r.activation).label) + ", " +
+                init_label(r.init) + ", " + std::to_string(r.depth) + " × " + std::to_string(r.width) + "…";
+    }
+    const int depth = g.layers.empty() ? shown.depth : static_cast<int>(g.layers.size());
+    draw_gradient_plot(shown, g.layers, update_chain(&g.shown_chain, shown, depth), ImVec2(0, height),
+                       {0, g.refit ? plot::Cond_Always : plot::Cond_Once, stale});
     if (!plot_only) draw_lower_tabs(state, shown);
     g.refit = false;
     ImGui::EndChild();

@@ -2,6 +2,7 @@
 
 #include "app/figures/softmax_keys.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/panel_widgets.h"
 #include "app/plot/plot_math.h"
 
 #include <imgui.h>
@@ -31,7 +32,7 @@ const std::vector<Preset>& presets() {
         {"2, 1, 0.1", "The classic example: three classes", {2.0, 1.0, 0.1}, {"A", "B", "C"}},
         {"Peaked", "One logit far above the rest: confident even at T = 1", {6.0, 2.0, 1.0, 0.5, 0.0}, {}},
         {"Ties", "Two equal largest logits: T → 0 shares the mass between them", {2.0, 2.0, 0.5, 0.0}, {}},
-        {"Next word", "A language model choosing the word after \"The ... sat on the mat\"",
+        {"Next word", "A language model filling the blank in \"The ... sat on the mat\"",
          {3.2, 2.6, 1.5, 0.7, 0.1, -0.8, -1.6}, {"cat", "dog", "man", "bird", "car", "idea", "sky"}},
         {"12 classes", "Many classes: where top-k and top-p differ",
          {2.8, 2.5, 2.1, 1.6, 1.3, 0.9, 0.4, 0.0, -0.5, -1.1, -1.7, -2.4}, {}},
@@ -48,24 +49,16 @@ void apply_preset(SoftmaxState& s, const Preset& p) {
     s.message.clear();
 }
 
-bool section(const char* title) {
-    ImGui::Spacing();
-    return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
-}
 
-void hint(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
 
-std::string num(double v, const char* format) { return plot::format_number(v, format); }
 
 void draw_logit_table(SoftmaxState& s) {
     SoftmaxView& v = s.view;
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg;
     if (ImGui::BeginTable("##logits", 4, flags)) {
-        ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 2.2f);
+        // a bullet and two digits (classes 10 and 11)
+        ImGui::TableSetupColumn("class", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize("00").x);
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("logit z", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("p at T", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("0.00000").x);
@@ -74,10 +67,7 @@ void draw_logit_table(SoftmaxState& s) {
             ImGui::PushID(i);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, class_color(i));
-            ImGui::Bullet();
-            ImGui::PopStyleColor();
-            ImGui::SameLine();
+            color_bullet(class_color(i));
             ImGui::Text("%d", i);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
@@ -96,12 +86,12 @@ void draw_logit_table(SoftmaxState& s) {
                     s.message.clear();
                 } else {
                     s.message = "A logit must be within ±10000; class " + class_label(v, i) + " keeps " +
-                                num(v.logits[i], "%g") + ".";
+                                plot::format_number(v.logits[i], "%g") + ".";
                 }
             }
             if (ImGui::IsItemDeactivatedAfterEdit()) s.refit_logits = true;
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? num(s.data.at_t.prob[i], "%.4f").c_str() : "");
+            ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? plot::format_number(s.data.at_t.prob[i], "%.4f").c_str() : "");
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -130,22 +120,28 @@ void draw_temperature(SoftmaxState& s) {
     SoftmaxView& v = s.view;
     double& t = v.temperatures.front();
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::SliderScalar("##T", ImGuiDataType_Double, &t, &kSliderMinTemperature, &kSliderMaxTemperature, "T = %.3g",
-                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    value_slider("##T", &t, kSliderMinTemperature, kSliderMaxTemperature, "T = %.3g",
+                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Drag (log scale, 0.01 to 100), or Ctrl+click to type a value (held to the slider's range).\n"
                           "The arrow keys step T while this lab is shown.");
     ImGui::TextUnformatted("type T:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    double typed = t;
-    if (ImGui::InputDouble("##Ttyped", &typed, 0.0, 0.0, "%.6g")) {
+    // Applied when the field is confirmed (Enter, Tab or a click elsewhere), not on every keystroke:
+    // typing 0.05 must not pass through T = 0 and T = 0.0 on the way.
+    if (!s.typing_temperature) s.typed_temperature = t;  // follows T (slider, arrow keys) until typed in
+    ImGui::InputDouble("##Ttyped", &s.typed_temperature, 0.0, 0.0, "%.6g");
+    s.typing_temperature = ImGui::IsItemActive();
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        const double typed = s.typed_temperature;
         if (typed >= core::kMinTemperature && typed <= core::kMaxTemperature) {
             t = typed;
             s.message.clear();
         } else {
-            s.message = "T = " + num(typed, "%g") + " is outside 0.001 to 1000; T stays " + num(t, "%g") +
+            s.message = "T = " + plot::format_number(typed, "%g") + " is outside 0.001 to 1000; T stays " + plot::format_number(t, "%g") +
                         (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
+            s.typed_temperature = t;
         }
     }
     ImGui::SameLine();
@@ -160,7 +156,7 @@ void draw_temperature(SoftmaxState& s) {
         ImGui::SameLine();
         if (ImGui::SmallButton("clear")) v.temperatures.resize(1);
         std::string kept = "compared with T =";
-        for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + num(v.temperatures[j], "%g");
+        for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + plot::format_number(v.temperatures[j], "%g");
         hint(kept.c_str());
     }
 }
@@ -181,26 +177,25 @@ void draw_sweep_range(SoftmaxState& s) {
     changed |= ImGui::InputDouble("##tmax", &range[1], 0.0, 0.0, "%g");
     if (changed) {
         if (!(range[0] >= core::kMinTemperature && range[1] <= core::kMaxTemperature))
-            s.message = "The sweep can go from T = 0.001 to 1000; it keeps " + num(v.t_min, "%g") + " to " + num(v.t_max, "%g") + ".";
+            s.message = "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_number(v.t_min, "%g") + " to " + plot::format_number(v.t_max, "%g") + ".";
         else if (!(range[0] < range[1]))
-            s.message = "The sweep's 'from' must be below its 'to'; it keeps " + num(v.t_min, "%g") + " to " + num(v.t_max, "%g") + ".";
+            s.message = "The sweep's 'from' must be below its 'to'; it keeps " + plot::format_number(v.t_min, "%g") + " to " + plot::format_number(v.t_max, "%g") + ".";
         else
             v.t_min = range[0], v.t_max = range[1], s.message.clear();
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderInt("temperatures", &v.sweep_samples, 2, 1000, "%d", ImGuiSliderFlags_AlwaysClamp);
+    value_slider_int("temperatures", &v.sweep_samples, 2, 1000, "%d", ImGuiSliderFlags_AlwaysClamp);
 }
 
 void draw_filters(SoftmaxState& s) {
     SoftmaxView& v = s.view;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    ImGui::SliderInt("top-k", &v.top_k, 0, v.classes(), v.top_k == 0 ? "off" : "%d", ImGuiSliderFlags_AlwaysClamp);
+    value_slider_int("top-k", &v.top_k, 0, v.classes(), v.top_k == 0 ? "off" : "%d", ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Keep the k most probable classes (ties at the k-th place are all kept), then renormalise");
     const double lo = 0.01, hi = 1.0;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    ImGui::SliderScalar("top-p", ImGuiDataType_Double, &v.top_p, &lo, &hi, v.top_p >= 1.0 ? "off (1)" : "%.3f",
-                        ImGuiSliderFlags_AlwaysClamp);
+    value_slider("top-p", &v.top_p, lo, hi, v.top_p >= 1.0 ? "off (1)" : "%.3f", ImGuiSliderFlags_AlwaysClamp);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Nucleus: keep the most probable classes until their mass reaches p, then renormalise.\n"
                           "Applied after top-k, as language-model samplers do.");
@@ -326,7 +321,7 @@ void draw_softmax_panel(AppState& state) {
         s.refit_logits = true;  // let go: the view grows to fit a logit dragged to its edge
     }
     ImGui::SameLine();
-    draw_probability_plot(v, cell, 0);
+    draw_probability_plot(v, s.data, cell, 0);
     // Dragging the T line in one plot moves it in the other next frame; the data follows the view.
     draw_sweep_plot(v, s.data, cell, 0);
     ImGui::SameLine();

@@ -85,7 +85,8 @@ std::vector<Tick> ticks_for(const CurrentPlot& p, Axis axis, float pixels) {
     const double lo = axis == Axis_X ? v.x_min : v.y_min;
     const double hi = axis == Axis_X ? v.x_max : v.y_max;
     const float spacing = ImGui::GetFontSize() * (axis == Axis_X ? 5.5f : 3.0f);
-    const int target = std::max(2, static_cast<int>(pixels / spacing));
+    // 1 when there is room for fewer than two labels: linear axes then do not insist on three
+    const int target = std::max(1, static_cast<int>(pixels / spacing));
     return p.scale[axis] == Scale_Log10 ? log_ticks(lo, hi, target) : linear_ticks(lo, hi, target);
 }
 
@@ -103,6 +104,46 @@ void add_vertical_text(ImDrawList* dl, ImVec2 centre, ImU32 color, const char* t
         const ImVec2 d(pos.x - centre.x, pos.y - centre.y);
         pos = ImVec2(centre.x + d.y, centre.y - d.x);
     }
+}
+
+// The title cut into lines that fit `width` (at spaces), at most `max_lines`; a last line that still
+// does not fit ends in "…".
+std::vector<std::string> title_lines(ImFont* font, const std::string& title, float width, size_t max_lines) {
+    std::vector<std::string> lines;
+    const char* text = title.c_str();
+    const char* end = text + title.size();
+    while (text < end && lines.size() < max_lines) {
+        const char* cut = font->CalcWordWrapPositionA(1.0f, text, end, std::max(width, 1.0f));
+        if (cut == text) cut = text + 1;  // a word wider than the plot: at least one character a line
+        if (lines.size() + 1 == max_lines && cut < end) {
+            std::string last(text, end);
+            while (!last.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, (last + "…").c_str()).x > width)
+                last.pop_back();
+            while (!last.empty() && (static_cast<unsigned char>(last.back()) & 0xC0) == 0x80) last.pop_back();  // whole UTF-8
+            if (!last.empty()) last.pop_back();
+            lines.push_back(last + "…");
+            break;
+        }
+        std::string line(text, cut);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        lines.push_back(line);
+        text = cut;
+        while (text < end && *text == ' ') ++text;
+    }
+    return lines;
+}
+
+// A text cut to `width` pixels, ending in "…" when it had to be cut (an axis label longer than its axis).
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string s = text;
+    while (!s.empty() && ImGui::CalcTextSize((s + "…").c_str()).x > width) {
+        s.pop_back();
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+        if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();  // the lead byte
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s + "…";
 }
 
 }  // namespace
@@ -131,9 +172,13 @@ void lock_setup() {
     const float fs = ImGui::GetFontSize();
     const float pad = 0.6f * fs;
     ImRect area(p.frame.Min.x + pad, p.frame.Min.y + pad, p.frame.Max.x - pad, p.frame.Max.y - pad);
+    ImFont* title_font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
+    std::vector<std::string> title;  // wrapped to the frame's width: large text must not clip it
     if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
-        ImFont* font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
-        area.Min.y += font->FontSize + 0.5f * fs;
+        // a second line only where the data keeps most of the height
+        const size_t max_lines = p.frame.GetHeight() > 14.0f * fs ? 2 : 1;
+        title = title_lines(title_font, p.title, p.frame.GetWidth() - 2 * pad, max_lines);
+        area.Min.y += title_font->FontSize * title.size() + 0.5f * fs;
     }
     area.Max.y -= fs + 0.35f * fs;                    // x tick labels
     if (!p.x_label.empty()) area.Max.y -= fs + 0.2f * fs;
@@ -217,21 +262,28 @@ void lock_setup() {
     dl->AddRect(area.Min, area.Max, c.style.axis, 0.0f, 0, u);
 
     // Title and axis labels.
-    if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
-        ImFont* font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
-        const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, p.title.c_str());
-        // centred over the data, but never starting left of the frame
-        const float x = std::max(p.frame.Min.x + pad, 0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f);
-        dl->AddText(font, font->FontSize, ImVec2(x, p.frame.Min.y + pad), c.style.text, p.title.c_str());
+    for (size_t i = 0; i < title.size(); ++i) {
+        ImFont* font = title_font;
+        const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, title[i].c_str());
+        // centred over the data, but never starting left of the frame or ending right of it
+        const float x = std::clamp(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, p.frame.Min.x + pad,
+                                   std::max(p.frame.Min.x + pad, p.frame.Max.x - pad - sz.x));
+        dl->AddText(font, font->FontSize, ImVec2(x, p.frame.Min.y + pad + font->FontSize * i), c.style.text,
+                    title[i].c_str());
     }
     if (!p.x_label.empty()) {
-        const ImVec2 sz = ImGui::CalcTextSize(p.x_label.c_str());
-        dl->AddText(ImVec2(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, area.Max.y + 1.5f * fs), c.style.text,
-                    p.x_label.c_str());
+        const std::string label = fit_text(p.x_label, p.frame.GetWidth() - 2 * pad);
+        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
+        const float x = std::clamp(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, p.frame.Min.x + pad,
+                                   std::max(p.frame.Min.x + pad, p.frame.Max.x - pad - sz.x));
+        dl->AddText(ImVec2(x, area.Max.y + 1.5f * fs), c.style.text, label.c_str());
     }
-    if (!p.y_label.empty())
+    if (!p.y_label.empty()) {
+        // along the data area's height, never past it (it would run into the title or the x labels)
+        const std::string label = fit_text(p.y_label, area.GetHeight() + 1.0f * fs);
         add_vertical_text(dl, ImVec2(p.frame.Min.x + pad + 0.5f * fs, 0.5f * (area.Min.y + area.Max.y)), c.style.text,
-                          p.y_label.c_str());
+                          label.c_str());
+    }
 
     dl->PushClipRect(area.Min, area.Max, true);
 }
@@ -296,14 +348,14 @@ void draw_legend(CurrentPlot& p) {
         const float x0 = min.x + pad + column_width * (n / rows);
         if (e.band) {
             dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
-        } else if (e.marker != Marker_None) {
-            dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
-            draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
-        } else if (e.dashed) {
-            for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
-                dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
         } else {
-            dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+            if (e.dashed) {
+                for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
+                    dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
+            } else {
+                dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+            }
+            if (e.marker != Marker_None) draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
         }
         dl->AddText(ImVec2(x0 + swatch + gap, y), s.text, e.label.c_str());
     }

@@ -126,8 +126,18 @@ std::string format_tick(double value, double step) {
 std::vector<Tick> linear_ticks(double min, double max, int target) {
     std::vector<Tick> ticks;
     if (!(max > min) || !std::isfinite(min) || !std::isfinite(max)) return ticks;
+    const bool room_for_three = target >= 2;
     target = std::max(target, 2);
-    const double step = nice_step((max - min) / target);
+    double step = nice_step((max - min) / target);
+    // A step of span / target can leave one label (−3.2 .. 4.1 in steps of 5: only 0), which says
+    // nothing about the scale: where the axis has room for two labels or more, take the next finer
+    // 1-2-5 steps until there are at least three.
+    for (int finer = 0; room_for_three && finer < 2; ++finer) {
+        const double count = std::floor(max / step + 1e-9) - std::ceil(min / step - 1e-9) + 1;
+        if (!(count < 3)) break;
+        const double m = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+        step *= std::fabs(m - 2.0) < 1e-6 ? 0.5 : std::fabs(m - 5.0) < 1e-6 ? 0.4 : 0.5;
+    }
     const double first = std::ceil(min / step - 1e-9);
     const double last = std::floor(max / step + 1e-9);
     // Where min/step passes 2^53, k += 1 no longer moves: the range is too narrow for its magnitude.
@@ -166,24 +176,33 @@ std::vector<Tick> linear_ticks(double min, double max, int target) {
     return ticks;
 }
 
+namespace {
+
+// The label of a tick at a power of ten: "0.01", "1000", "1e−5".
+std::string decade_label(int d) {
+    char buf[32];
+    if (d >= -3 && d <= 4) std::snprintf(buf, sizeof buf, "%g", std::pow(10.0, d));
+    else std::snprintf(buf, sizeof buf, "1e%d", d);
+    return minus_signs(buf);
+}
+
+}  // namespace
+
 std::vector<Tick> log_ticks(double min, double max, int target) {
     std::vector<Tick> ticks;
     if (!(min > 0.0) || !(max > min) || !std::isfinite(max)) return ticks;
+    target = std::max(target, 2);
     const int d0 = static_cast<int>(std::floor(std::log10(min) + 1e-9));
     const int d1 = static_cast<int>(std::ceil(std::log10(max) - 1e-9));
     const int decades = d1 - d0;
     // every 1, 2, 5, 10, 20, 50 ... decades: 1e−20, 1e−40, not 1e−21, 1e−42
-    const int every = static_cast<int>(nice_step(std::max(1.0, decades / static_cast<double>(std::max(target, 2)))));
+    const int every = static_cast<int>(nice_step(std::max(1.0, decades / static_cast<double>(target))));
+    int majors = 0;
     for (int d = d0; d <= d1; ++d) {
         const double base = std::pow(10.0, d);
         if (d % every == 0 && base >= min * (1 - 1e-12) && base <= max * (1 + 1e-12)) {
-            char buf[32];
-            if (d >= -3 && d <= 4) {
-                std::snprintf(buf, sizeof buf, "%g", base);
-            } else {
-                std::snprintf(buf, sizeof buf, "1e%d", d);
-            }
-            ticks.push_back({base, true, minus_signs(buf)});
+            ticks.push_back({base, true, decade_label(d)});
+            ++majors;
         }
         if (decades <= 6) {
             for (int j = 2; j <= 9; ++j) {
@@ -192,24 +211,42 @@ std::vector<Tick> log_ticks(double min, double max, int target) {
             }
         }
     }
-    int majors = 0;
-    for (const Tick& t : ticks) majors += t.major;
-    if (majors < 2) {
-        // Zoomed inside a decade: label the 2..9 ticks too, or fall back to linear ticks.
-        std::vector<Tick> labelled;
-        for (Tick t : ticks) {
-            if (!t.major) {
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "%g", t.value);
-                t = {t.value, true, minus_signs(buf)};
-            }
-            labelled.push_back(t);
+    if (majors >= 2) return ticks;
+
+    // Fewer than two powers of ten labelled: label more ticks, but only those at least 1/target of
+    // the axis from every other label, so labels never pile up (a short axis, or large text, has a
+    // small target). Powers of ten first, then 5 × and 2 × 10^k, then 3 ×, then the rest.
+    const double gap = (std::log10(max) - std::log10(min)) / target * (1 - 1e-9);
+    std::vector<std::pair<int, double>> candidates;  // (rank, value)
+    for (int d = d0; d <= d1; ++d) {
+        const double base = std::pow(10.0, d);
+        if (base >= min * (1 - 1e-12) && base <= max * (1 + 1e-12)) candidates.push_back({d % every == 0 ? 0 : 1, base});
+        if (decades > 6) continue;
+        for (int j = 2; j <= 9; ++j) {
+            const double v = j * base;
+            if (v >= min && v <= max) candidates.push_back({j == 5 || j == 2 ? 2 : j == 3 ? 3 : 4, v});
         }
-        int count = 0;
-        for (const Tick& t : labelled) count += t.major;
-        return count >= 2 ? labelled : linear_ticks(min, max, target);
     }
-    return ticks;
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<double> chosen;
+    for (const auto& [rank, v] : candidates) {
+        bool apart = true;
+        for (double c : chosen) apart = apart && std::fabs(std::log10(v) - std::log10(c)) >= gap;
+        if (apart) chosen.push_back(v);
+    }
+    if (chosen.size() < 2) return linear_ticks(min, max, target);
+    std::vector<Tick> labelled;
+    for (const auto& [rank, v] : candidates) {
+        const bool label = std::find(chosen.begin(), chosen.end(), v) != chosen.end();
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        const int d = static_cast<int>(std::floor(std::log10(v) + 1e-9));
+        const bool decade = std::fabs(v - std::pow(10.0, d)) <= v * 1e-12;
+        labelled.push_back({v, label, label ? (decade ? decade_label(d) : minus_signs(buf)) : std::string()});
+    }
+    std::sort(labelled.begin(), labelled.end(), [](const Tick& a, const Tick& b) { return a.value < b.value; });
+    return labelled;
 }
 
 }  // namespace actlab::plot

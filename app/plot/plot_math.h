@@ -45,7 +45,8 @@ struct Tick {
 // The 1-2-5 "nice number" at or above x (for x > 0): 1, 2, 5, 10, 20, 50, ...
 double nice_step(double x);
 
-// Ticks for a linear axis over [min, max], about `target` major ticks, with step 1, 2 or 5 × 10^k;
+// Ticks for a linear axis over [min, max], about `target` major ticks (at least three when target ≥ 2:
+// one label alone says nothing about the scale), with step 1, 2 or 5 × 10^k;
 // minor ticks split each step in 5 (steps of 1 and 5) or 4 (steps of 2).
 std::vector<Tick> linear_ticks(double min, double max, int target);
 

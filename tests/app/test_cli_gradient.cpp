@@ -118,13 +118,15 @@ TEST(CliGradient, PngsHaveTheRequestedSizeAndShowTheLines) {
     EXPECT_EQ(png.height, 1000);
     EXPECT_GT(count_color(png, 0, 158, 115, 30), 2000);  // sigmoid's bluish green
 
-    r = run_actlab({"export", "gradient-compare", "--set", "compare=relu+he,relu+lecun", "--set", "depth=10", "--set",
-                    "width=32", "--set", "batch=16", "--out", tmp / "compare.png"});
+    // each pair in its activation's colour from the catalogue (the two ReLU pairs both blue, the
+    // second dashed), not in the colour of its place in the list
+    r = run_actlab({"export", "gradient-compare", "--set", "compare=tanh+xavier,relu+he,relu+lecun", "--set", "depth=10",
+                    "--set", "width=32", "--set", "batch=16", "--out", tmp / "compare.png"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     png = read_png(tmp / "compare.png");
     ASSERT_TRUE(png.ok);
-    EXPECT_GT(count_color(png, 0, 114, 178, 30), 1500);  // pair 1, blue
-    EXPECT_GT(count_color(png, 213, 94, 0, 30), 1500);   // pair 2, vermillion
+    EXPECT_GT(count_color(png, 0, 114, 178, 30), 3000);  // ReLU's blue, two lines
+    EXPECT_GT(count_color(png, 213, 94, 0, 30), 1500);   // tanh's vermillion, first in the list
     EXPECT_EQ(list_dir(tmp.path).size(), 3u);
 }
 
@@ -160,6 +162,11 @@ TEST(CliGradient, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
         {{"gradient-compare", "--set", "compare=relu+he"}, "2 to 4 pairs"},
         {{"gradient-flow", "--set", "leaky_relu.alpha=5"}, "alpha of leaky_relu must be from 0 to 1"},
         {{"gradient-flow", "--set", "batch=0"}, "'batch=0'"},
+        // σ and a shape only their own inits: refused, not ignored
+        {{"gradient-flow", "--set", "sigma=0.5"}, "sigma is used only with init=normal"},
+        {{"gradient-flow", "--set", "init=uniform", "--set", "sigma=0.5"}, "sigma is used only with init=normal"},
+        {{"gradient-flow", "--set", "init=normal", "--set", "a=2"}, "a is used only with init=uniform"},
+        {{"gradient-compare", "--set", "sigma=2"}, "sigma is used only by pairs with init normal"},
     };
     for (const auto& [args, says] : cases) {
         for (const char* ext : {".csv", ".png"}) {
@@ -177,6 +184,16 @@ TEST(CliGradient, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
             EXPECT_TRUE(list_dir(tmp.path).empty()) << joined;
         }
     }
+}
+
+TEST(CliGradient, SigmaAndAAreTakenWithTheirInits) {
+    TempDir tmp;
+    RunResult r = run_actlab({"export", "gradient-flow", "--set", "sigma=0.5", "--set", "init=normal", "--set", "depth=3",
+                              "--set", "width=8", "--set", "batch=4", "--out", tmp / "n.csv"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    r = run_actlab({"export", "gradient-compare", "--set", "compare=relu+he,tanh+uniform", "--set", "a=0.3", "--set",
+                    "depth=3", "--set", "width=8", "--set", "batch=4", "--out", tmp / "c.csv"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
 TEST(CliGradient, HelpListsThePlotsAndTheirKeys) {

@@ -39,7 +39,9 @@ double number(const std::string& s) { return std::strtod(s.c_str(), nullptr); }
 TEST(CliSoftmax, HelpListsBothPlotsAndTheirKeys) {
     const RunResult r = run_actlab({"export", "--help"});
     EXPECT_EQ(r.exit_code, 0);
-    for (const char* s : {"softmax ", "softmax-sweep", "logits=2,1,0.1", "tmin=0.01", "temperature,class,logit,prob,entropy"})
+    for (const char* s : {"softmax ", "softmax-sweep", "softmax-logits", "softmax-filter", "softmax-samples", "logits=2,1,0.1",
+                          "tmin=0.01", "temperature,class,logit,prob,entropy", "class,label,logit,prob,filtered,kept",
+                          "class,label,prob,count,frequency"})
         EXPECT_NE(r.out.find(s), std::string::npos) << s;
 }
 
@@ -156,6 +158,22 @@ TEST(CliSoftmax, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
         {{"softmax-sweep", "--set", "xmin=1", "--out", "OUT.png"}, "unknown key 'xmin'"},
         {{"softmax", "--set", "logits=1,2", "--set", "labels=a,b,c", "--out", "OUT.csv"}, "labels= names 3 classes"},
         {{"softmax", "--set", "logits=1,nan", "--out", "OUT.csv"}, "'nan' is not a finite number"},
+        // labels= must match logits= whichever comes first
+        {{"softmax", "--set", "labels=a,b", "--set", "logits=1,2,3", "--out", "OUT.csv"},
+         "labels= names 2 classes, but logits= gives 3"},
+        {{"softmax-logits", "--set", "labels=a,b,c,d", "--out", "OUT.png"}, "labels= names 4 classes, but logits= gives 3"},
+        // keys a plot does not show are refused, not ignored
+        {{"softmax", "--set", "topk=1", "--out", "OUT.png"}, "unknown key 'topk' for softmax (keys: logits, labels and temperature)"},
+        {{"softmax", "--set", "draws=50", "--out", "OUT.csv"}, "unknown key 'draws' for softmax"},
+        {{"softmax-sweep", "--set", "topp=0.5", "--out", "OUT.csv"}, "unknown key 'topp' for softmax-sweep"},
+        {{"softmax-logits", "--set", "temperature=2", "--out", "OUT.csv"}, "unknown key 'temperature' for softmax-logits"},
+        {{"softmax-filter", "--set", "draws=10", "--out", "OUT.csv"}, "unknown key 'draws' for softmax-filter"},
+        {{"softmax-filter", "--set", "samples=10", "--out", "OUT.csv"}, "unknown key 'samples' for softmax-filter"},
+        {{"softmax-samples", "--set", "tmin=1", "--out", "OUT.csv"}, "unknown key 'tmin' for softmax-samples"},
+        {{"softmax-filter", "--set", "temperature=1,2", "--out", "OUT.csv"}, "softmax-filter shows one"},
+        {{"softmax-sweep", "--set", "temperature=1,2", "--out", "OUT.csv"}, "softmax-sweep shows one"},
+        {{"softmax-filter", "--set", "topk=4", "--out", "OUT.csv"}, "topk (4) is more than the 3 classes"},
+        {{"softmax-samples", "--set", "draws=0", "--out", "OUT.csv"}, "'draws=0'"},
     };
     for (const BadCase& c : cases) {
         TempDir tmp;
@@ -169,4 +187,77 @@ TEST(CliSoftmax, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
         EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nsaid: " << r.err;
         EXPECT_TRUE(list_dir(tmp.path).empty()) << joined;
     }
+}
+
+TEST(CliSoftmax, SweepHasRoundDecadeTemperatures) {
+    TempDir tmp;
+    const std::string out = tmp / "sweep.csv";
+    const RunResult r = run_actlab({"export", "softmax-sweep", "--set", "samples=5", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 1u + 5 * 3);
+    // 0.01, 0.1, 1, 10, 100 exactly, and written as such: no 0.10000000000000006
+    const char* expected[5] = {"0.01", "0.1", "1", "10", "100"};
+    for (int k = 0; k < 5; ++k) EXPECT_EQ(rows[1 + 3 * k][0], expected[k]) << k;
+    EXPECT_EQ(number(rows[4][0]), 0.1);
+}
+
+TEST(CliSoftmax, LogitsPlotWritesOneRowPerClass) {
+    TempDir tmp;
+    const std::string out = tmp / "z.csv";
+    const RunResult r = run_actlab({"export", "softmax-logits", "--set", "logits=2,-1.5,0.1", "--set", "labels=cat,dog,bird",
+                                    "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(read_text(out), "class,label,logit\n0,cat,2\n1,dog,-1.5\n2,bird,0.1\n");
+    const RunResult png = run_actlab({"export", "softmax-logits", "--set", "logits=2,-1.5,0.1", "--out", tmp / "z.png"});
+    ASSERT_EQ(png.exit_code, 0) << png.err;
+    const Png image = read_png(tmp / "z.png");
+    ASSERT_TRUE(image.ok);
+    EXPECT_GT(count_color(image, 0, 114, 178, 12), 10000);  // class 0's bar
+    EXPECT_GT(count_color(image, 213, 94, 0, 12), 5000);    // class 1's, below 0
+}
+
+TEST(CliSoftmax, FilterPlotKeepsTheTopClassesAndRenormalises) {
+    TempDir tmp;
+    const std::string out = tmp / "f.csv";
+    const RunResult r = run_actlab({"export", "softmax-filter", "--set", "logits=2,1,0.1", "--set", "topk=2", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"class", "label", "logit", "prob", "filtered", "kept"}));
+    Eigen::ArrayXd z(3);
+    z << 2, 1, 0.1;
+    const Eigen::ArrayXd p = actlab::core::softmax_prob(z, 1.0);
+    EXPECT_EQ(number(rows[1][3]), p[0]);
+    EXPECT_NEAR(number(rows[1][4]), p[0] / (p[0] + p[1]), 1e-15);
+    EXPECT_NEAR(number(rows[2][4]), p[1] / (p[0] + p[1]), 1e-15);
+    EXPECT_EQ(rows[3][4], "0");
+    EXPECT_EQ(rows[1][5], "1");
+    EXPECT_EQ(rows[3][5], "0");
+    const RunResult png = run_actlab({"export", "softmax-filter", "--set", "topk=2", "--set", "topp=0.8", "--out", tmp / "f.png"});
+    ASSERT_EQ(png.exit_code, 0) << png.err;
+    EXPECT_TRUE(read_png(tmp / "f.png").ok);
+}
+
+TEST(CliSoftmax, SamplesPlotCountsTheDrawsOfItsSeed) {
+    TempDir tmp;
+    const std::string out = tmp / "s.csv";
+    const RunResult r = run_actlab({"export", "softmax-samples", "--set", "draws=50", "--set", "seed=7", "--out", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(out));
+    ASSERT_EQ(rows.size(), 4u);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"class", "label", "prob", "count", "frequency"}));
+    int total = 0;
+    for (int i = 1; i <= 3; ++i) {
+        total += std::stoi(rows[i][3]);
+        EXPECT_EQ(number(rows[i][4]), std::stoi(rows[i][3]) / 50.0);
+    }
+    EXPECT_EQ(total, 50);
+    // the same seed draws the same again
+    const RunResult again = run_actlab({"export", "softmax-samples", "--set", "draws=50", "--set", "seed=7", "--out", tmp / "s2.csv"});
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(read_text(tmp / "s2.csv"), read_text(out));
+    const RunResult png = run_actlab({"export", "softmax-samples", "--set", "draws=50", "--out", tmp / "s.png"});
+    ASSERT_EQ(png.exit_code, 0) << png.err;
+    EXPECT_GT(count_color(read_png(tmp / "s.png"), 0, 114, 178, 12), 10000);
 }

@@ -120,6 +120,43 @@ TEST(Ticks, LogAxisZoomedInsideADecadeStillHasLabels) {
     }
 }
 
+// Labels on a log axis stay at least 1/target of the axis apart, whatever the range: a short axis
+// (or large text) has a small target, and its labels must thin out instead of piling up.
+TEST(Ticks, LogLabelsNeverCrowdTheAxis) {
+    const std::pair<double, double> ranges[] = {{0.05, 9.0}, {0.15, 9.0}, {1e-4, 10.0}, {0.02, 0.9}, {2.0, 3.0},
+                                                {0.3, 40.0}, {1e-30, 1.0}, {0.011, 0.099}};
+    for (auto [lo, hi] : ranges)
+        for (int target : {2, 3, 4, 8}) {
+            std::vector<double> labelled;
+            for (const Tick& t : log_ticks(lo, hi, target))
+                if (t.major) labelled.push_back(std::log10(t.value));
+            ASSERT_GE(labelled.size(), 2u) << lo << " to " << hi << ", target " << target;
+            const double gap = (std::log10(hi) - std::log10(lo)) / target;
+            for (size_t i = 1; i < labelled.size(); ++i)
+                EXPECT_GE(labelled[i] - labelled[i - 1], gap * (1 - 1e-6)) << lo << " to " << hi << ", target " << target;
+        }
+}
+
+TEST(Ticks, LogAxisOverAFewDecadesWithRoomForTwoLabelsGetsTwoNotEight) {
+    // "Activations per layer" at large text: 0.05 .. 9 with room for two labels
+    int labelled = 0;
+    for (const Tick& t : log_ticks(0.05, 9.0, 2)) labelled += t.major;
+    EXPECT_EQ(labelled, 2);
+}
+
+TEST(Ticks, LinearAxisHasAtLeastThreeLabels) {
+    // the logits of the 12-class preset at large text: steps of 5 would label only the 0
+    std::vector<std::string> labels;
+    for (const Tick& t : linear_ticks(-3.18, 4.1, 2))
+        if (t.major) labels.push_back(t.label);
+    EXPECT_EQ(labels, (std::vector<std::string>{"−2", "0", "2", "4"}));
+    for (auto [lo, hi] : {std::pair{0.5, 30.5}, std::pair{-0.6, 1.1}, std::pair{0.0, 1.0}}) {
+        int majors = 0;
+        for (const Tick& t : linear_ticks(lo, hi, 2)) majors += t.major;
+        EXPECT_GE(majors, 3) << lo << " to " << hi;
+    }
+}
+
 TEST(View, PanMovesTheRangeWithTheMouse) {
     double lo = -5, hi = 5;
     const Transform t{lo, hi, 0.0, 1000.0, false};

@@ -106,13 +106,14 @@ TEST(SoftmaxCsv, ExactColumnsOneRowPerTemperatureAndClass) {
     ASSERT_TRUE(apply_softmax_key(&v, "logits", "1,1", &error));
     ASSERT_TRUE(apply_softmax_key(&v, "temperature", "0.5,4", &error));
     EXPECT_EQ(softmax_csv(v), "temperature,class,logit,prob,entropy\n"
-                              "0.5,0,1,0.5,0.69314718055994529\n0.5,1,1,0.5,0.69314718055994529\n"
-                              "4,0,1,0.5,0.69314718055994529\n4,1,1,0.5,0.69314718055994529\n");
+                              "0.5,0,1,0.5,0.6931471805599453\n0.5,1,1,0.5,0.6931471805599453\n"
+                              "4,0,1,0.5,0.6931471805599453\n4,1,1,0.5,0.6931471805599453\n");
     ASSERT_TRUE(apply_softmax_key(&v, "samples", "3", &error));
     ASSERT_TRUE(apply_softmax_key(&v, "tmin", "0.1", &error));
     ASSERT_TRUE(apply_softmax_key(&v, "tmax", "10", &error));
     const std::string sweep = softmax_sweep_csv(v);
-    EXPECT_EQ(sweep.rfind("temperature,class,logit,prob,entropy\n0.10000000000000001,0,1,0.5,", 0), 0u) << sweep;
+    EXPECT_EQ(sweep.rfind("temperature,class,logit,prob,entropy\n0.1,0,1,0.5,", 0), 0u) << sweep;
+    EXPECT_NE(sweep.find("\n1,1,1,0.5,"), std::string::npos) << sweep;  // the middle decade, exactly 1
     EXPECT_NE(sweep.find("\n10,1,1,0.5,"), std::string::npos) << sweep;
     EXPECT_EQ(std::count(sweep.begin(), sweep.end(), '\n'), 1 + 3 * 2);
 }

@@ -231,11 +231,18 @@ TEST(Softmax, LogSpacedEndsExactly) {
     ASSERT_EQ(t.size(), 5u);
     EXPECT_EQ(t.front(), 0.01);
     EXPECT_EQ(t.back(), 100.0);
-    EXPECT_LE(relative(t[1], 0.1), 4e-15);
-    EXPECT_LE(relative(t[2], 1.0), 4e-15);
-    EXPECT_LE(relative(t[3], 10.0), 4e-15);
+    // the decades inside are exact too, so a sweep's CSV reads 0.1, 1, 10
+    EXPECT_EQ(t[1], 0.1);
+    EXPECT_EQ(t[2], 1.0);
+    EXPECT_EQ(t[3], 10.0);
     const std::vector<double> many = ac::log_spaced(1e-3, 1e3, 200);
     for (size_t i = 1; i < many.size(); ++i) EXPECT_GT(many[i], many[i - 1]);
+    // 7 points per decade over six decades: every tenth power lands exactly
+    const std::vector<double> decades = ac::log_spaced(1e-3, 1e3, 37);
+    for (int k = 0; k <= 6; ++k) EXPECT_EQ(decades[static_cast<size_t>(6 * k)], std::pow(10.0, k - 3)) << k;
+    // and the points between stay log-spaced to rounding
+    for (size_t i = 1; i < many.size(); ++i)
+        EXPECT_NEAR(std::log(many[i] / many[i - 1]), std::log(1e6) / 199, 1e-12) << i;
 }
 
 TEST(Sampling, SameSeedSameDraws) {

@@ -1,0 +1,24 @@
+// Small widgets the panels share: a sidebar section, secondary text, a bullet in a colour, and a
+// slider whose value is never hidden under its handle.
+#pragma once
+
+#include <imgui.h>
+
+namespace actlab::app {
+
+// A section of the sidebar that can be folded away (open at first).
+bool section(const char* title);
+// Secondary text, wrapped to the width available.
+void hint(const char* text);
+// A bullet in `color`, before the text that follows on the line.
+void color_bullet(ImU32 color);
+
+// ImGui::SliderScalar, but the value is drawn in the half of the frame away from the handle (ImGui
+// centres it, and a handle near the middle covers it: unreadable on a projector). Ctrl+click types
+// a value as usual. `format` is printf's, such as "%.3g" or "T = %.3g". True when the value changed.
+bool value_slider(const char* label, double* value, double min, double max, const char* format,
+                  ImGuiSliderFlags flags = 0);
+// The same for an int, with `format` shown in place of the number when given ("off" for 0, say).
+bool value_slider_int(const char* label, int* value, int min, int max, const char* format, ImGuiSliderFlags flags = 0);
+
+}  // namespace actlab::app
