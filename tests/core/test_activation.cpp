@@ -265,3 +265,21 @@ TEST(EvaluateBlock, TanhAndSigmoidMatchTheHighPrecisionReference) {
     }
     std::printf("evaluate_block: worst relative error of tanh and sigmoid against the reference: %.3g\n", worst);
 }
+
+TEST(FloatForms, AgreeWithTheCatalogueToSinglePrecision) {
+    std::vector<float> xs;
+    for (int i = -20000; i <= 20000; ++i) xs.push_back(static_cast<float>(i * 1e-3));
+    for (float x : {1e-30f, -1e-30f, 50.0f, -50.0f, 100.0f, -100.0f, 3e38f, -3e38f}) xs.push_back(x);
+    const int n = static_cast<int>(xs.size());
+    for (int i = 0; i < ac::activation_count(); ++i) {
+        const ac::Activation& a = ac::activation(i);
+        const ac::ParamValues p = ac::default_params(a);
+        std::vector<float> y(n);
+        ac::float_function(a)(a, p.v, xs.data(), y.data(), n);
+        for (int k = 0; k < n; ++k) {
+            const double want = a.f(static_cast<double>(xs[k]), p.v);
+            if (!std::isfinite(static_cast<float>(want))) continue;  // beyond the float range
+            ASSERT_LE(std::fabs(y[k] - want), 3e-7 * std::fabs(want) + 1e-37) << a.id << " at " << xs[k];
+        }
+    }
+}
