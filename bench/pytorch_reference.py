@@ -1,0 +1,80 @@
+#!/usr/bin/python3
+"""PyTorch's speed on the reference set-ups of ../shared/BENCHMARKS.md, measured on this machine in the
+same sitting as bench_training, so the two can be compared as a ratio (the machines are noisy).
+
+An idiomatic loop: float32 (PyTorch's default), one thread, a DataLoader-free shuffle and mini-batch SGD, as a student
+would write it. Run with Debian's python3-torch: /usr/bin/python3 bench/pytorch_reference.py
+"""
+import math
+import time
+
+import torch
+
+torch.set_num_threads(1)
+
+
+
+def spiral(n):
+    points, labels = [], []
+    for label, delta in ((1.0, 0.0), (-1.0, math.pi)):
+        for i in range(n // 2):
+            r = i / (n // 2) * 5
+            t = 1.75 * i / (n // 2) * 2 * math.pi + delta
+            points.append((r * math.sin(t), r * math.cos(t)))
+            labels.append(label)
+    return torch.tensor(points), torch.tensor(labels)
+
+
+def circle(n):
+    g = torch.Generator().manual_seed(1)
+    r = torch.cat([torch.rand(n // 2, generator=g) * 2.5, 3.5 + torch.rand(n // 2, generator=g) * 1.5])
+    a = torch.rand(n, generator=g) * 2 * math.pi
+    x = torch.stack([r * torch.sin(a), r * torch.cos(a)], 1)
+    return x, torch.where(r < 2.5, 1.0, -1.0)
+
+
+def network(widths, act):
+    layers = []
+    for i in range(len(widths) - 1):
+        lin = torch.nn.Linear(widths[i], widths[i + 1])
+        torch.nn.init.uniform_(lin.weight, -0.5, 0.5)
+        torch.nn.init.constant_(lin.bias, 0.1)
+        layers += [lin, act() if i + 2 < len(widths) else torch.nn.Tanh()]
+    return torch.nn.Sequential(*layers)
+
+
+def measure(name, x, t, net, lr, batch, seconds=3.0):
+    opt = torch.optim.SGD(net.parameters(), lr=lr)
+    n = x.shape[0]
+    samples, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        order = torch.randperm(n)
+        for first in range(0, n, batch):
+            idx = order[first:first + batch]
+            opt.zero_grad()
+            loss = 0.5 * ((net(x[idx]).squeeze(1) - t[idx]) ** 2).mean()
+            loss.backward()
+            opt.step()
+        samples += n
+    rate = samples / (time.perf_counter() - start)
+    print(f"{name}: {rate / 1e6:.3f} M samples/s")
+
+
+def main():
+    x, t = circle(500)
+    measure("(a)", x[:250], t[:250], network([2, 4, 2, 1], torch.nn.Tanh), 0.03, 10)
+    x, t = spiral(250)
+    measure("(b)", x, t, network([2, 8, 8, 8, 8, 1], torch.nn.ReLU), 0.01, 10)
+    measure("(c)", x, t, network([2, 8, 8, 8, 8, 1], torch.nn.ReLU), 0.01, 250)
+    net = network([2, 8, 8, 8, 8, 1], torch.nn.ReLU)
+    g = torch.stack(torch.meshgrid(torch.linspace(-6, 6, 256), torch.linspace(-6, 6, 256), indexing="xy"), -1).reshape(-1, 2)
+    with torch.no_grad():
+        start, runs = time.perf_counter(), 0
+        while time.perf_counter() - start < 2.0:
+            net(g)
+            runs += 1
+    print(f"(b) 256x256 grid: {(time.perf_counter() - start) / runs * 1e3:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
