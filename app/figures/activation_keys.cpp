@@ -10,11 +10,6 @@ namespace actlab::app {
 
 namespace {
 
-std::string known_ids() {
-    std::string s;
-    for (int i = 0; i < core::activation_count(); ++i) s += (i ? ", " : "") + std::string(core::activation(i).id);
-    return s;
-}
 
 }  // namespace
 
@@ -28,7 +23,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         std::vector<int> functions;
         for (const std::string& id : split_list(value)) {
             const int index = core::activation_index(id);
-            if (index < 0) return fail("unknown function '" + id + "' (known: " + known_ids() + ")");
+            if (index < 0) return fail("unknown function '" + id + "' (known: " + known_activation_ids() + ")");
             if (std::find(functions.begin(), functions.end(), index) != functions.end())
                 return fail("'" + id + "' is listed twice");
             functions.push_back(index);
@@ -84,7 +79,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
     }
     if (key == "focus") {
         const int index = core::activation_index(value);
-        if (index < 0) return fail("unknown function (known: " + known_ids() + ")");
+        if (index < 0) return fail("unknown function (known: " + known_activation_ids() + ")");
         view->focus = index;
         return true;
     }
@@ -112,27 +107,14 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         view->saturation_threshold = number;
         return true;
     }
-    // <id>.<param>
-    const auto dot = key.find('.');
-    if (dot != std::string::npos) {
-        const std::string id = key.substr(0, dot), name = key.substr(dot + 1);
-        const int index = core::activation_index(id);
-        if (index < 0) return fail("unknown function '" + id + "' (known: " + known_ids() + ")");
-        const core::Activation& act = core::activation(index);
-        const int k = core::param_index(act, name);
-        if (k < 0) {
-            std::string names;
-            for (int i = 0; i < act.param_count; ++i) names += (i ? ", " : "") + std::string(act.params[i].name);
-            return fail(id + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
-        }
-        const core::Param& p = act.params[k];
-        if (!parse_finite(value, &number)) return fail("not a finite number");
-        if (number < p.min || number > p.max)
-            return fail(std::string(p.name) + " of " + id + " must be from " + number_text(p.min) + " to " +
-                        number_text(p.max));
-        view->params[index].v[k] = number;
+    // <id>.<param>: the catalogue's own names and ranges
+    int index = 0, slot = 0;
+    error->clear();
+    if (parse_activation_param(key, value, &index, &slot, &number, error)) {
+        view->params[index].v[slot] = number;
         return true;
     }
+    if (!error->empty()) return false;
     *error = "unknown key '" + key + "' (keys: functions, curves, xmin, xmax, samples, x, probe, focus, shade, "
              "threshold, yscale, and <function>.<parameter> such as leaky_relu.alpha)";
     return false;

@@ -7,11 +7,6 @@ namespace actlab::app {
 
 namespace {
 
-std::string known_ids() {
-    std::string s;
-    for (int i = 0; i < core::activation_count(); ++i) s += (i ? ", " : "") + std::string(core::activation(i).id);
-    return s;
-}
 
 constexpr const char* kInitNames = "xavier, he, lecun, normal or uniform";
 
@@ -38,7 +33,7 @@ bool apply_gradient_key(GradientView* view, const std::string& key, const std::s
     long whole = 0;
     if (key == "activation") {
         const int index = core::activation_index(trimmed(value));
-        if (index < 0) return fail("unknown activation (known: " + known_ids() + ")");
+        if (index < 0) return fail("unknown activation (known: " + known_activation_ids() + ")");
         view->activation = index;
         return true;
     }
@@ -95,7 +90,7 @@ bool apply_gradient_key(GradientView* view, const std::string& key, const std::s
             if (plus == std::string::npos) return fail("'" + quoted(item) + "' must be ACTIVATION+INIT, such as relu+he");
             const std::string id = trimmed(item.substr(0, plus)), init = trimmed(item.substr(plus + 1));
             GradientPair pair{core::activation_index(id), core::InitKind::He};
-            if (pair.activation < 0) return fail("unknown activation '" + id + "' (known: " + known_ids() + ")");
+            if (pair.activation < 0) return fail("unknown activation '" + id + "' (known: " + known_activation_ids() + ")");
             if (!find_gradient_init(init, &pair.init)) return fail("unknown init '" + init + "' (" + kInitNames + ")");
             pairs.push_back(pair);
         }
@@ -105,26 +100,13 @@ bool apply_gradient_key(GradientView* view, const std::string& key, const std::s
         return true;
     }
     // <id>.<param>: the catalogue's own names and ranges
-    const auto dot = key.find('.');
-    if (dot != std::string::npos) {
-        const std::string id = key.substr(0, dot), name = key.substr(dot + 1);
-        const int index = core::activation_index(id);
-        if (index < 0) return fail("unknown activation '" + id + "' (known: " + known_ids() + ")");
-        const core::Activation& act = core::activation(index);
-        const int k = core::param_index(act, name);
-        if (k < 0) {
-            std::string names;
-            for (int i = 0; i < act.param_count; ++i) names += (i ? ", " : "") + std::string(act.params[i].name);
-            return fail(id + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
-        }
-        const core::Param& p = act.params[k];
-        if (!parse_finite(value, &number)) return fail("not a finite number");
-        if (number < p.min || number > p.max)
-            return fail(std::string(p.name) + " of " + id + " must be from " + number_text(p.min) + " to " +
-                        number_text(p.max));
-        view->params[static_cast<size_t>(index)].v[k] = number;
+    int index = 0, slot = 0;
+    error->clear();
+    if (parse_activation_param(key, value, &index, &slot, &number, error)) {
+        view->params[static_cast<size_t>(index)].v[slot] = number;
         return true;
     }
+    if (!error->empty()) return false;
     *error = "unknown key '" + key + "' (keys: activation, z, depth, width, batch, seed, init, sigma, a, bias, "
              "compare, and <activation>.<parameter> such as leaky_relu.alpha)";
     return false;

@@ -1,5 +1,7 @@
 #include "app/figures/keys.h"
 
+#include "core/activation.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -80,6 +82,40 @@ std::string number_text(double v) {
         if (std::strtod(buf, nullptr) == v) break;
     }
     return buf;
+}
+
+std::string known_activation_ids() {
+    std::string s;
+    for (int i = 0; i < core::activation_count(); ++i) s += (i ? ", " : "") + std::string(core::activation(i).id);
+    return s;
+}
+
+bool parse_activation_param(const std::string& key, const std::string& value, int* activation, int* slot,
+                            double* number, std::string* error) {
+    const auto dot = key.find('.');
+    if (dot == std::string::npos) return false;
+    auto fail = [&](const std::string& why) {
+        *error = key_error(key, value, why);
+        return false;
+    };
+    const std::string id = key.substr(0, dot), name = key.substr(dot + 1);
+    const int index = core::activation_index(id);
+    if (index < 0) return fail("unknown activation '" + id + "' (known: " + known_activation_ids() + ")");
+    const core::Activation& act = core::activation(index);
+    const int k = core::param_index(act, name);
+    if (k < 0) {
+        std::string names;
+        for (int i = 0; i < act.param_count; ++i) names += (i ? ", " : "") + std::string(act.params[i].name);
+        return fail(id + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
+    }
+    const core::Param& p = act.params[k];
+    if (!parse_finite(value, number)) return fail("not a finite number");
+    if (*number < p.min || *number > p.max)
+        return fail(std::string(p.name) + " of " + id + " must be from " + number_text(p.min) + " to " +
+                    number_text(p.max));
+    *activation = index;
+    *slot = k;
+    return true;
 }
 
 }  // namespace actlab::app

@@ -31,6 +31,15 @@ bool parse_whole(const std::string& text, long lo, long hi, long* out);
 std::string quoted(const std::string& value);
 // "'key=value': why": how every refused key is reported.
 std::string key_error(const std::string& key, const std::string& value, const std::string& why);
+// The catalogue's ids, "identity, sigmoid, ...", for "unknown activation" messages.
+std::string known_activation_ids();
+
+// An activation parameter key, "<id>.<param>" (leaky_relu.alpha=0.1), checked against the catalogue's
+// names and ranges. Returns false when the key has no '.' (not such a key; *error untouched) or when it
+// is wrong (*error set); otherwise true with the catalogue index, parameter slot and value.
+bool parse_activation_param(const std::string& key, const std::string& value, int* activation, int* slot,
+                            double* number, std::string* error);
+
 // A number written so that reading it back gives the same double, in as few digits as that takes
 // (%.15g to %.17g): settings, error messages and CSV files.
 std::string number_text(double v);

@@ -9,11 +9,6 @@ namespace actlab::app {
 
 namespace {
 
-std::string known_activations() {
-    std::string s;
-    for (int i = 0; i < core::activation_count(); ++i) s += (i ? ", " : "") + std::string(core::activation(i).id);
-    return s;
-}
 
 std::string known_datasets() {
     std::string s;
@@ -108,10 +103,10 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
         std::vector<int> ids;
         for (const std::string& item : split_list(value)) {
             const int index = core::activation_index(item);
-            if (index < 0) return fail("unknown activation '" + quoted(item) + "' (known: " + known_activations() + ")");
+            if (index < 0) return fail("unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() + ")");
             ids.push_back(index);
         }
-        if (ids.empty()) return fail("name an activation (known: " + known_activations() + ")");
+        if (ids.empty()) return fail("name an activation (known: " + known_activation_ids() + ")");
         r->activations = ids;
         return true;
     }

@@ -2,7 +2,7 @@
 // the defaults are Playground's set-up (a), and bad values are refused with one line and exit code 2.
 #include "core/training.h"
 #include "png_check.h"
-#include "process.h"
+#include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
@@ -11,29 +11,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-namespace {
-
-const std::vector<std::string> kNoDisplay = {"-DISPLAY", "-WAYLAND_DISPLAY"};
-
-RunResult run_actlab(const std::vector<std::string>& args) { return run_program(ACTLAB_BINARY, args, kNoDisplay); }
-
-std::vector<std::vector<std::string>> read_csv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    std::stringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::vector<std::string> fields;
-        std::stringstream ls(line);
-        std::string f;
-        while (std::getline(ls, f, ',')) fields.push_back(f);
-        if (!line.empty() && line.back() == ',') fields.emplace_back();
-        rows.push_back(fields);
-    }
-    return rows;
-}
-
-}  // namespace
 
 TEST(CliLoss, DefaultsAreSetupAAndMatchTheEngineEpochByEpoch) {
     TempDir tmp;

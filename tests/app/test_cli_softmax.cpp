@@ -3,7 +3,7 @@
 // code 2 and no file.
 #include "core/softmax.h"
 #include "png_check.h"
-#include "process.h"
+#include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
@@ -11,30 +11,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
-
-namespace {
-
-const std::vector<std::string> kNoDisplay = {"-DISPLAY", "-WAYLAND_DISPLAY"};
-
-RunResult run_actlab(const std::vector<std::string>& args) { return run_program(ACTLAB_BINARY, args, kNoDisplay); }
-
-std::vector<std::vector<std::string>> read_csv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows;
-    std::stringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::vector<std::string> fields;
-        std::stringstream ls(line);
-        std::string f;
-        while (std::getline(ls, f, ',')) fields.push_back(f);
-        rows.push_back(fields);
-    }
-    return rows;
-}
-
-double number(const std::string& s) { return std::strtod(s.c_str(), nullptr); }
-
-}  // namespace
 
 TEST(CliSoftmax, HelpListsBothPlotsAndTheirKeys) {
     const RunResult r = run_actlab({"export", "--help"});

@@ -2,7 +2,7 @@
 // It starts, draws the explorer frame after frame, exports a PNG on Ctrl+E whose pixels show the
 // curves, changes the text size, and closes cleanly on Ctrl+Q, saving its settings.
 #include "png_check.h"
-#include "process.h"
+#include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
@@ -12,19 +12,6 @@
 #include <thread>
 
 namespace {
-
-std::string sh(const std::string& command) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    if (!p) return out;
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-void pause(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
 
 // Waits until the folder holds `count` PNGs; returns their names.
 std::vector<std::string> wait_for_pngs(const std::string& folder, size_t count, double seconds) {

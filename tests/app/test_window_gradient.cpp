@@ -2,7 +2,7 @@
 // xdotool. It opens the tab, presses a preset (ReLU with bias −1: units die), waits for the network
 // to be computed off the UI thread, exports PNG (Ctrl+E) and CSV (Ctrl+Shift+E), and closes cleanly.
 #include "png_check.h"
-#include "process.h"
+#include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
@@ -13,19 +13,6 @@
 #include <thread>
 
 namespace {
-
-std::string sh(const std::string& command) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    if (!p) return out;
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-void pause(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
 
 void chord(const std::string& window, const std::string& keys) {
     sh("xdotool windowfocus --sync " + window + " key --delay 80 " + keys);

@@ -4,7 +4,7 @@
 // the saved settings.
 #include "core/softmax.h"
 #include "png_check.h"
-#include "process.h"
+#include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
@@ -15,19 +15,6 @@
 #include <thread>
 
 namespace {
-
-std::string sh(const std::string& command) {
-    std::string out;
-    FILE* p = popen(command.c_str(), "r");
-    if (!p) return out;
-    char buf[256];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    pclose(p);
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-void pause(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
 
 // A click the way a hand makes one: move, press, release, each in its own frame.
 void click(const std::string& window, int x, int y) {
