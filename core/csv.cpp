@@ -148,15 +148,7 @@ bool parse_dataset_csv(const std::string& text, Dataset* out, std::string* error
                 }
         }
     }
-    const int n = static_cast<int>(x1.size());
-    d.x.resize(n, 2);
-    d.target.resize(n);
-    for (int i = 0; i < n; ++i) {
-        d.x(i, 0) = x1[i];
-        d.x(i, 1) = x2[i];
-        d.target(i) = label[i];
-    }
-    *out = std::move(d);
+    *out = dataset_from_columns(x1, x2, label, d.classes);
     return true;
 }
 

@@ -26,19 +26,7 @@ struct Builder {
         x2.push_back(b);
         target.push_back(t);
     }
-    Dataset finish(int classes) const {
-        Dataset d;
-        const int n = static_cast<int>(x1.size());
-        d.x.resize(n, 2);
-        d.target.resize(n);
-        for (int i = 0; i < n; ++i) {
-            d.x(i, 0) = x1[i];
-            d.x(i, 1) = x2[i];
-            d.target(i) = target[i];
-        }
-        d.classes = classes;
-        return d;
-    }
+    Dataset finish(int classes) const { return dataset_from_columns(x1, x2, target, classes); }
 };
 
 // Circle (Playground): half the points in a disc of radius 2.5 (class 1), half in the ring from 3.5
@@ -149,6 +137,21 @@ bool find_dataset(const std::string& id, DatasetKind* kind) {
             return true;
         }
     return false;
+}
+
+Dataset dataset_from_columns(const std::vector<double>& x1, const std::vector<double>& x2,
+                             const std::vector<double>& target, int classes) {
+    Dataset d;
+    const int n = static_cast<int>(x1.size());
+    d.x.resize(n, 2);
+    d.target.resize(n);
+    for (int i = 0; i < n; ++i) {
+        d.x(i, 0) = x1[i];
+        d.x(i, 1) = x2[i];
+        d.target(i) = target[i];
+    }
+    d.classes = classes;
+    return d;
 }
 
 Dataset make_dataset(const DataSpec& spec) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace actlab::core {
 
@@ -53,6 +54,9 @@ constexpr double kMaxNoise = 0.5;
 constexpr double kDataExtent = 6.0;
 
 Dataset make_dataset(const DataSpec& spec);
+// A dataset from three columns of equal length.
+Dataset dataset_from_columns(const std::vector<double>& x1, const std::vector<double>& x2,
+                             const std::vector<double>& target, int classes);
 
 // A seeded shuffle of the points, then the first round(n·train_percent/100) train and the rest test.
 // train_percent is 10 … 90; both parts get at least one point.
