@@ -53,12 +53,19 @@ double Rng::normal() {
 }
 
 std::uint64_t Rng::below(std::uint64_t n) {
-    // Values below 2^64 mod n would make the small remainders a little more likely: draw again.
-    const std::uint64_t threshold = (0 - n) % n;
-    for (;;) {
-        const std::uint64_t x = next();
-        if (x >= threshold) return x % n;
+    // Lemire's method: the high half of x·n is uniform on [0, n) once the few x whose low half falls
+    // below 2^64 mod n are drawn again; no division unless that rare case comes up.
+    __extension__ typedef unsigned __int128 Wide;
+    Wide m = static_cast<Wide>(next()) * n;
+    std::uint64_t low = static_cast<std::uint64_t>(m);
+    if (low < n) {
+        const std::uint64_t threshold = (0 - n) % n;
+        while (low < threshold) {
+            m = static_cast<Wide>(next()) * n;
+            low = static_cast<std::uint64_t>(m);
+        }
     }
+    return static_cast<std::uint64_t>(m >> 64);
 }
 
 }  // namespace actlab::core
