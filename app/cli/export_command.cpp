@@ -34,7 +34,7 @@ std::string export_help() {
     std::string text = "Plots:\n";
     for (const ExportPlot& plot : export_plots()) {
         char line[160];
-        std::snprintf(line, sizeof line, "  %-16s %s\n", plot.name, plot.summary);
+        std::snprintf(line, sizeof line, "  %-18s %s\n", plot.name, plot.summary);
         text += line;
     }
     for (const ExportPlot& plot : export_plots())
