@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -104,51 +105,37 @@ bool parse_dataset_csv(const std::string& text, Dataset* out, std::string* error
         return false;
     }
 
-    // What kind of labels: ±1, 0/1 or class ids, or regression values.
-    bool integers = true, has_minus_one = false, has_other_negative = false, has_zero_or_more = false;
-    int max_label = 0;
-    for (double v : label) {
-        if (v != std::floor(v)) integers = false;
-        if (v == -1.0) has_minus_one = true;
-        else if (v < 0.0) has_other_negative = true;
-        else has_zero_or_more = true;
-        if (v >= 0 && v <= 1e6) max_label = std::max(max_label, static_cast<int>(v));
+    // What kind of labels. Classes: every label −1 or 1; or every label a whole number from 0 to
+    // kMaxClasses − 1. Mixing the two conventions (−1 beside 0, 2, ...) is refused. Anything else —
+    // a label with a fraction, or whole numbers beyond the class range — is a regression target.
+    bool whole = true, plus_minus_one = true, class_ids = true;
+    std::size_t minus_one = label.size(), zero = label.size();  // the first of each, for the message
+    for (std::size_t i = 0; i < label.size(); ++i) {
+        const double v = label[i];
+        if (v != std::floor(v)) whole = false;
+        if (v != -1.0 && v != 1.0) plus_minus_one = false;
+        if (!(v >= 0.0 && v < kMaxClasses)) class_ids = false;
+        if (v == -1.0 && minus_one == label.size()) minus_one = i;
+        if (v == 0.0 && zero == label.size()) zero = i;
     }
-    Dataset d;
-    if (!integers) {
-        d.classes = 0;
-    } else if (has_minus_one) {
-        // ±1 labels: anything but -1 and 1 mixes two conventions
-        for (std::size_t i = 0; i < label.size(); ++i)
-            if (label[i] != -1.0 && label[i] != 1.0) {
-                line_no = label_line[i];
-                return fail("label " + std::to_string(static_cast<long>(label[i])) +
-                            " mixes label kinds: earlier lines use ±1 labels, which allow only -1 and 1");
-            }
-        for (double& v : label) v = v > 0 ? 1.0 : 0.0;
-        d.classes = 2;
-    } else if (has_other_negative) {
-        for (std::size_t i = 0; i < label.size(); ++i)
-            if (label[i] < 0) {
-                line_no = label_line[i];
-                return fail("label " + std::to_string(static_cast<long>(label[i])) +
-                            " is negative: class ids count from 0 (or use ±1, or values with a fraction for "
-                            "regression)");
-            }
-    } else {
-        (void)has_zero_or_more;
-        d.classes = std::max(2, max_label + 1);
-        if (d.classes > kMaxClasses) {
-            for (std::size_t i = 0; i < label.size(); ++i)
-                if (label[i] >= kMaxClasses) {
-                    line_no = label_line[i];
-                    return fail("class " + std::to_string(static_cast<long>(label[i])) + " is too large: at most " +
-                                std::to_string(kMaxClasses) + " classes (0 to " + std::to_string(kMaxClasses - 1) +
-                                ")");
-                }
+    int classes = 0;
+    if (whole && plus_minus_one) {
+        for (double& v : label) v = v > 0 ? 1.0 : 0.0;  // Playground's ±1: −1 is class 0
+        classes = 2;
+    } else if (whole && class_ids) {
+        classes = std::max(2, static_cast<int>(*std::max_element(label.begin(), label.end())) + 1);
+    } else if (whole && minus_one < label.size() && zero < label.size()) {
+        bool only_small = true;  // −1, 0 and 1 only: two class conventions mixed, not a regression
+        for (double v : label) only_small = only_small && v >= -1.0 && v <= 1.0;
+        if (only_small) {
+            line_no = label_line[std::max(minus_one, zero)];
+            return fail("label " + std::string(minus_one > zero ? "-1" : "0") + " mixes label kinds: line " +
+                        std::to_string(label_line[std::min(minus_one, zero)]) + " has " +
+                        (minus_one > zero ? "0 (labels 0/1)" : "-1 (labels ±1)") +
+                        "; use -1 and 1, or class ids 0, 1, 2, ...");
         }
     }
-    *out = dataset_from_columns(x1, x2, label, d.classes);
+    *out = dataset_from_columns(x1, x2, label, classes);
     return true;
 }
 

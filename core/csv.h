@@ -1,8 +1,10 @@
 // Datasets from CSV files: a header `x1,x2,label`, then one point per line.
 //
 // The labels decide the task: all ±1 → two classes (Playground's convention; −1 is class 0);
-// all 0 and 1 → two classes; whole numbers 0 … K−1 → K classes (K ≤ kMaxClasses); anything else
-// (any label with a fraction) → regression on that value. Every problem is reported with its line.
+// whole numbers 0 … K−1 → K classes (K ≤ kMaxClasses; 0/1 is two); −1 beside 0 (two conventions
+// mixed) is refused; anything else (a fraction, or whole numbers outside those) → regression on the
+// value. So a regression whose targets are all whole numbers from 0 to 9 reads back as classes.
+// Every problem is reported with its line.
 #pragma once
 
 #include "core/dataset.h"

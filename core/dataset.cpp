@@ -102,7 +102,8 @@ void moons(const DataSpec& s, Rng& rng, Builder& out) {
     }
 }
 
-// Plane (Playground): uniform in [-6, 6]²; target (x1 + x2)/10 read off the point moved by the noise.
+// Plane (Playground): uniform in [-6, 6]²; target (x1 + x2)/10 read off the point moved by the noise
+// (so from −1.2 to 1.2 at noise 0).
 // Six bumps (Playground): the target is the strongest of six signed cones of radius 2.
 void regression(const DataSpec& s, Rng& rng, Builder& out, bool bumps) {
     const double radius = 6.0;
@@ -112,7 +113,7 @@ void regression(const DataSpec& s, Rng& rng, Builder& out, bool bumps) {
         const double px = x + rng.uniform(-radius, radius) * s.noise, py = y + rng.uniform(-radius, radius) * s.noise;
         double target = 0.0;
         if (!bumps) {
-            target = std::clamp((px + py) / 10.0, -1.0, 1.0);
+            target = (px + py) / 10.0;  // Playground's scale, unclamped: up to ±1.2 at noise 0
         } else {
             for (const auto& c : centres) {
                 const double v = c[2] * std::clamp(1.0 - std::hypot(px - c[0], py - c[1]) / 2.0, 0.0, 1.0);

@@ -9,7 +9,8 @@ GridSpec grid_over(const Dataset& data, int n) {
     spec.n = n;
     if (data.size() == 0) return spec;
     const Eigen::RowVector2d lo = data.x.colwise().minCoeff(), hi = data.x.colwise().maxCoeff();
-    if (lo.minCoeff() >= -kDataExtent && hi.maxCoeff() <= kDataExtent) return spec;
+    const bool inside = lo.minCoeff() >= -kDataExtent && hi.maxCoeff() <= kDataExtent;
+    if (inside && (hi - lo).minCoeff() >= kDataExtent) return spec;
     const double pad_x = 0.05 * std::max(hi[0] - lo[0], 1e-9), pad_y = 0.05 * std::max(hi[1] - lo[1], 1e-9);
     spec.x_min = lo[0] - pad_x;
     spec.x_max = hi[0] + pad_x;

@@ -18,8 +18,8 @@ struct GridSpec {
     double y_min = -kDataExtent, y_max = kDataExtent;   // x2 up
 };
 
-// A grid of n × n points over the data: the smallest square-cornered box holding every point, widened by
-// 5 % on each side (Playground's [−6, 6]² when the points fit in it, so generated data keep their frame).
+// A grid of n × n points over the data: the box holding every point, widened by 5 % on each side.
+// Data that fill most of Playground's [−6, 6]² (the generated sets) get that frame, as on Playground.
 GridSpec grid_over(const Dataset& data, int n);
 
 // Grid point (i, j), i across and j up, is x1 = x_min + (x_max − x_min)·i/(n − 1), likewise x2 with j.

@@ -8,6 +8,10 @@ namespace {
 using Lanes = Eigen::Matrix<double, 1, kBlock>;  // one unit's values for the 8 samples of a block
 }
 
+HiddenLayer hidden_layer(int units, int activation) {
+    return {units, activation, default_params(core::activation(activation))};
+}
+
 Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
     assert(spec.inputs >= 1 && spec.outputs >= 1 && static_cast<int>(spec.hidden.size()) <= kMaxHiddenLayers);
     int offset = 0, fan_in = spec.inputs;

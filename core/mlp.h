@@ -41,6 +41,10 @@ struct HiddenLayer {
     ParamValues params;        // the activation's parameters (PReLU's α: its starting value)
 };
 
+// A hidden layer of `units` units of catalogue entry `activation`, at the activation's default
+// parameters (so PReLU starts at α = 0.25, ELU at α = 1).
+HiddenLayer hidden_layer(int units, int activation);
+
 struct NetworkSpec {
     int inputs = 2;                    // the number of input features
     std::vector<HiddenLayer> hidden;   // 0 … kMaxHiddenLayers layers of 1 … kMaxUnits units

@@ -37,7 +37,7 @@ void optimizer_step(const OptimizerSpec& spec, const Eigen::VectorXd& weight_mas
             w.noalias() -= eta * state->m;
             break;
         case OptimizerKind::Adam: {
-            if (state->m.size() != w.size()) {
+            if (state->m.size() != w.size() || state->s.size() != w.size()) {
                 state->m = Eigen::VectorXd::Zero(w.size());
                 state->s = Eigen::VectorXd::Zero(w.size());
                 state->steps = 0;
@@ -51,7 +51,6 @@ void optimizer_step(const OptimizerSpec& spec, const Eigen::VectorXd& weight_mas
             break;
         }
     }
-    state->steps += spec.kind == OptimizerKind::Adam ? 0 : 1;
 }
 
 }  // namespace actlab::core

@@ -34,7 +34,8 @@ struct OptimizerSpec {
     double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
 };
 
-// The optimiser's memory (velocity, moments, step count); sized on first use.
+// The optimiser's memory, sized on first use: momentum's velocity v in m; Adam's first moment in m,
+// its second moment in s and its step count in steps (for the bias corrections).
 struct OptimizerState {
     Eigen::VectorXd m, s;
     long steps = 0;

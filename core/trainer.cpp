@@ -141,6 +141,9 @@ void Trainer::worker() {
                 m_busy = false;
                 m_idle.notify_all();
                 m_wake.wait(lock, has_work);
+                // the speed is measured over running time only
+                rate_start = Clock::now();
+                rate_epochs = 0;
             }
             if (m_quit) return;
             commands.swap(m_commands);

@@ -2,8 +2,8 @@
 //
 // The UI sends commands (start, pause, step, reset, new settings) that the worker applies between
 // epochs, and reads the newest Snapshot whenever it likes: snapshots are immutable and handed over
-// as shared_ptr<const Snapshot> with an atomic swap, so the reader never blocks the worker, never
-// waits for it and never sees half an update.
+// as shared_ptr<const Snapshot> with an atomic swap, so the reader never waits for the worker to
+// finish anything and never sees half an update.
 #pragma once
 
 #include "core/training.h"
@@ -58,7 +58,8 @@ public:
     // After a divergence: carry on from the last good weights (kept by the run), e.g. with a smaller rate.
     void clear_divergence();
 
-    // The newest snapshot (never null after construction). Lock-free for the caller in practice.
+    // The newest snapshot (never null after construction). It never waits for the worker: the swap is
+    // guarded only by the standard library's brief internal lock for shared_ptr atomics.
     std::shared_ptr<const Snapshot> snapshot() const;
     // Blocks until the worker has applied every command sent so far and has nothing left to do
     // (paused, no steps pending). For tests; never call it while playing.

@@ -8,11 +8,6 @@ namespace actlab::core {
 
 namespace {
 
-bool all_finite(const Eigen::VectorXd& v) {
-    // x − x is 0 for finite x and NaN for ±inf and NaN: one vectorised pass, no branches
-    return (v.array() - v.array()).sum() == 0.0;
-}
-
 // Which part of the parameter vector holds index i, in words.
 std::string describe_param(const Mlp& net, Eigen::Index i, const char* kind) {
     for (int l = 0; l < net.layer_count(); ++l) {
@@ -25,8 +20,10 @@ std::string describe_param(const Mlp& net, Eigen::Index i, const char* kind) {
     return kind;
 }
 
-Eigen::Index first_non_finite(const Eigen::VectorXd& v) {
-    for (Eigen::Index i = 0; i < v.size(); ++i)
+// The non-finite entry nearest the output. A NaN or inf spreads from where it arises towards the
+// input in the backward pass, so the layer nearest the output that holds one is where it started.
+Eigen::Index last_non_finite(const Eigen::VectorXd& v) {
+    for (Eigen::Index i = v.size() - 1; i > 0; --i)
         if (!std::isfinite(v[i])) return i;
     return 0;
 }
@@ -41,7 +38,7 @@ std::string Divergence::message() const {
 TrainConfig default_train_config() {
     TrainConfig c;
     const int tanh = activation_index("tanh");
-    c.hidden = {{4, tanh, {}}, {2, tanh, {}}};
+    c.hidden = {hidden_layer(4, tanh), hidden_layer(2, tanh)};
     return c;
 }
 
@@ -62,6 +59,12 @@ bool check_train_config(const TrainConfig& c, const Dataset& data, std::string* 
     if (data.classes == 2 && c.output == Output::Identity)
         return fail("the data have two classes: use output tanh, sigmoid or softmax, not identity");
     if (data.size() < 2) return fail("the data need at least two points (one to train on, one to test)");
+    const FeatureMatrix features = make_features(data.x, c.features);
+    for (Eigen::Index i = 0; i < features.cols(); ++i)
+        if (!features.col(i).allFinite())
+            return fail("the input features of point " + std::to_string(i + 1) + " (x1 = " + std::to_string(data.x(i, 0)) +
+                        ", x2 = " + std::to_string(data.x(i, 1)) + ") are too large to compute: leave out x1², x2² "
+                        "and x1·x2, or scale the data down");
     return true;
 }
 
@@ -103,12 +106,12 @@ bool Training::run_epoch() {
             return false;
         };
         if (!std::isfinite(score.loss_sum)) return diverged("the loss");
-        if (!all_finite(m_grad)) return diverged(describe_param(m_net, first_non_finite(m_grad), "the gradient"));
+        if (!m_grad.allFinite()) return diverged(describe_param(m_net, last_non_finite(m_grad), "the gradient"));
         m_backup = m_net.params();
         optimizer_step(m_config.optimizer, m_net.weight_mask(), &m_grad, &m_net.params(), &m_opt);
         m_last_grad.swap(m_grad);  // kept for gradient_rms (regularisation included)
-        if (!all_finite(m_net.params())) {
-            const Eigen::Index bad = first_non_finite(m_net.params());
+        if (!m_net.params().allFinite()) {
+            const Eigen::Index bad = last_non_finite(m_net.params());
             m_net.params() = m_backup;
             return diverged(describe_param(m_net, bad, "the value"));
         }

@@ -49,7 +49,8 @@ struct EpochRecord {
 // Where training stopped because a number stopped being finite.
 struct Divergence {
     bool happened = false;
-    std::string what;   // "the loss", "the gradient of layer 2's weights", "a weight of layer 1"
+    std::string what;   // "the loss", "the gradient of a weight in hidden layer 2", "the value of a bias in
+                        // the output layer": where the non-finite number nearest the output was found
     int epoch = 0;      // the epoch (counting from 1) and step (from 1) in which it happened
     int step = 0;
     std::string message() const;  // one sentence for the user

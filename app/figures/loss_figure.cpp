@@ -24,11 +24,12 @@ std::string describe_training(const core::TrainConfig& c, const core::Dataset& d
     std::string shape = std::to_string(core::feature_count(c.features));
     for (const core::HiddenLayer& h : c.hidden) shape += "-" + std::to_string(h.units);
     shape += "-" + std::to_string(c.output == core::Output::Softmax ? std::max(2, data.classes) : 1);
+    std::vector<std::string> ids;  // each activation once, in layer order
+    for (const core::HiddenLayer& h : c.hidden)
+        if (std::find(ids.begin(), ids.end(), core::activation(h.activation).id) == ids.end())
+            ids.push_back(core::activation(h.activation).id);
     std::string acts;
-    for (const core::HiddenLayer& h : c.hidden) {
-        const std::string id = core::activation(h.activation).id;
-        if (acts.find(id) == std::string::npos) acts += (acts.empty() ? "" : "/") + id;
-    }
+    for (const std::string& id : ids) acts += (acts.empty() ? "" : "/") + id;
     return data_name + " · " + shape + (acts.empty() ? "" : " " + acts) + " · " + core::output_name(c.output) + "+" +
            core::loss_name(c.loss) + " · " + core::optimizer_name(c.optimizer.kind) + " " +
            number(c.optimizer.learning_rate) + " · batch " + std::to_string(c.batch) + " · seed " +
@@ -125,8 +126,10 @@ Figure loss_export_figure(const LossCurves& curves, const std::string& stem) {
     figure.csv = [curves] { return loss_csv(curves); };
     figure.draw = [curves](ImVec2 size) { draw_loss_figure(curves, size, true, plot::PlotFlags_NoInputs); };
     if (curves.divergence.happened)
-        figure.note = curves.divergence.message() + " The file holds epochs 1 to " +
-                      std::to_string(curves.divergence.epoch - 1) + ".";
+        figure.note = curves.divergence.message() +
+                      (curves.divergence.epoch > 1
+                           ? " The file holds epochs 1 to " + std::to_string(curves.divergence.epoch - 1) + "."
+                           : " No epoch was completed.");
     return figure;
 }
 

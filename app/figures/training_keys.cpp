@@ -91,7 +91,7 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
                 if (!parse_whole(item, 1, core::kMaxUnits, &whole))
                     return fail("'" + quoted(item) + "': each layer has 1 to " + std::to_string(core::kMaxUnits) +
                                 " units");
-                hidden.push_back({static_cast<int>(whole), core::activation_index("tanh"), {}});
+                hidden.push_back(core::hidden_layer(static_cast<int>(whole), core::activation_index("tanh")));
             }
         }
         if (static_cast<int>(hidden.size()) > core::kMaxHiddenLayers)
@@ -142,6 +142,16 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
             return fail("init is xavier, he, lecun, normal, uniform or playground");
         return true;
     }
+    if (key == "sigma" || key == "a") {
+        if (!parse_finite(value, &number) || number <= 0 || number > 10) return fail("must be above 0 and at most 10");
+        (key == "sigma" ? r->sigma : r->half_width) = number;
+        return true;
+    }
+    if (key == "bias") {
+        if (!parse_finite(value, &number) || std::fabs(number) > 10) return fail("must be from -10 to 10");
+        r->bias = number;
+        return true;
+    }
     if (key == "reg") {
         if (!core::find_regularization(value, &c.optimizer.regularization)) return fail("reg is none, l1 or l2");
         return true;
@@ -153,9 +163,16 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
     }
     *error = "unknown key '" + key +
              "' (keys: dataset, data, points, noise, split, seed, epochs, features, layers, activation, output, "
-             "loss, optimizer, lr, batch, init, reg, reg_rate)";
+             "loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
     return false;
 }
+
+namespace {
+bool fail_all(std::string* error, const std::string& why) {
+    *error = why;
+    return false;
+}
+}  // namespace
 
 bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::string* error) {
     core::TrainConfig& c = r->config;
@@ -166,10 +183,23 @@ bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::strin
                      std::to_string(layers) + " hidden layers: give one for all, or one per layer";
             return false;
         }
-        for (int l = 0; l < layers; ++l) {
-            c.hidden[l].activation = r->activations.size() == 1 ? r->activations[0] : r->activations[l];
-            c.hidden[l].params = core::default_params(core::activation(c.hidden[l].activation));
-        }
+        for (int l = 0; l < layers; ++l)
+            c.hidden[l] = core::hidden_layer(c.hidden[l].units,
+                                             r->activations.size() == 1 ? r->activations[0] : r->activations[l]);
+    }
+    // the init's own settings, each only with the init that reads it
+    if (r->sigma) {
+        if (c.init.kind != core::InitKind::Normal) return fail_all(error, "--set sigma= is used only with init=normal");
+        c.init.sigma = *r->sigma;
+    }
+    if (r->half_width) {
+        if (c.init.kind != core::InitKind::Uniform) return fail_all(error, "--set a= is used only with init=uniform");
+        c.init.a = *r->half_width;
+    }
+    if (r->bias) {
+        if (c.init.kind == core::InitKind::Playground)
+            return fail_all(error, "--set bias= is not used with init=playground (its biases are 0.1)");
+        c.init.bias = *r->bias;
     }
     if (r->output_given && !r->loss_given) c.loss = core::matching_loss(c.output);
     if (r->loss_given && !r->output_given) c.output = core::matching_output(c.loss);
@@ -200,6 +230,7 @@ const char* training_keys_help() {
            "  optimizer=sgd lr=0.03     sgd, momentum or adam; learning rate 1e-5 to 10\n"
            "  batch=10 epochs=500       samples per step; passes over the training points\n"
            "  init=playground           xavier, he, lecun, normal, uniform, playground\n"
+           "  sigma=1 a=1 bias=0        normal's spread, uniform's half-width, the biases (not playground)\n"
            "  reg=none reg_rate=0       l1 or l2 on the weights\n";
 }
 

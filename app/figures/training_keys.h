@@ -4,13 +4,14 @@
 //   dataset=circle  points=500  noise=0 (percent, 0–50)  split=50 (percent trained on)  seed=1
 //   data=FILE.csv (instead of a generated dataset)  features=x1,x2,...
 //   layers=4,2  activation=tanh (or one per layer: relu,tanh)  output=tanh  loss=mse
-//   optimizer=sgd  lr=0.03  batch=10  init=playground  reg=none  reg_rate=0  epochs=500
+//   optimizer=sgd  lr=0.03  batch=10  init=playground (sigma=, a=, bias=)  reg=none  reg_rate=0  epochs=500
 #pragma once
 
 #include "app/figures/keys.h"
 #include "core/dataset.h"
 #include "core/training.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct TrainingRequest {
     std::string data_file;              // a CSV dataset to train on instead of config.data
     std::vector<int> activations;       // one per layer, or one for all (empty: tanh)
     bool output_given = false, loss_given = false;
+    std::optional<double> sigma, half_width, bias;  // the init's settings, when given
 };
 
 // Applies one key. False with *error ("'key=value': why"); *request is then unchanged.

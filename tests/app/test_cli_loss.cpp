@@ -45,7 +45,7 @@ TEST(CliLoss, SameSettingsGiveTheSameFileAndEveryKeyIsRead) {
         "export", "loss", "--set", "dataset=xor", "--set", "epochs=40", "--set", "seed=3", "--set", "layers=6,3",
         "--set", "activation=relu,gelu", "--set", "output=sigmoid", "--set", "optimizer=adam", "--set", "lr=0.01",
         "--set", "batch=16", "--set", "init=he", "--set", "noise=10", "--set", "split=70", "--set", "points=300",
-        "--set", "features=x1,x2,x1x2", "--set", "reg=l2", "--set", "reg_rate=0.001"};
+        "--set", "features=x1,x2,x1x2", "--set", "reg=l2", "--set", "reg_rate=0.001", "--set", "bias=0.05"};
     std::vector<std::string> a = args, b = args;
     a.insert(a.end(), {"--out", tmp / "a.csv"});
     b.insert(b.end(), {"--out", tmp / "b.csv"});
@@ -109,6 +109,8 @@ TEST(CliLoss, BadValuesAreRefusedWithOneLineAndNoFile) {
     {
         std::ofstream bad(tmp / "bad.csv");
         bad << "x1,x2,label\n1,2,1\n3,four,1\n";
+        std::ofstream huge(tmp / "huge.csv");
+        huge << "x1,x2,label\n1e200,0,1\n1,2,0\n";
     }
     const struct {
         std::vector<std::string> sets;
@@ -139,6 +141,11 @@ TEST(CliLoss, BadValuesAreRefusedWithOneLineAndNoFile) {
         {{"reg_rate=-1"}, "'reg_rate=-1'"},
         {{"seed=-1"}, "'seed=-1'"},
         {{"colour=red"}, "unknown key 'colour'"},
+        {{"sigma=0.5"}, "sigma= is used only with init=normal"},
+        {{"init=he", "a=0.5"}, "a= is used only with init=uniform"},
+        {{"bias=0.5"}, "bias= is not used with init=playground"},
+        {{"init=normal", "sigma=0"}, "'sigma=0': must be above 0"},
+        {{"dataset=circle", "features=x1sq", "data=" + tmp / "huge.csv"}, "are too large to compute"},
         {{"data=" + tmp / "missing.csv"}, "cannot read"},
         {{"data=" + tmp / "bad.csv"}, "line 3: x2 'four' is not a number"},
     };
@@ -149,6 +156,6 @@ TEST(CliLoss, BadValuesAreRefusedWithOneLineAndNoFile) {
         EXPECT_EQ(r.exit_code, 2) << c.message;
         EXPECT_NE(r.err.find(c.message), std::string::npos) << "want '" << c.message << "' in: " << r.err;
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-        EXPECT_TRUE(list_dir(tmp.path).size() <= 2u) << "a file was written for " << c.message;
+        EXPECT_TRUE(list_dir(tmp.path).size() <= 3u) << "a file was written for " << c.message;
     }
 }

@@ -23,6 +23,20 @@ TEST(Csv, ReadsTheThreeKindsOfLabels) {
     EXPECT_EQ(d.target[1], -3.5);
 }
 
+TEST(Csv, WholeNumbersOutsideTheClassConventionsAreRegressionTargets) {
+    Dataset d;
+    std::string error;
+    ASSERT_TRUE(parse_dataset_csv("x1,x2,label\n1,2,-2\n3,4,0\n5,6,7\n", &d, &error)) << error;
+    EXPECT_EQ(d.classes, 0);
+    ASSERT_TRUE(parse_dataset_csv("x1,x2,label\n1,2,0\n3,4,12\n", &d, &error)) << error;
+    EXPECT_EQ(d.classes, 0);
+    ASSERT_TRUE(parse_dataset_csv("x1,x2,label\n1,2,0\n3,4,2000000\n5,6,1e300\n", &d, &error)) << error;
+    EXPECT_EQ(d.classes, 0);
+    EXPECT_EQ(d.target[2], 1e300);
+    ASSERT_TRUE(parse_dataset_csv("x1,x2,label\n1,2,0\n3,4,9\n", &d, &error)) << error;
+    EXPECT_EQ(d.classes, 10);
+}
+
 TEST(Csv, RoundTrips) {
     Dataset d;
     std::string error;
@@ -48,9 +62,8 @@ TEST(Csv, EveryBadInputIsReportedWithItsLineAndChangesNothing) {
         {"x1,x2,label\n1,2,1\nnan,4,1\n", "line 3: x1 'nan' is not finite"},
         {"x1,x2,label\n1,2,inf\n3,4,1\n", "line 2: label 'inf' is not finite"},
         {"x1,x2,label\n1,2,1e999\n3,4,1\n", "line 2: label '1e999' is not finite"},
-        {"x1,x2,label\n1,2,-1\n3,4,0\n", "line 3: label 0 mixes label kinds"},
-        {"x1,x2,label\n1,2,-2\n3,4,0\n", "line 2: label -2 is negative"},
-        {"x1,x2,label\n1,2,0\n3,4,12\n", "line 3: class 12 is too large"},
+        {"x1,x2,label\n1,2,-1\n3,4,0\n", "line 3: label 0 mixes label kinds: line 2 has -1"},
+        {"x1,x2,label\n1,2,0\n3,4,1\n5,6,-1\n", "line 4: label -1 mixes label kinds: line 2 has 0"},
     };
     for (const auto& c : cases) {
         Dataset d;

@@ -143,12 +143,41 @@ TEST(Training, ABlowUpStopsAtItsStepAndKeepsTheLastFiniteWeights) {
     const Divergence& d = t.divergence();
     EXPECT_TRUE(d.happened);
     EXPECT_GE(d.step, 1);
+    EXPECT_GE(d.epoch, 1);
+    EXPECT_FALSE(d.what.empty());
     EXPECT_NE(d.message().find("became infinite or NaN in epoch " + std::to_string(d.epoch)), std::string::npos);
     EXPECT_TRUE(t.network().params().allFinite());
     EXPECT_FALSE(t.run_epoch());  // a diverged run stays stopped
     // the user may carry on from the kept weights (here they are already too large to recover)
     t.restore(t.network().params(), t.epoch());
     EXPECT_FALSE(t.divergence().happened);
+}
+
+TEST(Training, ABatchLargerThanTheSetAndAOnePointTestSetWork) {
+    TrainConfig c = default_train_config();
+    c.batch = 1000;        // more than the 9 training points: the whole set each step
+    c.data.points = 10;
+    c.train_percent = 90;  // one point to test on
+    const Dataset d = make_dataset(c.data);
+    std::string error;
+    ASSERT_TRUE(check_train_config(c, d, &error)) << error;
+    Training t(c, d);
+    EXPECT_EQ(t.train_set().size(), 9);
+    EXPECT_EQ(t.test_set().size(), 1);
+    for (int e = 0; e < 5; ++e) ASSERT_TRUE(t.run_epoch());
+    const EpochRecord r = t.evaluate();
+    EXPECT_TRUE(std::isfinite(r.test_loss));
+    EXPECT_TRUE(r.test_accuracy == 0.0 || r.test_accuracy == 1.0);
+}
+
+TEST(Training, ZeroHiddenLayersIsALinearModel) {
+    TrainConfig c = default_train_config();
+    c.hidden.clear();
+    c.data.kind = DatasetKind::Gauss;
+    Training t(c, make_dataset(c.data));
+    EXPECT_EQ(t.network().params().size(), 3);  // two weights and a bias
+    for (int e = 0; e < 50; ++e) ASSERT_TRUE(t.run_epoch());
+    EXPECT_GT(t.evaluate().test_accuracy, 0.95);  // two blobs are linearly separable
 }
 
 TEST(Training, DeadUnitsAreCounted) {
@@ -198,6 +227,12 @@ TEST(DecisionGrid, CoversTheData) {
     EXPECT_GT(g.x_max, 20.0);
     EXPECT_LT(g.y_min, -10.0);
     EXPECT_LE(g.x_min, wide.x.col(0).minCoeff());
+    // points in the unit square get a frame of their own, not Playground's
+    Dataset unit = circle;
+    unit.x = (circle.x.array() + 5.0) / 10.0;
+    const GridSpec u = grid_over(unit, 50);
+    EXPECT_LT(u.x_max - u.x_min, 1.2);
+    EXPECT_LE(u.y_min, unit.x.col(1).minCoeff());
 }
 
 }  // namespace
