@@ -20,6 +20,10 @@ std::string describe_param(const Mlp& net, Eigen::Index i, const char* kind) {
     return kind;
 }
 
+// Every entry finite? x − x is 0 for finite x and NaN for ±inf and NaN, so one vectorised sum answers;
+// Eigen's allFinite() compares entry by entry and is several times slower on every training step.
+bool all_finite(const Eigen::VectorXd& v) { return (v.array() - v.array()).sum() == 0.0; }
+
 // The non-finite entry nearest the output. A NaN or inf spreads from where it arises towards the
 // input in the backward pass, so the layer nearest the output that holds one is where it started.
 Eigen::Index last_non_finite(const Eigen::VectorXd& v) {
@@ -106,11 +110,11 @@ bool Training::run_epoch() {
             return false;
         };
         if (!std::isfinite(score.loss_sum)) return diverged("the loss");
-        if (!m_grad.allFinite()) return diverged(describe_param(m_net, last_non_finite(m_grad), "the gradient"));
+        if (!all_finite(m_grad)) return diverged(describe_param(m_net, last_non_finite(m_grad), "the gradient"));
         m_backup = m_net.params();
         optimizer_step(m_config.optimizer, m_net.weight_mask(), &m_grad, &m_net.params(), &m_opt);
         m_last_grad.swap(m_grad);  // kept for gradient_rms (regularisation included)
-        if (!m_net.params().allFinite()) {
+        if (!all_finite(m_net.params())) {
             const Eigen::Index bad = last_non_finite(m_net.params());
             m_net.params() = m_backup;
             return diverged(describe_param(m_net, bad, "the value"));
