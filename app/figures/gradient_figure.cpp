@@ -222,7 +222,7 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
 void draw_activity_plot(const GradientView& view, const std::vector<core::LayerStats>& layers, ImVec2 size,
                         const GradientDrawOptions& options) {
     if (!plot::BeginPlot("Activations per layer###activity-plot", size, options.flags)) return;
-    plot::SetupAxes("hidden layer", "activation a = f(z)  (log scale)");
+    plot::SetupAxes("hidden layer", "a = f(z)  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     const int depth = layers.empty() ? view.depth : static_cast<int>(layers.size());
     const std::vector<double> sd = column(layers, &core::LayerStats::act_std);
