@@ -1,5 +1,8 @@
 #include "actlab_run.h"
 
+#include <gtest/gtest.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +11,30 @@
 
 RunResult run_actlab(const std::vector<std::string>& args) {
     return run_program(ACTLAB_BINARY, args, {"-DISPLAY", "-WAYLAND_DISPLAY"});
+}
+
+void expect_refused(const std::vector<std::string>& args, const std::string& says) {
+    TempDir tmp;
+    std::vector<std::string> full = {"export"};
+    std::string joined;
+    for (const std::string& a : args) {
+        full.push_back(a.rfind("OUT", 0) == 0 ? tmp / ("out" + a.substr(3)) : a);
+        joined += a + " ";
+    }
+    const RunResult r = run_actlab(full);
+    EXPECT_EQ(r.exit_code, 2) << joined << "\n" << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << joined << "\n" << r.err;
+    EXPECT_NE(r.err.find(says), std::string::npos) << joined << "\nsaid: " << r.err;
+    EXPECT_TRUE(list_dir(tmp.path).empty()) << joined;
+}
+
+RunningApp start_actlab_window(const std::string& export_folder, const std::string& config_home,
+                               const std::string& stderr_path) {
+    RunningApp app;
+    app.pid = start_program(ACTLAB_BINARY, {"--export-folder", export_folder}, {"XDG_CONFIG_HOME=" + config_home},
+                            stderr_path);
+    app.window = sh("timeout 30 xdotool search --sync --name '^actlab$' | head -n 1");
+    return app;
 }
 
 std::vector<std::vector<std::string>> read_csv(const std::string& text) {

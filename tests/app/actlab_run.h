@@ -9,6 +9,19 @@
 // `actlab args...` with no display (DISPLAY and WAYLAND_DISPLAY removed), as on a server.
 RunResult run_actlab(const std::vector<std::string>& args);
 
+// `actlab export args...` must be refused: exit code 2, one line on stderr containing `says`, and no
+// file written. An argument starting with "OUT" becomes a path in a fresh temporary folder.
+void expect_refused(const std::vector<std::string>& args, const std::string& says);
+
+// actlab started with a window (needs DISPLAY), its exports going to `export_folder` and its settings
+// to `config_home`; stderr into `stderr_path`. `window` is its X id, empty when none appeared in 30 s.
+struct RunningApp {
+    int pid = -1;
+    std::string window;
+};
+RunningApp start_actlab_window(const std::string& export_folder, const std::string& config_home,
+                               const std::string& stderr_path);
+
 // CSV text as rows of fields; a line ending in a comma has an empty last field.
 std::vector<std::vector<std::string>> read_csv(const std::string& text);
 // A CSV field as a number (0 when it is not one).

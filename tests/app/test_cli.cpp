@@ -131,18 +131,7 @@ TEST(Cli, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
         {{"activations"}, "--out"},
         {{"activations", "--out", "OUT.png", "--bogus"}, "--bogus"},
     };
-    for (const BadCase& c : cases) {
-        TempDir tmp;
-        std::vector<std::string> args = {"export"};
-        for (const std::string& a : c.args) args.push_back(a.rfind("OUT", 0) == 0 ? tmp / ("out" + a.substr(3)) : a);
-        const RunResult r = run_actlab(args);
-        std::string joined;
-        for (const std::string& a : c.args) joined += a + " ";
-        EXPECT_EQ(r.exit_code, 2) << joined << "\n" << r.err;
-        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << joined << "\n" << r.err;
-        EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\nsaid: " << r.err;
-        EXPECT_TRUE(list_dir(tmp.path).empty()) << joined;
-    }
+    for (const BadCase& c : cases) expect_refused(c.args, c.says);
 }
 
 TEST(Cli, AFolderInTheWayIsRefused) {

@@ -46,9 +46,9 @@ TEST(WindowSoftmax, TypeAndStepTheTemperatureThenExportPngAndCsv) {
     ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
     TempDir tmp;
     const std::string out = tmp / "exports";
-    const int pid = start_program(ACTLAB_BINARY, {"--export-folder", out}, {"XDG_CONFIG_HOME=" + tmp.path},
-                                  tmp / "stderr.txt");
-    const std::string window = sh("timeout 30 xdotool search --sync --name '^actlab$' | head -n 1");
+    const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
+    const int pid = app.pid;
+    const std::string window = app.window;
     ASSERT_FALSE(window.empty()) << "no window titled actlab appeared";
     pause(1.0);
 
