@@ -1,6 +1,7 @@
 #include "core/decision_grid.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace actlab::core {
 
@@ -102,6 +103,74 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
         for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l)
             grid->neurons[l].middleCols(first, lanes) = a[l].leftCols(lanes);
     }
+}
+
+void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field) {
+    const Eigen::Index points = grid.output.cols();
+    const int outputs = static_cast<int>(grid.output.rows());
+    field->n = grid.n;
+    field->layers = output == Output::Softmax && outputs >= 3 ? outputs : 1;
+    field->values.resize(static_cast<size_t>(field->layers) * points);
+    Eigen::Map<Eigen::VectorXf> first(field->values.data(), points);
+    switch (output) {
+        case Output::Tanh: first = grid.output.row(0).transpose(); break;
+        case Output::Sigmoid: first = (2.0f * grid.output.row(0).array() - 1.0f).matrix().transpose(); break;
+        case Output::Identity:
+            first = (grid.output.row(0).array() / static_cast<float>(scale > 0.0 ? scale : 1.0)).matrix().transpose();
+            break;
+        case Output::Softmax:
+            if (field->layers == 1) {
+                first = (grid.output.row(1) - grid.output.row(0)).transpose();
+            } else {
+                Eigen::Map<FloatMatrix>(field->values.data(), outputs, points) = grid.output;
+            }
+            break;
+    }
+}
+
+void neurons_field(const DecisionGrid& grid, BoundaryField* field) {
+    const Eigen::Index points = static_cast<Eigen::Index>(grid.n) * grid.n;
+    int units = 0;
+    for (const FloatMatrix& m : grid.neurons) units += static_cast<int>(m.rows());
+    field->n = grid.n;
+    field->layers = units;
+    field->values.resize(static_cast<size_t>(units) * points);
+    float* out = field->values.data();
+    for (const FloatMatrix& m : grid.neurons) {
+        Eigen::Map<FloatMatrix>(out, m.rows(), points) = m;
+        out += m.rows() * points;
+    }
+}
+
+void features_field(FeatureSet features, const GridSpec& spec, BoundaryField* field) {
+    const int n = spec.n, count = feature_count(features);
+    const Eigen::Index points = static_cast<Eigen::Index>(n) * n;
+    Eigen::MatrixX2d x(points, 2);
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            x(i + static_cast<Eigen::Index>(n) * j, 0) = n > 1 ? spec.x_min + (spec.x_max - spec.x_min) * i / (n - 1) : spec.x_min;
+            x(i + static_cast<Eigen::Index>(n) * j, 1) = n > 1 ? spec.y_min + (spec.y_max - spec.y_min) * j / (n - 1) : spec.y_min;
+        }
+    const FeatureMatrix f = make_features(x, features);
+    field->n = n;
+    field->layers = count;
+    field->values.resize(static_cast<size_t>(count) * points);
+    for (int k = 0; k < count; ++k) {
+        const double largest = f.row(k).cwiseAbs().maxCoeff();
+        const double scale = largest > 0.0 ? 1.0 / largest : 1.0;
+        for (Eigen::Index p = 0; p < points; ++p)
+            field->values[static_cast<size_t>(k) * points + p] = static_cast<float>(f(k, p) * scale);
+    }
+}
+
+float field_at(const BoundaryField& field, const GridSpec& spec, double x1, double x2, int layer) {
+    const int n = field.n;
+    const auto index = [n](double v, double lo, double hi) {
+        const long i = n > 1 ? std::lround((v - lo) / (hi - lo) * (n - 1)) : 0;
+        return static_cast<int>(std::clamp<long>(i, 0, n - 1));
+    };
+    const int i = index(x1, spec.x_min, spec.x_max), j = index(x2, spec.y_min, spec.y_max);
+    return field.values[static_cast<size_t>(layer) * n * n + i + static_cast<size_t>(n) * j];
 }
 
 }  // namespace actlab::core

@@ -34,4 +34,26 @@ struct DecisionGrid {
 void decision_grid(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, bool with_neurons,
                    DecisionGrid* grid);
 
+// What the boundary heatmap colours at each grid point, ready for a float texture. The shader only
+// maps these numbers to colours; every number is decided here.
+//   layers == 1 (two classes, regression): a signed value whose sign is the decision and whose size
+//     is the strength, full colour at ±1: tanh's output as it is, 2σ(z) − 1 for a sigmoid, p₁ − p₀
+//     for a two-class softmax, and a regression output divided by `scale` (the largest |target|).
+//   layers == K ≥ 3 (softmax over K classes): p_k for every class, layer by layer; the winning class
+//     sets the colour and its lead over a uniform guess the strength.
+struct BoundaryField {
+    int n = 0;
+    int layers = 0;
+    std::vector<float> values;   // layer k, point i + n·j at [k·n² + i + n·j]
+};
+void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field);
+// Every hidden unit's activation as it is, one layer per unit: layer 1's units, then layer 2's, ...
+// (the neuron thumbnails; their colours saturate at ±1).
+void neurons_field(const DecisionGrid& grid, BoundaryField* field);
+// Each input feature (x₁, x₂, x₁², …) over the grid, one layer per chosen feature, divided by its
+// largest |value| on the grid so every thumbnail spans the colour map.
+void features_field(FeatureSet features, const GridSpec& spec, BoundaryField* field);
+// The value of the field's first layer nearest to the plane point (x1, x2): for tests and readouts.
+float field_at(const BoundaryField& field, const GridSpec& spec, double x1, double x2, int layer = 0);
+
 }  // namespace actlab::core

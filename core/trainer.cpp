@@ -44,7 +44,7 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
 
 void Trainer::play() {
     send([this] {
-        if (m_training && !m_training->divergence().happened) m_running = true;
+        if (m_training && !m_training->divergence().happened && !at_stop()) m_running = true;
         publish(true);
     });
 }
@@ -67,6 +67,19 @@ void Trainer::step() {
 void Trainer::set_speed(double epochs_per_second) {
     send([this, epochs_per_second] { m_speed = epochs_per_second; });
 }
+
+void Trainer::set_stop_epoch(int epoch) {
+    send([this, epoch] {
+        m_stop_epoch = epoch;
+        if (at_stop()) {
+            m_running = false;
+            m_pending_steps = 0;
+        }
+        publish(true);
+    });
+}
+
+bool Trainer::at_stop() const { return m_training && m_stop_epoch > 0 && m_training->epoch() >= m_stop_epoch; }
 
 void Trainer::set_optimizer(const OptimizerSpec& spec) {
     send([this, spec] {
@@ -119,10 +132,13 @@ void Trainer::publish(bool force) {
         s->history = m_history;
         s->gradient_rms = m_training->gradient_rms();
         s->dead_units = m_training->dead_units();
+        s->dead_mask = m_training->dead_mask();
         s->divergence = m_training->divergence();
     }
     s->running = m_running;
     s->epochs_per_second = m_measured_rate;
+    s->stop_epoch = m_stop_epoch;
+    s->published = Clock::now();
     std::atomic_store(&m_snapshot, std::shared_ptr<const Snapshot>(std::move(s)));
 }
 
@@ -167,7 +183,7 @@ void Trainer::worker() {
         const bool ok = m_training->run_epoch();
         if (m_pending_steps > 0) --m_pending_steps;
         if (ok) record_epoch();
-        if (!ok) {
+        if (!ok || at_stop()) {
             m_running = false;
             m_pending_steps = 0;
         }

@@ -28,9 +28,12 @@ struct Snapshot {
     std::vector<EpochRecord> history;   // one record per recorded epoch (thinned on long runs, see below)
     std::vector<double> gradient_rms;   // per layer, at the last step
     std::vector<int> dead_units;        // per hidden layer
+    std::vector<std::vector<char>> dead_mask;  // per hidden layer and unit: 1 when the unit is dead
     Divergence divergence;
     bool running = false;
     double epochs_per_second = 0.0;     // measured over the last second of running
+    int stop_epoch = 0;                 // the run pauses by itself on reaching this epoch (0: never)
+    std::chrono::steady_clock::time_point published;  // when the worker handed it over
 };
 
 // History keeps every epoch up to kHistoryCap records; beyond that every second record is dropped and
@@ -52,6 +55,8 @@ public:
     void step();                               // one epoch, then pause
     // 0: as fast as possible; otherwise the epochs per second to aim for.
     void set_speed(double epochs_per_second);
+    // Pauses by itself once the run reaches `epoch` (0: runs until paused). play() at or past it does nothing.
+    void set_stop_epoch(int epoch);
     // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
@@ -70,6 +75,7 @@ private:
     void worker();
     void publish(bool force);
     void record_epoch();
+    bool at_stop() const;
 
     std::thread m_thread;
     mutable std::mutex m_mutex;                 // guards m_commands, m_quit, m_busy
@@ -84,6 +90,7 @@ private:
     bool m_running = false;
     int m_pending_steps = 0;
     double m_speed = 0.0;
+    int m_stop_epoch = 0;
     std::vector<EpochRecord> m_history;
     int m_record_every = 1;
     long m_serial = 0;

@@ -146,7 +146,12 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
     *accuracy = m_train.classes == 0 || n == 0 ? NAN : static_cast<double>(total.correct) / n;
     if (count_dead) {
         m_dead.assign(hidden, 0);
-        for (int l = 0; l < hidden; ++l) m_dead[l] = static_cast<int>((!alive[l]).count());
+        m_dead_mask.assign(hidden, {});
+        for (int l = 0; l < hidden; ++l) {
+            m_dead[l] = static_cast<int>((!alive[l]).count());
+            m_dead_mask[l].resize(alive[l].size());
+            for (Eigen::Index u = 0; u < alive[l].size(); ++u) m_dead_mask[l][u] = alive[l][u] ? 0 : 1;
+        }
     }
 }
 
@@ -180,6 +185,12 @@ std::vector<double> Training::gradient_rms() const {
         rms.push_back(std::sqrt(m_last_grad.segment(s.weights, s.rows * s.cols).squaredNorm() / (s.rows * s.cols)));
     }
     return rms;
+}
+
+int first_epoch_reaching(const std::vector<EpochRecord>& history, double loss) {
+    for (const EpochRecord& r : history)
+        if (r.test_loss <= loss) return r.epoch;
+    return -1;
 }
 
 }  // namespace actlab::core

@@ -46,6 +46,9 @@ struct EpochRecord {
     double train_accuracy = 0.0, test_accuracy = 0.0;
 };
 
+// The first recorded epoch whose test loss is at or below `loss`, or -1 when there is none.
+int first_epoch_reaching(const std::vector<EpochRecord>& history, double loss);
+
 // Where training stopped because a number stopped being finite.
 struct Divergence {
     bool happened = false;
@@ -86,6 +89,8 @@ public:
     std::vector<double> gradient_rms() const;
     // Units per hidden layer whose f' was 0 for every training sample at the last evaluate().
     const std::vector<int>& dead_units() const { return m_dead; }
+    // The same unit by unit: dead_mask()[l][u] is 1 when unit u of hidden layer l is dead.
+    const std::vector<std::vector<char>>& dead_mask() const { return m_dead_mask; }
 
 private:
     void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool count_dead, double* loss,
@@ -102,6 +107,7 @@ private:
     int m_epoch = 0;
     Divergence m_divergence;
     std::vector<int> m_dead;
+    std::vector<std::vector<char>> m_dead_mask;
     // scratch, kept between steps so a step allocates nothing
     BlockPass m_pass;
     Eigen::VectorXd m_grad, m_last_grad, m_backup;

@@ -67,6 +67,31 @@ TEST(Trainer, PlaysPausesAndTakesNewSettingsWhileRunning) {
     EXPECT_EQ(trainer.snapshot()->epoch, paused->epoch);
 }
 
+TEST(Trainer, PausesByItselfAtTheStopEpoch) {
+    Trainer trainer;
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    trainer.set_stop_epoch(40);
+    trainer.play();
+    for (int i = 0; i < 500 && (trainer.snapshot()->running || trainer.snapshot()->epoch < 40); ++i)
+        std::this_thread::sleep_for(10ms);
+    trainer.wait_idle();
+    auto s = trainer.snapshot();
+    EXPECT_EQ(s->epoch, 40);
+    EXPECT_FALSE(s->running);
+    EXPECT_EQ(s->stop_epoch, 40);
+    EXPECT_EQ(s->history.back().epoch, 40);
+    trainer.play();  // at the stop: nothing happens
+    trainer.wait_idle();
+    EXPECT_EQ(trainer.snapshot()->epoch, 40);
+    EXPECT_FALSE(trainer.snapshot()->running);
+    trainer.set_stop_epoch(0);  // no limit: steps go on
+    trainer.step();
+    trainer.wait_idle();
+    EXPECT_EQ(trainer.snapshot()->epoch, 41);
+    EXPECT_LE(trainer.snapshot()->published, std::chrono::steady_clock::now());
+}
+
 TEST(Trainer, PacesEpochsWhenASpeedIsSet) {
     Trainer trainer;
     const TrainConfig c = default_train_config();

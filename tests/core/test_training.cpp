@@ -189,6 +189,7 @@ TEST(Training, DeadUnitsAreCounted) {
     t.evaluate();
     ASSERT_EQ(t.dead_units().size(), 1u);
     EXPECT_EQ(t.dead_units()[0], 6);
+    EXPECT_EQ(t.dead_mask(), (std::vector<std::vector<char>>{{1, 1, 1, 1, 1, 1}}));
 }
 
 TEST(DecisionGrid, MatchesTheNetworkPointByPoint) {
@@ -213,6 +214,58 @@ TEST(DecisionGrid, MatchesTheNetworkPointByPoint) {
             EXPECT_NEAR(grid.output(0, i + 17 * j), std::tanh(pass.z.back()(0, 0)), 2e-6);
             EXPECT_NEAR(grid.neurons[1](1, i + 17 * j), pass.a[1](1, 0), 2e-6);
         }
+}
+
+TEST(BoundaryField, IsSignedWithTheDecisionAtZero) {
+    DecisionGrid grid;
+    grid.n = 2;
+    grid.output.resize(1, 4);
+    grid.output << 0.0f, 0.25f, 0.5f, 1.0f;
+    BoundaryField f;
+    boundary_field(grid, Output::Sigmoid, 1.0, &f);  // 2σ − 1
+    ASSERT_EQ(f.layers, 1);
+    EXPECT_EQ(f.values, (std::vector<float>{-1.0f, -0.5f, 0.0f, 1.0f}));
+    boundary_field(grid, Output::Tanh, 1.0, &f);  // as it is
+    EXPECT_EQ(f.values, (std::vector<float>{0.0f, 0.25f, 0.5f, 1.0f}));
+    boundary_field(grid, Output::Identity, 4.0, &f);  // over the largest |target|
+    EXPECT_EQ(f.values, (std::vector<float>{0.0f, 0.0625f, 0.125f, 0.25f}));
+    grid.output.resize(2, 2);  // two-class softmax: p₁ − p₀
+    grid.output << 0.75f, 0.25f, 0.25f, 0.75f;
+    boundary_field(grid, Output::Softmax, 1.0, &f);
+    ASSERT_EQ(f.layers, 1);
+    EXPECT_EQ(f.values, (std::vector<float>{-0.5f, 0.5f}));
+    grid.output.resize(3, 2);  // three classes: the probabilities, class by class
+    grid.output << 0.5f, 0.1f, 0.3f, 0.2f, 0.2f, 0.7f;
+    boundary_field(grid, Output::Softmax, 1.0, &f);
+    ASSERT_EQ(f.layers, 3);
+    EXPECT_EQ(f.values, (std::vector<float>{0.5f, 0.1f, 0.3f, 0.2f, 0.2f, 0.7f}));
+}
+
+TEST(BoundaryField, OfATrainedCircleIsPositiveInsideAndNegativeOnTheRing) {
+    TrainConfig c = default_train_config();
+    const Dataset data = make_dataset(c.data);
+    Training t(c, data);
+    for (int e = 0; e < 300; ++e) t.run_epoch();
+    const GridSpec spec = grid_over(data, 64);
+    DecisionGrid grid;
+    decision_grid(t.network(), c.output, c.features, spec, true, &grid);
+    BoundaryField f;
+    boundary_field(grid, c.output, 1.0, &f);
+    EXPECT_GT(field_at(f, spec, 0.0, 0.0), 0.5f);   // the disc: class +1
+    EXPECT_LT(field_at(f, spec, 0.0, 4.5), -0.5f);  // the ring: class −1
+    EXPECT_LT(field_at(f, spec, -4.0, -2.5), -0.5f);
+    BoundaryField units;
+    neurons_field(grid, &units);
+    ASSERT_EQ(units.layers, 6);  // 4 + 2 hidden units
+    EXPECT_EQ(units.values[4 * 64 * 64 + 5], grid.neurons[1](0, 5));
+    EXPECT_EQ(units.values[3 * 64 * 64 + 7], grid.neurons[0](3, 7));
+    BoundaryField inputs;
+    features_field(Feature_X1 | Feature_X2Sq, spec, &inputs);
+    ASSERT_EQ(inputs.layers, 2);
+    EXPECT_EQ(field_at(inputs, spec, spec.x_max, 0.0, 0), 1.0f);   // x₁ / 6 at the right edge
+    EXPECT_EQ(field_at(inputs, spec, -3.0, spec.y_min, 1), 1.0f);  // x₂² / 36 at the bottom edge
+    EXPECT_EQ(first_epoch_reaching({{0, 1, 0.5, 0, 0}, {4, 1, 0.2, 0, 0}, {8, 1, 0.1, 0, 0}}, 0.2), 4);
+    EXPECT_EQ(first_epoch_reaching({{0, 1, 0.5, 0, 0}}, 0.2), -1);
 }
 
 TEST(DecisionGrid, CoversTheData) {
