@@ -123,5 +123,9 @@ double GetPlotMouseX();             // the data coordinates under the mouse
 double GetPlotMouseY();
 Limits GetPlotLimits();             // the current view
 ImVec2 PlotToPixels(double x, double y);
+// The draw list of the data area, clipped to it: for items the widget does not draw itself (a heatmap).
+ImDrawList* GetPlotDrawList();
+// Points per logical pixel of this plot (2 in a 2× export): line widths and marker radii scale with it.
+float GetPlotUnit();
 
 }  // namespace actlab::plot

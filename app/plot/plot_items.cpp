@@ -194,6 +194,16 @@ void PlotMarker(double x, double y, ImU32 color, float radius) {
     p.draw->AddCircle(c, radius * p.unit, color, 0, 2.0f * p.unit);
 }
 
+ImDrawList* GetPlotDrawList() {
+    lock_setup();
+    return ctx().current.draw;
+}
+
+float GetPlotUnit() {
+    lock_setup();
+    return ctx().current.unit;
+}
+
 void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset, ImVec2 pivot) {
     lock_setup();
     CurrentPlot& p = ctx().current;

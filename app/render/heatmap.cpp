@@ -1,0 +1,175 @@
+#include "app/render/heatmap.h"
+
+#include "app/render/shaders.h"  // generated from shaders/ at build time
+
+#include <glad/gl.h>
+
+#include <cstddef>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+// The program is made once per process, in the first GL context that draws a heatmap (actlab has one:
+// the window's, or the headless one of `actlab export`).
+struct Program {
+    GLuint id = 0;
+    bool failed = false;
+    GLint projection = -1, field = -1, layers = -1, colors = -1, strength = -1, discrete = -1, contour_width = -1,
+          contour_color = -1;
+    GLint position = -1, uv = -1, color = -1;
+};
+Program g_program;
+
+GLuint compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "actlab: the heatmap shader does not compile: %s\n", log);
+        glDeleteShader(shader);
+        return 0;
+    }
+    return shader;
+}
+
+bool ensure_program() {
+    Program& p = g_program;
+    if (p.id || p.failed) return p.id != 0;
+    const GLuint vs = compile(GL_VERTEX_SHADER, kHeatmapVertexShader);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, kHeatmapFragmentShader);
+    if (!vs || !fs) {
+        p.failed = true;
+        return false;
+    }
+    p.id = glCreateProgram();
+    glAttachShader(p.id, vs);
+    glAttachShader(p.id, fs);
+    glLinkProgram(p.id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(p.id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = {};
+        glGetProgramInfoLog(p.id, sizeof log, nullptr, log);
+        std::fprintf(stderr, "actlab: the heatmap shaders do not link: %s\n", log);
+        glDeleteProgram(p.id);
+        p.id = 0;
+        p.failed = true;
+        return false;
+    }
+    p.projection = glGetUniformLocation(p.id, "u_projection");
+    p.field = glGetUniformLocation(p.id, "u_field");
+    p.layers = glGetUniformLocation(p.id, "u_layers");
+    p.colors = glGetUniformLocation(p.id, "u_colors");
+    p.strength = glGetUniformLocation(p.id, "u_strength");
+    p.discrete = glGetUniformLocation(p.id, "u_discrete");
+    p.contour_width = glGetUniformLocation(p.id, "u_contour_width");
+    p.contour_color = glGetUniformLocation(p.id, "u_contour_color");
+    p.position = glGetAttribLocation(p.id, "Position");
+    p.uv = glGetAttribLocation(p.id, "UV");
+    p.color = glGetAttribLocation(p.id, "Color");
+    return true;
+}
+
+void rgb(ImU32 c, float* out) {
+    const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    out[0] = v.x;
+    out[1] = v.y;
+    out[2] = v.z;
+}
+
+// Called by the OpenGL 3 backend in place of a draw command: switches to the heatmap program for the
+// next command (the textured rectangle). The backend has bound its vertex array and buffers.
+void begin_heatmap(const ImDrawList*, const ImDrawCmd* cmd) {
+    const auto* d = static_cast<const HeatmapPainter::Draw*>(cmd->UserCallbackData);
+    if (!ensure_program()) return;
+    const Program& p = g_program;
+    const ImDrawData* data = ImGui::GetDrawData();
+    const float l = data->DisplayPos.x, r = data->DisplayPos.x + data->DisplaySize.x;
+    const float t = data->DisplayPos.y, b = data->DisplayPos.y + data->DisplaySize.y;
+    const float ortho[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1.0f, 0,
+                             (r + l) / (l - r), (t + b) / (b - t), 0, 1.0f};
+    glUseProgram(p.id);
+    glUniformMatrix4fv(p.projection, 1, GL_FALSE, ortho);
+    glUniform1i(p.field, 1);
+    glUniform1i(p.layers, d->layers);
+    float colors[30];
+    for (int k = 0; k < 10; ++k) rgb(d->style.colors[k], colors + 3 * k);
+    glUniform3fv(p.colors, 10, colors);
+    glUniform1f(p.strength, d->style.strength);
+    glUniform1i(p.discrete, d->style.discrete ? 1 : 0);
+    glUniform1f(p.contour_width, d->style.contour_width * data->FramebufferScale.x);
+    float contour[3];
+    rgb(d->style.contour_color, contour);
+    glUniform3fv(p.contour_color, 1, contour);
+    // the field on texture unit 1, so the backend's unit 0 is left as it is
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, d->texture);
+    glActiveTexture(GL_TEXTURE0);
+    // ImGui's vertex layout, at this program's attribute locations
+    const auto attribute = [](GLint location, GLint size, GLenum type, GLboolean normalised, size_t offset) {
+        if (location < 0) return;
+        glEnableVertexAttribArray(static_cast<GLuint>(location));
+        glVertexAttribPointer(static_cast<GLuint>(location), size, type, normalised, sizeof(ImDrawVert),
+                              reinterpret_cast<const void*>(offset));
+    };
+    attribute(p.position, 2, GL_FLOAT, GL_FALSE, offsetof(ImDrawVert, pos));
+    attribute(p.uv, 2, GL_FLOAT, GL_FALSE, offsetof(ImDrawVert, uv));
+    attribute(p.color, 4, GL_UNSIGNED_BYTE, GL_TRUE, offsetof(ImDrawVert, col));
+}
+
+}  // namespace
+
+HeatmapTexture::~HeatmapTexture() {
+    if (m_id) glDeleteTextures(1, &m_id);
+}
+
+void HeatmapTexture::upload(const core::BoundaryField& field) {
+    if (field.n <= 0 || field.layers <= 0) return;
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D_ARRAY, &previous);
+    const bool fresh = m_id == 0;
+    if (fresh) glGenTextures(1, &m_id);
+    glBindTexture(GL_TEXTURE_2D_ARRAY, m_id);
+    if (fresh) {
+        glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D_ARRAY, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    if (fresh || field.n != m_n || field.layers != m_layers) {
+        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_R32F, field.n, field.n, field.layers, 0, GL_RED, GL_FLOAT,
+                     field.values.data());
+    } else {
+        glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, field.n, field.n, field.layers, GL_RED, GL_FLOAT,
+                        field.values.data());
+    }
+    m_n = field.n;
+    m_layers = field.layers;
+    glBindTexture(GL_TEXTURE_2D_ARRAY, static_cast<GLuint>(previous));
+}
+
+void HeatmapPainter::draw(ImDrawList* list, const HeatmapTexture& texture, ImVec2 p_min, ImVec2 p_max,
+                          const HeatmapStyle& style) {
+    if (texture.empty()) return;
+    m_draws.push_back({texture.id(), texture.layers(), style});
+    // Texel centres are the grid points: the rectangle's edges sit half a texel inside the texture.
+    // Row 0 of the texture is the grid's bottom row, drawn at the bottom (p_max.y).
+    const float half = 0.5f / static_cast<float>(texture.n());
+    list->AddCallback(begin_heatmap, &m_draws.back());
+    // The rectangle is drawn with the font texture bound as far as the backend knows (it binds only
+    // 2D textures); the heatmap program samples the field from unit 1 instead.
+    list->AddImage(ImGui::GetIO().Fonts->TexID, p_min, p_max, ImVec2(half, 1.0f - half), ImVec2(1.0f - half, half));
+    list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+}
+
+}  // namespace actlab::app
