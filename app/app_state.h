@@ -3,14 +3,20 @@
 #pragma once
 
 #include "app/figures/activation_figure.h"
+#include "app/figures/boundary_figure.h"
+#include "app/figures/loss_figure.h"
 #include "app/figures/figure.h"
 #include "app/figures/softmax_figure.h"
 #include "app/figures/gradient_figure.h"
 #include "app/gradient_job.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
+#include "app/render/heatmap.h"
 #include "app/render/offscreen.h"
+#include "core/trainer.h"
 
+#include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,7 +44,7 @@ struct ExportRequest {
 };
 
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
-enum class Lab { Activations, Softmax, Gradients };
+enum class Lab { Activations, Softmax, Gradients, Playground };
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -100,6 +106,44 @@ struct GradientState {
     ChainData shown_chain;                        // at the depth of `layers` (the dashed line of the main plot)
 };
 
+// What the playground's controls set; saved in settings.json as the keys of `actlab export loss`.
+struct PlaygroundView {
+    core::TrainConfig config = core::default_train_config();
+    std::string data_file;            // the CSV the points came from (empty: generated from config.data)
+    double speed = 0.0;               // epochs per second to aim for; 0: as fast as possible
+    bool discrete = false;            // the boundary in two flat colours
+    bool show_test = true;            // draw the test points
+    bool log_loss = true;             // the loss curves on a log axis
+};
+
+// The playground: a network training on a worker thread (core/trainer.h) and the pictures of its
+// newest snapshot. Everything GL (textures) is made on first draw and released by release_gl().
+struct PlaygroundState {
+    PlaygroundView view;
+    core::Dataset data;               // every point, as generated or loaded
+    std::string data_name;            // "circle", or the file's name
+    std::string message;              // why the last change was refused: shown in red in the panel
+    std::unique_ptr<core::Trainer> trainer;  // made when the tab is first drawn
+    bool needs_reset = true;          // the data or the network changed: start the run again
+    bool data_dirty = true;           // the points must be generated again from view.config.data
+    // the newest snapshot shown, and its pictures
+    std::shared_ptr<const core::Snapshot> shown;
+    long shown_serial = -1;
+    bool pictures_dirty = true;       // display options changed: rebuild the pictures from `shown`
+    BoundaryPicture boundary;         // field, points and titles
+    core::DecisionGrid grid;          // output and hidden units over boundary.spec
+    core::BoundaryField neurons;      // every hidden unit's map (the network diagram)
+    core::BoundaryField inputs;       // every input feature's map
+    std::unique_ptr<HeatmapTexture> boundary_texture, neuron_texture, input_texture;
+    HeatmapPainter painter;
+    LossCurves curves;                // the snapshot's history, for the loss plot
+    // what the window measures while training runs (shown in the run bar)
+    double frames_per_second = 0.0;
+    double boundary_delay_ms = 0.0;   // from the worker publishing a snapshot to its frame being shown
+    bool presented_pending = false;   // a new snapshot's pictures are in the frame being drawn
+    std::chrono::steady_clock::time_point last_present;
+};
+
 struct UiSettings {
     static constexpr float kMinTextScale = 0.75f;
     static constexpr float kMaxTextScale = 2.5f;
@@ -120,6 +164,7 @@ struct AppState {
     ExplorerState explorer;
     SoftmaxState softmax;
     GradientState gradients;
+    PlaygroundState playground;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;

@@ -6,6 +6,7 @@
 #include "app/panels/activations_panel.h"
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
+#include "app/panels/playground_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -17,6 +18,7 @@
 #include <GLFW/glfw3.h>  // key codes for the shortcuts
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <vector>
 
@@ -43,6 +45,7 @@ Figure current_figure(const AppState& state) {
         case Lab::Activations: break;
         case Lab::Softmax: return softmax_figure(state);
         case Lab::Gradients: return gradients_figure(state);
+        case Lab::Playground: return playground_figure(state);
     }
     return activations_figure(state);
 }
@@ -76,6 +79,9 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
             if (k.key == GLFW_KEY_UP || k.key == GLFW_KEY_RIGHT) step_temperature(state.softmax, 1);
             if (k.key == GLFW_KEY_DOWN || k.key == GLFW_KEY_LEFT) step_temperature(state.softmax, -1);
         }
+        if (state.lab == Lab::Playground && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT)) &&
+            !ImGui::GetIO().WantTextInput)
+            playground_key(state, k.key);
         if (!(k.mods & GLFW_MOD_CONTROL)) continue;
         const bool shift = k.mods & GLFW_MOD_SHIFT;
         switch (k.key) {
@@ -84,6 +90,7 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
             case GLFW_KEY_1: state.ui.select_lab = static_cast<int>(Lab::Activations); break;
             case GLFW_KEY_2: state.ui.select_lab = static_cast<int>(Lab::Softmax); break;
             case GLFW_KEY_3: state.ui.select_lab = static_cast<int>(Lab::Gradients); break;
+            case GLFW_KEY_4: state.ui.select_lab = static_cast<int>(Lab::Playground); break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
@@ -112,6 +119,7 @@ void draw_menu(AppState& state) {
         if (ImGui::MenuItem("Activation functions", "Ctrl+1")) state.ui.select_lab = static_cast<int>(Lab::Activations);
         if (ImGui::MenuItem("Softmax and temperature", "Ctrl+2")) state.ui.select_lab = static_cast<int>(Lab::Softmax);
         if (ImGui::MenuItem("Gradients", "Ctrl+3")) state.ui.select_lab = static_cast<int>(Lab::Gradients);
+        if (ImGui::MenuItem("Playground", "Ctrl+4")) state.ui.select_lab = static_cast<int>(Lab::Playground);
         ImGui::Separator();
         ImGui::MenuItem("Plot only", "Ctrl+H", &state.ui.plot_only);
         ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
@@ -136,8 +144,9 @@ void draw_help(bool* open) {
             "home view. Hover for exact values. Drag the grey probe line to move the probe.\n\n"
             "Sliders: drag, or Ctrl+click to type a value; typed values are clamped to the slider's range.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
-            "size, Ctrl+1 / Ctrl+2 / Ctrl+3 the activation, softmax and gradient labs, Ctrl+H plot only (hide the "
-            "controls), F11 full screen (Esc leaves it), Ctrl+Q quit.\n\n"
+            "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 the activation, softmax and gradient labs and the playground, "
+            "Ctrl+H plot only (hide the controls), F11 full screen (Esc leaves it), Ctrl+Q quit. In the "
+            "playground: Space play or pause, S one epoch, R start again.\n\n"
             "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
             "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");
     }
@@ -193,6 +202,11 @@ void draw_main_window(AppState& state) {
             draw_gradient_panel(state);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Playground", nullptr, tab_flags(Lab::Playground))) {
+            state.lab = Lab::Playground;
+            draw_playground_panel(state);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
         state.ui.select_lab = -1;
     }
@@ -243,11 +257,22 @@ int run_gui(const GuiOptions& options) {
     plot::Context* plots = plot::CreateContext();
     rebuild_fonts(window, state);
 
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point frame_start = Clock::now();
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state);
         // Wait for input instead of spinning (a scripted run polls); while a network is computed, wake
-        // often enough for its progress bar and to show the result as soon as it is there.
-        begin_frame(window, options.frames > 0 ? 0.0 : gradient_panel_busy(state) ? 0.05 : 0.25);
+        // often enough for its progress bar and to show the result as soon as it is there. While the
+        // playground trains, draw at 60 frames per second: wait out the rest of each 1/60 s (input
+        // still wakes the loop at once), so the window never takes a core from training by spinning.
+        double wait = gradient_panel_busy(state) ? 0.05 : 0.25;
+        if (state.lab == Lab::Playground && playground_animating(state)) {
+            const double spent = std::chrono::duration<double>(Clock::now() - frame_start).count();
+            wait = 1.0 / 60.0 - spent;
+        }
+        if (options.frames > 0) wait = 0.0;
+        begin_frame(window, wait);
+        frame_start = Clock::now();
         set_fullscreen(window, state.ui.fullscreen);
         handle_shortcuts(state, take_key_presses(window));
         draw_main_window(state);
@@ -255,6 +280,7 @@ int run_gui(const GuiOptions& options) {
         for (const ExportRequest& request : state.export_requests) service_export(state, request);
         state.export_requests.clear();
         present(window);
+        playground_frame_presented(state);
         if (options.frames > 0 && frame + 1 >= options.frames) break;
     }
 
@@ -262,6 +288,7 @@ int run_gui(const GuiOptions& options) {
         state.exports.folder = saved_folder;  // a folder given on the command line is for this run only
     if (!save_settings(state.settings_path, state, &error)) std::fprintf(stderr, "actlab: %s\n", error.c_str());
     plot::DestroyContext(plots);
+    release_playground_gl(state);
     close_window(&window);
     return 0;
 }

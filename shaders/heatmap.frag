@@ -11,6 +11,7 @@
 // between grid points, so the line runs between them rather than along the grid's steps.
 #version 330 core
 uniform sampler2DArray u_field;
+uniform int u_first_layer;       // the field's first layer in the texture (one unit's map among many)
 uniform int u_layers;            // 1: signed; ≥ 3: class probabilities
 uniform vec3 u_colors[10];       // signed: [0] below 0, [1] above; classes: one per class
 uniform float u_strength;        // how far toward the class colour the strongest value goes (0–1)
@@ -25,7 +26,7 @@ void main() {
     float margin;                // 0 on the decision boundary, growing away from it
     float amount;                // 0 (white) … 1 (the class colour at u_strength)
     if (u_layers == 1) {
-        float v = texture(u_field, vec3(v_uv, 0.0)).r;
+        float v = texture(u_field, vec3(v_uv, float(u_first_layer))).r;
         color = v < 0.0 ? u_colors[0] : u_colors[1];
         amount = min(abs(v), 1.0);
         margin = v;
@@ -33,7 +34,7 @@ void main() {
         float best = -1.0, second = -1.0;
         int winner = 0;
         for (int k = 0; k < u_layers; ++k) {
-            float p = texture(u_field, vec3(v_uv, float(k))).r;
+            float p = texture(u_field, vec3(v_uv, float(u_first_layer + k))).r;
             if (p > best) {
                 second = best;
                 best = p;

@@ -1,6 +1,7 @@
 #include "app/cli/export_plots.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/figures/training_keys.h"
 #include "app/figures/softmax_keys.h"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace actlab::app {
 
@@ -177,6 +179,48 @@ bool prepare_loss(const std::vector<KeyValue>& sets, bool, Figure* out, std::str
     return true;
 }
 
+// Grid points per side of an exported boundary: finer than the window's, for print.
+constexpr int kExportGridPoints = 256;
+
+// Reads the training keys and trains headless for the epochs asked (stopping early on a divergence).
+bool train_request(const std::vector<KeyValue>& sets, TrainingRequest* request, core::Dataset* data,
+                   std::unique_ptr<core::Training>* run, std::string* name, std::string* error) {
+    for (const auto& [key, value] : sets)
+        if (!apply_training_key(request, key, value, error)) {
+            *error = "--set " + *error;
+            return false;
+        }
+    if (!finish_training_request(request, data, error)) return false;
+    *run = std::make_unique<core::Training>(request->config, *data);
+    for (int e = 0; e < request->epochs; ++e)
+        if (!(*run)->run_epoch()) break;
+    *name = request->data_file.empty() ? core::dataset_info(request->config.data.kind).id : "data";
+    return true;
+}
+
+std::string divergence_note(const core::Training& run) {
+    if (!run.divergence().happened) return "";
+    return run.divergence().message() + " The figure shows the weights from before that step (epoch " +
+           std::to_string(run.epoch()) + ").";
+}
+
+bool prepare_boundary(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    TrainingRequest request;
+    core::Dataset data;
+    std::unique_ptr<core::Training> run;
+    std::string name;
+    if (!train_request(sets, &request, &data, &run, &name, error)) return false;
+    const core::EpochRecord last = run->evaluate();
+    auto picture = std::make_shared<BoundaryPicture>();
+    auto grid = std::make_shared<core::DecisionGrid>();
+    make_boundary_picture(request.config, data, request.data_file.empty() ? name : request.data_file, run->network(),
+                          &last, kExportGridPoints, picture.get(), grid.get());
+    *out = boundary_export_figure(picture, grid, "boundary_" + name + "_" + std::to_string(request.epochs) +
+                                                     "epochs_seed" + std::to_string(request.config.seed));
+    out->note = divergence_note(*run);
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
@@ -199,6 +243,8 @@ const std::vector<ExportPlot>& export_plots() {
         {"gradient-compare", "gradient per layer for 2 to 4 (activation, init) pairs",
          gradient_keys_help(GradientPlot::Compare), prepare_gradient_compare},
         {"loss", "trains a small network headless: loss and accuracy per epoch", training_keys_help(), prepare_loss},
+        {"boundary", "trains a small network headless: its decision boundary under the data",
+         training_keys_help(), prepare_boundary},
     };
     return plots;
 }

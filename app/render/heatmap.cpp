@@ -16,7 +16,7 @@ namespace {
 struct Program {
     GLuint id = 0;
     bool failed = false;
-    GLint projection = -1, field = -1, layers = -1, colors = -1, strength = -1, discrete = -1, contour_width = -1,
+    GLint projection = -1, field = -1, first_layer = -1, layers = -1, colors = -1, strength = -1, discrete = -1, contour_width = -1,
           contour_color = -1;
     GLint position = -1, uv = -1, color = -1;
 };
@@ -66,6 +66,7 @@ bool ensure_program() {
     }
     p.projection = glGetUniformLocation(p.id, "u_projection");
     p.field = glGetUniformLocation(p.id, "u_field");
+    p.first_layer = glGetUniformLocation(p.id, "u_first_layer");
     p.layers = glGetUniformLocation(p.id, "u_layers");
     p.colors = glGetUniformLocation(p.id, "u_colors");
     p.strength = glGetUniformLocation(p.id, "u_strength");
@@ -99,6 +100,7 @@ void begin_heatmap(const ImDrawList*, const ImDrawCmd* cmd) {
     glUseProgram(p.id);
     glUniformMatrix4fv(p.projection, 1, GL_FALSE, ortho);
     glUniform1i(p.field, 1);
+    glUniform1i(p.first_layer, d->first_layer);
     glUniform1i(p.layers, d->layers);
     float colors[30];
     for (int k = 0; k < 10; ++k) rgb(d->style.colors[k], colors + 3 * k);
@@ -159,9 +161,10 @@ void HeatmapTexture::upload(const core::BoundaryField& field) {
 }
 
 void HeatmapPainter::draw(ImDrawList* list, const HeatmapTexture& texture, ImVec2 p_min, ImVec2 p_max,
-                          const HeatmapStyle& style) {
-    if (texture.empty()) return;
-    m_draws.push_back({texture.id(), texture.layers(), style});
+                          const HeatmapStyle& style, int first_layer, int layers) {
+    if (texture.empty() || first_layer < 0 || first_layer >= texture.layers()) return;
+    if (layers <= 0 || first_layer + layers > texture.layers()) layers = texture.layers() - first_layer;
+    m_draws.push_back({texture.id(), first_layer, layers, style});
     // Texel centres are the grid points: the rectangle's edges sit half a texel inside the texture.
     // Row 0 of the texture is the grid's bottom row, drawn at the bottom (p_max.y).
     const float half = 0.5f / static_cast<float>(texture.n());

@@ -48,10 +48,14 @@ public:
     void begin() { m_draws.clear(); }
     // Draws `texture` into the rectangle p_min (top left) … p_max (bottom right), which stands for
     // the grid's extent: grid point (0, 0) lands on the bottom-left corner, (n−1, n−1) on the top right.
-    void draw(ImDrawList* list, const HeatmapTexture& texture, ImVec2 p_min, ImVec2 p_max, const HeatmapStyle& style);
+    // `first_layer` and `layers` pick part of the texture: one unit's map among many (layers = 1), or
+    // the K class probabilities; layers = 0 draws them all.
+    void draw(ImDrawList* list, const HeatmapTexture& texture, ImVec2 p_min, ImVec2 p_max, const HeatmapStyle& style,
+              int first_layer = 0, int layers = 0);
 
     struct Draw {
         unsigned texture;
+        int first_layer;
         int layers;
         HeatmapStyle style;
     };

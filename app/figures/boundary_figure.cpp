@@ -1,0 +1,194 @@
+#include "app/figures/boundary_figure.h"
+
+#include "app/figures/loss_figure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+constexpr ImU32 kClassColors[10] = {
+    IM_COL32(230, 159, 0, 255),    // class 0 (−1): orange
+    IM_COL32(0, 114, 178, 255),    // class 1 (+1): blue
+    IM_COL32(0, 158, 115, 255),    // bluish green
+    IM_COL32(204, 121, 167, 255),  // reddish purple
+    IM_COL32(213, 94, 0, 255),     // vermillion
+    IM_COL32(86, 180, 233, 255),   // sky blue
+    IM_COL32(120, 120, 120, 255),  // grey
+    IM_COL32(150, 110, 40, 255),   // brown
+    IM_COL32(90, 60, 160, 255),    // violet
+    IM_COL32(20, 20, 20, 255),     // black
+};
+
+ImU32 mix_white(ImU32 color, float amount) {
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(color);
+    const auto m = [amount](float v) { return 1.0f + (v - 1.0f) * amount; };
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(m(c.x), m(c.y), m(c.z), 1.0f));
+}
+
+}  // namespace
+
+ImU32 data_class_color(int k) { return kClassColors[std::clamp(k, 0, 9)]; }
+
+ImU32 target_color(double target, double scale) {
+    const double s = scale > 0 ? std::min(1.0, std::fabs(target) / scale) : 0.0;
+    return mix_white(data_class_color(target < 0 ? 0 : 1), static_cast<float>(s));
+}
+
+HeatmapStyle boundary_style(int classes, bool discrete) {
+    HeatmapStyle style;
+    for (int k = 0; k < 10; ++k) style.colors[k] = kClassColors[k];
+    style.discrete = discrete;
+    style.contour_width = classes > 0 ? 2.0f : 0.0f;
+    return style;
+}
+
+void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter, ImVec2 size,
+                        plot::PlotFlags flags) {
+    const float fs = ImGui::GetFontSize();
+    const int classes = pic.train.classes;
+    // a caption under the plot: what the marks mean
+    const float caption = ImGui::GetTextLineHeightWithSpacing();
+    ImVec2 plot_size(size.x, std::max(4.0f * fs, size.y - caption));
+    if (!plot::BeginPlot(pic.title.c_str(), plot_size, flags)) return;
+    plot::SetupAxes("x₁", "x₂");
+    const core::GridSpec& g = pic.spec;
+    plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
+                          (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
+    ImDrawList* dl = plot::GetPlotDrawList();
+    painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
+                  boundary_style(classes, pic.discrete));
+
+    // points: smaller when there are many, so they do not hide the field
+    const float unit = plot::GetPlotUnit();
+    const ImVec2 a = plot::PlotToPixels(g.x_min, g.y_max), b = plot::PlotToPixels(g.x_max, g.y_min);
+    const float side = std::min(b.x - a.x, b.y - a.y);
+    const int total = pic.train.size() + (pic.show_test ? pic.test.size() : 0);
+    const float radius = std::clamp(0.42f * side / std::sqrt(static_cast<float>(std::max(total, 1))), 1.6f * unit, 4.2f * unit);
+    const auto point_color = [&](double target) {
+        return classes > 0 ? data_class_color(static_cast<int>(target)) : target_color(target, pic.target_scale);
+    };
+    const ImU32 outline = IM_COL32(255, 255, 255, 255), dark = IM_COL32(30, 30, 30, 255);
+    for (int i = 0; i < pic.train.size(); ++i) {
+        const ImVec2 c = plot::PlotToPixels(pic.train.x(i, 0), pic.train.x(i, 1));
+        dl->AddCircleFilled(c, radius, point_color(pic.train.target[i]), 10);
+        dl->AddCircle(c, radius, outline, 10, 0.9f * unit);
+    }
+    if (pic.show_test)
+        for (int i = 0; i < pic.test.size(); ++i) {
+            const ImVec2 c = plot::PlotToPixels(pic.test.x(i, 0), pic.test.x(i, 1));
+            dl->AddCircleFilled(c, radius, IM_COL32(255, 255, 255, 255), 10);
+            dl->AddCircle(c, radius - 0.9f * unit, point_color(pic.test.target[i]), 10, 1.8f * unit);
+            dl->AddCircle(c, radius, dark, 10, 0.7f * unit);
+        }
+    plot::EndPlot();
+
+    // the caption: what the marks and colours mean
+    ImDrawList* wl = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float r = 0.3f * fs;
+    float x = at.x + 0.5f * fs;
+    const float cy = at.y + 0.5f * ImGui::GetTextLineHeight();
+    const ImU32 text = plot::GetStyle().text;
+    const auto label = [&](const std::string& s) {
+        wl->AddText(ImVec2(x, at.y), text, s.c_str());
+        x += ImGui::CalcTextSize(s.c_str()).x + 0.9f * fs;
+    };
+    wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(110, 110, 110, 255));
+    x += 2.6f * r;
+    label("training points (" + std::to_string(pic.train.size()) + ")");
+    if (pic.show_test) {
+        wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(255, 255, 255, 255));
+        wl->AddCircle(ImVec2(x + r, cy), r - 0.1f * fs, IM_COL32(110, 110, 110, 255), 12, 0.12f * fs);
+        wl->AddCircle(ImVec2(x + r, cy), r, dark, 12, 0.05f * fs);
+        x += 2.6f * r;
+        label("test points (" + std::to_string(pic.test.size()) + ")");
+    }
+    if (classes == 2) {
+        wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(0));
+        x += 2.6f * r;
+        label("class 0 (−1)");
+        wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(1));
+        x += 2.6f * r;
+        label("class 1 (+1)");
+    } else if (classes > 2) {
+        for (int k = 0; k < classes; ++k) {
+            wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(k));
+            x += 2.6f * r;
+            label("class " + std::to_string(k));
+        }
+    } else {
+        label("colour: the target (orange below 0, blue above)");
+    }
+    if (!pic.status.empty()) label("· " + pic.status);
+    ImGui::Dummy(ImVec2(size.x, caption));
+}
+
+std::string boundary_csv(const BoundaryPicture& pic, const core::DecisionGrid& grid) {
+    const int n = grid.n, outputs = static_cast<int>(grid.output.rows());
+    std::string text = "x1,x2";
+    if (outputs == 1) {
+        text += ",output\n";
+    } else {
+        for (int k = 0; k < outputs; ++k) text += ",p" + std::to_string(k);
+        text += "\n";
+    }
+    const core::GridSpec& g = pic.spec;
+    char buf[64];
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const double x1 = n > 1 ? g.x_min + (g.x_max - g.x_min) * i / (n - 1) : g.x_min;
+            const double x2 = n > 1 ? g.y_min + (g.y_max - g.y_min) * j / (n - 1) : g.y_min;
+            std::snprintf(buf, sizeof buf, "%.17g,%.17g", x1, x2);
+            text += buf;
+            for (int k = 0; k < outputs; ++k) {
+                std::snprintf(buf, sizeof buf, ",%.9g", static_cast<double>(grid.output(k, i + n * j)));
+                text += buf;
+            }
+            text += '\n';
+        }
+    return text;
+}
+
+Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
+                              std::shared_ptr<const core::DecisionGrid> grid, const std::string& stem) {
+    Figure figure;
+    figure.stem = stem;
+    figure.csv = [picture, grid] { return boundary_csv(*picture, *grid); };
+    // The texture and the painter's records belong to the export: made in its GL context when drawn.
+    auto texture = std::make_shared<HeatmapTexture>();
+    auto painter = std::make_shared<HeatmapPainter>();
+    figure.draw = [picture, texture, painter](ImVec2 size) {
+        if (texture->empty()) texture->upload(picture->field);
+        painter->begin();
+        draw_boundary_plot(*picture, *texture, painter.get(), size, plot::PlotFlags_NoInputs);
+    };
+    return figure;
+}
+
+void make_boundary_picture(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name,
+                           const core::Mlp& network, const core::EpochRecord* last, int n, BoundaryPicture* pic,
+                           core::DecisionGrid* grid) {
+    core::split_dataset(data, config.train_percent, config.data.seed, &pic->train, &pic->test);
+    pic->spec = core::grid_over(data, n);
+    pic->target_scale = data.classes == 0 && data.size() > 0 ? std::max(data.target.cwiseAbs().maxCoeff(), 1e-12) : 1.0;
+    core::decision_grid(network, config.output, config.features, pic->spec, false, grid);
+    core::boundary_field(*grid, config.output, pic->target_scale, &pic->field);
+    const int epoch = last ? last->epoch : 0;
+    pic->title = "Decision boundary at epoch " + std::to_string(epoch) + ": " + describe_training(config, data, data_name);
+    pic->status.clear();
+    if (last) {
+        char buf[160];
+        if (data.classes > 0)
+            std::snprintf(buf, sizeof buf, "test loss %.3g, test accuracy %.1f %%", last->test_loss,
+                          100.0 * last->test_accuracy);
+        else
+            std::snprintf(buf, sizeof buf, "test loss %.3g", last->test_loss);
+        pic->status = buf;
+    }
+}
+
+}  // namespace actlab::app

@@ -1,0 +1,57 @@
+// The decision boundary with the data on top: the playground's main plot and `actlab export boundary`.
+// The core computes the field (core/decision_grid.h); the heatmap shader colours it; the points are
+// drawn over it, training points filled and test points as rings.
+#pragma once
+
+#include "app/figures/figure.h"
+#include "app/figures/training_keys.h"
+#include "app/plot/plot.h"
+#include "app/render/heatmap.h"
+#include "core/decision_grid.h"
+#include "core/training.h"
+
+#include <memory>
+#include <string>
+
+namespace actlab::app {
+
+// The colour of class k (Playground's orange for −1 / class 0, blue for +1 / class 1, then more of
+// Okabe and Ito's palette), the same on the heatmap, the points, the network and the legend.
+ImU32 data_class_color(int k);
+// A regression target's colour: white at 0 toward blue (above 0) or orange (below), full at ±scale.
+ImU32 target_color(double target, double scale);
+// The heatmap's colours for a field of `classes` classes (0: regression), with the contour and
+// discretised view as asked (no contour for regression: it has no decision to draw).
+HeatmapStyle boundary_style(int classes, bool discrete);
+
+struct BoundaryPicture {
+    core::GridSpec spec;          // where the field lies
+    core::BoundaryField field;    // what the heatmap colours
+    core::Dataset train, test;    // the points
+    double target_scale = 1.0;    // regression: the largest |target| (the field is divided by it)
+    bool show_test = true;        // draw the test points
+    bool discrete = false;        // flat colours instead of shades of confidence
+    std::string title;            // "Decision boundary at epoch 500: circle · 2-4-2-1 tanh · ..."
+    std::string status;           // a line under the title: "test loss 0.0012 · test accuracy 100 %"
+};
+
+// The field, the points and the axes, filling `size`; the heatmap goes through `painter` from `texture`
+// (which must hold picture.field). Square data area when `size` allows.
+void draw_boundary_plot(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter,
+                        ImVec2 size, plot::PlotFlags flags);
+
+// The grid as CSV: x1,x2,output for two classes and regression (the network's output: tanh, σ or the
+// regression value), or x1,x2,p0,…,p(K−1) for K ≥ 3 classes; one row per grid point, x1 fastest.
+std::string boundary_csv(const BoundaryPicture& picture, const core::DecisionGrid& grid);
+
+// An export: the picture drawn off screen (its own texture, made in the export's GL context).
+Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
+                              std::shared_ptr<const core::DecisionGrid> grid, const std::string& stem);
+
+// A finished run's picture: the field of `network` at n × n over the data, the split points and a title.
+// `data_name` is "circle" or the file's name.
+void make_boundary_picture(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name,
+                           const core::Mlp& network, const core::EpochRecord* last, int n, BoundaryPicture* picture,
+                           core::DecisionGrid* grid);
+
+}  // namespace actlab::app
