@@ -3,6 +3,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/gradient_keys.h"
+#include "app/figures/training_keys.h"
 #include "app/files.h"
 
 #include <nlohmann/json.hpp>
@@ -63,6 +64,50 @@ void read_softmax(const json& o, const std::string& path, AppState* state, std::
     std::string error;
     if (check_softmax_view(view, &error)) state->softmax.view = view;
     else problems->push_back(path + ": softmax: " + error + "; using the default lab");
+}
+
+// The playground's object: the training keys of `actlab export loss` and the panel's own. Each good key
+// is used and each bad one reported; a run the data cannot train falls back to the default as a whole.
+void read_playground(const json& object, const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    if (!object.is_object()) {
+        problems->push_back(path + ": playground must be an object; using the default playground");
+        return;
+    }
+    PlaygroundView& view = state->playground.view;
+    TrainingRequest request;
+    for (const auto& item : object.items()) {
+        const std::string key = item.key(), value = json_value_text(item.value());
+        std::string error;
+        if (key == "speed") {
+            double speed = 0;
+            if (parse_finite(value, &speed) && (speed == 0 || (speed >= 1 && speed <= 1000))) view.speed = speed;
+            else problems->push_back(path + ": playground speed '" + value + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
+        } else if (key == "discrete" || key == "show_test" || key == "log_loss") {
+            if (value != "true" && value != "false") {
+                problems->push_back(path + ": playground " + key + " must be true or false; keeping the default");
+                continue;
+            }
+            (key == "discrete" ? view.discrete : key == "show_test" ? view.show_test : view.log_loss) = value == "true";
+        } else if (key == "epochs") {
+            problems->push_back(path + ": playground has no key 'epochs'; ignoring it");
+        } else {
+            TrainingRequest trial = request;
+            if (apply_training_key(&trial, key, value, &error)) request = trial;
+            else problems->push_back(path + ": playground " + error + "; keeping the default");
+        }
+    }
+    core::Dataset data;
+    std::string error;
+    if (!finish_training_request(&request, &data, &error)) {
+        problems->push_back(path + ": playground: " + error + "; using the default playground");
+        return;
+    }
+    view.config = request.config;
+    view.data_file = request.data_file;
+    if (!view.data_file.empty()) {
+        state->playground.data = data;
+        state->playground.data_dirty = true;  // names it; a loaded file is not generated again
+    }
 }
 
 void read_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
@@ -140,6 +185,7 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
             else problems->push_back(path + ": activations: " + error + "; using the default view");
         }
     }
+    if (doc.contains("playground")) read_playground(doc["playground"], path, state, problems);
     if (doc.contains("gradients")) {
         const json& g = doc["gradients"];
         if (!g.is_object()) {
@@ -184,6 +230,14 @@ bool save_settings(const std::string& path, const AppState& state, std::string* 
     json g = json::object();
     for (const auto& [key, value] : gradient_keys(state.gradients.view)) g[key] = value;
     doc["gradients"] = g;
+    const PlaygroundView& pv = state.playground.view;
+    json pg = json::object();
+    for (const auto& [key, value] : training_keys(pv.config, pv.data_file)) pg[key] = value;
+    pg["speed"] = pv.speed;
+    pg["discrete"] = pv.discrete;
+    pg["show_test"] = pv.show_test;
+    pg["log_loss"] = pv.log_loss;
+    doc["playground"] = pg;
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !make_folders(folder.string(), error)) return false;
     return write_file_atomic(path, doc.dump(2) + "\n", error);

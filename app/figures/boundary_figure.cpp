@@ -77,12 +77,12 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
         dl->AddCircleFilled(c, radius, point_color(pic.train.target[i]), 10);
         dl->AddCircle(c, radius, outline, 10, 0.9f * unit);
     }
+    // test points: the same colours, ringed in black (as on Playground)
     if (pic.show_test)
         for (int i = 0; i < pic.test.size(); ++i) {
             const ImVec2 c = plot::PlotToPixels(pic.test.x(i, 0), pic.test.x(i, 1));
-            dl->AddCircleFilled(c, radius, IM_COL32(255, 255, 255, 255), 10);
-            dl->AddCircle(c, radius - 0.9f * unit, point_color(pic.test.target[i]), 10, 1.8f * unit);
-            dl->AddCircle(c, radius, dark, 10, 0.7f * unit);
+            dl->AddCircleFilled(c, radius, point_color(pic.test.target[i]), 10);
+            dl->AddCircle(c, radius, dark, 10, 1.3f * unit);
         }
     plot::EndPlot();
 
@@ -99,31 +99,30 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     };
     wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(110, 110, 110, 255));
     x += 2.6f * r;
-    label("training points (" + std::to_string(pic.train.size()) + ")");
+    label("train " + std::to_string(pic.train.size()));
     if (pic.show_test) {
-        wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(255, 255, 255, 255));
-        wl->AddCircle(ImVec2(x + r, cy), r - 0.1f * fs, IM_COL32(110, 110, 110, 255), 12, 0.12f * fs);
-        wl->AddCircle(ImVec2(x + r, cy), r, dark, 12, 0.05f * fs);
+        wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(110, 110, 110, 255));
+        wl->AddCircle(ImVec2(x + r, cy), r, dark, 12, 0.09f * fs);
         x += 2.6f * r;
-        label("test points (" + std::to_string(pic.test.size()) + ")");
+        label("test " + std::to_string(pic.test.size()));
     }
     if (classes == 2) {
         wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(0));
         x += 2.6f * r;
-        label("class 0 (−1)");
+        label("−1");
         wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(1));
         x += 2.6f * r;
-        label("class 1 (+1)");
+        label("+1");
     } else if (classes > 2) {
         for (int k = 0; k < classes; ++k) {
             wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(k));
             x += 2.6f * r;
-            label("class " + std::to_string(k));
+            label(std::to_string(k));
         }
     } else {
-        label("colour: the target (orange below 0, blue above)");
+        label("target: orange < 0 < blue");
     }
-    if (!pic.status.empty()) label("· " + pic.status);
+    if (!pic.status.empty() && x + ImGui::CalcTextSize(pic.status.c_str()).x < at.x + size.x) label(pic.status);
     ImGui::Dummy(ImVec2(size.x, caption));
 }
 

@@ -65,7 +65,7 @@ std::string loss_csv(const LossCurves& curves) {
     return text;
 }
 
-void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags) {
+void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow) {
     const int n = static_cast<int>(curves.history.size());
     std::vector<double> epoch(n), train(n), test(n);
     double lo = INFINITY, hi = 0.0;
@@ -90,11 +90,11 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
         home.y_min = 0;
         home.y_max = hi > 0 ? hi * 1.05 : 1.0;
     }
-    const std::string title = "Loss over training: " + curves.subtitle;
+    const std::string title = curves.subtitle.empty() ? "Loss over training" : "Loss over training: " + curves.subtitle;
     if (!plot::BeginPlot(title.c_str(), size, flags)) return;
     plot::SetupAxes("epoch", log_y ? "loss (log scale)" : "loss");
     if (log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
-    plot::SetupAxesLimits(home, (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
+    plot::SetupAxesLimits(home, (follow || (flags & plot::PlotFlags_NoInputs)) ? plot::Cond_Always : plot::Cond_Once);
     plot::SetupLegend(plot::Location_SouthWest);  // loss falls from the top left: the corner below it is empty
     if (n > 0) {
         plot::PlotLine("training set", epoch.data(), train.data(), n, {kTrainColor, 2.0f});

@@ -28,8 +28,9 @@ std::string describe_training(const core::TrainConfig& config, const core::Datas
 // The CSV: epoch,train_loss,test_loss,train_accuracy,test_accuracy (accuracy empty for regression).
 std::string loss_csv(const LossCurves& curves);
 
-// Draws the curves filling `size`. `log_y` puts the loss on a log axis.
-void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags);
+// Draws the curves filling `size`. `log_y` puts the loss on a log axis. `follow` keeps the view on the
+// whole run as it grows (while training); otherwise the user's pan and zoom stay.
+void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow = false);
 
 Figure loss_export_figure(const LossCurves& curves, const std::string& stem);
 

@@ -234,4 +234,40 @@ const char* training_keys_help() {
            "  reg=none reg_rate=0       l1 or l2 on the weights\n";
 }
 
+std::vector<KeyValue> training_keys(const core::TrainConfig& c, const std::string& data_file) {
+    std::vector<KeyValue> keys;
+    if (data_file.empty()) {
+        keys.push_back({"dataset", core::dataset_info(c.data.kind).id});
+        keys.push_back({"points", std::to_string(c.data.points)});
+        keys.push_back({"noise", number_text(c.data.noise * 100.0)});
+    } else {
+        keys.push_back({"data", data_file});
+    }
+    keys.push_back({"split", std::to_string(c.train_percent)});
+    keys.push_back({"seed", std::to_string(c.seed)});
+    std::string features;
+    for (int i = 0; i < core::kFeatureCount; ++i)
+        if (c.features & (1u << i)) features += (features.empty() ? "" : ",") + std::string(core::feature_id(i));
+    keys.push_back({"features", features});
+    std::string layers, activations;
+    for (const core::HiddenLayer& h : c.hidden) {
+        layers += (layers.empty() ? "" : ",") + std::to_string(h.units);
+        activations += (activations.empty() ? "" : ",") + std::string(core::activation(h.activation).id);
+    }
+    keys.push_back({"layers", layers.empty() ? "none" : layers});
+    if (!activations.empty()) keys.push_back({"activation", activations});
+    keys.push_back({"output", core::output_name(c.output)});
+    keys.push_back({"loss", core::loss_name(c.loss)});
+    keys.push_back({"optimizer", core::optimizer_name(c.optimizer.kind)});
+    keys.push_back({"lr", number_text(c.optimizer.learning_rate)});
+    keys.push_back({"batch", std::to_string(c.batch)});
+    keys.push_back({"init", core::init_name(c.init.kind)});
+    if (c.init.kind == core::InitKind::Normal) keys.push_back({"sigma", number_text(c.init.sigma)});
+    if (c.init.kind == core::InitKind::Uniform) keys.push_back({"a", number_text(c.init.a)});
+    if (c.init.kind != core::InitKind::Playground) keys.push_back({"bias", number_text(c.init.bias)});
+    keys.push_back({"reg", core::regularization_name(c.optimizer.regularization)});
+    keys.push_back({"reg_rate", number_text(c.optimizer.regularization_rate)});
+    return keys;
+}
+
 }  // namespace actlab::app

@@ -36,4 +36,8 @@ bool apply_training_key(TrainingRequest* request, const std::string& key, const 
 bool finish_training_request(TrainingRequest* request, core::Dataset* data, std::string* error);
 const char* training_keys_help();
 
+// The keys that give back `config` (with `data_file` as data= when set): apply_training_key on each,
+// then finish_training_request, rebuilds the same run. For settings.json and for saying what was trained.
+std::vector<KeyValue> training_keys(const core::TrainConfig& config, const std::string& data_file);
+
 }  // namespace actlab::app

@@ -4,6 +4,7 @@
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/plot/plot.h"
+#include "app/files.h"
 #include "core/csv.h"
 
 #include <imgui.h>
@@ -11,9 +12,11 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 namespace actlab::app {
 
@@ -48,7 +51,7 @@ std::string data_name(const PlaygroundState& p) {
 }
 
 // The output/loss pair that suits the data best, when the current one does not suit it at all.
-[[maybe_unused]] void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data) {
+void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data) {
     std::string why;
     if (core::check_train_config(c, data, &why)) return;
     if (data.classes == 0) {
@@ -85,6 +88,12 @@ void sync_run(PlaygroundState& p) {
     p.shown_serial = -1;
 }
 
+std::string thousands(long v) {
+    std::string s = std::to_string(v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+}
+
 // Rebuilds the pictures from the newest snapshot: the grid (output and every unit), the fields, and
 // their textures. Only when there is a new snapshot or a display option changed.
 void update_pictures(PlaygroundState& p) {
@@ -100,6 +109,8 @@ void update_pictures(PlaygroundState& p) {
     make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid);
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
+    // the run bar says what is trained: the plot's title can be short
+    b.title = "Decision boundary at epoch " + thousands(snap->epoch);
     // make_boundary_picture computes the output only; the network diagram needs every unit too
     core::decision_grid(snap->network, c.output, c.features, b.spec, true, &p.grid);
     core::neurons_field(p.grid, &p.neurons);
@@ -113,15 +124,314 @@ void update_pictures(PlaygroundState& p) {
     p.curves.history = snap->history;
     p.curves.divergence = snap->divergence;
     p.curves.classification = p.data.classes > 0;
-    p.curves.subtitle = describe_training(c, p.data, p.data_name);
+    p.curves.subtitle.clear();
     p.presented_pending = true;
 }
 
-std::string thousands(long v) {
-    std::string s = std::to_string(v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
+// ---- the controls -----------------------------------------------------------------------------
+
+// A change to the run's set-up, tried first: the data must be able to train it. Refused with a
+// message (the run keeps its set-up) or applied and the run started again.
+void try_config(PlaygroundState& p, const core::TrainConfig& trial) {
+    std::string why;
+    if (!core::check_train_config(trial, p.data, &why)) {
+        p.message = why + " The change was not made.";
+        return;
+    }
+    p.message.clear();
+    p.view.config = trial;
+    p.needs_reset = true;
 }
+
+// A small picture of each generated dataset, to pick one by its look (as on Playground).
+void draw_dataset_previews(PlaygroundState& p) {
+    static std::vector<core::Dataset> previews;  // the same 200 points of each kind, made once
+    if (previews.empty())
+        for (int k = 0; k < core::kDatasetKindCount; ++k)
+            previews.push_back(core::make_dataset({static_cast<core::DatasetKind>(k), 200, 0.0, 1}));
+    const float fs = ImGui::GetFontSize();
+    const float box = 3.4f * fs;
+    for (int k = 0; k < core::kDatasetKindCount; ++k) {
+        const core::DatasetKind kind = static_cast<core::DatasetKind>(k);
+        const core::DatasetInfo& info = core::dataset_info(kind);
+        if (k % 3 != 0) ImGui::SameLine();
+        ImGui::PushID(k);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const bool chosen = p.view.data_file.empty() && p.view.config.data.kind == kind;
+        if (ImGui::InvisibleButton("##dataset", ImVec2(box, box))) {
+            core::TrainConfig trial = p.view.config;
+            trial.data.kind = kind;
+            core::Dataset data = core::make_dataset(trial.data);
+            suit_output_to_data(trial, data);
+            p.view.data_file.clear();
+            p.data = data;
+            p.data_name = info.id;
+            p.view.config = trial;
+            p.message.clear();
+            p.needs_reset = true;
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s: %s", info.label,
+                              info.classes == 0 ? "regression" : (std::to_string(info.classes) + " classes").c_str());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), IM_COL32(255, 255, 255, 255));
+        const core::Dataset& d = previews[static_cast<size_t>(k)];
+        double scale = core::kDataExtent;
+        for (int i = 0; i < d.size(); ++i) scale = std::max({scale, std::fabs(d.x(i, 0)), std::fabs(d.x(i, 1))});
+        double target_scale = 1e-12;
+        if (info.classes == 0) target_scale = std::max(target_scale, d.target.cwiseAbs().maxCoeff());
+        for (int i = 0; i < d.size(); ++i) {
+            const ImVec2 c(at.x + box * (0.5f + 0.46f * static_cast<float>(d.x(i, 0) / scale)),
+                           at.y + box * (0.5f - 0.46f * static_cast<float>(d.x(i, 1) / scale)));
+            const ImU32 color = info.classes > 0 ? data_class_color(static_cast<int>(d.target[i]))
+                                                 : target_color(d.target[i], target_scale);
+            dl->AddCircleFilled(c, 0.09f * fs, color, 6);
+        }
+        dl->AddRect(at, ImVec2(at.x + box, at.y + box), chosen ? IM_COL32(20, 20, 20, 255) : IM_COL32(180, 180, 180, 255),
+                    0, 0, chosen ? 0.2f * fs : 0.06f * fs);
+        ImGui::PopID();
+    }
+}
+
+void draw_data_controls(PlaygroundState& p) {
+    if (!section("Data")) return;
+    const float fs = ImGui::GetFontSize();
+    draw_dataset_previews(p);
+    core::TrainConfig& c = p.view.config;
+    const bool generated = p.view.data_file.empty();
+    ImGui::TextUnformatted(generated ? core::dataset_info(c.data.kind).label : ("File: " + p.data_name).c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (generated) {
+        double noise = c.data.noise * 100.0;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (value_slider("##noise", &noise, 0.0, 50.0, "noise %.0f %%")) {
+            c.data.noise = std::round(std::clamp(noise, 0.0, 50.0)) / 100.0;
+            p.data_dirty = true;
+        }
+        int points = c.data.points;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (value_slider_int("##points", &points, core::kMinPoints, 5000, "%d points", ImGuiSliderFlags_Logarithmic)) {
+            c.data.points = std::clamp(points, core::kMinPoints, core::kMaxPoints);
+            p.data_dirty = true;
+        }
+    }
+    int split = c.train_percent;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (value_slider_int("##split", &split, core::kMinTrainPercent, core::kMaxTrainPercent, "%d %% to train")) {
+        c.train_percent = std::clamp(split, core::kMinTrainPercent, core::kMaxTrainPercent);
+        p.needs_reset = true;
+    }
+    if (generated && ImGui::Button("Regenerate")) {
+        ++c.data.seed;
+        p.data_dirty = true;
+    }
+    if (generated && ImGui::IsItemHovered()) ImGui::SetTooltip("new points from the next seed of the data");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Your own points (CSV: x1,x2,label)");
+    static char path[1024] = "";
+    ImGui::SetNextItemWidth(-4.2f * fs);
+    const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", path, sizeof path,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Load") || enter) {
+        core::Dataset data;
+        std::string error;
+        const std::string file = expand_home(path);
+        if (!core::load_dataset_csv(file, &data, &error)) {
+            p.message = "Not loaded: " + error + ". The points shown are kept.";
+        } else {
+            core::TrainConfig trial = c;
+            suit_output_to_data(trial, data);
+            p.data = data;
+            p.view.data_file = file;
+            p.data_name = data_name(p);
+            p.view.config = trial;
+            p.message.clear();
+            p.needs_reset = true;
+        }
+    }
+    hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
+}
+
+void draw_feature_controls(PlaygroundState& p) {
+    if (!section("Features")) return;
+    core::TrainConfig trial = p.view.config;
+    for (int i = 0; i < core::kFeatureCount; ++i) {
+        bool on = trial.features & (1u << i);
+        if (i % 2) ImGui::SameLine(ImGui::GetFontSize() * 6);
+        if (ImGui::Checkbox(core::feature_label(i), &on)) {
+            const core::FeatureSet set = on ? trial.features | (1u << i) : trial.features & ~(1u << i);
+            if (set == 0) {
+                p.message = "The network needs at least one input feature.";
+            } else {
+                trial.features = set;
+                try_config(p, trial);
+            }
+        }
+    }
+}
+
+bool activation_combo(const char* id, int* index) {
+    bool changed = false;
+    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
+        for (int i = 0; i < core::activation_count(); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", core::activation(i).formula);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void draw_network_controls(PlaygroundState& p) {
+    if (!section("Network")) return;
+    const float fs = ImGui::GetFontSize();
+    core::TrainConfig trial = p.view.config;
+    std::vector<core::HiddenLayer>& hidden = trial.hidden;
+    const int layers = static_cast<int>(hidden.size());
+    bool changed = false;
+    ImGui::Text("%d hidden layer%s", layers, layers == 1 ? "" : "s");
+    ImGui::SameLine(8.5f * fs);
+    ImGui::BeginDisabled(layers == 0);
+    if (ImGui::Button("−##layers", ImVec2(2 * fs, 0))) hidden.pop_back(), changed = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(layers >= core::kMaxHiddenLayers);
+    if (ImGui::Button("+##layers", ImVec2(2 * fs, 0))) {
+        const int act = layers > 0 ? hidden.back().activation : core::activation_index("tanh");
+        hidden.push_back(core::hidden_layer(layers > 0 ? hidden.back().units : 4, act));
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    if (layers > 0) {
+        int all = hidden[0].activation;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (activation_combo("##all", &all)) {
+            for (core::HiddenLayer& h : hidden) h = core::hidden_layer(h.units, all);
+            changed = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("one activation for every hidden layer");
+    }
+    for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
+        ImGui::PushID(l);
+        ImGui::Text("%d:", l + 1);
+        ImGui::SameLine(1.6f * fs);
+        if (ImGui::Button("−", ImVec2(1.6f * fs, 0)) && hidden[l].units > 1) --hidden[l].units, changed = true;
+        ImGui::SameLine(0, 2);
+        ImGui::Text("%2d", hidden[l].units);
+        ImGui::SameLine(0, 2);
+        if (ImGui::Button("+", ImVec2(1.6f * fs, 0)) && hidden[l].units < core::kMaxUnits) ++hidden[l].units, changed = true;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        int act = hidden[l].activation;
+        if (activation_combo("##act", &act)) {
+            hidden[l] = core::hidden_layer(hidden[l].units, act);
+            changed = true;
+        }
+        ImGui::PopID();
+    }
+    int pair = 0;
+    for (int i = 0; i < 4; ++i)
+        if (kOutputPairs[i].output == trial.output && kOutputPairs[i].loss == trial.loss) pair = i;
+    ImGui::TextUnformatted("Output and loss");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##output", kOutputPairs[pair].label)) {
+        for (int i = 0; i < 4; ++i)
+            if (ImGui::Selectable(kOutputPairs[i].label, i == pair)) {
+                trial.output = kOutputPairs[i].output;
+                trial.loss = kOutputPairs[i].loss;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    if (changed) try_config(p, trial);
+}
+
+void draw_training_controls(PlaygroundState& p) {
+    if (!section("Training")) return;
+    const float fs = ImGui::GetFontSize();
+    core::TrainConfig& c = p.view.config;
+    core::OptimizerSpec opt = c.optimizer;
+    bool opt_changed = false;
+    const float label_x = 7.5f * fs;
+    const auto row = [&](const char* label) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(label_x);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+    };
+    row("Optimiser");
+    if (ImGui::BeginCombo("##optimizer", core::optimizer_name(opt.kind))) {
+        for (core::OptimizerKind k : {core::OptimizerKind::Sgd, core::OptimizerKind::Momentum, core::OptimizerKind::Adam})
+            if (ImGui::Selectable(core::optimizer_name(k), k == opt.kind)) opt.kind = k, opt_changed = true;
+        ImGui::EndCombo();
+    }
+    row("Learning rate");
+    char lr[32];
+    std::snprintf(lr, sizeof lr, "%g", opt.learning_rate);
+    if (ImGui::BeginCombo("##lr", lr)) {
+        for (double r : kLearningRates) {
+            std::snprintf(lr, sizeof lr, "%g", r);
+            if (ImGui::Selectable(lr, r == opt.learning_rate)) opt.learning_rate = r, opt_changed = true;
+        }
+        ImGui::EndCombo();
+    }
+    row("Regularisation");
+    if (ImGui::BeginCombo("##reg", core::regularization_name(opt.regularization))) {
+        for (core::Regularization r : {core::Regularization::None, core::Regularization::L1, core::Regularization::L2})
+            if (ImGui::Selectable(core::regularization_name(r), r == opt.regularization)) opt.regularization = r, opt_changed = true;
+        ImGui::EndCombo();
+    }
+    if (opt.regularization != core::Regularization::None) {
+        row("Reg. rate");
+        char rate[32];
+        std::snprintf(rate, sizeof rate, "%g", opt.regularization_rate);
+        if (ImGui::BeginCombo("##regrate", rate)) {
+            for (double r : kRegRates) {
+                std::snprintf(rate, sizeof rate, "%g", r);
+                if (ImGui::Selectable(rate, r == opt.regularization_rate)) opt.regularization_rate = r, opt_changed = true;
+            }
+            ImGui::EndCombo();
+        }
+    }
+    if (opt_changed) {
+        c.optimizer = opt;
+        p.trainer->set_optimizer(opt);  // from the next epoch, without starting again
+    }
+    row("Batch size");
+    const int train_points = std::max(1, static_cast<int>(std::lround(p.data.size() * c.train_percent / 100.0)));
+    int batch = std::min(c.batch, train_points);
+    if (value_slider_int("##batch", &batch, 1, std::max(2, train_points), "%d")) {
+        c.batch = std::clamp(batch, 1, core::kMaxBatch);
+        p.trainer->set_batch(c.batch);
+    }
+    row("Initialisation");
+    if (ImGui::BeginCombo("##init", core::init_name(c.init.kind))) {
+        for (int k = 0; k < core::kInitKindCount; ++k) {
+            const core::InitKind kind = static_cast<core::InitKind>(k);
+            if (ImGui::Selectable(core::init_name(kind), kind == c.init.kind)) {
+                c.init.kind = kind;
+                p.needs_reset = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    row("Seed");
+    int seed = static_cast<int>(std::min<std::uint64_t>(c.seed, 2147483647u));
+    if (ImGui::InputInt("##seed", &seed, 1, 10, ImGuiInputTextFlags_EnterReturnsTrue) && seed >= 0) {
+        c.seed = c.data.seed = static_cast<std::uint64_t>(seed);
+        p.data_dirty = p.view.data_file.empty();
+        p.needs_reset = true;
+    }
+    ImGui::Spacing();
+    ImGui::Checkbox("Show test points", &p.view.show_test);
+    ImGui::Checkbox("Discretise the output", &p.view.discrete);
+    ImGui::Checkbox("Loss on a log axis", &p.view.log_loss);
+    if (p.view.show_test != p.boundary.show_test || p.view.discrete != p.boundary.discrete) p.pictures_dirty = true;
+}
+
 
 // ▶ / ❚❚, step, reset, speed, and the run's numbers.
 void draw_run_bar(PlaygroundState& p) {
@@ -148,23 +458,26 @@ void draw_run_bar(PlaygroundState& p) {
             p.trainer->set_speed(p.view.speed);
         }
     }
-    ImGui::SameLine(0, 2 * fs);
     const core::Snapshot* s = p.shown.get();
+    if (running) {  // how fast, as measured: the worker's epochs, the window's frames, the delay between
+        ImGui::SameLine(0, 1.5f * fs);
+        ImGui::TextDisabled("%s epochs/s · %.0f frames/s · boundary on screen %.0f ms after its epoch",
+                            thousands(std::lround(s->epochs_per_second)).c_str(), p.frames_per_second,
+                            p.boundary_delay_ms);
+    }
     const int epoch = s ? s->epoch : 0;
+    ImFont* bold = plot::GetStyle().title_font;
+    if (bold) ImGui::PushFont(bold);
     ImGui::Text("Epoch %s", thousands(epoch).c_str());
+    if (bold) ImGui::PopFont();
     if (s && !s->history.empty()) {
         const core::EpochRecord& r = s->history.back();
         ImGui::SameLine(0, 1.5f * fs);
         if (p.data.classes > 0)
-            ImGui::Text("loss: train %.4f, test %.4f   accuracy: train %.1f %%, test %.1f %%", r.train_loss, r.test_loss,
+            ImGui::Text("Loss: train %.4f, test %.4f    Accuracy: train %.1f %%, test %.1f %%", r.train_loss, r.test_loss,
                         100 * r.train_accuracy, 100 * r.test_accuracy);
         else
-            ImGui::Text("loss: train %.4f, test %.4f", r.train_loss, r.test_loss);
-    }
-    if (running) {
-        ImGui::SameLine(0, 1.5f * fs);
-        ImGui::TextDisabled("%s epochs/s · %.0f frames/s · boundary %.1f ms behind", thousands(std::lround(s->epochs_per_second)).c_str(),
-                            p.frames_per_second, p.boundary_delay_ms);
+            ImGui::Text("Loss: train %.4f, test %.4f", r.train_loss, r.test_loss);
     }
 }
 
@@ -192,13 +505,41 @@ void draw_divergence_banner(PlaygroundState& p) {
     ImGui::PopStyleColor();
 }
 
+// "Boundary: PNG CSV": a plot's exports on one short line (the size and scale are under Settings…
+// of any other lab, and apply to all).
+void export_buttons(AppState& state, const char* what, const std::function<Figure()>& figure) {
+    ImGui::PushID(what);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s:", what);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("PNG")) request_export(state, ExportFormat::Png, figure());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export the plot as PNG, drawn again at the export size");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("CSV")) request_export(state, ExportFormat::Csv, figure());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export the plotted values as CSV");
+    ImGui::PopID();
+}
+
 }  // namespace
 
 void draw_playground_panel(AppState& state) {
     PlaygroundState& p = state.playground;
+    const float fs = ImGui::GetFontSize();
     p.painter.begin();
     sync_run(p);
     update_pictures(p);
+
+    const bool plot_only = state.ui.plot_only;
+    if (!plot_only) {
+        ImGui::BeginChild("##playground-controls", ImVec2(fs * 17, 0), false);
+        draw_data_controls(p);
+        draw_feature_controls(p);
+        draw_network_controls(p);
+        draw_training_controls(p);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginChild("##playground-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     draw_run_bar(p);
     draw_divergence_banner(p);
     if (!p.message.empty()) {
@@ -206,16 +547,31 @@ void draw_playground_panel(AppState& state) {
         ImGui::TextWrapped("%s", p.message.c_str());
         ImGui::PopStyleColor();
     }
-    if (!p.boundary_texture) return;
+    if (!p.boundary_texture) {
+        ImGui::EndChild();
+        return;
+    }
+    const bool running = p.shown && p.shown->running;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float side = std::min(avail.x * 0.5f, avail.y);
-    ImGui::BeginChild("##boundary", ImVec2(side, avail.y));
-    draw_export_controls(state, "boundary", [&state] { return playground_figure(state); });
-    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImGui::GetContentRegionAvail(), 0);
+    // the boundary square on the right, the loss curves under it; the rest for the network
+    const float column = std::min(avail.x * 0.5f, avail.y * 0.62f + 4.0f * fs);
+    const float left = avail.x - column - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginChild("##network-column", ImVec2(left, avail.y), false);
+    ImGui::TextDisabled("network diagram");
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##loss", ImVec2(0, avail.y));
-    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0);
+    ImGui::BeginChild("##boundary-column", ImVec2(column, avail.y), false, ImGuiWindowFlags_NoScrollWithMouse);
+    const float boundary_height = std::min(column + 2.0f * fs, avail.y * 0.64f);
+    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(column, boundary_height), 0);
+    export_buttons(state, "Boundary", [&state] { return playground_figure(state); });
+    ImGui::SameLine(0, 1.5f * fs);
+    export_buttons(state, "Loss", [&p] {
+        const int epoch = p.shown ? p.shown->epoch : 0;
+        return loss_export_figure(p.curves, "loss_" + p.data_name + "_epoch" + std::to_string(epoch) + "_seed" +
+                                                std::to_string(p.view.config.seed));
+    });
+    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, running);
+    ImGui::EndChild();
     ImGui::EndChild();
 }
 
