@@ -24,34 +24,49 @@ out vec4 out_color;
 void main() {
     vec3 color;
     float margin;                // 0 on the decision boundary, growing away from it
+    float slope;                 // how fast margin changes per pixel
     float amount;                // 0 (white) … 1 (the class colour at u_strength)
     if (u_layers == 1) {
         float v = texture(u_field, vec3(v_uv, float(u_first_layer))).r;
         color = v < 0.0 ? u_colors[0] : u_colors[1];
         amount = min(abs(v), 1.0);
         margin = v;
+        slope = fwidth(v);
     } else {
-        float best = -1.0, second = -1.0;
-        int winner = 0;
-        for (int k = 0; k < u_layers; ++k) {
-            float p = texture(u_field, vec3(v_uv, float(u_first_layer + k))).r;
-            if (p > best) {
-                second = best;
-                best = p;
+        // Every class's probability and its rate of change across the screen, all computed by every
+        // pixel alike (so the derivatives are well defined), then the two leading classes.
+        float p[10];
+        vec2 gradient[10];
+        int count = min(u_layers, 10);
+        for (int k = 0; k < count; ++k) {
+            p[k] = texture(u_field, vec3(v_uv, float(u_first_layer + k))).r;
+            gradient[k] = vec2(dFdx(p[k]), dFdy(p[k]));
+        }
+        int winner = 0, runner_up = 1;
+        if (p[1] > p[0]) {
+            winner = 1;
+            runner_up = 0;
+        }
+        for (int k = 2; k < count; ++k) {
+            if (p[k] > p[winner]) {
+                runner_up = winner;
                 winner = k;
-            } else if (p > second) {
-                second = p;
+            } else if (p[k] > p[runner_up]) {
+                runner_up = k;
             }
         }
-        color = u_colors[min(winner, 9)];
-        float uniform_p = 1.0 / float(u_layers);
-        amount = clamp((best - uniform_p) / (1.0 - uniform_p), 0.0, 1.0);
-        margin = best - second;
+        color = u_colors[winner];
+        float uniform_p = 1.0 / float(count);
+        amount = clamp((p[winner] - uniform_p) / (1.0 - uniform_p), 0.0, 1.0);
+        // the boundary between the two leading classes is where their difference crosses 0
+        margin = p[winner] - p[runner_up];
+        vec2 g = gradient[winner] - gradient[runner_up];
+        slope = abs(g.x) + abs(g.y);
     }
     if (u_discrete) amount = 1.0;
     vec3 shade = mix(vec3(1.0), color, amount * u_strength);
     if (u_contour_width > 0.0) {
-        float pixels = abs(margin) / max(fwidth(margin), 1e-6);
+        float pixels = abs(margin) / max(slope, 1e-6);
         float half_width = 0.5 * u_contour_width;
         float ink = 1.0 - smoothstep(half_width - 0.5, half_width + 0.5, pixels);
         shade = mix(shade, u_contour_color, ink);
