@@ -520,6 +520,44 @@ void export_buttons(AppState& state, const char* what, const std::function<Figur
     ImGui::PopID();
 }
 
+void draw_explanation() {
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+    ImGui::TextWrapped(
+        "The network sees each point only through the input features you tick. It sends them through the hidden "
+        "layers, each unit a weighted sum of the layer before it passed through the layer's activation, and "
+        "ends in one output (or one per class). Training nudges every weight a little after each batch, in the "
+        "direction that lowers the loss on that batch.");
+    ImGui::Spacing();
+    ImGui::TextWrapped(
+        "Reading the picture: the background is the network's answer at every point of the plane. Orange means "
+        "class −1, blue class +1 (with three or more classes, the colour of the winning class); the stronger the "
+        "colour, the surer the network. The dark line is the decision boundary, where the answer changes side. "
+        "Points ringed in black are test points: the network never trains on them, so they show whether it has "
+        "learnt the pattern or only the training points. In the network, each unit shows its own output over "
+        "the same plane: the boundary is built from these pieces. Blue links add, orange links subtract; thicker "
+        "means a larger weight.");
+    ImGui::Spacing();
+    ImGui::TextWrapped("Things to try:");
+    ImGui::BulletText("Circle with only x₁ and x₂ and no hidden layer: one straight line cannot enclose a disc. Tick "
+                      "x₁² and x₂², or add a hidden layer, and it can.");
+    ImGui::BulletText("Spiral: it needs several layers of several units, or the sin features. Compare how long each "
+                      "takes.");
+    ImGui::BulletText("Set the learning rate to 3 or 10: training blows up, and the banner says where. Go back to "
+                      "the last good weights with a smaller rate.");
+    ImGui::BulletText("ReLU with a large learning rate: some units die (their map turns flat and they are marked); "
+                      "Leaky ReLU or ELU keep them alive.");
+    ImGui::BulletText("Activation race: the same network from the same starting weights, only the activation "
+                      "differs. Sigmoid is usually far behind: its slope is at most 1/4, so the gradient shrinks "
+                      "at every layer.");
+    ImGui::BulletText("Noise at 30 %% with a big network and few training points: the training loss keeps falling "
+                      "while the test loss turns up. L2 regularisation holds the weights back.");
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+namespace {
+void draw_train_tab(AppState& state, bool running);
 }  // namespace
 
 void draw_playground_panel(AppState& state) {
@@ -552,6 +590,27 @@ void draw_playground_panel(AppState& state) {
         return;
     }
     const bool running = p.shown && p.shown->running;
+    if (ImGui::BeginTabBar("##playground-tabs")) {
+        if (ImGui::BeginTabItem("Train")) {
+            draw_train_tab(state, running);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("What this shows")) {
+            ImGui::BeginChild("##explanation");
+            draw_explanation();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+}
+
+namespace {
+
+void draw_train_tab(AppState& state, bool running) {
+    PlaygroundState& p = state.playground;
+    const float fs = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     // the boundary square on the right, the loss curves under it; the rest for the network
     const float column = std::min(avail.x * 0.5f, avail.y * 0.62f + 4.0f * fs);
@@ -572,8 +631,9 @@ void draw_playground_panel(AppState& state) {
     });
     draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, running);
     ImGui::EndChild();
-    ImGui::EndChild();
 }
+
+}  // namespace
 
 Figure playground_figure(const AppState& state) {
     const PlaygroundState& p = state.playground;
