@@ -216,7 +216,7 @@ void draw_unit_map(const NetworkPicture& pic, const Node& n, const HeatmapTextur
         if (outputs == 1) {
             style = boundary_style(pic.classes, false);
             style.strength = kThumbnailStrength;
-            style.contour_width = std::max(1.0f, std::min(2.0f, 0.02f * (b.x - a.x)));
+            if (pic.classes > 0) style.contour_width = std::max(1.0f, std::min(2.0f, 0.02f * (b.x - a.x)));
             painter->draw(dl, output, a, b, style);
         } else if (output.layers() == 1) {
             // two-class softmax: the field is p₁ − p₀; each class's unit lights up where it wins
@@ -281,9 +281,22 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
     if (!pic.title.empty()) {
         ImFont* title_font = plot::GetStyle().title_font;
         if (title_font) ImGui::PushFont(title_font);
-        const ImVec2 ts = ImGui::CalcTextSize(pic.title.c_str());
-        dl->AddText(ImVec2(origin.x + std::max(0.0f, 0.5f * (size.x - ts.x)), y), text, pic.title.c_str());
-        y += ts.y + 0.4f * fs;
+        // one line, or two split at a " · " when it is wider than the figure
+        std::vector<std::string> rows = {pic.title};
+        if (ImGui::CalcTextSize(pic.title.c_str()).x > size.x) {
+            const std::string dot = " · ";
+            size_t cut = pic.title.rfind(dot);
+            while (cut != std::string::npos && cut > 0 &&
+                   ImGui::CalcTextSize(pic.title.substr(0, cut).c_str()).x > size.x)
+                cut = pic.title.rfind(dot, cut - 1);
+            if (cut != std::string::npos && cut > 0) rows = {pic.title.substr(0, cut), pic.title.substr(cut + dot.size())};
+        }
+        for (const std::string& row : rows) {
+            const ImVec2 ts = ImGui::CalcTextSize(row.c_str());
+            dl->AddText(ImVec2(origin.x + std::max(0.0f, 0.5f * (size.x - ts.x)), y), text, row.c_str());
+            y += ts.y;
+        }
+        y += 0.4f * fs;
         if (title_font) ImGui::PopFont();
     }
     const float legend_h = legend(nullptr, ImVec2(), size.x - fs, hidden > 0, text);
@@ -401,7 +414,7 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         // 0: ImGui picks from the curve's length; between two large layers fewer segments keep it cheap
         const int segments = net.weights(k.layer).size() > 600 ? 8 : 0;
         const float a = static_cast<float>(std::min(std::fabs(k.w), kStrongWeight) / kStrongWeight);
-        const ImU32 color = with_white(sign_color(k.w), 0.35f + 0.65f * a, 0.45f + 0.55f * a);
+        const ImU32 color = with_white(sign_color(k.w), 0.45f + 0.55f * a, 0.6f + 0.4f * a);
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], color, k.width, segments);
     }
     if (hover_link) {
