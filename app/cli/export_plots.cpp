@@ -3,6 +3,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/figures/network_figure.h"
 #include "app/figures/training_keys.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/gradient_keys.h"
@@ -221,6 +222,26 @@ bool prepare_boundary(const std::vector<KeyValue>& sets, bool, Figure* out, std:
     return true;
 }
 
+// The network after training: each unit's map on a grid coarser than the boundary's (the thumbnails
+// are small; the GPU interpolates), and the weights as they are.
+constexpr int kNetworkGridPoints = 128;
+
+bool prepare_network(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    TrainingRequest request;
+    core::Dataset data;
+    std::unique_ptr<core::Training> run;
+    std::string name;
+    if (!train_request(sets, &request, &data, &run, &name, error)) return false;
+    run->evaluate();  // counts the dead units with the final weights
+    auto picture = std::make_shared<NetworkPicture>();
+    make_network_picture(request.config, data, request.data_file.empty() ? name : request.data_file, run->network(),
+                         run->dead_mask(), run->epoch(), kNetworkGridPoints, picture.get());
+    *out = network_export_figure(picture, "network_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
+                                              std::to_string(request.config.seed));
+    out->note = divergence_note(*run);
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
@@ -245,6 +266,8 @@ const std::vector<ExportPlot>& export_plots() {
         {"loss", "trains a small network headless: loss and accuracy per epoch", training_keys_help(), prepare_loss},
         {"boundary", "trains a small network headless: its decision boundary under the data",
          training_keys_help(), prepare_boundary},
+        {"network", "trains a small network headless: the network, with each neuron's map and the weights",
+         training_keys_help(), prepare_network},
     };
     return plots;
 }
