@@ -5,6 +5,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/figures/network_figure.h"
 #include "app/figures/figure.h"
 #include "app/figures/softmax_figure.h"
 #include "app/figures/gradient_figure.h"
@@ -132,8 +133,7 @@ struct PlaygroundState {
     bool pictures_dirty = true;       // display options changed: rebuild the pictures from `shown`
     BoundaryPicture boundary;         // field, points and titles
     core::DecisionGrid grid;          // output and hidden units over boundary.spec
-    core::BoundaryField neurons;      // every hidden unit's map (the network diagram)
-    core::BoundaryField inputs;       // every input feature's map
+    NetworkPicture network;           // the network diagram: weights, and every input's and unit's map
     std::unique_ptr<HeatmapTexture> boundary_texture, neuron_texture, input_texture;
     HeatmapPainter painter;
     LossCurves curves;                // the snapshot's history, for the loss plot

@@ -113,14 +113,22 @@ void update_pictures(PlaygroundState& p) {
     b.title = "Decision boundary at epoch " + thousands(snap->epoch);
     // make_boundary_picture computes the output only; the network diagram needs every unit too
     core::decision_grid(snap->network, c.output, c.features, b.spec, true, &p.grid);
-    core::neurons_field(p.grid, &p.neurons);
-    core::features_field(c.features, b.spec, &p.inputs);
+    NetworkPicture& net = p.network;
+    net.network = snap->network;
+    net.config = c;
+    net.dead_mask = snap->dead_mask;
+    net.spec = b.spec;
+    core::neurons_field(p.grid, &net.neurons);
+    core::features_field(c.features, b.spec, &net.inputs);
+    net.output = b.field;
+    net.classes = p.data.classes;
+    net.title = "Network at epoch " + thousands(snap->epoch);
     if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
     if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
     if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
     p.boundary_texture->upload(b.field);
-    if (p.neurons.layers > 0) p.neuron_texture->upload(p.neurons);
-    p.input_texture->upload(p.inputs);
+    if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
+    p.input_texture->upload(net.inputs);
     p.curves.history = snap->history;
     p.curves.divergence = snap->divergence;
     p.curves.classification = p.data.classes > 0;
@@ -615,8 +623,15 @@ void draw_train_tab(AppState& state, bool running) {
     // the boundary square on the right, the loss curves under it; the rest for the network
     const float column = std::min(avail.x * 0.5f, avail.y * 0.62f + 4.0f * fs);
     const float left = avail.x - column - ImGui::GetStyle().ItemSpacing.x;
-    ImGui::BeginChild("##network-column", ImVec2(left, avail.y), false);
-    ImGui::TextDisabled("network diagram");
+    ImGui::BeginChild("##network-column", ImVec2(left, avail.y), false, ImGuiWindowFlags_NoScrollWithMouse);
+    export_buttons(state, "Network", [&p] {
+        const int epoch = p.shown ? p.shown->epoch : 0;
+        return network_export_figure(std::make_shared<const NetworkPicture>(p.network),
+                                     "network_" + p.data_name + "_epoch" + std::to_string(epoch) + "_seed" +
+                                         std::to_string(p.view.config.seed));
+    });
+    draw_network_diagram(p.network, *p.input_texture, *p.neuron_texture, *p.boundary_texture, &p.painter,
+                         ImGui::GetContentRegionAvail(), true);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##boundary-column", ImVec2(column, avail.y), false, ImGuiWindowFlags_NoScrollWithMouse);
