@@ -10,6 +10,7 @@
 #include "app/figures/softmax_figure.h"
 #include "app/figures/gradient_figure.h"
 #include "app/gradient_job.h"
+#include "app/panels/race_panel.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/heatmap.h"
@@ -142,6 +143,7 @@ struct PlaygroundState {
     double boundary_delay_ms = 0.0;   // from the worker publishing a snapshot to its frame being shown
     bool presented_pending = false;   // a new snapshot's pictures are in the frame being drawn
     std::chrono::steady_clock::time_point last_present;
+    RaceState race;                   // the "Activation race" tab (app/panels/race_panel.h)
 };
 
 struct UiSettings {

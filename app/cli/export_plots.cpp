@@ -4,6 +4,7 @@
 #include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/figures/network_figure.h"
+#include "app/figures/race_figure.h"
 #include "app/figures/training_keys.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/gradient_keys.h"
@@ -242,6 +243,84 @@ bool prepare_network(const std::vector<KeyValue>& sets, bool, Figure* out, std::
     return true;
 }
 
+// race=: the runners, 2 to 4 catalogue ids, each once.
+bool parse_race_activations(const std::string& value, std::vector<int>* out, std::string* error) {
+    std::vector<int> ids;
+    for (const std::string& item : split_list(value)) {
+        const int index = core::activation_index(item);
+        if (index < 0) {
+            *error = key_error("race", value,
+                               "unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() + ")");
+            return false;
+        }
+        if (std::find(ids.begin(), ids.end(), index) != ids.end()) {
+            *error = key_error("race", value, "names " + item + " twice: each runner has its own activation");
+            return false;
+        }
+        ids.push_back(index);
+    }
+    if (static_cast<int>(ids.size()) < kMinRaceRunners || static_cast<int>(ids.size()) > kMaxRaceRunners) {
+        *error = key_error("race", value,
+                           "name " + std::to_string(kMinRaceRunners) + " to " + std::to_string(kMaxRaceRunners) +
+                               " activations, one per runner (it names " + std::to_string(ids.size()) + ")");
+        return false;
+    }
+    *out = ids;
+    return true;
+}
+
+// The training keys, with the runners' activations from race= instead of activation=, and race_loss=
+// the target; every runner trains headless here.
+bool prepare_race(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
+    TrainingRequest request;
+    std::vector<int> activations = {core::activation_index("sigmoid"), core::activation_index("tanh"),
+                                    core::activation_index("relu"), core::activation_index("gelu")};
+    double target = 0.05;
+    for (const auto& [key, value] : sets) {
+        if (key == "race") {
+            if (!parse_race_activations(value, &activations, error)) {
+                *error = "--set " + *error;
+                return false;
+            }
+            continue;
+        }
+        if (key == "race_loss") {
+            double number = 0.0;
+            if (!parse_finite(value, &number) || number <= 0 || number > 1e6) {
+                *error = "--set " + key_error(key, value, "the target test loss must be above 0 (and at most 1e6)");
+                return false;
+            }
+            target = number;
+            continue;
+        }
+        if (key == "activation") {
+            *error = "--set activation= is not used by race: name the runners' activations with race=sigmoid,tanh,...";
+            return false;
+        }
+        if (!apply_training_key(&request, key, value, error)) {
+            if (error->rfind("unknown key", 0) == 0)
+                *error = "unknown key '" + key +
+                         "' for race (keys: race, race_loss, dataset, data, points, noise, split, seed, epochs, "
+                         "features, layers, output, loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    core::Dataset data;
+    if (!finish_training_request(&request, &data, error)) return false;
+    if (request.config.hidden.empty()) {
+        *error = "--set layers=none leaves no hidden layer, so the runners would not differ: race needs at least one";
+        return false;
+    }
+    const std::string name = request.data_file.empty() ? core::dataset_info(request.config.data.kind).id : "data";
+    auto race = std::make_shared<const RaceResult>(train_race(request.config, data,
+                                                              request.data_file.empty() ? name : request.data_file,
+                                                              activations, request.epochs, target, kExportGridPoints));
+    *out = race_export_figure(race, "race_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
+                                        std::to_string(request.config.seed));
+    return true;
+}
+
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
@@ -268,6 +347,8 @@ const std::vector<ExportPlot>& export_plots() {
          training_keys_help(), prepare_boundary},
         {"network", "trains a small network headless: the network, with each neuron's map and the weights",
          training_keys_help(), prepare_network},
+        {"race", "trains one network 2 to 4 times, each with another hidden activation, from the same weights",
+         race_keys_help(), prepare_race},
     };
     return plots;
 }

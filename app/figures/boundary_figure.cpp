@@ -46,18 +46,9 @@ HeatmapStyle boundary_style(int classes, bool discrete) {
     return style;
 }
 
-void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter, ImVec2 size,
-                        plot::PlotFlags flags) {
-    const float fs = ImGui::GetFontSize();
+void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter) {
     const int classes = pic.train.classes;
-    // a caption under the plot: what the marks mean
-    const float caption = ImGui::GetTextLineHeightWithSpacing();
-    ImVec2 plot_size(size.x, std::max(4.0f * fs, size.y - caption));
-    if (!plot::BeginPlot(pic.title.c_str(), plot_size, flags)) return;
-    plot::SetupAxes("x₁", "x₂");
     const core::GridSpec& g = pic.spec;
-    plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
-                          (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
     ImDrawList* dl = plot::GetPlotDrawList();
     painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
                   boundary_style(classes, pic.discrete));
@@ -84,6 +75,22 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
             dl->AddCircleFilled(c, radius, point_color(pic.test.target[i]), 10);
             dl->AddCircle(c, radius, dark, 10, 1.3f * unit);
         }
+}
+
+void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter, ImVec2 size,
+                        plot::PlotFlags flags) {
+    const float fs = ImGui::GetFontSize();
+    const int classes = pic.train.classes;
+    const ImU32 dark = IM_COL32(30, 30, 30, 255);
+    // a caption under the plot: what the marks mean
+    const float caption = ImGui::GetTextLineHeightWithSpacing();
+    ImVec2 plot_size(size.x, std::max(4.0f * fs, size.y - caption));
+    if (!plot::BeginPlot(pic.title.c_str(), plot_size, flags)) return;
+    plot::SetupAxes("x₁", "x₂");
+    const core::GridSpec& g = pic.spec;
+    plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
+                          (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
+    draw_boundary_items(pic, texture, painter);
     plot::EndPlot();
 
     // the caption: what the marks and colours mean

@@ -35,6 +35,10 @@ struct BoundaryPicture {
     std::string status;           // a line under the title: "test loss 0.0012 · test accuracy 100 %"
 };
 
+// Inside a plot whose axes are set up: the heatmap of picture.field (from `texture`) under its extent,
+// and the points over it. For plots of one's own, such as the activation race's small multiples.
+void draw_boundary_items(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter);
+
 // The field, the points and the axes, filling `size`; the heatmap goes through `painter` from `texture`
 // (which must hold picture.field). Square data area when `size` allows.
 void draw_boundary_plot(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter,

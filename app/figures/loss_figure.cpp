@@ -20,13 +20,14 @@ std::string number(double v) {
 
 }  // namespace
 
-std::string describe_training(const core::TrainConfig& c, const core::Dataset& data, const std::string& data_name) {
+std::string describe_training(const core::TrainConfig& c, const core::Dataset& data, const std::string& data_name,
+                              bool with_activations) {
     std::string shape = std::to_string(core::feature_count(c.features));
     for (const core::HiddenLayer& h : c.hidden) shape += "-" + std::to_string(h.units);
     shape += "-" + std::to_string(c.output == core::Output::Softmax ? std::max(2, data.classes) : 1);
     std::vector<std::string> ids;  // each activation once, in layer order
     for (const core::HiddenLayer& h : c.hidden)
-        if (std::find(ids.begin(), ids.end(), core::activation(h.activation).id) == ids.end())
+        if (with_activations && std::find(ids.begin(), ids.end(), core::activation(h.activation).id) == ids.end())
             ids.push_back(core::activation(h.activation).id);
     std::string acts;
     for (const std::string& id : ids) acts += (acts.empty() ? "" : "/") + id;

@@ -22,8 +22,10 @@ struct LossCurves {
 // Trains the request headless, recording every epoch (1 … epochs, or up to a divergence).
 LossCurves train_loss_curves(const TrainingRequest& request, const core::Dataset& data);
 
-// "circle · 2-4-2-1 tanh · sgd 0.03 · batch 10 · seed 1"
-std::string describe_training(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name);
+// "circle · 2-4-2-1 tanh · sgd 0.03 · batch 10 · seed 1"; without the activations ("circle · 2-4-2-1 · ...")
+// when a figure compares them.
+std::string describe_training(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name,
+                              bool with_activations = true);
 
 // The CSV: epoch,train_loss,test_loss,train_accuracy,test_accuracy (accuracy empty for regression).
 std::string loss_csv(const LossCurves& curves);

@@ -3,6 +3,7 @@
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/race_panel.h"
 #include "app/plot/plot.h"
 #include "app/files.h"
 #include "core/csv.h"
@@ -603,6 +604,10 @@ void draw_playground_panel(AppState& state) {
             draw_train_tab(state, running);
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Activation race")) {
+            draw_race_panel(state);
+            ImGui::EndTabItem();
+        }
         if (ImGui::BeginTabItem("What this shows")) {
             ImGui::BeginChild("##explanation");
             draw_explanation();
@@ -661,7 +666,8 @@ Figure playground_figure(const AppState& state) {
 
 bool playground_animating(const AppState& state) {
     const PlaygroundState& p = state.playground;
-    return p.trainer && (p.trainer->snapshot()->running || p.trainer->snapshot()->serial != p.shown_serial);
+    return (p.trainer && (p.trainer->snapshot()->running || p.trainer->snapshot()->serial != p.shown_serial)) ||
+           race_animating(p.race);
 }
 
 void playground_key(AppState& state, int key) {
@@ -693,6 +699,7 @@ void release_playground_gl(AppState& state) {
     p.boundary_texture.reset();
     p.neuron_texture.reset();
     p.input_texture.reset();
+    release_race_gl(p.race);
 }
 
 }  // namespace actlab::app

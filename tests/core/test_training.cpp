@@ -69,6 +69,29 @@ TEST(Training, SameSeedAndSettingsGiveBitIdenticalRuns) {
     EXPECT_FALSE(other.network().params() == a.network().params());
 }
 
+TEST(Training, OnlyTheHiddenActivationChangedStartsFromTheSameWeights) {
+    // The playground's activation race trains one network several times, changing only the hidden
+    // activation: the comparison is fair only if every run starts from the same weights and batches.
+    for (InitKind init : {InitKind::Playground, InitKind::He, InitKind::Xavier}) {
+        TrainConfig c = default_train_config();
+        c.init.kind = init;
+        c.seed = c.data.seed = 7;
+        c.hidden = {hidden_layer(6, activation_index("tanh")), hidden_layer(3, activation_index("tanh"))};
+        const Dataset d = make_dataset(c.data);
+        const Training reference(c, d);
+        for (const char* id : {"sigmoid", "relu", "gelu", "elu", "softplus"}) {
+            TrainConfig other = c;
+            for (HiddenLayer& h : other.hidden) h = hidden_layer(h.units, activation_index(id));
+            const Training run(other, d);
+            EXPECT_EQ(run.epoch(), 0);
+            EXPECT_TRUE(run.network().params() == reference.network().params()) << id << ", " << init_name(init);
+            // the same split too: the same points to train and test on
+            EXPECT_TRUE(run.train_set().x == reference.train_set().x) << id;
+            EXPECT_TRUE(run.test_set().target == reference.test_set().target) << id;
+        }
+    }
+}
+
 TEST(Training, EachOutputAndLossPairLearnsItsTask) {
     struct Case {
         DatasetKind data;

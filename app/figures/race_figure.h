@@ -1,0 +1,69 @@
+// The activation race: one network trained several times from the same initial weights on the same
+// data, each run with another hidden activation, side by side. The playground's "Activation race" tab
+// and `actlab export race` both draw it: the boundaries as small multiples, the test losses overlaid,
+// and a table of how soon each reached a chosen loss and how well it ended.
+#pragma once
+
+#include "app/figures/boundary_figure.h"
+#include "app/figures/figure.h"
+#include "app/figures/training_keys.h"
+#include "app/plot/plot.h"
+#include "core/training.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace actlab::app {
+
+constexpr int kMinRaceRunners = 2;
+constexpr int kMaxRaceRunners = 4;
+
+// One runner of the race.
+struct RaceEntry {
+    int activation = 0;                      // catalogue index, used in every hidden layer
+    std::vector<core::EpochRecord> history;  // epochs 1, 2, … as far as the run got (no epoch 0)
+    core::Divergence divergence;             // when the run stopped early
+    BoundaryPicture picture;                 // the boundary as of the last epoch in `history`
+};
+
+struct RaceResult {
+    std::vector<RaceEntry> entries;          // in the order chosen
+    double target_loss = 0.05;               // the test loss each runner races to
+    int epochs = 500;                        // the race's length
+    bool classification = true;             // accuracy is defined
+    std::string subtitle;                    // what was trained, without the activation: "circle · 2-4-2-1 · ..."
+};
+
+// The config of a runner: `base` with every hidden layer's activation replaced (the units kept).
+core::TrainConfig race_config(const core::TrainConfig& base, int activation);
+
+// The epoch at which entry reached the target loss, or -1.
+int race_epochs_to_target(const RaceResult& race, const RaceEntry& entry);
+
+// Trains every runner headless for race.epochs (or up to a divergence), recording every epoch, and
+// draws each final boundary on an n × n grid.
+RaceResult train_race(const core::TrainConfig& base, const core::Dataset& data, const std::string& data_name,
+                      const std::vector<int>& activations, int epochs, double target_loss, int grid_points);
+
+// The CSV: activation,epoch,train_loss,test_loss,train_accuracy,test_accuracy, one row per runner and
+// epoch, runners in order (accuracy empty for regression). A runner's rows are `loss_csv`'s with its id in front.
+std::string race_csv(const RaceResult& race);
+
+// The three parts, each filling `size` (the table takes the width it is given and the height it needs).
+// textures[i] holds race.entries[i].picture.field.
+void draw_race_boundaries(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
+                          HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags);
+void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags);
+void draw_race_table(const RaceResult& race, float width);
+// All of it in one picture: a title, the boundaries across the top, the losses and the table below.
+void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
+                      HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags);
+
+// `actlab export race`'s keys for --help: race=, race_loss= and the training keys.
+const char* race_keys_help();
+
+// An export of the whole race (its textures made in the export's GL context when drawn).
+Figure race_export_figure(std::shared_ptr<const RaceResult> race, const std::string& stem);
+
+}  // namespace actlab::app

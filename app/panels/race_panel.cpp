@@ -1,0 +1,240 @@
+#include "app/panels/race_panel.h"
+
+#include "app/app_state.h"
+#include "app/figures/activation_figure.h"
+#include "app/figures/loss_figure.h"
+#include "app/panels/export_controls.h"
+#include "app/panels/panel_widgets.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+// Grid points per side of each small boundary: the GPU interpolates between them.
+constexpr int kRaceGridPoints = 96;
+
+constexpr ImU32 kErrorColor = IM_COL32(190, 30, 30, 255);
+
+// The points the playground trains on: its own, or (before its tab first made them) generated
+// from its settings the same way.
+core::Dataset playground_data(const PlaygroundState& p) {
+    if (p.data_dirty && p.view.data_file.empty()) return core::make_dataset(p.view.config.data);
+    return p.data;
+}
+
+std::string playground_data_name(const PlaygroundState& p) {
+    if (!p.data_name.empty() && !p.data_dirty) return p.data_name;
+    return p.view.data_file.empty() ? core::dataset_info(p.view.config.data.kind).id : p.view.data_file;
+}
+
+// Why the race cannot start from the playground's settings, or "" when it can.
+std::string race_problem(const RaceState& r, const core::TrainConfig& config, const core::Dataset& data) {
+    std::string why;
+    if (!core::check_train_config(config, data, &why)) return why;
+    if (config.hidden.empty())
+        return "The playground's network has no hidden layer, so the activation changes nothing: add a layer first.";
+    for (size_t i = 0; i < r.activations.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+            if (r.activations[i] == r.activations[j])
+                return std::string(core::activation(r.activations[i]).label) +
+                       " runs twice: give each runner its own activation.";
+    return "";
+}
+
+void start_race(RaceState& r, const PlaygroundState& p) {
+    const core::Dataset data = playground_data(p);
+    r.message = race_problem(r, p.view.config, data);
+    if (!r.message.empty()) return;
+    r.config = p.view.config;
+    r.data = data;
+    r.data_name = playground_data_name(p);
+    r.runners.clear();  // joins the old trainers
+    r.result = RaceResult{};
+    r.result.target_loss = r.target_loss;
+    r.result.epochs = r.epochs;
+    r.result.classification = data.classes > 0;
+    r.result.subtitle = describe_training(r.config, r.data, r.data_name, false);
+    for (int activation : r.activations) {
+        RaceRunner runner;
+        runner.activation = activation;
+        runner.trainer = std::make_unique<core::Trainer>();
+        runner.trainer->reset(race_config(r.config, activation), r.data);
+        runner.trainer->set_stop_epoch(r.epochs);
+        runner.trainer->play();
+        r.runners.push_back(std::move(runner));
+        RaceEntry entry;
+        entry.activation = activation;
+        r.result.entries.push_back(std::move(entry));
+    }
+}
+
+// Each runner's newest snapshot into its entry and texture, when it has a new one.
+void update_runners(RaceState& r) {
+    r.result.target_loss = r.target_loss;
+    for (size_t i = 0; i < r.runners.size(); ++i) {
+        RaceRunner& runner = r.runners[i];
+        const std::shared_ptr<const core::Snapshot> snap = runner.trainer->snapshot();
+        if (snap->serial == runner.shown_serial || snap->network.layer_count() == 0) continue;
+        runner.shown_serial = snap->serial;
+        RaceEntry& e = r.result.entries[i];
+        // epoch 0 (the shared start) is left out, as in `actlab export race`
+        e.history.clear();
+        for (const core::EpochRecord& rec : snap->history)
+            if (rec.epoch > 0) e.history.push_back(rec);
+        e.divergence = snap->divergence;
+        make_boundary_picture(race_config(r.config, runner.activation), r.data, r.data_name, snap->network,
+                              e.history.empty() ? nullptr : &e.history.back(), kRaceGridPoints, &e.picture, &r.grid);
+        if (!runner.texture) runner.texture = std::make_unique<HeatmapTexture>();
+        runner.texture->upload(e.picture.field);
+    }
+}
+
+bool any_running(const RaceState& r) {
+    for (const RaceRunner& runner : r.runners)
+        if (runner.trainer->snapshot()->running) return true;
+    return false;
+}
+
+// Can a paused race carry on? Some runner below the finish that has not blown up.
+bool any_unfinished(const RaceState& r) {
+    for (const RaceRunner& runner : r.runners) {
+        const auto snap = runner.trainer->snapshot();
+        if (snap->epoch < r.result.epochs && !snap->divergence.happened) return true;
+    }
+    return false;
+}
+
+// One runner's activation: a colour swatch and a combo of the catalogue. True when it changed.
+bool activation_combo(int index, int* activation) {
+    const float fs = ImGui::GetFontSize();
+    ImGui::PushID(index);
+    ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_style(*activation).color),
+                       ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop, ImVec2(0.9f * fs, 0.9f * fs));
+    ImGui::SameLine(0, 0.3f * fs);
+    ImGui::SetNextItemWidth(8.5f * fs);
+    bool changed = false;
+    if (ImGui::BeginCombo("##activation", core::activation(*activation).label)) {
+        for (int a = 0; a < core::activation_count(); ++a) {
+            if (ImGui::Selectable(core::activation(a).label, a == *activation)) {
+                *activation = a;
+                changed = true;
+            }
+            if (a == *activation) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+void draw_controls(AppState& state) {
+    RaceState& r = state.playground.race;
+    const float fs = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Runners");
+    int remove = -1;
+    for (int i = 0; i < static_cast<int>(r.activations.size()); ++i) {
+        ImGui::SameLine(0, i == 0 ? 0.8f * fs : 1.2f * fs);
+        if (activation_combo(i, &r.activations[i])) r.message.clear();
+        if (static_cast<int>(r.activations.size()) > kMinRaceRunners) {
+            ImGui::SameLine(0, 0.2f * fs);
+            ImGui::PushID(i);
+            if (ImGui::SmallButton("×")) remove = i;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this runner");
+            ImGui::PopID();
+        }
+    }
+    if (remove >= 0) r.activations.erase(r.activations.begin() + remove);
+    if (static_cast<int>(r.activations.size()) < kMaxRaceRunners) {
+        ImGui::SameLine(0, 1.2f * fs);
+        if (ImGui::Button("+ runner")) {
+            // the first catalogue entry not racing yet
+            for (int a = 0; a < core::activation_count(); ++a)
+                if (std::find(r.activations.begin(), r.activations.end(), a) == r.activations.end()) {
+                    r.activations.push_back(a);
+                    break;
+                }
+        }
+    }
+
+    ImGui::SetNextItemWidth(8 * fs);
+    if (ImGui::InputInt("epochs", &r.epochs, 100, 1000)) r.epochs = std::clamp(r.epochs, 1, kMaxRaceEpochs);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
+    ImGui::SameLine(0, 1.5f * fs);
+    ImGui::SetNextItemWidth(7 * fs);
+    double target = r.target_loss;
+    if (ImGui::InputDouble("target test loss", &target, 0, 0, "%g") && target > 0 && target <= 1e6)
+        r.target_loss = target;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
+    ImGui::SameLine(0, 1.5f * fs);
+    if (ImGui::Button("Start race")) start_race(r, state.playground);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Trains the playground's network once per runner, from the same initial weights,\n"
+                          "every hidden layer with the runner's activation");
+    if (!r.runners.empty()) {
+        ImGui::SameLine();
+        if (any_running(r)) {
+            if (ImGui::Button("Pause")) for (RaceRunner& runner : r.runners) runner.trainer->pause();
+        } else {
+            ImGui::BeginDisabled(!any_unfinished(r));
+            if (ImGui::Button("Resume")) for (RaceRunner& runner : r.runners) runner.trainer->play();
+            ImGui::EndDisabled();
+        }
+        ImGui::SameLine(0, 1.5f * fs);
+        draw_export_controls(state, "race", [&r] { return race_panel_figure(r); });
+    }
+
+    // the playground's settings must suit a race: say why not, in red, before anyone presses Start
+    const PlaygroundState& p = state.playground;
+    const std::string problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
+    if (!problem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+        ImGui::TextWrapped("%s", problem.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+}  // namespace
+
+void draw_race_panel(AppState& state) {
+    RaceState& r = state.playground.race;
+    r.painter.begin();
+    draw_controls(state);
+    if (r.runners.empty()) {
+        hint("Press Start race to train the playground's network once per runner: the same initial weights, the "
+             "same data and batches, only the hidden activation changed.");
+        return;
+    }
+    update_runners(r);
+    std::vector<const HeatmapTexture*> textures;
+    for (const RaceRunner& runner : r.runners) textures.push_back(runner.texture.get());
+    ImGui::Spacing();
+    draw_race_figure(r.result, textures, &r.painter, ImGui::GetContentRegionAvail(), 0);
+}
+
+Figure race_panel_figure(const RaceState& r) {
+    int epoch = r.result.epochs;  // what every runner has done
+    for (const RaceEntry& e : r.result.entries) epoch = std::min(epoch, e.history.empty() ? 0 : e.history.back().epoch);
+    return race_export_figure(std::make_shared<const RaceResult>(r.result),
+                              "race_" + r.data_name + "_" + std::to_string(epoch) + "epochs_seed" +
+                                  std::to_string(r.config.seed));
+}
+
+bool race_animating(const RaceState& r) {
+    for (const RaceRunner& runner : r.runners) {
+        const auto snap = runner.trainer->snapshot();
+        if (snap->running || snap->serial != runner.shown_serial) return true;
+    }
+    return false;
+}
+
+void release_race_gl(RaceState& r) {
+    for (RaceRunner& runner : r.runners) runner.texture.reset();
+}
+
+}  // namespace actlab::app
