@@ -280,8 +280,8 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    ImGui::TextWrapped("The row marked first reached the target in the fewest epochs. Boundaries: %s; filled points "
-                       "were trained on, rings are the test points. Curves: the test loss per epoch; each dot marks "
+    ImGui::TextWrapped("The row marked first reached the target in the fewest epochs. Boundaries: %s; points ringed in white "
+                       "were trained on, points ringed in black are the test points. Curves: the test loss per epoch; each dot marks "
                        "where a runner first reached the dashed target.",
                        colours);
     ImGui::PopTextWrapPos();
