@@ -124,7 +124,7 @@ float legend(ImDrawList* dl, ImVec2 at, float width, bool hidden_layers, ImU32 t
         {Positive, "weight > 0 (thicker: larger |w|)"},
         {Bias, "bias (the square at a unit's corner)"},
         {Dead, "dead: f' = 0 on every training point"},
-        {None, "each square: that unit's output over the plane (x₁ across, x₂ up; orange < 0, blue > 0)"},
+        {None, "each square: that unit's output over the plane (orange < 0, blue > 0)"},
     };
     const float mark_w = 1.6f * fs, gap = 1.0f * fs;
     float x = 0.0f, y = 0.0f;

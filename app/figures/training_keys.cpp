@@ -66,6 +66,11 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
         c.seed = c.data.seed = static_cast<std::uint64_t>(whole);
         return true;
     }
+    if (key == "data_seed") {
+        if (!parse_whole(value, 0, 4294967295L, &whole)) return fail("must be a whole number from 0 to 4294967295");
+        r->data_seed = static_cast<std::uint64_t>(whole);
+        return true;
+    }
     if (key == "epochs") {
         if (!parse_whole(value, 1, kMaxEpochs, &whole))
             return fail("must be a whole number from 1 to " + std::to_string(kMaxEpochs));
@@ -162,7 +167,7 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
         return true;
     }
     *error = "unknown key '" + key +
-             "' (keys: dataset, data, points, noise, split, seed, epochs, features, layers, activation, output, "
+             "' (keys: dataset, data, points, noise, split, seed, data_seed, epochs, features, layers, activation, output, "
              "loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
     return false;
 }
@@ -201,6 +206,7 @@ bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::strin
             return fail_all(error, "--set bias= is not used with init=playground (its biases are 0.1)");
         c.init.bias = *r->bias;
     }
+    if (r->data_seed) c.data.seed = *r->data_seed;
     if (r->output_given && !r->loss_given) c.loss = core::matching_loss(c.output);
     if (r->loss_given && !r->output_given) c.output = core::matching_output(c.loss);
     if (!r->data_file.empty()) {
@@ -223,6 +229,7 @@ const char* training_keys_help() {
            "  data=FILE.csv             train on your own points instead (header x1,x2,label)\n"
            "  points=500 noise=0 split=50   points generated, noise in percent (0-50), percent trained on\n"
            "  seed=1                    the data, the initial weights and the order of batches\n"
+           "  data_seed=                the data alone (otherwise seed= sets it; the playground's Regenerate)\n"
            "  features=x1,x2            also x1sq, x2sq, x1x2, sinx1, sinx2\n"
            "  layers=4,2                hidden layers and their units (1-64 each, at most 8; 'none')\n"
            "  activation=tanh           one for all hidden layers, or one per layer (relu,tanh)\n"
@@ -245,6 +252,7 @@ std::vector<KeyValue> training_keys(const core::TrainConfig& c, const std::strin
     }
     keys.push_back({"split", std::to_string(c.train_percent)});
     keys.push_back({"seed", std::to_string(c.seed)});
+    if (c.data.seed != c.seed) keys.push_back({"data_seed", std::to_string(c.data.seed)});
     std::string features;
     for (int i = 0; i < core::kFeatureCount; ++i)
         if (c.features & (1u << i)) features += (features.empty() ? "" : ",") + std::string(core::feature_id(i));

@@ -2,6 +2,7 @@
 // exports). The defaults are TensorFlow Playground's set-up (a): circle, 2 → 4 tanh → 2 tanh → 1 tanh,
 // squared error, SGD at 0.03, batch 10, Playground's initialisation, no noise, half the points to train.
 //   dataset=circle  points=500  noise=0 (percent, 0–50)  split=50 (percent trained on)  seed=1
+//   data_seed= (the data alone; without it, seed= seeds the data too)
 //   data=FILE.csv (instead of a generated dataset)  features=x1,x2,...
 //   layers=4,2  activation=tanh (or one per layer: relu,tanh)  output=tanh  loss=mse
 //   optimizer=sgd  lr=0.03  batch=10  init=playground (sigma=, a=, bias=)  reg=none  reg_rate=0  epochs=500
@@ -11,6 +12,7 @@
 #include "core/dataset.h"
 #include "core/training.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +28,7 @@ struct TrainingRequest {
     std::vector<int> activations;       // one per layer, or one for all (empty: tanh)
     bool output_given = false, loss_given = false;
     std::optional<double> sigma, half_width, bias;  // the init's settings, when given
+    std::optional<std::uint64_t> data_seed;         // the data's own seed, when given
 };
 
 // Applies one key. False with *error ("'key=value': why"); *request is then unchanged.

@@ -136,3 +136,69 @@ TEST(Settings, TheSoftmaxLabComesBackAndItsBadValuesAreReported) {
     EXPECT_EQ(partly.softmax.view.top_p, 0.8);
     EXPECT_EQ(partly.softmax.view.temperatures, std::vector<double>{1.0});     // the bad one keeps its default
 }
+
+TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
+    TempDir tmp;
+    AppState state;
+    state.exports.folder = "/somewhere";
+    PlaygroundView& v = state.playground.view;
+    v.config.data = {actlab::core::DatasetKind::Spiral, 300, 0.15, 9};  // Regenerate: the data's own seed
+    v.config.seed = 4;
+    v.config.train_percent = 70;
+    v.config.features = actlab::core::Feature_X1 | actlab::core::Feature_SinX2;
+    v.config.hidden = {actlab::core::hidden_layer(8, actlab::core::activation_index("relu")),
+                       actlab::core::hidden_layer(3, actlab::core::activation_index("gelu"))};
+    v.config.output = actlab::core::Output::Sigmoid;
+    v.config.loss = actlab::core::LossKind::Bce;
+    v.config.optimizer = {actlab::core::OptimizerKind::Adam, 0.003, actlab::core::Regularization::L2, 0.01};
+    v.config.batch = 25;
+    v.config.init = {actlab::core::InitKind::Normal, 0.5, 1.0, -0.25};
+    v.speed = 30;
+    v.discrete = true;
+    v.show_test = false;
+    std::string error;
+    ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(tmp / "settings.json", &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    const actlab::core::TrainConfig& c = back.playground.view.config;
+    EXPECT_EQ(c.data.kind, actlab::core::DatasetKind::Spiral);
+    EXPECT_EQ(c.data.points, 300);
+    EXPECT_EQ(c.data.noise, 0.15);
+    EXPECT_EQ(c.data.seed, 9u);
+    EXPECT_EQ(c.seed, 4u);
+    EXPECT_EQ(c.train_percent, 70);
+    EXPECT_EQ(c.features, v.config.features);
+    ASSERT_EQ(c.hidden.size(), 2u);
+    EXPECT_EQ(c.hidden[0].units, 8);
+    EXPECT_EQ(c.hidden[1].activation, actlab::core::activation_index("gelu"));
+    EXPECT_EQ(c.output, actlab::core::Output::Sigmoid);
+    EXPECT_EQ(c.loss, actlab::core::LossKind::Bce);
+    EXPECT_EQ(c.optimizer.kind, actlab::core::OptimizerKind::Adam);
+    EXPECT_EQ(c.optimizer.learning_rate, 0.003);
+    EXPECT_EQ(c.optimizer.regularization_rate, 0.01);
+    EXPECT_EQ(c.batch, 25);
+    EXPECT_EQ(c.init.kind, actlab::core::InitKind::Normal);
+    EXPECT_EQ(c.init.sigma, 0.5);
+    EXPECT_EQ(c.init.bias, -0.25);
+    EXPECT_EQ(back.playground.view.speed, 30);
+    EXPECT_TRUE(back.playground.view.discrete);
+    EXPECT_FALSE(back.playground.view.show_test);
+
+    // a bad value is reported and its default kept; a set-up the data cannot train falls back whole
+    write(tmp / "bad.json", R"({ "playground": { "dataset": "xor", "lr": "50", "speed": "-3" } })");
+    AppState partly;
+    problems.clear();
+    load_settings(tmp / "bad.json", &partly, &problems);
+    EXPECT_EQ(problems.size(), 2u);
+    EXPECT_EQ(partly.playground.view.config.data.kind, actlab::core::DatasetKind::Xor);
+    EXPECT_EQ(partly.playground.view.config.optimizer.learning_rate, 0.03);
+    write(tmp / "unfit.json", R"({ "playground": { "dataset": "plane", "output": "softmax" } })");
+    AppState unfit;
+    problems.clear();
+    load_settings(tmp / "unfit.json", &unfit, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("using the default playground"), std::string::npos) << problems[0];
+    EXPECT_EQ(unfit.playground.view.config.data.kind, actlab::core::DatasetKind::Circle);
+}
