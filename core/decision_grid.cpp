@@ -47,6 +47,35 @@ void output_float(Output output, FloatBlock* z) {
     }
 }
 
+// The same grid through the double-precision network, eight points at a time: for weights so large
+// (a run close to blowing up) that single precision overflows on the way.
+void decision_grid_double(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, DecisionGrid* grid) {
+    const int n = spec.n, hidden = net.layer_count() - 1;
+    const Eigen::Index total = static_cast<Eigen::Index>(n) * n;
+    const double dx = n > 1 ? (spec.x_max - spec.x_min) / (n - 1) : 0.0;
+    const double dy = n > 1 ? (spec.y_max - spec.y_min) / (n - 1) : 0.0;
+    BlockPass pass;
+    prepare_pass(net, &pass);
+    Block out(net.spec().outputs, kBlock);
+    Eigen::Matrix<double, 1, kBlock> x1, x2;
+    for (Eigen::Index first = 0; first < total; first += kBlock) {
+        const int lanes = static_cast<int>(std::min<Eigen::Index>(kBlock, total - first));
+        for (int k = 0; k < kBlock; ++k) {
+            const Eigen::Index p = first + std::min(k, lanes - 1);  // spare lanes repeat the last point
+            x1[k] = spec.x_min + dx * static_cast<double>(p % n);
+            x2[k] = spec.y_min + dy * static_cast<double>(p / n);
+        }
+        feature_block(x1, x2, features, &pass.input);
+        forward_block(net, &pass);
+        output_block(output, pass.z.back(), &out);
+        grid->output.middleCols(first, lanes) = out.leftCols(lanes).cast<float>();
+        for (int l = 0; l < static_cast<int>(grid->neurons.size()) && l < hidden; ++l)
+            grid->neurons[l].middleCols(first, lanes) = pass.a[l].leftCols(lanes).cast<float>();
+    }
+}
+
+bool all_finite(const FloatMatrix& m) { return m.allFinite(); }
+
 }  // namespace
 
 void decision_grid(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, bool with_neurons,
@@ -103,6 +132,11 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
         for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l)
             grid->neurons[l].middleCols(first, lanes) = a[l].leftCols(lanes);
     }
+    // Single precision overflowed somewhere (weights beyond about 1e38 / the layer's fan-in): do it again
+    // in double precision, where the training itself ran.
+    bool finite = all_finite(grid->output);
+    for (const FloatMatrix& m : grid->neurons) finite = finite && all_finite(m);
+    if (!finite && net.params().allFinite()) decision_grid_double(net, output, features, spec, grid);
 }
 
 void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field) {
@@ -126,6 +160,7 @@ void boundary_field(const DecisionGrid& grid, Output output, double scale, Bound
             }
             break;
     }
+    for (float& v : field->values) v = std::clamp(v, -kFieldLimit, kFieldLimit);  // ±inf too; NaN stays
 }
 
 void neurons_field(const DecisionGrid& grid, BoundaryField* field) {

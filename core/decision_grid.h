@@ -41,6 +41,9 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
 //     for a two-class softmax, and a regression output divided by `scale` (the largest |target|).
 //   layers == K ≥ 3 (softmax over K classes): p_k for every class, layer by layer; the winning class
 //     sets the colour and its lead over a uniform guess the strength.
+// Field values are held within ±kFieldLimit: beyond ±1 every colour is full, and a huge or infinite
+// value (a regression output near a blow-up) would spoil the contour's slope.
+constexpr float kFieldLimit = 4.0f;
 struct BoundaryField {
     int n = 0;
     int layers = 0;

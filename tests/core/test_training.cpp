@@ -291,6 +291,36 @@ TEST(BoundaryField, OfATrainedCircleIsPositiveInsideAndNegativeOnTheRing) {
     EXPECT_EQ(first_epoch_reaching({{0, 1, 0.5, 0, 0}}, 0.2), -1);
 }
 
+TEST(DecisionGrid, WeightsBeyondSinglePrecisionGoThroughTheDoubleNetwork) {
+    // a run close to blowing up: weights near 1e30, whose products overflow a float but not a double
+    TrainConfig c = default_train_config();
+    c.hidden = {hidden_layer(8, activation_index("relu")), hidden_layer(8, activation_index("relu"))};
+    c.output = Output::Identity;
+    c.data.kind = DatasetKind::Plane;
+    Training t(c, make_dataset(c.data));
+    Mlp net = t.network();
+    net.params() *= 1e20;
+    GridSpec spec;
+    spec.n = 9;
+    DecisionGrid grid;
+    decision_grid(net, c.output, c.features, spec, true, &grid);
+    EXPECT_FALSE(grid.output.array().isNaN().any());
+    for (const FloatMatrix& m : grid.neurons) EXPECT_FALSE(m.array().isNaN().any());
+    BoundaryField f;
+    boundary_field(grid, c.output, 1.0, &f);  // the field stays within ±kFieldLimit for the shader
+    for (float v : f.values) EXPECT_LE(std::fabs(v), kFieldLimit);
+    for (int index : {0, 40, 80}) {
+        Eigen::MatrixX2d p(1, 2);
+        p << -6.0 + 12.0 * (index % 9) / 8, -6.0 + 12.0 * (index / 9) / 8;
+        BlockPass pass;
+        prepare_pass(net, &pass);
+        gather_block(make_features(p, c.features), nullptr, 0, 1, &pass.input);
+        forward_block(net, &pass);
+        // the double network's value, rounded to float (±inf beyond float's range: never NaN)
+        EXPECT_EQ(grid.output(0, index), static_cast<float>(pass.z.back()(0, 0))) << index;
+    }
+}
+
 TEST(DecisionGrid, CoversTheData) {
     const Dataset circle = make_dataset({DatasetKind::Circle, 200, 0.0, 1});
     const GridSpec playground = grid_over(circle, 50);
