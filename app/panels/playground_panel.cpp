@@ -242,23 +242,7 @@ void draw_data_controls(PlaygroundState& p) {
     const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", path, sizeof path,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button("Load") || enter) {
-        core::Dataset data;
-        std::string error;
-        const std::string file = expand_home(path);
-        if (!core::load_dataset_csv(file, &data, &error)) {
-            p.message = "Not loaded: " + error + ". The points shown are kept.";
-        } else {
-            core::TrainConfig trial = c;
-            suit_output_to_data(trial, data);
-            p.data = data;
-            p.view.data_file = file;
-            p.data_name = data_name(p);
-            p.view.config = trial;
-            p.message.clear();
-            p.needs_reset = true;
-        }
-    }
+    if (ImGui::Button("Load") || enter) load_playground_csv(p, expand_home(path));
     hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
 }
 
@@ -654,6 +638,24 @@ void draw_train_tab(AppState& state, bool running) {
 }
 
 }  // namespace
+
+bool load_playground_csv(PlaygroundState& p, const std::string& file) {
+    core::Dataset data;
+    std::string error;
+    if (!core::load_dataset_csv(file, &data, &error)) {
+        p.message = "Not loaded: " + error + ". The points shown are kept.";
+        return false;
+    }
+    core::TrainConfig trial = p.view.config;
+    suit_output_to_data(trial, data);
+    p.data = data;
+    p.view.data_file = file;
+    p.data_name = data_name(p);
+    p.view.config = trial;
+    p.message.clear();
+    p.needs_reset = true;
+    return true;
+}
 
 Figure playground_figure(const AppState& state) {
     const PlaygroundState& p = state.playground;
