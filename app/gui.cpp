@@ -7,6 +7,7 @@
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
 #include "app/panels/playground_panel.h"
+#include "app/panels/race_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -266,7 +267,7 @@ int run_gui(const GuiOptions& options) {
         // playground trains, draw at 60 frames per second: wait out the rest of each 1/60 s (input
         // still wakes the loop at once), so the window never takes a core from training by spinning.
         double wait = gradient_panel_busy(state) ? 0.05 : 0.25;
-        if (state.lab == Lab::Playground && playground_animating(state)) {
+        if (state.lab == Lab::Playground && (playground_animating(state) || race_animating(state.playground.race))) {
             const double spent = std::chrono::duration<double>(Clock::now() - frame_start).count();
             wait = 1.0 / 60.0 - spent;
         }
@@ -289,6 +290,7 @@ int run_gui(const GuiOptions& options) {
     if (!save_settings(state.settings_path, state, &error)) std::fprintf(stderr, "actlab: %s\n", error.c_str());
     plot::DestroyContext(plots);
     release_playground_gl(state);
+    release_race_gl(state.playground.race);
     close_window(&window);
     return 0;
 }
