@@ -38,7 +38,7 @@ std::string epochs_text(const RaceResult& race, const RaceEntry& e) {
     const int reached = race_epochs_to_target(race, e);
     if (reached >= 0) return std::to_string(reached);
     const int last = e.history.empty() ? 0 : e.history.back().epoch;
-    if (e.divergence.happened) return "never: blew up in epoch " + std::to_string(e.divergence.epoch);
+    if (e.divergence.happened) return "blew up (epoch " + std::to_string(e.divergence.epoch) + ")";
     if (last < race.epochs) return "not yet (epoch " + std::to_string(last) + ")";
     return "not within " + std::to_string(race.epochs);
 }
@@ -285,9 +285,9 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    ImGui::TextWrapped("The row marked first reached the target in the fewest epochs. Boundaries: %s; filled points "
-                       "were trained on, rings are the test points. Curves: the test loss per epoch; each dot marks "
-                       "where a runner first reached the dashed target.",
+    ImGui::TextWrapped("%sBoundaries: %s; filled points were trained on, rings are the test points. Curves: the test "
+                       "loss per epoch; each dot marks where a runner first reached the dashed target.",
+                       race_winner(race) >= 0 ? "The row marked first reached the target in the fewest epochs. " : "",
                        colours);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
