@@ -38,7 +38,7 @@ std::string epochs_text(const RaceResult& race, const RaceEntry& e) {
     const int reached = race_epochs_to_target(race, e);
     if (reached >= 0) return std::to_string(reached);
     const int last = e.history.empty() ? 0 : e.history.back().epoch;
-    if (e.divergence.happened) return "never: blew up in epoch " + std::to_string(e.divergence.epoch);
+    if (e.divergence.happened) return "blew up (epoch " + std::to_string(e.divergence.epoch) + ")";
     if (last < race.epochs) return "not yet (epoch " + std::to_string(last) + ")";
     return "not within " + std::to_string(race.epochs);
 }
@@ -116,7 +116,7 @@ std::string race_csv(const RaceResult& race) {
 }
 
 void draw_race_boundaries(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
-                          HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags) {
+                          HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit) {
     const int k = static_cast<int>(race.entries.size());
     if (k == 0) return;
     const float fs = ImGui::GetFontSize();
@@ -135,6 +135,13 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
         const float x0 = origin.x + i * (cell_w + gap) + 0.5f * (cell_w - side);
         const std::string name = core::activation(e.activation).label;
         wl->AddText(big, big->FontSize, ImVec2(x0, origin.y), color, name.c_str());
+        // the epoch it has reached, at the right of its name
+        if (!e.history.empty()) {
+            const std::string epoch = "epoch " + std::to_string(e.history.back().epoch);
+            const float w = ImGui::CalcTextSize(epoch.c_str()).x;
+            wl->AddText(ImVec2(x0 + side - w, origin.y + big->FontSize - ImGui::GetFontSize()), IM_COL32(90, 90, 90, 255),
+                        epoch.c_str());
+        }
         wl->AddRectFilled(ImVec2(x0, origin.y + big->FontSize + 0.12f * fs),
                           ImVec2(x0 + side, origin.y + big->FontSize + 0.38f * fs), color);
         ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + name_h));
@@ -144,8 +151,7 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
                             flags | plot::PlotFlags_NoTitle | plot::PlotFlags_NoLegend)) {
             plot::SetupAxes("", "");
             const core::GridSpec& g = e.picture.spec;
-            plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
-                                  (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
+            plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max}, refit ? plot::Cond_Always : plot::Cond_Once);
             if (has_texture) draw_boundary_items(e.picture, *textures[i], painter);
             plot::EndPlot();
         }
@@ -159,9 +165,8 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
         } else if (!e.history.empty()) {
             const core::EpochRecord& r = e.history.back();
             status = race.classification ? format("test accuracy %.1f %%", 100.0 * r.test_accuracy) +
-                                               format(" · test loss %.3g", r.test_loss)
+                                               format(" · loss %.3g", r.test_loss)
                                          : format("test loss %.3g", r.test_loss);
-            if (r.epoch < race.epochs) status += " · epoch " + std::to_string(r.epoch);
         }
         wl->AddText(ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color, status.c_str());
     }
@@ -169,7 +174,7 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     ImGui::Dummy(ImVec2(size.x, name_h + side + status_h));
 }
 
-void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags) {
+void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags, bool refit) {
     // a log axis over every finite test loss and the target, in whole decades
     double lo = race.target_loss, hi = race.target_loss;
     for (const RaceEntry& e : race.entries)
@@ -187,8 +192,8 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     if (!plot::BeginPlot("Test loss over training##race losses", size, flags)) return;
     plot::SetupAxes("epoch", "test loss (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
-    plot::SetupAxesLimits(home, (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
-    plot::SetupLegend(plot::Location_SouthWest);  // losses fall from the top left: the corner below is empty
+    plot::SetupAxesLimits(home, refit ? plot::Cond_Always : plot::Cond_Once);
+    plot::SetupLegend(plot::Location_Best);  // where the curves leave room: that depends on who is winning
     const std::string target = "target " + format("%g", race.target_loss);
     plot::PlotHLine(target.c_str(), race.target_loss, {kTargetColor, 1.5f, true});
     std::vector<double> xs, ys;
@@ -247,7 +252,7 @@ void draw_race_table(const RaceResult& race, float width) {
 }
 
 void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
-                      HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags) {
+                      HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit) {
     const float fs = ImGui::GetFontSize();
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImGui::PushFont(title_font());
@@ -264,12 +269,12 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const float rest = size.y - used;
     const float pad = 0.5f * fs;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
-    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, 0.5f * rest), flags);
+    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, 0.5f * rest), flags, refit);
     const float below = start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs;
     const float loss_w = 0.58f * size.x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));
-    draw_race_losses(race, ImVec2(loss_w, below), flags);
+    draw_race_losses(race, ImVec2(loss_w, below), flags, refit);
     ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
     ImGui::BeginGroup();
     draw_race_table(race, size.x - loss_w - 2 * fs);
@@ -280,9 +285,10 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    ImGui::TextWrapped("The row marked first reached the target in the fewest epochs. Boundaries: %s; points ringed in white "
-                       "were trained on, points ringed in black are the test points. Curves: the test loss per epoch; each dot marks "
-                       "where a runner first reached the dashed target.",
+    ImGui::TextWrapped("%sBoundaries: %s; points ringed in white were trained on, points ringed in black are "
+                       "the test points. Curves: the test "
+                       "loss per epoch; each dot marks where a runner first reached the dashed target.",
+                       race_winner(race) >= 0 ? "The row marked first reached the target in the fewest epochs. " : "",
                        colours);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -313,7 +319,7 @@ Figure race_export_figure(std::shared_ptr<const RaceResult> race, const std::str
         std::vector<const HeatmapTexture*> shown;
         for (const auto& t : *textures) shown.push_back(t.get());
         painter->begin();
-        draw_race_figure(*race, shown, painter.get(), size, plot::PlotFlags_NoInputs);
+        draw_race_figure(*race, shown, painter.get(), size, plot::PlotFlags_NoInputs, true);
     };
     std::string note;
     for (const RaceEntry& e : race->entries)

@@ -51,14 +51,15 @@ RaceResult train_race(const core::TrainConfig& base, const core::Dataset& data, 
 std::string race_csv(const RaceResult& race);
 
 // The three parts, each filling `size` (the table takes the width it is given and the height it needs).
-// textures[i] holds race.entries[i].picture.field.
+// textures[i] holds race.entries[i].picture.field. `refit` shows the home views now (new epochs came in,
+// or an export); otherwise the plots keep the user's pan and zoom.
 void draw_race_boundaries(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
-                          HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags);
-void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags);
+                          HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit);
+void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags, bool refit);
 void draw_race_table(const RaceResult& race, float width);
 // All of it in one picture: a title, the boundaries across the top, the losses and the table below.
 void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
-                      HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags);
+                      HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit);
 
 // `actlab export race`'s keys for --help: race=, race_loss= and the training keys.
 const char* race_keys_help();

@@ -65,6 +65,7 @@ void start_race(RaceState& r, const PlaygroundState& p) {
         runner.trainer = std::make_unique<core::Trainer>();
         runner.trainer->reset(race_config(r.config, activation), r.data);
         runner.trainer->set_stop_epoch(r.epochs);
+        runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
         runner.trainer->play();
         r.runners.push_back(std::move(runner));
         RaceEntry entry;
@@ -81,6 +82,7 @@ void update_runners(RaceState& r) {
         const std::shared_ptr<const core::Snapshot> snap = runner.trainer->snapshot();
         if (snap->serial == runner.shown_serial || snap->network.layer_count() == 0) continue;
         runner.shown_serial = snap->serial;
+        r.refit = true;
         RaceEntry& e = r.result.entries[i];
         // epoch 0 (the shared start) is left out, as in `actlab export race`
         e.history.clear();
@@ -114,7 +116,8 @@ bool activation_combo(int index, int* activation) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushID(index);
     ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_style(*activation).color),
-                       ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop, ImVec2(0.9f * fs, 0.9f * fs));
+                       ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
+                       ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     ImGui::SameLine(0, 0.3f * fs);
     ImGui::SetNextItemWidth(8.5f * fs);
     bool changed = false;
@@ -172,6 +175,12 @@ void draw_controls(AppState& state) {
         r.target_loss = target;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
     ImGui::SameLine(0, 1.5f * fs);
+    if (ImGui::Checkbox("slow motion", &r.slow))
+        for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
+                          kRaceSlowSpeed);
+    ImGui::SameLine(0, 1.5f * fs);
     if (ImGui::Button("Start race")) start_race(r, state.playground);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Trains the playground's network once per runner, from the same initial weights,\n"
@@ -214,7 +223,8 @@ void draw_race_panel(AppState& state) {
     std::vector<const HeatmapTexture*> textures;
     for (const RaceRunner& runner : r.runners) textures.push_back(runner.texture.get());
     ImGui::Spacing();
-    draw_race_figure(r.result, textures, &r.painter, ImGui::GetContentRegionAvail(), 0);
+    draw_race_figure(r.result, textures, &r.painter, ImGui::GetContentRegionAvail(), 0, r.refit);
+    r.refit = false;
 }
 
 Figure race_panel_figure(const RaceState& r) {

@@ -18,6 +18,8 @@ struct AppState;
 // Trainer history is thinned past core::kHistoryCap records; a race stays below it so its CSV keeps
 // every epoch, like `actlab export race`.
 constexpr int kMaxRaceEpochs = 3000;
+// Epochs per second of a race in slow motion: 500 epochs take five seconds.
+constexpr double kRaceSlowSpeed = 100.0;
 
 // One runner: its trainer and its newest snapshot's texture.
 struct RaceRunner {
@@ -33,6 +35,7 @@ struct RaceState {
                                     core::activation_index("relu"), core::activation_index("gelu")};
     int epochs = 500;                           // every runner pauses by itself at this epoch
     double target_loss = 0.05;                  // the table counts the epochs to reach it (changes apply at once)
+    bool slow = false;                          // train at kRaceSlowSpeed so the class can watch (else flat out)
     std::string message;                        // why the race cannot start: shown in red
     // the race started last
     std::vector<RaceRunner> runners;
@@ -40,6 +43,7 @@ struct RaceState {
     core::Dataset data;                         // the points it trains on
     std::string data_name;                      // "circle", or the file's name
     RaceResult result;                          // the runners' newest snapshots, as drawn and exported
+    bool refit = true;                          // new epochs came in: the plots show their home views
     HeatmapPainter painter;
     core::DecisionGrid grid;                    // scratch for the pictures
 };
