@@ -7,7 +7,6 @@
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
 #include "app/panels/playground_panel.h"
-#include "app/panels/race_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
