@@ -138,6 +138,7 @@ struct PlaygroundState {
     std::unique_ptr<HeatmapTexture> boundary_texture, neuron_texture, input_texture;
     HeatmapPainter painter;
     LossCurves curves;                // the snapshot's history, for the loss plot
+    bool race_shown = false;          // the Activation race tab is in front: Ctrl+E exports the race
     // what the window measures while training runs (shown in the run bar)
     double frames_per_second = 0.0;
     double boundary_delay_ms = 0.0;   // from the worker publishing a snapshot to its frame being shown

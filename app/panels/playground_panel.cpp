@@ -585,10 +585,12 @@ void draw_playground_panel(AppState& state) {
     const bool running = p.shown && p.shown->running;
     if (ImGui::BeginTabBar("##playground-tabs")) {
         if (ImGui::BeginTabItem("Train")) {
+            p.race_shown = false;
             draw_train_tab(state, running);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Activation race")) {
+            p.race_shown = true;
             draw_race_panel(state);
             ImGui::EndTabItem();
         }
@@ -659,6 +661,7 @@ bool load_playground_csv(PlaygroundState& p, const std::string& file) {
 
 Figure playground_figure(const AppState& state) {
     const PlaygroundState& p = state.playground;
+    if (p.race_shown && !p.race.runners.empty()) return race_panel_figure(p.race);
     auto picture = std::make_shared<const BoundaryPicture>(p.boundary);
     auto grid = std::make_shared<const core::DecisionGrid>(p.grid);
     const int epoch = p.shown ? p.shown->epoch : 0;

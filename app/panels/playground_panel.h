@@ -12,7 +12,8 @@
 namespace actlab::app {
 
 void draw_playground_panel(AppState& state);
-// The panel's main figure (the boundary with the data), for Ctrl+E and Ctrl+Shift+E.
+// The panel's main figure, for Ctrl+E and Ctrl+Shift+E: the boundary with the data, or the race when
+// its tab is in front.
 Figure playground_figure(const AppState& state);
 // Training runs: the window should draw at 60 frames per second rather than wait for input.
 bool playground_animating(const AppState& state);

@@ -1,4 +1,5 @@
 // The playground as a user meets it: a real window on an X display (Xvfb in CI), driven with xdotool.
+// Second test: the Activation race tab runs a race and Ctrl+Shift+E exports it.
 // Ctrl+4 opens it, Space starts training; while it runs, the boundary is exported twice as CSV
 // (Ctrl+Shift+E) and must have changed between the two, the epoch in its name must have grown, and the
 // PNG (Ctrl+E) must show both classes' colours. Space pauses, and the window closes cleanly with the
@@ -103,4 +104,49 @@ TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     const std::string settings = read_text(tmp / "actlab/settings.json");
     EXPECT_NE(settings.find("\"playground\""), std::string::npos) << settings;
     EXPECT_NE(settings.find("\"dataset\": \"circle\""), std::string::npos) << settings;
+}
+
+namespace {
+
+// Focused first, then press and release in separate frames (ImGui 1.86 misses a click within one frame).
+void click(const std::string& window, int x, int y) {
+    sh("xdotool windowfocus --sync " + window);
+    sh("xdotool mousemove --window " + window + " " + std::to_string(x) + " " + std::to_string(y));
+    pause(0.2);
+    sh("xdotool mousedown 1");
+    pause(0.25);
+    sh("xdotool mouseup 1");
+    pause(0.4);
+}
+
+}  // namespace
+
+TEST(WindowPlayground, TheActivationRaceRunsAndExports) {
+    ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
+    TempDir tmp;
+    const std::string out = tmp / "exports";
+    const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
+    ASSERT_FALSE(app.window.empty()) << "no window titled actlab appeared";
+    pause(1.0);
+    keys(app.window, "ctrl+4");
+    pause(0.8);
+    click(app.window, 420, 133);  // the "Activation race" tab
+    click(app.window, 967, 195);  // "Start race"
+    // the default race: sigmoid, tanh, relu, gelu for 500 epochs each, from the same weights
+    std::vector<std::vector<std::string>> rows;
+    for (int attempt = 0; attempt < 30 && rows.size() != 2001; ++attempt) {
+        pause(0.5);
+        const std::string name = export_one(app.window, out, "ctrl+shift+e", ".csv");
+        ASSERT_FALSE(name.empty()) << "Ctrl+Shift+E wrote no CSV";
+        if (name.rfind("race_circle_", 0) == 0) rows = read_csv(read_text(out + "/" + name));
+    }
+    ASSERT_EQ(rows.size(), 2001u) << "no finished race exported: is the race tab in front?";
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"activation", "epoch", "train_loss", "test_loss", "train_accuracy",
+                                                  "test_accuracy"}));
+    EXPECT_EQ(rows[1][0], "sigmoid");
+    EXPECT_EQ(rows[2000][0], "gelu");
+    EXPECT_EQ(rows[2000][1], "500");
+    keys(app.window, "ctrl+q");
+    EXPECT_EQ(wait_program(app.pid, 30), 0) << "the window did not close cleanly";
+    EXPECT_EQ(read_text(tmp / "stderr.txt"), "");
 }
