@@ -1,9 +1,9 @@
 // The playground as a user meets it: a real window on an X display (Xvfb in CI), driven with xdotool.
-// Second test: the Activation race tab runs a race and Ctrl+Shift+E exports it.
 // Ctrl+4 opens it, Space starts training; while it runs, the boundary is exported twice as CSV
 // (Ctrl+Shift+E) and must have changed between the two, the epoch in its name must have grown, and the
 // PNG (Ctrl+E) must show both classes' colours. Space pauses, and the window closes cleanly with the
-// playground saved in its settings.
+// playground saved in its settings. A second test starts a race from the Activation race tab and
+// exports it with Ctrl+Shift+E.
 #include "png_check.h"
 #include "actlab_run.h"
 
