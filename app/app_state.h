@@ -112,7 +112,7 @@ struct GradientState {
 struct PlaygroundView {
     core::TrainConfig config = core::default_train_config();
     std::string data_file;            // the CSV the points came from (empty: generated from config.data)
-    double speed = 0.0;               // epochs per second to aim for; 0: as fast as possible
+    double speed = 30.0;              // epochs per second to aim for (slow enough to watch); 0: as fast as possible
     bool discrete = false;            // the boundary in two flat colours
     bool show_test = true;            // draw the test points
     bool log_loss = true;             // the loss curves on a log axis

@@ -1,6 +1,8 @@
 #include "core/trainer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace actlab::core {
 
@@ -37,6 +39,7 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
         m_pending_steps = 0;
         m_history.clear();
         m_record_every = 1;
+        m_best_params.resize(0);
         record_epoch();
         publish(true);
     });
@@ -96,7 +99,16 @@ void Trainer::set_batch(int batch) {
 void Trainer::clear_divergence() {
     send([this] {
         if (m_training && m_training->divergence().happened) {
-            m_training->restore(m_training->network().params(), m_training->epoch());
+            if (m_best_params.size() == m_training->network().params().size())
+                m_training->restore(m_best_params, m_best_epoch);
+            else
+                m_training->restore(m_training->network().params(), m_training->epoch());
+            const int epoch = m_training->epoch();
+            m_history.erase(std::remove_if(m_history.begin(), m_history.end(),
+                                           [epoch](const EpochRecord& r) { return r.epoch > epoch; }),
+                            m_history.end());
+            m_running = false;
+            m_pending_steps = 0;
             publish(true);
         }
     });
@@ -110,6 +122,12 @@ void Trainer::wait_idle() {
 void Trainer::record_epoch() {
     if (m_training->epoch() % m_record_every != 0) return;
     m_history.push_back(m_training->evaluate());
+    const double loss = m_history.back().train_loss;
+    if (std::isfinite(loss) && (m_best_params.size() == 0 || loss < m_best_loss)) {
+        m_best_params = m_training->network().params();
+        m_best_epoch = m_training->epoch();
+        m_best_loss = loss;
+    }
     if (static_cast<int>(m_history.size()) >= kHistoryCap) {
         // keep epochs that are multiples of the doubled stride (epoch 0 stays)
         m_record_every *= 2;
@@ -138,6 +156,7 @@ void Trainer::publish(bool force) {
     s->running = m_running;
     s->epochs_per_second = m_measured_rate;
     s->stop_epoch = m_stop_epoch;
+    s->best_epoch = m_best_epoch;
     s->published = Clock::now();
     std::atomic_store(&m_snapshot, std::shared_ptr<const Snapshot>(std::move(s)));
 }

@@ -33,6 +33,7 @@ struct Snapshot {
     bool running = false;
     double epochs_per_second = 0.0;     // measured over the last second of running
     int stop_epoch = 0;                 // the run pauses by itself on reaching this epoch (0: never)
+    int best_epoch = 0;                 // the recorded epoch with the lowest training loss so far
     std::chrono::steady_clock::time_point published;  // when the worker handed it over
 };
 
@@ -60,7 +61,9 @@ public:
     // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
-    // After a divergence: carry on from the last good weights (kept by the run), e.g. with a smaller rate.
+    // After a divergence: go back to the weights of the recorded epoch with the lowest training loss
+    // (the weights just before the blow-up are often already far gone), dropping the history after it,
+    // and stay paused; training then carries on from there, e.g. with a smaller rate.
     void clear_divergence();
 
     // The newest snapshot (never null after construction). It never waits for the worker: the swap is
@@ -91,6 +94,9 @@ private:
     int m_pending_steps = 0;
     double m_speed = 0.0;
     int m_stop_epoch = 0;
+    Eigen::VectorXd m_best_params;       // the weights of the best recorded epoch
+    int m_best_epoch = 0;
+    double m_best_loss = 0.0;
     std::vector<EpochRecord> m_history;
     int m_record_every = 1;
     long m_serial = 0;

@@ -84,10 +84,23 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     const ImU32 dark = IM_COL32(30, 30, 30, 255);
     // a caption under the plot: what the marks mean
     const float caption = ImGui::GetTextLineHeightWithSpacing();
-    ImVec2 plot_size(size.x, std::max(4.0f * fs, size.y - caption));
+    // A frame whose data area comes out about as wide as the grid's aspect (square for Playground's
+    // ±6 plane, so a circle looks round): the axis labels take about 4.7 font heights across and the
+    // title and x labels 5.3 down (a wrapped title takes more, and the area is a little flatter).
+    const core::GridSpec& g = pic.spec;
+    const float aspect = static_cast<float>((g.x_max - g.x_min) / std::max(g.y_max - g.y_min, 1e-12));
+    const float avail_h = std::max(4.0f * fs, size.y - caption);
+    const float area_h = std::min(avail_h - 5.3f * fs, (size.x - 4.7f * fs) / aspect);
+    ImVec2 plot_size(std::min(size.x, area_h * aspect + 4.7f * fs), avail_h);
+    if (area_h > 4.0f * fs) {
+        plot_size.y = area_h + 5.3f * fs;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 0.5f * (size.x - plot_size.x));
+    } else {
+        plot_size.x = size.x;
+    }
+    const ImVec2 start = ImGui::GetCursorScreenPos();
     if (!plot::BeginPlot(pic.title.c_str(), plot_size, flags)) return;
     plot::SetupAxes("x₁", "x₂");
-    const core::GridSpec& g = pic.spec;
     plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
                           (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
     draw_boundary_items(pic, texture, painter);
@@ -95,7 +108,7 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
 
     // the caption: what the marks and colours mean
     ImDrawList* wl = ImGui::GetWindowDrawList();
-    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 at(start.x, ImGui::GetCursorScreenPos().y);  // under the plot
     const float r = 0.3f * fs;
     float x = at.x + 0.5f * fs;
     const float cy = at.y + 0.5f * ImGui::GetTextLineHeight();
@@ -184,7 +197,8 @@ void make_boundary_picture(const core::TrainConfig& config, const core::Dataset&
     core::decision_grid(network, config.output, config.features, pic->spec, false, grid);
     core::boundary_field(*grid, config.output, pic->target_scale, &pic->field);
     const int epoch = last ? last->epoch : 0;
-    pic->title = "Decision boundary at epoch " + std::to_string(epoch) + ": " + describe_training(config, data, data_name);
+    pic->title = (data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + std::to_string(epoch) +
+                 ": " + describe_training(config, data, data_name);
     pic->status.clear();
     if (last) {
         char buf[160];

@@ -28,6 +28,13 @@ using Clock = std::chrono::steady_clock;
 // Grid points per side of the boundary and the neuron maps on screen: the GPU interpolates between
 // them, so the contour stays smooth (the export uses 256).
 constexpr int kScreenGridPoints = 128;
+constexpr int kExportGridPoints = 256;
+
+// "mine.csv" → "mine": a data name as part of a file name.
+std::string file_stem(const std::string& name) {
+    const size_t dot = name.rfind('.');
+    return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
 
 // Playground's learning rates, and the rates of its regularisation.
 constexpr double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
@@ -51,10 +58,14 @@ std::string data_name(const PlaygroundState& p) {
     return slash == std::string::npos ? p.view.data_file : p.view.data_file.substr(slash + 1);
 }
 
-// The output/loss pair that suits the data best, when the current one does not suit it at all.
-void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data) {
+// The output/loss pair for new data: kept when it suits them and they are of the same kind as before
+// (regression, two classes, more); otherwise the usual pair for their kind (identity for a regression,
+// tanh for two classes as on Playground, softmax for more).
+void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data, int previous_classes = -1) {
+    const auto kind = [](int classes) { return classes == 0 ? 0 : classes == 2 ? 2 : 3; };
     std::string why;
-    if (core::check_train_config(c, data, &why)) return;
+    if (core::check_train_config(c, data, &why) && (previous_classes < 0 || kind(previous_classes) == kind(data.classes)))
+        return;
     if (data.classes == 0) {
         c.output = core::Output::Identity;
     } else if (data.classes > 2) {
@@ -111,7 +122,7 @@ void update_pictures(PlaygroundState& p) {
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
     // the run bar says what is trained: the plot's title can be short
-    b.title = "Decision boundary at epoch " + thousands(snap->epoch);
+    b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + thousands(snap->epoch);
     // make_boundary_picture computes the output only; the network diagram needs every unit too
     core::decision_grid(snap->network, c.output, c.features, b.spec, true, &p.grid);
     NetworkPicture& net = p.network;
@@ -171,7 +182,7 @@ void draw_dataset_previews(PlaygroundState& p) {
             core::TrainConfig trial = p.view.config;
             trial.data.kind = kind;
             core::Dataset data = core::make_dataset(trial.data);
-            suit_output_to_data(trial, data);
+            suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
             p.view.data_file.clear();
             p.data = data;
             p.data_name = info.id;
@@ -467,10 +478,10 @@ void draw_run_bar(PlaygroundState& p) {
         const core::EpochRecord& r = s->history.back();
         ImGui::SameLine(0, 1.5f * fs);
         if (p.data.classes > 0)
-            ImGui::Text("Loss: train %.4f, test %.4f    Accuracy: train %.1f %%, test %.1f %%", r.train_loss, r.test_loss,
+            ImGui::Text("Loss: train %.4g, test %.4g    Accuracy: train %.1f %%, test %.1f %%", r.train_loss, r.test_loss,
                         100 * r.train_accuracy, 100 * r.test_accuracy);
         else
-            ImGui::Text("Loss: train %.4f, test %.4f", r.train_loss, r.test_loss);
+            ImGui::Text("Loss: train %.4g, test %.4g", r.train_loss, r.test_loss);
     }
 }
 
@@ -479,21 +490,28 @@ void draw_divergence_banner(PlaygroundState& p) {
     if (!p.shown || !p.shown->divergence.happened) return;
     const float fs = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 226, 222, 255));
-    ImGui::BeginChild("##diverged", ImVec2(0, 2.6f * ImGui::GetFrameHeightWithSpacing()), true);
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.4f + ImGui::GetFrameHeightWithSpacing() +
+                         2 * ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("##diverged", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(160, 20, 20, 255));
-    ImGui::TextWrapped("Training blew up. %s", p.shown->divergence.message().c_str());
+    ImGui::TextWrapped("%s", p.shown->divergence.message().c_str());
     ImGui::PopStyleColor();
-    char lower[80];
-    std::snprintf(lower, sizeof lower, "Back to the last good weights, learning rate %g", p.view.config.optimizer.learning_rate / 10);
-    if (ImGui::Button("Back to the last good weights")) p.trainer->clear_divergence();
-    ImGui::SameLine();
-    if (ImGui::Button(lower)) {
-        p.view.config.optimizer.learning_rate = std::max(core::kMinLearningRate, p.view.config.optimizer.learning_rate / 10);
+    const int best = p.shown->best_epoch;
+    const double rate = std::max(core::kMinLearningRate, p.view.config.optimizer.learning_rate / 10);
+    char back[80], slower[120];
+    std::snprintf(back, sizeof back, "Back to epoch %d", best);
+    std::snprintf(slower, sizeof slower, "Back to epoch %d with learning rate %g", best, rate);
+    if (ImGui::Button(slower)) {
+        p.view.config.optimizer.learning_rate = rate;
         p.trainer->set_optimizer(p.view.config.optimizer);
         p.trainer->clear_divergence();
     }
+    ImGui::SameLine();
+    if (ImGui::Button(back)) p.trainer->clear_divergence();
+    ImGui::SameLine();
+    if (ImGui::Button("Start again (R)")) p.needs_reset = true;
     ImGui::SameLine(0, fs);
-    ImGui::TextDisabled("(the weights from before the step that overflowed)");
+    ImGui::TextDisabled("epoch %d had the lowest training loss of the run", best);
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -511,6 +529,12 @@ void export_buttons(AppState& state, const char* what, const std::function<Figur
     if (ImGui::SmallButton("CSV")) request_export(state, ExportFormat::Csv, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export the plotted values as CSV");
     ImGui::PopID();
+}
+
+// A bullet whose text wraps at the panel's edge (ImGui's BulletText does not wrap).
+void bullet_text(const char* text) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", text);
 }
 
 void draw_explanation() {
@@ -531,18 +555,20 @@ void draw_explanation() {
         "means a larger weight.");
     ImGui::Spacing();
     ImGui::TextWrapped("Things to try:");
-    ImGui::BulletText("Circle with only x₁ and x₂ and no hidden layer: one straight line cannot enclose a disc. Tick "
+    bullet_text("Circle with only x₁ and x₂ and no hidden layer: one straight line cannot enclose a disc. Tick "
                       "x₁² and x₂², or add a hidden layer, and it can.");
-    ImGui::BulletText("Spiral: it needs several layers of several units, or the sin features. Compare how long each "
+    bullet_text("Spiral: it needs several layers of several units, or the sin features. Compare how long each "
                       "takes.");
-    ImGui::BulletText("Set the learning rate to 3 or 10: training blows up, and the banner says where. Go back to "
-                      "the last good weights with a smaller rate.");
-    ImGui::BulletText("ReLU with a large learning rate: some units die (their map turns flat and they are marked); "
+    bullet_text("Plane, with the identity output, ReLU and a learning rate of 10: training blows up within a few "
+                "epochs, and the banner says what overflowed and where. Go back to the best epoch with a smaller "
+                "rate. (With tanh or sigmoid outputs a large rate rarely overflows; it stalls instead, often with "
+                "dead ReLU units.)");
+    bullet_text("ReLU with a large learning rate: some units die (their map turns flat and they are marked); "
                       "Leaky ReLU or ELU keep them alive.");
-    ImGui::BulletText("Activation race: the same network from the same starting weights, only the activation "
+    bullet_text("Activation race: the same network from the same starting weights, only the activation "
                       "differs. Sigmoid is usually far behind: its slope is at most 1/4, so the gradient shrinks "
                       "at every layer.");
-    ImGui::BulletText("Noise at 30 %% with a big network and few training points: the training loss keeps falling "
+    bullet_text("Noise at 30 % with a big network and few training points: the training loss keeps falling "
                       "while the test loss turns up. L2 regularisation holds the weights back.");
     ImGui::PopTextWrapPos();
 }
@@ -550,7 +576,7 @@ void draw_explanation() {
 }  // namespace
 
 namespace {
-void draw_train_tab(AppState& state, bool running);
+void draw_train_tab(AppState& state);
 }  // namespace
 
 void draw_playground_panel(AppState& state) {
@@ -582,11 +608,10 @@ void draw_playground_panel(AppState& state) {
         ImGui::EndChild();
         return;
     }
-    const bool running = p.shown && p.shown->running;
     if (ImGui::BeginTabBar("##playground-tabs")) {
         if (ImGui::BeginTabItem("Train")) {
             p.race_shown = false;
-            draw_train_tab(state, running);
+            draw_train_tab(state);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Activation race")) {
@@ -607,7 +632,7 @@ void draw_playground_panel(AppState& state) {
 
 namespace {
 
-void draw_train_tab(AppState& state, bool running) {
+void draw_train_tab(AppState& state) {
     PlaygroundState& p = state.playground;
     const float fs = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -618,7 +643,7 @@ void draw_train_tab(AppState& state, bool running) {
     export_buttons(state, "Network", [&p] {
         const int epoch = p.shown ? p.shown->epoch : 0;
         return network_export_figure(std::make_shared<const NetworkPicture>(p.network),
-                                     "network_" + p.data_name + "_epoch" + std::to_string(epoch) + "_seed" +
+                                     "network_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
                                          std::to_string(p.view.config.seed));
     });
     draw_network_diagram(p.network, *p.input_texture, *p.neuron_texture, *p.boundary_texture, &p.painter,
@@ -632,10 +657,10 @@ void draw_train_tab(AppState& state, bool running) {
     ImGui::SameLine(0, 1.5f * fs);
     export_buttons(state, "Loss", [&p] {
         const int epoch = p.shown ? p.shown->epoch : 0;
-        return loss_export_figure(p.curves, "loss_" + p.data_name + "_epoch" + std::to_string(epoch) + "_seed" +
+        return loss_export_figure(p.curves, "loss_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
                                                 std::to_string(p.view.config.seed));
     });
-    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, running);
+    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, true);
     ImGui::EndChild();
 }
 
@@ -649,7 +674,7 @@ bool load_playground_csv(PlaygroundState& p, const std::string& file) {
         return false;
     }
     core::TrainConfig trial = p.view.config;
-    suit_output_to_data(trial, data);
+    suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
     p.data = data;
     p.view.data_file = file;
     p.data_name = data_name(p);
@@ -662,10 +687,20 @@ bool load_playground_csv(PlaygroundState& p, const std::string& file) {
 Figure playground_figure(const AppState& state) {
     const PlaygroundState& p = state.playground;
     if (p.race_shown && !p.race.runners.empty()) return race_panel_figure(p.race);
-    auto picture = std::make_shared<const BoundaryPicture>(p.boundary);
-    auto grid = std::make_shared<const core::DecisionGrid>(p.grid);
+    // drawn again from the snapshot on the export's finer grid, with the full title
+    auto picture = std::make_shared<BoundaryPicture>(p.boundary);
+    auto grid = std::make_shared<core::DecisionGrid>();
+    if (p.shown && p.shown->network.layer_count() > 0) {
+        const core::EpochRecord* last = p.shown->history.empty() ? nullptr : &p.shown->history.back();
+        make_boundary_picture(p.view.config, p.data, p.data_name, p.shown->network, last, kExportGridPoints,
+                              picture.get(), grid.get());
+        picture->show_test = p.view.show_test;
+        picture->discrete = p.view.discrete;
+    } else {
+        *grid = p.grid;
+    }
     const int epoch = p.shown ? p.shown->epoch : 0;
-    return boundary_export_figure(picture, grid, "boundary_" + p.data_name + "_epoch" + std::to_string(epoch) +
+    return boundary_export_figure(picture, grid, "boundary_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) +
                                                      "_seed" + std::to_string(p.view.config.seed));
 }
 

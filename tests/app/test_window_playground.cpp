@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,8 @@ long epoch_of(const std::string& name) {
 TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
     TempDir tmp;
+    sh("mkdir -p " + (tmp / "actlab"));
+    std::ofstream(tmp / "actlab/settings.json") << R"({ "playground": { "speed": 0 } })";  // as fast as possible
     const std::string out = tmp / "exports";
     const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
     ASSERT_FALSE(app.window.empty()) << "no window titled actlab appeared";

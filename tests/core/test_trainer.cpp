@@ -121,9 +121,26 @@ TEST(Trainer, StopsOnDivergenceAndCarriesOnWhenCleared) {
     ASSERT_TRUE(s->divergence.happened);
     EXPECT_FALSE(s->running);
     EXPECT_TRUE(s->network.params().allFinite());
+    // back to the best recorded epoch: its training loss is the lowest the run had
+    double best = s->history.front().train_loss;
+    for (const EpochRecord& r : s->history) best = std::min(best, r.train_loss);
     trainer.clear_divergence();
     trainer.wait_idle();
+    const auto back = trainer.snapshot();
+    EXPECT_FALSE(back->divergence.happened);
+    EXPECT_FALSE(back->running);
+    EXPECT_EQ(back->epoch, back->best_epoch);
+    ASSERT_FALSE(back->history.empty());
+    EXPECT_EQ(back->history.back().epoch, back->epoch);
+    EXPECT_EQ(back->history.back().train_loss, best);
+    // and from there, with a rate a hundred times smaller, it trains on without blowing up
+    OptimizerSpec slower = c.optimizer;
+    slower.learning_rate = 0.1;
+    trainer.set_optimizer(slower);
+    for (int e = 0; e < 30; ++e) trainer.step();
+    trainer.wait_idle();
     EXPECT_FALSE(trainer.snapshot()->divergence.happened);
+    EXPECT_EQ(trainer.snapshot()->epoch, back->epoch + 30);
 }
 
 TEST(Trainer, LongRunsKeepABoundedHistory) {
