@@ -66,7 +66,8 @@ std::string loss_csv(const LossCurves& curves) {
     return text;
 }
 
-void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow) {
+void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow,
+                      bool summary) {
     const int n = static_cast<int>(curves.history.size());
     std::vector<double> epoch(n), train(n), test(n);
     double lo = INFINITY, hi = 0.0;
@@ -100,17 +101,19 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
     if (n > 0) {
         plot::PlotLine("training set", epoch.data(), train.data(), n, {kTrainColor, 2.0f});
         plot::PlotLine("test set", epoch.data(), test.data(), n, {kTestColor, 2.0f, true});
+    }
+    if (n > 0 && summary) {
         const core::EpochRecord& last = curves.history.back();
-        char summary[160];
+        char line[160];
         if (curves.classification)
-            std::snprintf(summary, sizeof summary, "epoch %d: test loss %.3g, test accuracy %.1f %%", last.epoch,
+            std::snprintf(line, sizeof line, "epoch %d: test loss %.3g, test accuracy %.1f %%", last.epoch,
                           last.test_loss, 100.0 * last.test_accuracy);
         else
-            std::snprintf(summary, sizeof summary, "epoch %d: test loss %.3g", last.epoch, last.test_loss);
-        plot::PlotText(summary, home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
+            std::snprintf(line, sizeof line, "epoch %d: test loss %.3g", last.epoch, last.test_loss);
+        plot::PlotText(line, home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
                        ImVec2(-8, 8), ImVec2(1, 0));
     }
-    if (curves.divergence.happened) {
+    if (curves.divergence.happened && summary) {
         // in the middle of the view (on a log axis, the middle of its decades), one sentence per line
         std::string text = curves.divergence.message();
         for (std::size_t dot = text.find(". "); dot != std::string::npos; dot = text.find(". ", dot + 2)) text[dot + 1] = '\n';

@@ -32,7 +32,9 @@ std::string loss_csv(const LossCurves& curves);
 
 // Draws the curves filling `size`. `log_y` puts the loss on a log axis. `follow` keeps the view on the
 // whole run as it grows (while training); otherwise the user's pan and zoom stay.
-void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow = false);
+// `summary` writes the last epoch's figures in the top right (the playground shows them in its run bar).
+void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow = false,
+                      bool summary = true);
 
 Figure loss_export_figure(const LossCurves& curves, const std::string& stem);
 

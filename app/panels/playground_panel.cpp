@@ -49,7 +49,7 @@ constexpr OutputPair kOutputPairs[] = {
     {core::Output::Tanh, core::LossKind::Mse, "tanh, squared error (Playground)"},
     {core::Output::Sigmoid, core::LossKind::Bce, "sigmoid, binary cross-entropy"},
     {core::Output::Softmax, core::LossKind::Ce, "softmax, cross-entropy"},
-    {core::Output::Identity, core::LossKind::Mse, "identity, squared error (regression)"},
+    {core::Output::Identity, core::LossKind::Mse, "identity, squared error"},
 };
 
 std::string data_name(const PlaygroundState& p) {
@@ -191,8 +191,9 @@ void draw_dataset_previews(PlaygroundState& p) {
             p.needs_reset = true;
         }
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s: %s", info.label,
-                              info.classes == 0 ? "regression" : (std::to_string(info.classes) + " classes").c_str());
+            ImGui::SetTooltip("%s", info.classes == 0 ? info.label
+                                                       : (std::string(info.label) + ": " + std::to_string(info.classes) +
+                                                          " classes").c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), IM_COL32(255, 255, 255, 255));
         const core::Dataset& d = previews[static_cast<size_t>(k)];
@@ -455,17 +456,22 @@ void draw_run_bar(PlaygroundState& p) {
     }
     if (!flat_out) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(10 * fs);
+        ImGui::SetNextItemWidth(8 * fs);
         double speed = p.view.speed;
-        if (value_slider("##speed", &speed, 1.0, 1000.0, "%.0f epochs/s", ImGuiSliderFlags_Logarithmic)) {
-            p.view.speed = std::clamp(speed, 1.0, 1000.0);
+        const double lo = 1.0, hi = 1000.0;
+        // the value beside the slider, where the handle never covers it
+        if (ImGui::SliderScalar("##speed", ImGuiDataType_Double, &speed, &lo, &hi, "", ImGuiSliderFlags_Logarithmic)) {
+            p.view.speed = std::clamp(std::round(speed), lo, hi);
             p.trainer->set_speed(p.view.speed);
         }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Epochs per second, from 1 to 1000 (Ctrl+click to type)");
+        ImGui::SameLine();
+        ImGui::Text(p.view.speed == 1.0 ? "%.0f epoch/s" : "%.0f epochs/s", p.view.speed);
     }
     const core::Snapshot* s = p.shown.get();
     if (running) {  // how fast, as measured: the worker's epochs, the window's frames, the delay between
         ImGui::SameLine(0, 1.5f * fs);
-        ImGui::TextDisabled("%s epochs/s · %.0f frames/s · boundary on screen %.0f ms after its epoch",
+        ImGui::TextDisabled("%s epochs/s · %.0f frames/s · %.0f ms to screen",
                             thousands(std::lround(s->epochs_per_second)).c_str(), p.frames_per_second,
                             p.boundary_delay_ms);
     }
@@ -490,8 +496,10 @@ void draw_divergence_banner(PlaygroundState& p) {
     if (!p.shown || !p.shown->divergence.happened) return;
     const float fs = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 226, 222, 255));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.4f + ImGui::GetFrameHeightWithSpacing() +
-                         2 * ImGui::GetStyle().WindowPadding.y;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x;
+    const float text = ImGui::CalcTextSize(p.shown->divergence.message().c_str(), nullptr, false, wrap).y;
+    const float height = text + style.ItemSpacing.y + ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 2;
     ImGui::BeginChild("##diverged", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(160, 20, 20, 255));
     ImGui::TextWrapped("%s", p.shown->divergence.message().c_str());
@@ -660,7 +668,7 @@ void draw_train_tab(AppState& state) {
         return loss_export_figure(p.curves, "loss_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
                                                 std::to_string(p.view.config.seed));
     });
-    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, true);
+    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, true, false);
     ImGui::EndChild();
 }
 
