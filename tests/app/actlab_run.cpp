@@ -66,3 +66,31 @@ std::string sh(const std::string& command) {
 }
 
 void pause(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
+
+void press_keys(const std::string& window, const std::string& keys) {
+    sh("xdotool windowfocus --sync " + window + " key --delay 80 " + keys);
+}
+
+std::vector<std::string> files_ending(const std::string& folder, const std::string& ext) {
+    std::vector<std::string> out;
+    for (const std::string& n : list_dir(folder))
+        if (n.size() > ext.size() && n.compare(n.size() - ext.size(), ext.size(), ext) == 0) out.push_back(n);
+    return out;
+}
+
+std::string export_new_file(const std::string& window, const std::string& folder, const std::string& keys,
+                            const std::string& ext) {
+    const std::vector<std::string> before = files_ending(folder, ext);
+    press_keys(window, keys);
+    for (int i = 0; i < 100; ++i) {
+        for (const std::string& name : files_ending(folder, ext))
+            if (std::find(before.begin(), before.end(), name) == before.end()) return name;
+        pause(0.1);
+    }
+    return "";
+}
+
+long epoch_in_name(const std::string& name) {
+    const size_t at = name.find("_epoch");
+    return at == std::string::npos ? -1 : std::strtol(name.c_str() + at + 6, nullptr, 10);
+}

@@ -27,6 +27,16 @@ std::vector<std::vector<std::string>> read_csv(const std::string& text);
 // A CSV field as a number (0 when it is not one).
 double number(const std::string& field);
 
+// Keys pressed in the window (focused first), xdotool's way: "ctrl+shift+e", "space".
+void press_keys(const std::string& window, const std::string& keys);
+// The names of the files in `folder` whose names end in `ext`.
+std::vector<std::string> files_ending(const std::string& folder, const std::string& ext);
+// Presses `keys` and waits up to 10 s for a new file ending in `ext` in `folder`: its name, or "".
+std::string export_new_file(const std::string& window, const std::string& folder, const std::string& keys,
+                            const std::string& ext);
+// The epoch in an exported file's name ("boundary_circle_epoch1234_seed1.csv" → 1234), or -1.
+long epoch_in_name(const std::string& name);
+
 // What a shell command prints, without the trailing newline and spaces (for xdotool).
 std::string sh(const std::string& command);
 void pause(double seconds);

@@ -14,36 +14,6 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-void keys(const std::string& window, const std::string& keys) {
-    sh("xdotool windowfocus --sync " + window + " key --delay 80 " + keys);
-}
-
-std::vector<std::string> files(const std::string& folder, const std::string& ext) {
-    std::vector<std::string> out;
-    for (const std::string& n : list_dir(folder))
-        if (n.size() > ext.size() && n.compare(n.size() - ext.size(), ext.size(), ext) == 0) out.push_back(n);
-    return out;
-}
-
-std::string export_csv(const std::string& window, const std::string& folder) {
-    const std::vector<std::string> before = files(folder, ".csv");
-    keys(window, "ctrl+shift+e");
-    for (int i = 0; i < 100; ++i) {
-        for (const std::string& name : files(folder, ".csv"))
-            if (std::find(before.begin(), before.end(), name) == before.end()) return name;
-        pause(0.1);
-    }
-    return "";
-}
-
-long epoch_of(const std::string& name) {
-    const size_t at = name.find("_epoch");
-    return at == std::string::npos ? -1 : std::strtol(name.c_str() + at + 6, nullptr, 10);
-}
-
-}  // namespace
 
 TEST(WindowDivergence, ABlowUpStopsTrainingAndShowsTheBanner) {
     ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
@@ -56,13 +26,13 @@ TEST(WindowDivergence, ABlowUpStopsTrainingAndShowsTheBanner) {
     const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
     ASSERT_FALSE(app.window.empty()) << "no window titled actlab appeared";
     pause(1.0);
-    keys(app.window, "ctrl+4");
+    press_keys(app.window, "ctrl+4");
     pause(0.8);
-    keys(app.window, "space");
+    press_keys(app.window, "space");
     pause(2.0);
-    const std::string first = export_csv(app.window, out);
+    const std::string first = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
     ASSERT_FALSE(first.empty());
-    const long stopped = epoch_of(first);
+    const long stopped = epoch_in_name(first);
     EXPECT_GE(stopped, 0);
     EXPECT_LT(stopped, 100) << "training should have stopped within a few epochs: " << first;
     // the boundary exported is a number everywhere (the weights from before the step that overflowed;
@@ -79,12 +49,12 @@ TEST(WindowDivergence, ABlowUpStopsTrainingAndShowsTheBanner) {
     ASSERT_TRUE(shot.ok);
     EXPECT_GT(count_color(shot, 253, 226, 222, 4), 8000) << "no divergence banner on screen";
 
-    keys(app.window, "space");  // a diverged run does not start again by itself
+    press_keys(app.window, "space");  // a diverged run does not start again by itself
     pause(1.0);
-    const std::string second = export_csv(app.window, out);
-    EXPECT_EQ(epoch_of(second), stopped);
+    const std::string second = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
+    EXPECT_EQ(epoch_in_name(second), stopped);
 
-    keys(app.window, "ctrl+q");
+    press_keys(app.window, "ctrl+q");
     EXPECT_EQ(wait_program(app.pid, 30), 0) << "the window did not close cleanly";
     EXPECT_EQ(read_text(tmp / "stderr.txt"), "");
 }

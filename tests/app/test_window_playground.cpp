@@ -15,39 +15,6 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-void keys(const std::string& window, const std::string& keys) {
-    sh("xdotool windowfocus --sync " + window + " key --delay 80 " + keys);
-}
-
-std::vector<std::string> files(const std::string& folder, const std::string& ext) {
-    std::vector<std::string> out;
-    for (const std::string& n : list_dir(folder))
-        if (n.size() > ext.size() && n.compare(n.size() - ext.size(), ext.size(), ext) == 0) out.push_back(n);
-    return out;
-}
-
-// Waits for a new file ending in `ext` after `keys`, and returns its name ("" when none came).
-std::string export_one(const std::string& window, const std::string& folder, const std::string& keys_to_press,
-                       const std::string& ext) {
-    const std::vector<std::string> before = files(folder, ext);
-    keys(window, keys_to_press);
-    for (int i = 0; i < 100; ++i) {
-        for (const std::string& name : files(folder, ext))
-            if (std::find(before.begin(), before.end(), name) == before.end()) return name;
-        pause(0.1);
-    }
-    return "";
-}
-
-// "boundary_circle_epoch1234_seed1.csv" → 1234
-long epoch_of(const std::string& name) {
-    const size_t at = name.find("_epoch");
-    return at == std::string::npos ? -1 : std::strtol(name.c_str() + at + 6, nullptr, 10);
-}
-
-}  // namespace
 
 TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
@@ -58,22 +25,22 @@ TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
     ASSERT_FALSE(app.window.empty()) << "no window titled actlab appeared";
     pause(1.0);
-    keys(app.window, "ctrl+4");
+    press_keys(app.window, "ctrl+4");
     pause(0.8);
-    const std::string first = export_one(app.window, out, "ctrl+shift+e", ".csv");
+    const std::string first = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
     ASSERT_FALSE(first.empty()) << "Ctrl+Shift+E wrote no CSV in the playground";
     EXPECT_EQ(first.rfind("boundary_circle_epoch", 0), 0u) << first;
-    EXPECT_EQ(epoch_of(first), 0) << "training should not start before Space";
+    EXPECT_EQ(epoch_in_name(first), 0) << "training should not start before Space";
 
-    keys(app.window, "space");
+    press_keys(app.window, "space");
     pause(3.0);
-    const std::string second = export_one(app.window, out, "ctrl+shift+e", ".csv");
+    const std::string second = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
     ASSERT_FALSE(second.empty());
     pause(1.0);
-    const std::string third = export_one(app.window, out, "ctrl+shift+e", ".csv");
+    const std::string third = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
     ASSERT_FALSE(third.empty());
-    EXPECT_GT(epoch_of(second), 10) << second;
-    EXPECT_GT(epoch_of(third), epoch_of(second)) << "training stopped: " << second << " then " << third;
+    EXPECT_GT(epoch_in_name(second), 10) << second;
+    EXPECT_GT(epoch_in_name(third), epoch_in_name(second)) << "training stopped: " << second << " then " << third;
     const auto a = read_csv(read_text(out + "/" + first)), b = read_csv(read_text(out + "/" + third));
     ASSERT_EQ(a.size(), b.size());
     ASSERT_GT(a.size(), 1000u);
@@ -87,21 +54,21 @@ TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     EXPECT_GT(changed, static_cast<int>(a.size()) / 2) << "the boundary did not change while training";
     EXPECT_GT(inside_positive, 100) << "after training, the middle of the circle should be class +1";
 
-    const std::string png_name = export_one(app.window, out, "ctrl+e", ".png");
+    const std::string png_name = export_new_file(app.window, out, "ctrl+e", ".png");
     ASSERT_FALSE(png_name.empty()) << "Ctrl+E wrote no PNG";
     const Png png = read_png(out + "/" + png_name);
     ASSERT_TRUE(png.ok);
     EXPECT_GT(count_color(png, 240, 196, 97, 16), 20000) << "no orange field";
     EXPECT_GT(count_color(png, 97, 168, 207, 16), 20000) << "no blue field";
 
-    keys(app.window, "space");  // pause
+    press_keys(app.window, "space");  // pause
     pause(0.5);
-    const std::string paused1 = export_one(app.window, out, "ctrl+shift+e", ".csv");
+    const std::string paused1 = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
     pause(0.8);
-    const std::string paused2 = export_one(app.window, out, "ctrl+shift+e", ".csv");
-    EXPECT_EQ(epoch_of(paused1), epoch_of(paused2)) << "Space did not pause training";
+    const std::string paused2 = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
+    EXPECT_EQ(epoch_in_name(paused1), epoch_in_name(paused2)) << "Space did not pause training";
 
-    keys(app.window, "ctrl+q");
+    press_keys(app.window, "ctrl+q");
     EXPECT_EQ(wait_program(app.pid, 30), 0) << "the window did not close cleanly";
     EXPECT_EQ(read_text(tmp / "stderr.txt"), "");
     const std::string settings = read_text(tmp / "actlab/settings.json");
@@ -131,7 +98,7 @@ TEST(WindowPlayground, TheActivationRaceRunsAndExports) {
     const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
     ASSERT_FALSE(app.window.empty()) << "no window titled actlab appeared";
     pause(1.0);
-    keys(app.window, "ctrl+4");
+    press_keys(app.window, "ctrl+4");
     pause(0.8);
     click(app.window, 420, 133);  // the "Activation race" tab
     click(app.window, 967, 195);  // "Start race"
@@ -139,7 +106,7 @@ TEST(WindowPlayground, TheActivationRaceRunsAndExports) {
     std::vector<std::vector<std::string>> rows;
     for (int attempt = 0; attempt < 30 && rows.size() != 2001; ++attempt) {
         pause(0.5);
-        const std::string name = export_one(app.window, out, "ctrl+shift+e", ".csv");
+        const std::string name = export_new_file(app.window, out, "ctrl+shift+e", ".csv");
         ASSERT_FALSE(name.empty()) << "Ctrl+Shift+E wrote no CSV";
         if (name.rfind("race_circle_", 0) == 0) rows = read_csv(read_text(out + "/" + name));
     }
@@ -149,7 +116,7 @@ TEST(WindowPlayground, TheActivationRaceRunsAndExports) {
     EXPECT_EQ(rows[1][0], "sigmoid");
     EXPECT_EQ(rows[2000][0], "gelu");
     EXPECT_EQ(rows[2000][1], "500");
-    keys(app.window, "ctrl+q");
+    press_keys(app.window, "ctrl+q");
     EXPECT_EQ(wait_program(app.pid, 30), 0) << "the window did not close cleanly";
     EXPECT_EQ(read_text(tmp / "stderr.txt"), "");
 }
