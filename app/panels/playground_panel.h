@@ -21,10 +21,6 @@ bool playground_animating(const AppState& state);
 void playground_key(AppState& state, int glfw_key);
 // After a frame is on screen: measures the frame rate and how long the newest snapshot took to get there.
 void playground_frame_presented(AppState& state);
-// Loads the user's CSV as the playground's points, choosing an output and loss that suit them when the
-// current ones do not (softmax for 3+ classes, identity for a regression). A bad file leaves everything
-// as it was and says why, with the line, in the panel's message. True when loaded.
-bool load_playground_csv(PlaygroundState& playground, const std::string& path);
 // Frees the textures; call while the GL context still exists.
 void release_playground_gl(AppState& state);
 

@@ -1,5 +1,5 @@
 // The playground's state without a window: loading the user's CSV, good or bad.
-#include "app/panels/playground_panel.h"
+#include "app/panels/playground_controls.h"
 
 #include "process.h"
 

@@ -1,0 +1,373 @@
+#include "app/panels/playground_controls.h"
+
+#include "app/files.h"
+#include "app/panels/panel_widgets.h"
+#include "core/csv.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+namespace actlab::app {
+
+namespace {
+
+// Playground's learning rates, and the rates of its regularisation.
+constexpr double kLearningRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+constexpr double kRegRates[] = {0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
+
+struct OutputPair {
+    core::Output output;
+    core::LossKind loss;
+    const char* label;
+};
+constexpr OutputPair kOutputPairs[] = {
+    {core::Output::Tanh, core::LossKind::Mse, "tanh, squared error (Playground)"},
+    {core::Output::Sigmoid, core::LossKind::Bce, "sigmoid, binary cross-entropy"},
+    {core::Output::Softmax, core::LossKind::Ce, "softmax, cross-entropy"},
+    {core::Output::Identity, core::LossKind::Mse, "identity, squared error"},
+};
+
+}  // namespace
+
+std::string playground_data_name(const PlaygroundState& p) {
+    if (p.view.data_file.empty()) return core::dataset_info(p.view.config.data.kind).id;
+    const size_t slash = p.view.data_file.find_last_of('/');
+    return slash == std::string::npos ? p.view.data_file : p.view.data_file.substr(slash + 1);
+}
+
+void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data, int previous_classes) {
+    const auto kind = [](int classes) { return classes == 0 ? 0 : classes == 2 ? 2 : 3; };
+    std::string why;
+    if (core::check_train_config(c, data, &why) && (previous_classes < 0 || kind(previous_classes) == kind(data.classes)))
+        return;
+    if (data.classes == 0) {
+        c.output = core::Output::Identity;
+    } else if (data.classes > 2) {
+        c.output = core::Output::Softmax;
+    } else {
+        c.output = core::Output::Tanh;
+    }
+    c.loss = core::matching_loss(c.output);
+}
+
+namespace {
+
+// A change to the run's set-up, tried first: the data must be able to train it. Refused with a
+// message (the run keeps its set-up) or applied and the run started again.
+void try_config(PlaygroundState& p, const core::TrainConfig& trial) {
+    std::string why;
+    if (!core::check_train_config(trial, p.data, &why)) {
+        p.message = why + " The change was not made.";
+        return;
+    }
+    p.message.clear();
+    p.view.config = trial;
+    p.needs_reset = true;
+}
+
+// A small picture of each generated dataset, to pick one by its look (as on Playground).
+void draw_dataset_previews(PlaygroundState& p) {
+    static std::vector<core::Dataset> previews;  // the same 200 points of each kind, made once
+    if (previews.empty())
+        for (int k = 0; k < core::kDatasetKindCount; ++k)
+            previews.push_back(core::make_dataset({static_cast<core::DatasetKind>(k), 200, 0.0, 1}));
+    const float fs = ImGui::GetFontSize();
+    const float box = 3.4f * fs;
+    for (int k = 0; k < core::kDatasetKindCount; ++k) {
+        const core::DatasetKind kind = static_cast<core::DatasetKind>(k);
+        const core::DatasetInfo& info = core::dataset_info(kind);
+        if (k % 3 != 0) ImGui::SameLine();
+        ImGui::PushID(k);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const bool chosen = p.view.data_file.empty() && p.view.config.data.kind == kind;
+        if (ImGui::InvisibleButton("##dataset", ImVec2(box, box))) {
+            core::TrainConfig trial = p.view.config;
+            trial.data.kind = kind;
+            core::Dataset data = core::make_dataset(trial.data);
+            suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
+            p.view.data_file.clear();
+            p.data = data;
+            p.data_name = info.id;
+            p.view.config = trial;
+            p.message.clear();
+            p.needs_reset = true;
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", info.classes == 0 ? info.label
+                                                       : (std::string(info.label) + ": " + std::to_string(info.classes) +
+                                                          " classes").c_str());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), IM_COL32(255, 255, 255, 255));
+        const core::Dataset& d = previews[static_cast<size_t>(k)];
+        double scale = core::kDataExtent;
+        for (int i = 0; i < d.size(); ++i) scale = std::max({scale, std::fabs(d.x(i, 0)), std::fabs(d.x(i, 1))});
+        double target_scale = 1e-12;
+        if (info.classes == 0) target_scale = std::max(target_scale, d.target.cwiseAbs().maxCoeff());
+        for (int i = 0; i < d.size(); ++i) {
+            const ImVec2 c(at.x + box * (0.5f + 0.46f * static_cast<float>(d.x(i, 0) / scale)),
+                           at.y + box * (0.5f - 0.46f * static_cast<float>(d.x(i, 1) / scale)));
+            const ImU32 color = info.classes > 0 ? data_class_color(static_cast<int>(d.target[i]))
+                                                 : target_color(d.target[i], target_scale);
+            dl->AddCircleFilled(c, 0.09f * fs, color, 6);
+        }
+        dl->AddRect(at, ImVec2(at.x + box, at.y + box), chosen ? IM_COL32(20, 20, 20, 255) : IM_COL32(180, 180, 180, 255),
+                    0, 0, chosen ? 0.2f * fs : 0.06f * fs);
+        ImGui::PopID();
+    }
+}
+
+void draw_data_controls(PlaygroundState& p) {
+    if (!section("Data")) return;
+    const float fs = ImGui::GetFontSize();
+    draw_dataset_previews(p);
+    core::TrainConfig& c = p.view.config;
+    const bool generated = p.view.data_file.empty();
+    ImGui::TextUnformatted(generated ? core::dataset_info(c.data.kind).label : ("File: " + p.data_name).c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (generated) {
+        double noise = c.data.noise * 100.0;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (value_slider("##noise", &noise, 0.0, 50.0, "noise %.0f %%")) {
+            c.data.noise = std::round(std::clamp(noise, 0.0, 50.0)) / 100.0;
+            p.data_dirty = true;
+        }
+        int points = c.data.points;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (value_slider_int("##points", &points, core::kMinPoints, 5000, "%d points", ImGuiSliderFlags_Logarithmic)) {
+            c.data.points = std::clamp(points, core::kMinPoints, core::kMaxPoints);
+            p.data_dirty = true;
+        }
+    }
+    int split = c.train_percent;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (value_slider_int("##split", &split, core::kMinTrainPercent, core::kMaxTrainPercent, "%d %% to train")) {
+        c.train_percent = std::clamp(split, core::kMinTrainPercent, core::kMaxTrainPercent);
+        p.needs_reset = true;
+    }
+    if (generated && ImGui::Button("Regenerate")) {
+        ++c.data.seed;
+        p.data_dirty = true;
+    }
+    if (generated && ImGui::IsItemHovered()) ImGui::SetTooltip("new points from the next seed of the data");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Your own points (CSV: x1,x2,label)");
+    static char path[1024] = "";
+    ImGui::SetNextItemWidth(-4.2f * fs);
+    const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", path, sizeof path,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (ImGui::Button("Load") || enter) load_playground_csv(p, expand_home(path));
+    hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
+}
+
+void draw_feature_controls(PlaygroundState& p) {
+    if (!section("Features")) return;
+    core::TrainConfig trial = p.view.config;
+    for (int i = 0; i < core::kFeatureCount; ++i) {
+        bool on = trial.features & (1u << i);
+        if (i % 2) ImGui::SameLine(ImGui::GetFontSize() * 6);
+        if (ImGui::Checkbox(core::feature_label(i), &on)) {
+            const core::FeatureSet set = on ? trial.features | (1u << i) : trial.features & ~(1u << i);
+            if (set == 0) {
+                p.message = "The network needs at least one input feature.";
+            } else {
+                trial.features = set;
+                try_config(p, trial);
+            }
+        }
+    }
+}
+
+bool activation_combo(const char* id, int* index) {
+    bool changed = false;
+    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
+        for (int i = 0; i < core::activation_count(); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", core::activation(i).formula);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void draw_network_controls(PlaygroundState& p) {
+    if (!section("Network")) return;
+    const float fs = ImGui::GetFontSize();
+    core::TrainConfig trial = p.view.config;
+    std::vector<core::HiddenLayer>& hidden = trial.hidden;
+    const int layers = static_cast<int>(hidden.size());
+    bool changed = false;
+    ImGui::Text("%d hidden layer%s", layers, layers == 1 ? "" : "s");
+    ImGui::SameLine(8.5f * fs);
+    ImGui::BeginDisabled(layers == 0);
+    if (ImGui::Button("−##layers", ImVec2(2 * fs, 0))) hidden.pop_back(), changed = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(layers >= core::kMaxHiddenLayers);
+    if (ImGui::Button("+##layers", ImVec2(2 * fs, 0))) {
+        const int act = layers > 0 ? hidden.back().activation : core::activation_index("tanh");
+        hidden.push_back(core::hidden_layer(layers > 0 ? hidden.back().units : 4, act));
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    if (layers > 0) {
+        int all = hidden[0].activation;
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (activation_combo("##all", &all)) {
+            for (core::HiddenLayer& h : hidden) h = core::hidden_layer(h.units, all);
+            changed = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("one activation for every hidden layer");
+    }
+    for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
+        ImGui::PushID(l);
+        ImGui::Text("%d:", l + 1);
+        ImGui::SameLine(1.6f * fs);
+        if (ImGui::Button("−", ImVec2(1.6f * fs, 0)) && hidden[l].units > 1) --hidden[l].units, changed = true;
+        ImGui::SameLine(0, 2);
+        ImGui::Text("%2d", hidden[l].units);
+        ImGui::SameLine(0, 2);
+        if (ImGui::Button("+", ImVec2(1.6f * fs, 0)) && hidden[l].units < core::kMaxUnits) ++hidden[l].units, changed = true;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        int act = hidden[l].activation;
+        if (activation_combo("##act", &act)) {
+            hidden[l] = core::hidden_layer(hidden[l].units, act);
+            changed = true;
+        }
+        ImGui::PopID();
+    }
+    int pair = 0;
+    for (int i = 0; i < 4; ++i)
+        if (kOutputPairs[i].output == trial.output && kOutputPairs[i].loss == trial.loss) pair = i;
+    ImGui::TextUnformatted("Output and loss");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ImGui::BeginCombo("##output", kOutputPairs[pair].label)) {
+        for (int i = 0; i < 4; ++i)
+            if (ImGui::Selectable(kOutputPairs[i].label, i == pair)) {
+                trial.output = kOutputPairs[i].output;
+                trial.loss = kOutputPairs[i].loss;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    if (changed) try_config(p, trial);
+}
+
+void draw_training_controls(PlaygroundState& p) {
+    if (!section("Training")) return;
+    const float fs = ImGui::GetFontSize();
+    core::TrainConfig& c = p.view.config;
+    core::OptimizerSpec opt = c.optimizer;
+    bool opt_changed = false;
+    const float label_x = 7.5f * fs;
+    const auto row = [&](const char* label) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(label);
+        ImGui::SameLine(label_x);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+    };
+    row("Optimiser");
+    if (ImGui::BeginCombo("##optimizer", core::optimizer_name(opt.kind))) {
+        for (core::OptimizerKind k : {core::OptimizerKind::Sgd, core::OptimizerKind::Momentum, core::OptimizerKind::Adam})
+            if (ImGui::Selectable(core::optimizer_name(k), k == opt.kind)) opt.kind = k, opt_changed = true;
+        ImGui::EndCombo();
+    }
+    row("Learning rate");
+    char lr[32];
+    std::snprintf(lr, sizeof lr, "%g", opt.learning_rate);
+    if (ImGui::BeginCombo("##lr", lr)) {
+        for (double r : kLearningRates) {
+            std::snprintf(lr, sizeof lr, "%g", r);
+            if (ImGui::Selectable(lr, r == opt.learning_rate)) opt.learning_rate = r, opt_changed = true;
+        }
+        ImGui::EndCombo();
+    }
+    row("Regularisation");
+    if (ImGui::BeginCombo("##reg", core::regularization_name(opt.regularization))) {
+        for (core::Regularization r : {core::Regularization::None, core::Regularization::L1, core::Regularization::L2})
+            if (ImGui::Selectable(core::regularization_name(r), r == opt.regularization)) opt.regularization = r, opt_changed = true;
+        ImGui::EndCombo();
+    }
+    if (opt.regularization != core::Regularization::None) {
+        row("Reg. rate");
+        char rate[32];
+        std::snprintf(rate, sizeof rate, "%g", opt.regularization_rate);
+        if (ImGui::BeginCombo("##regrate", rate)) {
+            for (double r : kRegRates) {
+                std::snprintf(rate, sizeof rate, "%g", r);
+                if (ImGui::Selectable(rate, r == opt.regularization_rate)) opt.regularization_rate = r, opt_changed = true;
+            }
+            ImGui::EndCombo();
+        }
+    }
+    if (opt_changed) {
+        c.optimizer = opt;
+        p.trainer->set_optimizer(opt);  // from the next epoch, without starting again
+    }
+    row("Batch size");
+    const int train_points = std::max(1, static_cast<int>(std::lround(p.data.size() * c.train_percent / 100.0)));
+    int batch = std::min(c.batch, train_points);
+    if (value_slider_int("##batch", &batch, 1, std::max(2, train_points), "%d")) {
+        c.batch = std::clamp(batch, 1, core::kMaxBatch);
+        p.trainer->set_batch(c.batch);
+    }
+    row("Initialisation");
+    if (ImGui::BeginCombo("##init", core::init_name(c.init.kind))) {
+        for (int k = 0; k < core::kInitKindCount; ++k) {
+            const core::InitKind kind = static_cast<core::InitKind>(k);
+            if (ImGui::Selectable(core::init_name(kind), kind == c.init.kind)) {
+                c.init.kind = kind;
+                p.needs_reset = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    row("Seed");
+    int seed = static_cast<int>(std::min<std::uint64_t>(c.seed, 2147483647u));
+    if (ImGui::InputInt("##seed", &seed, 1, 10, ImGuiInputTextFlags_EnterReturnsTrue) && seed >= 0) {
+        c.seed = c.data.seed = static_cast<std::uint64_t>(seed);
+        p.data_dirty = p.view.data_file.empty();
+        p.needs_reset = true;
+    }
+    ImGui::Spacing();
+    ImGui::Checkbox("Show test points", &p.view.show_test);
+    ImGui::Checkbox("Discretise the output", &p.view.discrete);
+    ImGui::Checkbox("Loss on a log axis", &p.view.log_loss);
+    if (p.view.show_test != p.boundary.show_test || p.view.discrete != p.boundary.discrete) p.pictures_dirty = true;
+}
+
+}  // namespace
+
+void draw_playground_controls(PlaygroundState& p) {
+    draw_data_controls(p);
+    draw_feature_controls(p);
+    draw_network_controls(p);
+    draw_training_controls(p);
+}
+
+bool load_playground_csv(PlaygroundState& p, const std::string& file) {
+    core::Dataset data;
+    std::string error;
+    if (!core::load_dataset_csv(file, &data, &error)) {
+        p.message = "Not loaded: " + error + ". The points shown are kept.";
+        return false;
+    }
+    core::TrainConfig trial = p.view.config;
+    suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
+    p.data = data;
+    p.view.data_file = file;
+    p.data_name = playground_data_name(p);
+    p.view.config = trial;
+    p.message.clear();
+    p.needs_reset = true;
+    return true;
+}
+
+}  // namespace actlab::app
