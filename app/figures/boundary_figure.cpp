@@ -190,11 +190,11 @@ Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
 
 void make_boundary_picture(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name,
                            const core::Mlp& network, const core::EpochRecord* last, int n, BoundaryPicture* pic,
-                           core::DecisionGrid* grid) {
+                           core::DecisionGrid* grid, bool with_neurons) {
     core::split_dataset(data, config.train_percent, config.data.seed, &pic->train, &pic->test);
     pic->spec = core::grid_over(data, n);
     pic->target_scale = data.classes == 0 && data.size() > 0 ? std::max(data.target.cwiseAbs().maxCoeff(), 1e-12) : 1.0;
-    core::decision_grid(network, config.output, config.features, pic->spec, false, grid);
+    core::decision_grid(network, config.output, config.features, pic->spec, with_neurons, grid);
     core::boundary_field(*grid, config.output, pic->target_scale, &pic->field);
     const int epoch = last ? last->epoch : 0;
     pic->title = (data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + std::to_string(epoch) +

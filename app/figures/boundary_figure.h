@@ -53,9 +53,10 @@ Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
                               std::shared_ptr<const core::DecisionGrid> grid, const std::string& stem);
 
 // A finished run's picture: the field of `network` at n × n over the data, the split points and a title.
-// `data_name` is "circle" or the file's name.
+// `data_name` is "circle" or the file's name. `with_neurons` also fills grid->neurons (every hidden
+// unit, for the network diagram) in the same pass.
 void make_boundary_picture(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name,
                            const core::Mlp& network, const core::EpochRecord* last, int n, BoundaryPicture* picture,
-                           core::DecisionGrid* grid);
+                           core::DecisionGrid* grid, bool with_neurons = false);
 
 }  // namespace actlab::app

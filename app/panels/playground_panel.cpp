@@ -77,13 +77,11 @@ void update_pictures(PlaygroundState& p) {
     const core::TrainConfig& c = p.view.config;
     BoundaryPicture& b = p.boundary;
     const core::EpochRecord* last = snap->history.empty() ? nullptr : &snap->history.back();
-    make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid);
+    make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
     // the run bar says what is trained: the plot's title can be short
     b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + thousands(snap->epoch);
-    // make_boundary_picture computes the output only; the network diagram needs every unit too
-    core::decision_grid(snap->network, c.output, c.features, b.spec, true, &p.grid);
     NetworkPicture& net = p.network;
     net.network = snap->network;
     net.config = c;
