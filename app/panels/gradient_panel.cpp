@@ -35,22 +35,6 @@ const char* init_formula(core::InitKind kind) {
     return "";
 }
 
-// A combo of the catalogue; true when the choice changed.
-bool activation_combo(const char* id, int* index, float width) {
-    bool changed = false;
-    ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
-        for (int i = 0; i < core::activation_count(); ++i) {
-            ImGui::PushID(i);
-            if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
-    return changed;
-}
-
 bool init_combo(const char* id, core::InitKind* kind, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);

@@ -1,6 +1,7 @@
 #include "app/panels/panel_widgets.h"
 
 #include "app/plot/plot_math.h"
+#include "core/activation.h"
 
 #include <imgui_internal.h>
 
@@ -89,6 +90,22 @@ bool value_slider_int(const char* label, int* value, int min, int max, const cha
         char buf[64];
         std::snprintf(buf, sizeof buf, format, *value);
         draw_value_text(frame, plot::minus_signs(buf), handle_position(*value, min, max, flags & ImGuiSliderFlags_Logarithmic));
+    }
+    return changed;
+}
+
+bool activation_combo(const char* id, int* index, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
+        for (int i = 0; i < core::activation_count(); ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
+            if (i == *index) ImGui::SetItemDefaultFocus();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
     }
     return changed;
 }

@@ -182,20 +182,6 @@ void draw_feature_controls(PlaygroundState& p) {
     }
 }
 
-bool activation_combo(const char* id, int* index) {
-    bool changed = false;
-    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
-        for (int i = 0; i < core::activation_count(); ++i) {
-            ImGui::PushID(i);
-            if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", core::activation(i).formula);
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
-    return changed;
-}
-
 void draw_network_controls(PlaygroundState& p) {
     if (!section("Network")) return;
     const float fs = ImGui::GetFontSize();
@@ -218,8 +204,7 @@ void draw_network_controls(PlaygroundState& p) {
     ImGui::EndDisabled();
     if (layers > 0) {
         int all = hidden[0].activation;
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        if (activation_combo("##all", &all)) {
+        if (activation_combo("##all", &all, -FLT_MIN)) {
             for (core::HiddenLayer& h : hidden) h = core::hidden_layer(h.units, all);
             changed = true;
         }
@@ -235,9 +220,8 @@ void draw_network_controls(PlaygroundState& p) {
         ImGui::SameLine(0, 2);
         if (ImGui::Button("+", ImVec2(1.6f * fs, 0)) && hidden[l].units < core::kMaxUnits) ++hidden[l].units, changed = true;
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(-FLT_MIN);
         int act = hidden[l].activation;
-        if (activation_combo("##act", &act)) {
+        if (activation_combo("##act", &act, -FLT_MIN)) {
             hidden[l] = core::hidden_layer(hidden[l].units, act);
             changed = true;
         }
@@ -260,6 +244,23 @@ void draw_network_controls(PlaygroundState& p) {
     if (changed) try_config(p, trial);
 }
 
+// A combo of Playground's values for a rate; the list opens at the current one. True when it changed.
+template <size_t N>
+bool rate_combo(const char* id, double* value, const double (&rates)[N]) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", *value);
+    bool changed = false;
+    if (ImGui::BeginCombo(id, text)) {
+        for (double r : rates) {
+            std::snprintf(text, sizeof text, "%g", r);
+            if (ImGui::Selectable(text, r == *value)) *value = r, changed = true;
+            if (r == *value) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 void draw_training_controls(PlaygroundState& p) {
     if (!section("Training")) return;
     const float fs = ImGui::GetFontSize();
@@ -280,15 +281,7 @@ void draw_training_controls(PlaygroundState& p) {
         ImGui::EndCombo();
     }
     row("Learning rate");
-    char lr[32];
-    std::snprintf(lr, sizeof lr, "%g", opt.learning_rate);
-    if (ImGui::BeginCombo("##lr", lr)) {
-        for (double r : kLearningRates) {
-            std::snprintf(lr, sizeof lr, "%g", r);
-            if (ImGui::Selectable(lr, r == opt.learning_rate)) opt.learning_rate = r, opt_changed = true;
-        }
-        ImGui::EndCombo();
-    }
+    opt_changed |= rate_combo("##lr", &opt.learning_rate, kLearningRates);
     row("Regularisation");
     if (ImGui::BeginCombo("##reg", core::regularization_name(opt.regularization))) {
         for (core::Regularization r : {core::Regularization::None, core::Regularization::L1, core::Regularization::L2})
@@ -297,15 +290,7 @@ void draw_training_controls(PlaygroundState& p) {
     }
     if (opt.regularization != core::Regularization::None) {
         row("Reg. rate");
-        char rate[32];
-        std::snprintf(rate, sizeof rate, "%g", opt.regularization_rate);
-        if (ImGui::BeginCombo("##regrate", rate)) {
-            for (double r : kRegRates) {
-                std::snprintf(rate, sizeof rate, "%g", r);
-                if (ImGui::Selectable(rate, r == opt.regularization_rate)) opt.regularization_rate = r, opt_changed = true;
-            }
-            ImGui::EndCombo();
-        }
+        opt_changed |= rate_combo("##regrate", &opt.regularization_rate, kRegRates);
     }
     if (opt_changed) {
         c.optimizer = opt;

@@ -83,12 +83,16 @@ void update_pictures(PlaygroundState& p) {
     // the run bar says what is trained: the plot's title can be short
     b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + thousands(snap->epoch);
     NetworkPicture& net = p.network;
+    // the inputs' maps depend only on the features and the frame, not on the weights
+    const bool inputs_changed = net.inputs.layers == 0 || net.config.features != c.features || net.spec.n != b.spec.n ||
+                                net.spec.x_min != b.spec.x_min || net.spec.x_max != b.spec.x_max ||
+                                net.spec.y_min != b.spec.y_min || net.spec.y_max != b.spec.y_max;
     net.network = snap->network;
     net.config = c;
     net.dead_mask = snap->dead_mask;
     net.spec = b.spec;
     core::neurons_field(p.grid, &net.neurons);
-    core::features_field(c.features, b.spec, &net.inputs);
+    if (inputs_changed) core::features_field(c.features, b.spec, &net.inputs);
     net.output = b.field;
     net.classes = p.data.classes;
     net.title = "Network at epoch " + thousands(snap->epoch);
@@ -97,7 +101,7 @@ void update_pictures(PlaygroundState& p) {
     if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
     p.boundary_texture->upload(b.field);
     if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
-    p.input_texture->upload(net.inputs);
+    if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
     p.curves.history = snap->history;
     p.curves.divergence = snap->divergence;
     p.curves.classification = p.data.classes > 0;

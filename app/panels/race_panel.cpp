@@ -5,6 +5,7 @@
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/playground_controls.h"
 
 #include <imgui.h>
 
@@ -25,11 +26,6 @@ constexpr ImU32 kErrorColor = IM_COL32(190, 30, 30, 255);
 core::Dataset playground_data(const PlaygroundState& p) {
     if (p.data_dirty && p.view.data_file.empty()) return core::make_dataset(p.view.config.data);
     return p.data;
-}
-
-std::string playground_data_name(const PlaygroundState& p) {
-    if (!p.data_name.empty() && !p.data_dirty) return p.data_name;
-    return p.view.data_file.empty() ? core::dataset_info(p.view.config.data.kind).id : p.view.data_file;
 }
 
 // Why the race cannot start from the playground's settings, or "" when it can.
@@ -112,25 +108,14 @@ bool any_unfinished(const RaceState& r) {
 }
 
 // One runner's activation: a colour swatch and a combo of the catalogue. True when it changed.
-bool activation_combo(int index, int* activation) {
+bool runner_combo(int index, int* activation) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushID(index);
     ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_style(*activation).color),
                        ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
                        ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     ImGui::SameLine(0, 0.3f * fs);
-    ImGui::SetNextItemWidth(8.5f * fs);
-    bool changed = false;
-    if (ImGui::BeginCombo("##activation", core::activation(*activation).label)) {
-        for (int a = 0; a < core::activation_count(); ++a) {
-            if (ImGui::Selectable(core::activation(a).label, a == *activation)) {
-                *activation = a;
-                changed = true;
-            }
-            if (a == *activation) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
+    const bool changed = activation_combo("##activation", activation, 8.5f * fs);
     ImGui::PopID();
     return changed;
 }
@@ -143,7 +128,7 @@ void draw_controls(AppState& state) {
     int remove = -1;
     for (int i = 0; i < static_cast<int>(r.activations.size()); ++i) {
         ImGui::SameLine(0, i == 0 ? 0.8f * fs : 1.2f * fs);
-        if (activation_combo(i, &r.activations[i])) r.message.clear();
+        if (runner_combo(i, &r.activations[i])) r.message.clear();
         if (static_cast<int>(r.activations.size()) > kMinRaceRunners) {
             ImGui::SameLine(0, 0.2f * fs);
             ImGui::PushID(i);
