@@ -11,6 +11,13 @@ using Clock = std::chrono::steady_clock;
 constexpr auto kPublishInterval = std::chrono::milliseconds(8);  // twice per 60 Hz frame
 }  // namespace
 
+bool EpochPacer::take(Clock::time_point now, double epochs_per_second) {
+    if (now < m_next) return false;
+    const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / epochs_per_second));
+    m_next = std::max(m_next + period, now - kCatchUp);
+    return true;
+}
+
 Trainer::Trainer() : m_snapshot(std::make_shared<const Snapshot>()) { m_thread = std::thread([this] { worker(); }); }
 
 Trainer::~Trainer() {
@@ -47,7 +54,10 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
 
 void Trainer::play() {
     send([this] {
-        if (m_training && !m_training->divergence().happened && !at_stop()) m_running = true;
+        if (m_training && !m_training->divergence().happened && !at_stop()) {
+            if (!m_running) m_pacer.restart(Clock::now());
+            m_running = true;
+        }
         publish(true);
     });
 }
@@ -162,7 +172,6 @@ void Trainer::publish(bool force) {
 }
 
 void Trainer::worker() {
-    Clock::time_point next_epoch = Clock::now();
     Clock::time_point rate_start = Clock::now();
     int rate_epochs = 0;
     for (;;) {
@@ -189,15 +198,11 @@ void Trainer::worker() {
 
         if (m_running && m_speed > 0.0) {
             // pace the epochs; wake early for commands
-            const Clock::time_point now = Clock::now();
-            if (now < next_epoch) {
+            if (!m_pacer.take(Clock::now(), m_speed)) {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_wake.wait_until(lock, next_epoch, [&] { return m_quit || !m_commands.empty(); });
+                m_wake.wait_until(lock, m_pacer.next(), [&] { return m_quit || !m_commands.empty(); });
                 continue;
             }
-            next_epoch = std::max(next_epoch + std::chrono::duration_cast<Clock::duration>(
-                                                   std::chrono::duration<double>(1.0 / m_speed)),
-                                  now - std::chrono::milliseconds(100));
         }
         const bool ok = m_training->run_epoch();
         if (m_pending_steps > 0) --m_pending_steps;

@@ -41,6 +41,24 @@ struct Snapshot {
 // then only every 2nd (4th, 8th…) epoch is recorded, so a long run keeps its whole shape in bounded memory.
 constexpr int kHistoryCap = 4000;
 
+// The pace of a run at a set number of epochs a second. Epochs are due 1/speed apart; a run that falls
+// behind (a slow epoch, a busy machine) catches up on at most kCatchUp of lost time, then keeps the pace
+// again. It reads no clock of its own, so it is tested with made-up times.
+class EpochPacer {
+public:
+    using Clock = std::chrono::steady_clock;
+    static constexpr std::chrono::milliseconds kCatchUp{100};
+    // The next epoch is due at `now` (a run starts or resumes).
+    void restart(Clock::time_point now) { m_next = now; }
+    // Whether an epoch may run at `now`; if so, it is counted and the one after it scheduled.
+    bool take(Clock::time_point now, double epochs_per_second);
+    // When the next epoch is due.
+    Clock::time_point next() const { return m_next; }
+
+private:
+    Clock::time_point m_next{};
+};
+
 class Trainer {
 public:
     Trainer();
@@ -101,6 +119,7 @@ private:
     int m_record_every = 1;
     long m_serial = 0;
     double m_measured_rate = 0.0;
+    EpochPacer m_pacer;
     std::chrono::steady_clock::time_point m_last_publish;
 };
 

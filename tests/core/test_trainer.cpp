@@ -58,6 +58,7 @@ TEST(Trainer, PlaysPausesAndTakesNewSettingsWhileRunning) {
         trainer.set_optimizer(o);
         trainer.set_batch(1 + i);
     }
+    for (int i = 0; i < 2000 && trainer.snapshot()->epoch == 0; ++i) std::this_thread::sleep_for(5ms);  // a slow machine
     trainer.pause();
     trainer.wait_idle();
     const auto paused = trainer.snapshot();
@@ -92,18 +93,41 @@ TEST(Trainer, PausesByItselfAtTheStopEpoch) {
     EXPECT_LE(trainer.snapshot()->published, std::chrono::steady_clock::now());
 }
 
+TEST(EpochPacer, KeepsThePaceAndCatchesUpOnAtMostATenthOfASecond) {
+    using Clock = EpochPacer::Clock;
+    EpochPacer pacer;
+    const Clock::time_point start{};  // made-up times, one every millisecond
+    pacer.restart(start);
+    int epochs = 0;
+    for (int ms = 0; ms < 1000; ++ms) epochs += pacer.take(start + std::chrono::milliseconds(ms), 50.0);
+    EXPECT_EQ(epochs, 50) << "50 epochs a second, over one second";
+    // a stall of two seconds: the run catches up on 0.1 s of it (5 epochs at once), not on all 2 s
+    const Clock::time_point late = start + std::chrono::milliseconds(3000);
+    int burst = 0;
+    while (pacer.take(late, 50.0)) ++burst;
+    EXPECT_EQ(burst, 7);  // the one due, then those due over the last 0.1 s at 50 a second, both ends counted
+    // then the pace again
+    int after = 0;
+    for (int ms = 1; ms <= 1000; ++ms) after += pacer.take(late + std::chrono::milliseconds(ms), 50.0);
+    EXPECT_EQ(after, 50);
+}
+
 TEST(Trainer, PacesEpochsWhenASpeedIsSet) {
     Trainer trainer;
     const TrainConfig c = default_train_config();
     trainer.reset(c, make_dataset(c.data));
-    trainer.set_speed(50.0);
+    trainer.set_speed(1000.0);
     trainer.play();
-    std::this_thread::sleep_for(200ms);
+    // it runs, and goes on after the pause only when played again
+    for (int i = 0; i < 2000 && trainer.snapshot()->epoch < 5; ++i) std::this_thread::sleep_for(5ms);
     trainer.pause();
     trainer.wait_idle();
-    // about 10 epochs in 0.2 s; generous bounds, as the machine may be busy
-    EXPECT_GE(trainer.snapshot()->epoch, 3);
-    EXPECT_LE(trainer.snapshot()->epoch, 14);
+    const int paused = trainer.snapshot()->epoch;
+    EXPECT_GE(paused, 5);
+    EXPECT_FALSE(trainer.snapshot()->running);
+    trainer.step();
+    trainer.wait_idle();
+    EXPECT_EQ(trainer.snapshot()->epoch, paused + 1);
 }
 
 TEST(Trainer, StopsOnDivergenceAndCarriesOnWhenCleared) {
@@ -157,14 +181,23 @@ TEST(Trainer, LongRunsKeepABoundedHistory) {
     for (std::size_t i = 1; i < s->history.size(); ++i) EXPECT_EQ(s->history[i].epoch - s->history[i - 1].epoch, 2);
 }
 
-TEST(Trainer, IsDestroyedCleanlyWhileRunning) {
+TEST(Trainer, IsDestroyedWhileRunningAndItsSnapshotsOutliveIt) {
     auto trainer = std::make_unique<Trainer>();
     const TrainConfig c = default_train_config();
     trainer->reset(c, make_dataset(c.data));
     trainer->play();
-    std::this_thread::sleep_for(10ms);
-    trainer.reset();
-    SUCCEED();
+    for (int i = 0; i < 2000 && trainer->snapshot()->epoch < 3; ++i) std::this_thread::sleep_for(5ms);
+    const std::shared_ptr<const Snapshot> held = trainer->snapshot();
+    ASSERT_TRUE(held->running);
+    trainer.reset();  // stops and joins the worker mid-run
+    // what the window still holds is whole: its weights, history and per-layer figures agree
+    EXPECT_GE(held->epoch, 3);
+    ASSERT_FALSE(held->history.empty());
+    EXPECT_EQ(held->history.back().epoch, held->epoch);
+    EXPECT_EQ(held->network.params().size(), Mlp(held->network.spec()).params().size());
+    EXPECT_TRUE(held->network.params().allFinite());
+    EXPECT_EQ(held->gradient_rms.size(), 3u);
+    EXPECT_EQ(held->dead_mask.size(), 2u);
 }
 
 }  // namespace
