@@ -158,7 +158,8 @@ struct UiSettings {
     bool show_about = false;          // the "About actlab" window
     bool plot_only = false;           // hide the controls and tables: the plot fills the window (Ctrl+H)
     bool fullscreen = false;          // the window covers the monitor (F11)
-    int select_lab = -1;              // a Lab to bring to the front next frame (Ctrl+1, Ctrl+2, ...), or -1
+    int select_lab = -1;              // a Lab the tab bar is to bring to the front (Ctrl+1, Ctrl+2, ...), or -1
+    bool screenshot = false;          // save the window as it is on screen after this frame (F12)
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
 

@@ -6,10 +6,12 @@
 #include "app/panels/activations_panel.h"
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
+#include "app/panels/panel_widgets.h"
 #include "app/panels/playground_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
+#include "app/render/offscreen.h"
 #include "app/settings.h"
 #include "app/ui_style.h"
 
@@ -29,14 +31,8 @@ namespace {
 constexpr float kTextStep = 1.15f;  // one Ctrl+= or Ctrl+-
 
 void rebuild_fonts(const Window& window, AppState& state) {
-    const float scale = window.content_scale * state.ui.text_scale;
-    ImGui::GetIO().Fonts->Clear();
-    std::string problem;
-    plot::GetStyle().title_font = load_fonts(kBaseFontPixels * scale, &problem).title;
-    if (!problem.empty()) state.status = {problem, true};
-    apply_theme(scale);
+    build_fonts(state, window.content_scale);
     if (window.imgui_ready) reload_fonts_texture();
-    state.ui.fonts_dirty = false;
 }
 
 // The main figure of the tab shown: what Ctrl+E and Ctrl+Shift+E export.
@@ -73,6 +69,7 @@ void service_export(AppState& state, const ExportRequest& request) {
 void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
     for (const KeyPress& k : presses) {
         if (k.key == GLFW_KEY_F11) state.ui.fullscreen = !state.ui.fullscreen;
+        if (k.key == GLFW_KEY_F12) state.ui.screenshot = true;
         if (k.key == GLFW_KEY_ESCAPE && state.ui.fullscreen) state.ui.fullscreen = false;
         // The softmax lab's temperature on the arrow keys, unless a text field has them.
         if (state.lab == Lab::Softmax && !(k.mods & GLFW_MOD_CONTROL) && !ImGui::GetIO().WantTextInput) {
@@ -87,10 +84,10 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
         switch (k.key) {
             case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png, current_figure(state)); break;
             case GLFW_KEY_Q: state.quit = true; break;
-            case GLFW_KEY_1: state.ui.select_lab = static_cast<int>(Lab::Activations); break;
-            case GLFW_KEY_2: state.ui.select_lab = static_cast<int>(Lab::Softmax); break;
-            case GLFW_KEY_3: state.ui.select_lab = static_cast<int>(Lab::Gradients); break;
-            case GLFW_KEY_4: state.ui.select_lab = static_cast<int>(Lab::Playground); break;
+            case GLFW_KEY_1: select_lab(state, Lab::Activations); break;
+            case GLFW_KEY_2: select_lab(state, Lab::Softmax); break;
+            case GLFW_KEY_3: select_lab(state, Lab::Gradients); break;
+            case GLFW_KEY_4: select_lab(state, Lab::Playground); break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
@@ -107,6 +104,7 @@ void draw_menu(AppState& state) {
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) request_export(state, ExportFormat::Png, current_figure(state));
         if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E")) request_export(state, ExportFormat::Csv, current_figure(state));
+        if (ImGui::MenuItem("Save the window as PNG", "F12")) state.ui.screenshot = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
         ImGui::EndMenu();
@@ -116,10 +114,10 @@ void draw_menu(AppState& state) {
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) state.ui.set_text_scale(state.ui.text_scale / kTextStep);
         if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.set_text_scale(1.0f);
         ImGui::Separator();
-        if (ImGui::MenuItem("Activation functions", "Ctrl+1")) state.ui.select_lab = static_cast<int>(Lab::Activations);
-        if (ImGui::MenuItem("Softmax and temperature", "Ctrl+2")) state.ui.select_lab = static_cast<int>(Lab::Softmax);
-        if (ImGui::MenuItem("Gradients", "Ctrl+3")) state.ui.select_lab = static_cast<int>(Lab::Gradients);
-        if (ImGui::MenuItem("Playground", "Ctrl+4")) state.ui.select_lab = static_cast<int>(Lab::Playground);
+        if (ImGui::MenuItem("Activation functions", "Ctrl+1")) select_lab(state, Lab::Activations);
+        if (ImGui::MenuItem("Softmax and temperature", "Ctrl+2")) select_lab(state, Lab::Softmax);
+        if (ImGui::MenuItem("Gradients", "Ctrl+3")) select_lab(state, Lab::Gradients);
+        if (ImGui::MenuItem("Playground", "Ctrl+4")) select_lab(state, Lab::Playground);
         ImGui::Separator();
         ImGui::MenuItem("Plot only", "Ctrl+H", &state.ui.plot_only);
         ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
@@ -183,32 +181,27 @@ void draw_main_window(AppState& state) {
     const float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##labs", ImVec2(0, -status_height), false);
     if (ImGui::BeginTabBar("##lab-tabs")) {
-        // Ctrl+1, Ctrl+2, ... bring a tab to the front
-        auto tab_flags = [&state](Lab lab) {
-            return state.ui.select_lab == static_cast<int>(lab) ? ImGuiTabItemFlags_SetSelected : 0;
+        // The lab in front is state.lab; the tab bar follows it. A tab brought forward by a key (Ctrl+1,
+        // Ctrl+2, ...) is asked for until ImGui shows it (it does so a frame later); a click on a tab
+        // makes its lab the one in front.
+        struct Tab {
+            Lab lab;
+            const char* name;
+            void (*draw)(AppState&);
         };
-        if (ImGui::BeginTabItem("Activation functions", nullptr, tab_flags(Lab::Activations))) {
-            state.lab = Lab::Activations;
-            draw_activations_panel(state);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Softmax and temperature", nullptr, tab_flags(Lab::Softmax))) {
-            state.lab = Lab::Softmax;
-            draw_softmax_panel(state);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Gradients", nullptr, tab_flags(Lab::Gradients))) {
-            state.lab = Lab::Gradients;
-            draw_gradient_panel(state);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Playground", nullptr, tab_flags(Lab::Playground))) {
-            state.lab = Lab::Playground;
-            draw_playground_panel(state);
+        static const Tab tabs[] = {{Lab::Activations, "Activation functions", draw_activations_panel},
+                                   {Lab::Softmax, "Softmax and temperature", draw_softmax_panel},
+                                   {Lab::Gradients, "Gradients", draw_gradient_panel},
+                                   {Lab::Playground, "Playground", draw_playground_panel}};
+        for (const Tab& tab : tabs) {
+            const bool wanted = state.ui.select_lab == static_cast<int>(tab.lab);
+            if (!tab_item(tab.name, wanted ? ImGuiTabItemFlags_SetSelected : 0)) continue;
+            if (wanted) state.ui.select_lab = -1;
+            if (state.ui.select_lab < 0) state.lab = tab.lab;
+            tab.draw(state);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
-        state.ui.select_lab = -1;
     }
     ImGui::EndChild();
     ImGui::Separator();
@@ -228,7 +221,59 @@ void draw_main_window(AppState& state) {
     plot::ShowDemoWindow(&state.ui.plot_demo);
 }
 
+// The window as it is on screen, read back from its framebuffer before the swap: F12, or a test that
+// needs to see what the user sees. Written into the export folder like any export.
+void save_screenshot(AppState& state, const Window& window) {
+    state.ui.screenshot = false;
+    std::string error;
+    const std::string folder = expand_home(state.exports.folder);
+    if (!make_folders(folder, &error)) {
+        state.status = {"Screenshot failed: " + error, true};
+        return;
+    }
+    static const char* const names[] = {"window_activations", "window_softmax", "window_gradients", "window_playground"};
+    const std::string path = unused_path(folder, names[static_cast<int>(state.lab)], "png");
+    Image image;
+    if (path.empty() || !read_window_pixels(window, &image) || !write_png(path, image, &error)) {
+        state.status = {"Screenshot failed: " + (error.empty() ? std::string("cannot read the window's pixels") : error), true};
+        return;
+    }
+    state.status = {"Wrote " + path, false};
+}
+
 }  // namespace
+
+void build_fonts(AppState& state, float content_scale) {
+    const float scale = content_scale * state.ui.text_scale;
+    ImGui::GetIO().Fonts->Clear();
+    std::string problem;
+    plot::GetStyle().title_font = load_fonts(kBaseFontPixels * scale, &problem).title;
+    if (!problem.empty()) state.status = {problem, true};
+    apply_theme(scale);
+    ImGui::GetIO().Fonts->Build();
+    state.ui.fonts_dirty = false;
+}
+
+void select_lab(AppState& state, Lab lab) {
+    state.lab = lab;
+    state.ui.select_lab = static_cast<int>(lab);
+}
+
+void ui_frame(AppState& state, const std::vector<KeyPress>& presses) {
+    // Each key sees the lab it was pressed in: a lab brought forward by one key has its model ready
+    // for the next (Ctrl+4 then Space in one frame trains).
+    for (const KeyPress& k : presses) {
+        if (state.lab == Lab::Playground) playground_step(state);
+        handle_shortcuts(state, {k});
+    }
+    if (state.lab == Lab::Playground) playground_step(state);
+    draw_main_window(state);
+}
+
+void service_exports(AppState& state) {
+    for (const ExportRequest& request : state.export_requests) service_export(state, request);
+    state.export_requests.clear();
+}
 
 int run_gui(const GuiOptions& options) {
     AppState state;
@@ -259,26 +304,34 @@ int run_gui(const GuiOptions& options) {
 
     using Clock = std::chrono::steady_clock;
     Clock::time_point frame_start = Clock::now();
+    constexpr int kSettleFrames = 3;
+    int settle_frames = kSettleFrames;
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state);
         // Wait for input instead of spinning (a scripted run polls); while a network is computed, wake
         // often enough for its progress bar and to show the result as soon as it is there. While the
         // playground trains, draw at 60 frames per second: wait out the rest of each 1/60 s (input
         // still wakes the loop at once), so the window never takes a core from training by spinning.
+        // After input, a few frames follow at once: ImGui shows a popup or a resized window a frame or
+        // two after the click that asked for it.
         double wait = gradient_panel_busy(state) ? 0.05 : 0.25;
         if (state.lab == Lab::Playground && playground_animating(state)) {
             const double spent = std::chrono::duration<double>(Clock::now() - frame_start).count();
             wait = 1.0 / 60.0 - spent;
         }
+        if (settle_frames > 0) {
+            wait = 0.0;
+            --settle_frames;
+        }
         if (options.frames > 0) wait = 0.0;
         begin_frame(window, wait);
+        if (take_input_seen(window)) settle_frames = kSettleFrames;
         frame_start = Clock::now();
         set_fullscreen(window, state.ui.fullscreen);
-        handle_shortcuts(state, take_key_presses(window));
-        draw_main_window(state);
+        ui_frame(state, take_key_presses(window));
         render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));
-        for (const ExportRequest& request : state.export_requests) service_export(state, request);
-        state.export_requests.clear();
+        if (state.ui.screenshot) save_screenshot(state, window);
+        service_exports(state);
         present(window);
         playground_frame_presented(state);
         if (options.frames > 0 && frame + 1 >= options.frames) break;

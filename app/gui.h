@@ -1,9 +1,15 @@
 // The window: assembles the panels, services export requests, and saves settings on the way out.
 #pragma once
 
+#include "app/platform.h"
+
 #include <string>
+#include <vector>
 
 namespace actlab::app {
+
+struct AppState;
+enum class Lab;
 
 struct GuiOptions {
     int frames = 0;              // stop after this many frames (0: run until the window is closed)
@@ -11,5 +17,16 @@ struct GuiOptions {
 };
 
 int run_gui(const GuiOptions& options);
+
+// The pieces of a frame, for run_gui and for tests that drive the interface without a window:
+// Builds the font atlas for the monitor's scale times the user's text size, and the theme to match.
+void build_fonts(AppState& state, float content_scale);
+// Between ImGui::NewFrame() and ImGui::Render(): the keys pressed since the last frame, then every panel.
+void ui_frame(AppState& state, const std::vector<KeyPress>& presses);
+// After ImGui::Render(): writes the exports asked for during the frame (PNGs need a current GL context).
+void service_exports(AppState& state);
+// Brings a lab to the front: at once for what follows (the next key in the same frame goes to it), and
+// to the tab bar as soon as it draws.
+void select_lab(AppState& state, Lab lab);
 
 }  // namespace actlab::app

@@ -1,5 +1,7 @@
 #include "app/platform.h"
 
+#include "app/render/offscreen.h"
+
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -25,7 +27,51 @@ void on_glfw_error(int code, const char* description) {
 
 void on_key(GLFWwindow* handle, int key, int, int action, int mods) {
     if (action != GLFW_PRESS && action != GLFW_REPEAT) return;
-    if (auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle))) window->key_presses.push_back({key, mods});
+    auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle));
+    if (!window) return;
+    window->input_seen = true;
+    window->key_presses.push_back({key, mods});
+    if (key >= 0 && key < static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) window->keys_tapped.push_back(key);
+}
+
+void on_mouse_button(GLFWwindow* handle, int button, int action, int) {
+    auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle));
+    if (!window || button < 0 || button >= static_cast<int>(IM_ARRAYSIZE(window->mouse_down))) return;
+    window->input_seen = true;
+    MouseEvent e{button, action == GLFW_PRESS, 0, 0};
+    glfwGetCursorPos(handle, &e.x, &e.y);
+    window->mouse_events.push_back(e);
+}
+
+// Text, the wheel and pointer motion: only noted (ImGui's backend takes the text and the wheel).
+void note_input(GLFWwindow* handle) {
+    if (auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle))) window->input_seen = true;
+}
+void on_char(GLFWwindow* handle, unsigned int) { note_input(handle); }
+void on_scroll(GLFWwindow* handle, double, double) { note_input(handle); }
+void on_cursor(GLFWwindow* handle, double, double) { note_input(handle); }
+void on_resize(GLFWwindow* handle, int, int) { note_input(handle); }  // a new size lays out again
+
+// After the GLFW backend has read the state of buttons and keys for this frame: the queued changes
+// instead, one mouse event a frame, and keys tapped within one frame held down for it.
+void hand_over_input(Window& w) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int key : w.keys_held) io.KeysDown[key] = glfwGetKey(w.handle, key) == GLFW_PRESS;
+    w.keys_held.clear();
+    for (int key : w.keys_tapped)
+        if (!io.KeysDown[key]) {
+            io.KeysDown[key] = true;
+            w.keys_held.push_back(key);
+        }
+    w.keys_tapped.clear();
+    if (!w.mouse_events.empty()) {
+        const MouseEvent e = w.mouse_events.front();
+        w.mouse_events.erase(w.mouse_events.begin());
+        w.mouse_down[e.button] = e.pressed;
+        // where the pointer was when the button changed (the framebuffer may be scaled, as ImGui's is)
+        io.MousePos = ImVec2(static_cast<float>(e.x), static_cast<float>(e.y));
+    }
+    for (int b = 0; b < static_cast<int>(IM_ARRAYSIZE(w.mouse_down)); ++b) io.MouseDown[b] = w.mouse_down[b];
 }
 
 void core_profile_hints() {
@@ -74,7 +120,12 @@ bool open_window(Window* window, const char* title, int width, int height, const
     glfwMakeContextCurrent(window->handle);
     glfwSwapInterval(1);
     glfwSetWindowUserPointer(window->handle, window);
-    glfwSetKeyCallback(window->handle, on_key);  // installed first: ImGui's backend chains to it
+    glfwSetKeyCallback(window->handle, on_key);  // installed first: ImGui's backend chains to them
+    glfwSetMouseButtonCallback(window->handle, on_mouse_button);
+    glfwSetCharCallback(window->handle, on_char);
+    glfwSetScrollCallback(window->handle, on_scroll);
+    glfwSetCursorPosCallback(window->handle, on_cursor);
+    glfwSetFramebufferSizeCallback(window->handle, on_resize);
     if (!gladLoadGL(glfwGetProcAddress)) {
         *error = "cannot load OpenGL 3.3 functions";
         close_window(window);
@@ -107,14 +158,23 @@ bool window_should_close(const Window& window) { return glfwWindowShouldClose(wi
 
 void request_close(Window& window) { glfwSetWindowShouldClose(window.handle, GLFW_TRUE); }
 
-void begin_frame(Window&, double wait_seconds) {
-    if (wait_seconds > 0.0) {
+bool take_input_seen(Window& window) {
+    const bool seen = window.input_seen;
+    window.input_seen = false;
+    return seen;
+}
+
+bool input_pending(const Window& window) { return !window.mouse_events.empty() || !window.keys_held.empty(); }
+
+void begin_frame(Window& window, double wait_seconds) {
+    if (wait_seconds > 0.0 && !input_pending(window)) {
         glfwWaitEventsTimeout(wait_seconds);
     } else {
         glfwPollEvents();
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    hand_over_input(window);
     ImGui::NewFrame();
 }
 
@@ -130,6 +190,25 @@ void render_frame(Window& window, ImVec4 clear) {
 }
 
 void present(Window& window) { glfwSwapBuffers(window.handle); }
+
+bool read_window_pixels(const Window& window, Image* out) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window.handle, &w, &h);
+    if (w <= 0 || h <= 0) return false;
+    out->width = w;
+    out->height = h;
+    out->rgba.assign(static_cast<size_t>(w) * h * 4, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out->rgba.data());
+    const size_t row = static_cast<size_t>(w) * 4;  // OpenGL's rows start at the bottom
+    for (int y = 0; y < h / 2; ++y)
+        std::swap_ranges(out->rgba.begin() + y * row, out->rgba.begin() + (y + 1) * row,
+                         out->rgba.begin() + (h - 1 - y) * row);
+    for (size_t i = 3; i < out->rgba.size(); i += 4) out->rgba[i] = 255;
+    return glGetError() == GL_NO_ERROR;
+}
 
 void set_fullscreen(Window& window, bool fullscreen) {
     GLFWmonitor* current = glfwGetWindowMonitor(window.handle);

@@ -19,12 +19,28 @@ struct KeyPress {
     int mods;
 };
 
+// A mouse button pressed or released, where the pointer was at the time.
+struct MouseEvent {
+    int button;
+    bool pressed;
+    double x, y;
+};
+
 struct Window {
     GLFWwindow* handle = nullptr;
     float content_scale = 1.0f;  // the monitor's scale (2 on a HiDPI screen)
     bool imgui_ready = false;
     std::string ini_path;        // ImGui keeps a pointer to it while the window is open
     std::vector<KeyPress> key_presses;  // since the last take_key_presses()
+    // Input that must reach ImGui one change a frame: 1.86 reads the buttons' and keys' state once a
+    // frame, so a click or a key tap whose press and release fall in one frame would be lost. Buttons
+    // are queued and handed over one event a frame; a key released in the frame it was pressed is
+    // held down for that frame and let go in the next.
+    std::vector<MouseEvent> mouse_events;
+    bool mouse_down[5] = {false, false, false, false, false};  // as ImGui has been told
+    std::vector<int> keys_tapped;       // pressed since the last frame (GLFW key codes)
+    std::vector<int> keys_held;         // held down for ImGui this frame, to release in the next
+    bool input_seen = false;            // any input event since the last take_input_seen()
     int windowed[4] = {0, 0, 0, 0};     // x, y, width, height before going full screen
 };
 
@@ -38,12 +54,20 @@ bool open_window(Window* window, const char* title, int width, int height, const
 bool window_should_close(const Window& window);
 void request_close(Window& window);
 // Polls events (waiting up to `wait_seconds` for one when > 0, so an idle window costs nothing)
-// and starts an ImGui frame.
+// and starts an ImGui frame. Queued input (see Window) is handed over here; while some is left,
+// the call does not wait.
 void begin_frame(Window& window, double wait_seconds);
+// Whether any input (keys, text, buttons, wheel, pointer motion, a new size) arrived since the last call.
+bool take_input_seen(Window& window);
+// Input is queued that the next frame must hand to ImGui.
+bool input_pending(const Window& window);
 // Renders ImGui's draw data into the window's framebuffer; the caller may then draw off screen and
 // finally calls present().
 void render_frame(Window& window, ImVec4 clear_color);
 void present(Window& window);
+struct Image;
+// The window's framebuffer as drawn by render_frame (before present), top row first.
+bool read_window_pixels(const Window& window, Image* out);
 void close_window(Window* window);
 // Puts the window on its monitor's full screen, or back to the size and place it had.
 void set_fullscreen(Window& window, bool fullscreen);

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -216,7 +217,10 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
 
 bool save_settings(const std::string& path, const AppState& state, std::string* error) {
     json doc;
-    doc["text_scale"] = state.ui.text_scale;
+    // the float as the user would write it (1.15, not 1.149999976158142)
+    char scale[16];
+    std::snprintf(scale, sizeof scale, "%.4g", state.ui.text_scale);
+    doc["text_scale"] = std::strtod(scale, nullptr);
     doc["export"] = {{"folder", state.exports.folder},
                      {"width", state.exports.width},
                      {"height", state.exports.height},

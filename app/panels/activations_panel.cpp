@@ -356,7 +356,7 @@ void draw_activations_panel(AppState& state) {
     if (!plot_only && ImGui::BeginTabBar("##explorer-tabs")) {
         char probe_tab[64];
         std::snprintf(probe_tab, sizeof probe_tab, "Values at x = %.4g###values", e.view.probe_x);
-        if (ImGui::BeginTabItem(probe_tab)) {
+        if (tab_item(probe_tab)) {
             ImGui::BeginChild("##values");
             draw_probe_table(e.view);
             hint("Drag the probe line in the plot, or type x on the left. Hover the plot for values anywhere; drag to "
@@ -364,13 +364,13 @@ void draw_activations_panel(AppState& state) {
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Properties")) {
+        if (tab_item("Properties")) {
             ImGui::BeginChild("##props");
             draw_properties_table(e.view);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("About these functions")) {
+        if (tab_item("About these functions")) {
             ImGui::BeginChild("##about");
             draw_about(e.view);
             ImGui::EndChild();

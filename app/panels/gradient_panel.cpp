@@ -3,6 +3,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/ui_items.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 
@@ -103,6 +104,7 @@ void draw_presets(GradientView& v) {
     if (ImGui::SmallButton("Sigmoid + Xavier")) set_preset(v, "sigmoid", InitKind::Xavier, 0.0);
     ImGui::SameLine();
     if (ImGui::SmallButton("Dying ReLU: bias −1")) set_preset(v, "relu", InitKind::He, -1.0);
+    record_item("Dying ReLU: bias −1");
     ImGui::TextUnformatted("Size:");
     ImGui::SameLine();
     if (ImGui::SmallButton("30 × 256")) v.depth = 30, v.width = 256, v.batch = 256;
@@ -263,7 +265,7 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
     g.compare_open = false;
     if (!ImGui::BeginTabBar("##gradient-tabs")) return;
     const GradientDrawOptions options{0, plot::Cond_Always, {}};  // small plots: always the whole network
-    if (ImGui::BeginTabItem("Activations and dead units")) {
+    if (tab_item("Activations and dead units")) {
         const ImVec2 avail = ImGui::GetContentRegionAvail();
         const float half = std::floor((avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         draw_activity_plot(shown, g.layers, ImVec2(half, avail.y), options);
@@ -271,7 +273,7 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
         draw_dead_plot(shown, g.layers, ImVec2(0, avail.y), options);
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Compare pairs")) {
+    if (tab_item("Compare pairs")) {
         g.compare_open = true;
         draw_pair_editor(g.view);
         ImGui::SameLine(0, ImGui::GetFontSize() * 2);
@@ -282,13 +284,13 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
         g.compare_refit = false;
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Chain view")) {
+    if (tab_item("Chain view")) {
         draw_export_controls(state, "chain", [&g] { return gradient_chain_figure(g.view); });
         draw_chain_plot(g.view, update_chain(&g.chain, g.view, g.view.depth), ImVec2(0, ImGui::GetContentRegionAvail().y),
                         {0, plot::Cond_Always, {}});
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("What this shows")) {
+    if (tab_item("What this shows")) {
         ImGui::BeginChild("##explanation");
         draw_explanation();
         ImGui::EndChild();

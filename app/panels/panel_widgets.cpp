@@ -1,6 +1,7 @@
 #include "app/panels/panel_widgets.h"
 
 #include "app/plot/plot_math.h"
+#include "app/ui_items.h"
 #include "core/activation.h"
 
 #include <imgui_internal.h>
@@ -69,6 +70,7 @@ bool value_slider(const char* label, double* value, double min, double max, cons
     const ImRect frame = next_frame();
     const char* typed_format = std::strchr(format, '%') ? format : "%g";  // "off (1)" cannot be typed over
     bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, typing ? typed_format : "", flags);
+    record_item(label);
     if (changed && !typing)  // kept to the digits shown, as ImGui does with a format
         if (const char* spec = std::strchr(format, '%')) {
             char buf[64];
@@ -86,12 +88,19 @@ bool value_slider_int(const char* label, int* value, int min, int max, const cha
     const bool typing = ImGui::TempInputIsActive(id);
     const ImRect frame = next_frame();
     const bool changed = ImGui::SliderInt(label, value, min, max, typing ? "%d" : "", flags);
+    record_item(label);
     if (!typing) {
         char buf[64];
         std::snprintf(buf, sizeof buf, format, *value);
         draw_value_text(frame, plot::minus_signs(buf), handle_position(*value, min, max, flags & ImGuiSliderFlags_Logarithmic));
     }
     return changed;
+}
+
+bool tab_item(const char* label, ImGuiTabItemFlags flags) {
+    const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    record_item(label);
+    return open;
 }
 
 bool activation_combo(const char* id, int* index, float width) {

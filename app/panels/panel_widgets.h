@@ -21,6 +21,9 @@ bool value_slider(const char* label, double* value, double min, double max, cons
 // The same for an int, with `format` shown in place of the number when given ("off" for 0, say).
 bool value_slider_int(const char* label, int* value, int min, int max, const char* format, ImGuiSliderFlags flags = 0);
 
+// ImGui::BeginTabItem, with the tab recorded under its label (ui_items.h) whether it is open or not.
+bool tab_item(const char* label, ImGuiTabItemFlags flags = 0);
+
 // A combo of the activation catalogue, `width` wide (-FLT_MIN: to the right edge); hovering an entry
 // shows its formula and derivative. True when the choice changed.
 bool activation_combo(const char* id, int* index, float width);

@@ -258,12 +258,16 @@ namespace {
 void draw_train_tab(AppState& state);
 }  // namespace
 
+void playground_step(AppState& state) {
+    sync_run(state.playground);
+    update_pictures(state.playground);
+}
+
 void draw_playground_panel(AppState& state) {
     PlaygroundState& p = state.playground;
     const float fs = ImGui::GetFontSize();
     p.painter.begin();
-    sync_run(p);
-    update_pictures(p);
+    playground_step(state);  // again, for changes made by keys this frame (a no-op otherwise)
 
     const bool plot_only = state.ui.plot_only;
     if (!plot_only) {
@@ -285,17 +289,17 @@ void draw_playground_panel(AppState& state) {
         return;
     }
     if (ImGui::BeginTabBar("##playground-tabs")) {
-        if (ImGui::BeginTabItem("Train")) {
+        if (tab_item("Train")) {
             p.race_shown = false;
             draw_train_tab(state);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Activation race")) {
+        if (tab_item("Activation race")) {
             p.race_shown = true;
             draw_race_panel(state);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("What this shows")) {
+        if (tab_item("What this shows")) {
             ImGui::BeginChild("##explanation");
             draw_explanation();
             ImGui::EndChild();
@@ -370,7 +374,7 @@ bool playground_animating(const AppState& state) {
 
 void playground_key(AppState& state, int key) {
     PlaygroundState& p = state.playground;
-    if (!p.trainer) return;
+    if (!p.trainer) return;  // playground_step makes it before any key reaches the playground
     const bool running = p.trainer->snapshot()->running;
     if (key == GLFW_KEY_SPACE) running ? p.trainer->pause() : p.trainer->play();
     if (key == GLFW_KEY_S) p.trainer->step();

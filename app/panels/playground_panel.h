@@ -12,6 +12,9 @@
 namespace actlab::app {
 
 void draw_playground_panel(AppState& state);
+// The run's step for this frame, before any key or panel sees it: starts the run again when the data
+// or the network changed, takes the trainer's newest snapshot and rebuilds the pictures from it.
+void playground_step(AppState& state);
 // The panel's main figure, for Ctrl+E and Ctrl+Shift+E: the boundary with the data, or the race when
 // its tab is in front.
 Figure playground_figure(const AppState& state);

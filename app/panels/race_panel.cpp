@@ -5,6 +5,7 @@
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/ui_items.h"
 #include "app/panels/playground_controls.h"
 
 #include <imgui.h>
@@ -167,6 +168,7 @@ void draw_controls(AppState& state) {
                           kRaceSlowSpeed);
     ImGui::SameLine(0, 1.5f * fs);
     if (ImGui::Button("Start race")) start_race(r, state.playground);
+    record_item("Start race");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Trains the playground's network once per runner, from the same initial weights,\n"
                           "every hidden layer with the runner's activation");

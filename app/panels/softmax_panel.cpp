@@ -3,6 +3,7 @@
 #include "app/figures/softmax_keys.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/ui_items.h"
 #include "app/plot/plot_math.h"
 
 #include <imgui.h>
@@ -132,6 +133,7 @@ void draw_temperature(SoftmaxState& s) {
     // typing 0.05 must not pass through T = 0 and T = 0.0 on the way.
     if (!s.typing_temperature) s.typed_temperature = t;  // follows T (slider, arrow keys) until typed in
     ImGui::InputDouble("##Ttyped", &s.typed_temperature, 0.0, 0.0, "%.6g");
+    record_item("type T");
     s.typing_temperature = ImGui::IsItemActive();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         const double typed = s.typed_temperature;
