@@ -82,15 +82,52 @@ std::string export_new_file(const std::string& window, const std::string& folder
                             const std::string& ext) {
     const std::vector<std::string> before = files_ending(folder, ext);
     press_keys(window, keys);
-    for (int i = 0; i < 100; ++i) {
-        for (const std::string& name : files_ending(folder, ext))
-            if (std::find(before.begin(), before.end(), name) == before.end()) return name;
-        pause(0.1);
-    }
-    return "";
+    std::string found;
+    wait_until(
+        [&] {
+            for (const std::string& name : files_ending(folder, ext))
+                if (std::find(before.begin(), before.end(), name) == before.end() && !read_text(folder + "/" + name).empty())
+                    found = name;
+            return !found.empty();
+        },
+        30);
+    return found;
 }
 
 long epoch_in_name(const std::string& name) {
     const size_t at = name.find("_epoch");
     return at == std::string::npos ? -1 : std::strtol(name.c_str() + at + 6, nullptr, 10);
+}
+
+bool wait_until(const std::function<bool()>& done, double seconds) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    for (;;) {
+        if (done()) return true;
+        if (std::chrono::steady_clock::now() > end) return false;
+        pause(0.05);
+    }
+}
+
+void click(const std::string& window, int x, int y) {
+    sh("xdotool windowfocus --sync " + window + " mousemove --window " + window + " " + std::to_string(x) + " " +
+       std::to_string(y) + " mousedown 1 sleep 0.15 mouseup 1");
+}
+
+std::string export_until(const std::string& window, const std::string& folder, const std::string& keys,
+                         const std::string& ext, const std::function<bool(const std::string&)>& accept,
+                         double seconds) {
+    std::string accepted;
+    wait_until(
+        [&] {
+            const std::string name = export_new_file(window, folder, keys, ext);
+            if (!name.empty() && accept(name)) accepted = name;
+            return !accepted.empty();
+        },
+        seconds);
+    return accepted;
+}
+
+std::string screenshot(const std::string& window, const std::string& folder) {
+    const std::string name = export_new_file(window, folder, "F12", ".png");
+    return name.rfind("window_", 0) == 0 ? folder + "/" + name : "";
 }

@@ -3,6 +3,7 @@
 
 #include "process.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,11 +32,22 @@ double number(const std::string& field);
 void press_keys(const std::string& window, const std::string& keys);
 // The names of the files in `folder` whose names end in `ext`.
 std::vector<std::string> files_ending(const std::string& folder, const std::string& ext);
-// Presses `keys` and waits up to 10 s for a new file ending in `ext` in `folder`: its name, or "".
+// Presses `keys` and waits up to 30 s for a new file (written whole: files appear by a rename) ending in `ext` in `folder`: its name, or "".
 std::string export_new_file(const std::string& window, const std::string& folder, const std::string& keys,
                             const std::string& ext);
 // The epoch in an exported file's name ("boundary_circle_epoch1234_seed1.csv" → 1234), or -1.
 long epoch_in_name(const std::string& name);
+
+// Waits, up to `seconds`, until `done` holds: true when it did. Polls every 50 ms.
+bool wait_until(const std::function<bool()>& done, double seconds);
+// A click as a hand makes one: the pointer moves there, then the button goes down and up.
+void click(const std::string& window, int x, int y);
+// Exports with `keys` until `accept(name)` holds for the new file (up to `seconds`): its name, or "".
+std::string export_until(const std::string& window, const std::string& folder, const std::string& keys,
+                         const std::string& ext, const std::function<bool(const std::string&)>& accept,
+                         double seconds = 60);
+// F12: the window saves itself as it is on screen (window_<lab>.png in `folder`). Its path, or "".
+std::string screenshot(const std::string& window, const std::string& folder);
 
 // What a shell command prints, without the trailing newline and spaces (for xdotool).
 std::string sh(const std::string& command);

@@ -1,0 +1,75 @@
+// The softmax lab driven as a user drives it, without a window: Ctrl+2 brings it forward, a temperature
+// is typed into "type T" and confirmed with Enter, the Up key steps it along the ladder, and Ctrl+E /
+// Ctrl+Shift+E export the probabilities at that temperature; the settings keep it.
+#include "core/softmax.h"
+#include "png_check.h"
+#include "ui_harness.h"
+
+#include "app/settings.h"
+
+#include <gtest/gtest.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <cstdio>
+#include <sstream>
+
+TEST(UiSoftmax, TypeAndStepTheTemperatureThenExportPngAndCsv) {
+    UiHarness h;
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("type T") > 0; }, 5)) << "no \"type T\" field drawn";
+    ASSERT_TRUE(h.click("type T"));
+    h.type("0.5");
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 1.0) << "T changed before the value was confirmed";
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 0.5);
+    h.click_at(1400, 900);  // empty plot space: the field lets go of the keys
+    h.key(GLFW_KEY_UP);     // 0.5 → 0.63 on the 1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8 ladder
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 0.63);
+
+    h.key(GLFW_KEY_E, GLFW_MOD_CONTROL);
+    const Png png = read_png(h.export_folder() + "/softmax_A-B-C_T0.63.png");
+    ASSERT_TRUE(png.ok) << h.state.status.text;
+    EXPECT_EQ(png.width, 3200);
+    EXPECT_EQ(png.height, 2000);
+    EXPECT_GT(count_color(png, 0, 114, 178, 12), 100000);  // class A's bar, blue
+    EXPECT_GT(count_color(png, 213, 94, 0, 12), 10000);    // class B's, vermillion
+    EXPECT_GT(count_color(png, 0, 158, 115, 12), 1000);    // class C's, bluish green
+
+    h.key(GLFW_KEY_E, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT);
+    std::stringstream in(read_text(h.export_folder() + "/softmax_A-B-C_T0.63.csv"));
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "temperature,class,logit,prob,entropy");
+    Eigen::ArrayXd z(3);
+    z << 2, 1, 0.1;
+    const actlab::core::Softmax s = actlab::core::softmax(z, 0.63);
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(std::getline(in, line));
+        double t = 0, logit = 0, p = 0, entropy = 0;
+        int cls = -1;
+        ASSERT_EQ(std::sscanf(line.c_str(), "%lf,%d,%lf,%lf,%lf", &t, &cls, &logit, &p, &entropy), 5) << line;
+        EXPECT_EQ(t, 0.63);
+        EXPECT_EQ(cls, i);
+        EXPECT_EQ(p, s.prob[i]);
+        EXPECT_EQ(entropy, s.entropy);
+    }
+
+    std::string error;
+    ASSERT_TRUE(actlab::app::save_settings(h.state.settings_path, h.state, &error)) << error;
+    const std::string settings = read_text(h.state.settings_path);
+    EXPECT_NE(settings.find("\"temperature\": \"0.63\""), std::string::npos) << settings;
+}
+
+TEST(UiSoftmax, ARefusedTemperatureIsReportedAndTheFieldShowsTheValueInForce) {
+    UiHarness h;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("type T") > 0; }, 5));
+    ASSERT_TRUE(h.click("type T"));
+    h.type("5000");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 1.0);
+    EXPECT_NE(h.state.softmax.message.find("outside 0.001 to 1000"), std::string::npos) << h.state.softmax.message;
+    EXPECT_EQ(h.state.softmax.typed_temperature, 1.0);
+}

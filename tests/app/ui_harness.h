@@ -1,0 +1,61 @@
+// The whole interface without a window: the panels drawn frame after frame in an ImGui context of their
+// own, driven as a user would drive them (clicks on named controls, typed text, keys), with exports
+// written into a temporary folder (PNGs through a headless OpenGL context). For everything a real window
+// adds nothing to; the Xvfb tests are for what only a window shows.
+#pragma once
+
+#include "app/app_state.h"
+#include "app/platform.h"
+#include "app/ui_items.h"
+#include "process.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+struct UiHarness {
+    TempDir tmp;
+    actlab::app::AppState state;
+    actlab::app::ItemRects items;   // where the named controls were drawn in the last frame
+    actlab::app::HeadlessGL gl;     // for PNG exports and the playground's textures
+    std::string gl_error;
+
+    // A 1600 × 1000 interface (the window's default size) at text size 1, exporting into tmp/exports.
+    explicit UiHarness(float width = 1600, float height = 1000);
+    ~UiHarness();
+    UiHarness(const UiHarness&) = delete;
+    UiHarness& operator=(const UiHarness&) = delete;
+
+    std::string export_folder() const { return tmp / "exports"; }
+
+    // One frame, with the mouse where it is and the keys pressed since the last frame.
+    void frame();
+    void frames(int n);
+    // Frames until `done` holds (true), or `max_seconds` pass (false); threads get a moment between frames.
+    bool run_until(const std::function<bool()>& done, double max_seconds = 30);
+
+    // The centre of a named control (recorded by the panels); false when it was not drawn last frame.
+    bool find(const std::string& name, float* x, float* y) const;
+    // Move, press and release, each in a frame of its own, as a hand does.
+    void click_at(float x, float y);
+    bool click(const std::string& name);
+    // Press, move in steps, release.
+    void drag(float x0, float y0, float x1, float y1, int steps = 10);
+    // Characters typed into the field that has the keyboard.
+    void type(const std::string& text);
+    // A key (GLFW_KEY_*) with GLFW_MOD_* bits: as the window's key callback reports it, and to ImGui.
+    void key(int glfw_key, int mods = 0);
+
+    // The files in the export folder whose names end in `ext`.
+    std::vector<std::string> exported(const std::string& ext) const;
+
+private:
+    float m_mouse_x = -1, m_mouse_y = -1;
+    bool m_mouse_down = false;
+    std::vector<actlab::app::KeyPress> m_presses;
+    std::vector<int> m_keys_down;   // ImGui keys held for the next frame
+    std::vector<int> m_mods_down;
+    std::string m_typed;
+    void* m_imgui = nullptr;
+    void* m_plots = nullptr;
+};
