@@ -12,6 +12,9 @@ namespace actlab::app {
 // what went wrong and where. A symbolic link at `path` is followed: its target is replaced.
 bool write_file_atomic(const std::string& path, std::string_view bytes, std::string* error);
 
+// The whole file, or "" when it cannot be read.
+std::string read_file_text(const std::string& path);
+
 // Creates a folder and its parents; false with *error if it cannot.
 bool make_folders(const std::string& path, std::string* error);
 

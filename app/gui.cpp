@@ -302,8 +302,35 @@ int run_gui(const GuiOptions& options) {
     plot::Context* plots = plot::CreateContext();
     rebuild_fonts(window, state);
 
+    // Settings are written when they change (looked at once a second while frames are drawn), not
+    // only on the way out: a crash or a power cut keeps the lesson as it was set up. A folder given on
+    // the command line is for this run only and is never written.
+    auto settings_now = [&] {
+        const std::string folder = state.exports.folder;
+        if (!options.export_folder.empty() && folder == options.export_folder) state.exports.folder = saved_folder;
+        std::string text = settings_json(state);
+        state.exports.folder = folder;
+        return text;
+    };
+    std::string saved_text = read_file_text(state.settings_path);
+    bool save_failed = false;
+    auto save_if_changed = [&] {
+        std::string text = settings_now();
+        if (text == saved_text) return;
+        std::string problem;
+        if (make_folders(dir, &problem) && write_file_atomic(state.settings_path, text, &problem)) {
+            saved_text = std::move(text);
+            save_failed = false;
+        } else if (!save_failed) {  // said once, not every second
+            std::fprintf(stderr, "actlab: %s\n", problem.c_str());
+            state.status = {"Settings not saved: " + problem, true};
+            save_failed = true;
+        }
+    };
+
     using Clock = std::chrono::steady_clock;
     Clock::time_point frame_start = Clock::now();
+    Clock::time_point last_save_check = frame_start;
     constexpr int kSettleFrames = 3;
     int settle_frames = kSettleFrames;
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
@@ -334,12 +361,14 @@ int run_gui(const GuiOptions& options) {
         service_exports(state);
         present(window);
         playground_frame_presented(state);
+        if (frame_start - last_save_check >= std::chrono::seconds(1)) {
+            last_save_check = frame_start;
+            save_if_changed();
+        }
         if (options.frames > 0 && frame + 1 >= options.frames) break;
     }
 
-    if (!options.export_folder.empty() && state.exports.folder == options.export_folder)
-        state.exports.folder = saved_folder;  // a folder given on the command line is for this run only
-    if (!save_settings(state.settings_path, state, &error)) std::fprintf(stderr, "actlab: %s\n", error.c_str());
+    save_if_changed();
     plot::DestroyContext(plots);
     release_playground_gl(state);
     close_window(&window);

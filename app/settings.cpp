@@ -215,7 +215,7 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
 }
 
 
-bool save_settings(const std::string& path, const AppState& state, std::string* error) {
+std::string settings_json(const AppState& state) {
     json doc;
     // the float as the user would write it (1.15, not 1.149999976158142)
     char scale[16];
@@ -242,9 +242,13 @@ bool save_settings(const std::string& path, const AppState& state, std::string* 
     pg["show_test"] = pv.show_test;
     pg["log_loss"] = pv.log_loss;
     doc["playground"] = pg;
+    return doc.dump(2) + "\n";
+}
+
+bool save_settings(const std::string& path, const AppState& state, std::string* error) {
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !make_folders(folder.string(), error)) return false;
-    return write_file_atomic(path, doc.dump(2) + "\n", error);
+    return write_file_atomic(path, settings_json(state), error);
 }
 
 }  // namespace actlab::app

@@ -20,5 +20,7 @@ std::string default_export_folder();
 // settings.json again when it closes).
 void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems);
 bool save_settings(const std::string& path, const AppState& state, std::string* error);
+// What save_settings writes: settings.json's text for this state.
+std::string settings_json(const AppState& state);
 
 }  // namespace actlab::app

@@ -8,7 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+#include <cstdlib>
 #include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace actlab::app;
 
@@ -201,4 +205,44 @@ TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].find("using the default playground"), std::string::npos) << problems[0];
     EXPECT_EQ(unfit.playground.view.config.data.kind, actlab::core::DatasetKind::Circle);
+}
+
+// A kill -9 at any moment of saving leaves settings.json as it was or as it was to become, never torn:
+// a child process saves two different set-ups in turn, as fast as it can, and is killed at random times.
+TEST(Settings, AKillWhileSavingLeavesTheOldFileOrTheNewOneNeverATornOne) {
+    TempDir tmp;
+    const std::string path = tmp / "settings.json";
+    AppState a, b;
+    std::string error;
+    ASSERT_TRUE(apply_activation_key(&b.explorer.view, "functions", "swish,leaky_relu,gelu,mish,softsign", &error));
+    b.exports.folder = std::string(3000, 'x');  // a longer file: more of the write to be caught in
+    const std::string text_a = settings_json(a), text_b = settings_json(b);
+    ASSERT_TRUE(save_settings(path, a, &error)) << error;
+    std::srand(7);
+    int kills = 0, torn = 0, old_or_new = 0;
+    for (int round = 0; round < 200; ++round) {
+        const pid_t child = fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            for (long i = 0;; ++i) {
+                std::string e;
+                save_settings(path, i % 2 ? a : b, &e);
+            }
+        }
+        // up to 20 ms in: sometimes before the first write, mostly in the middle of one
+        usleep(static_cast<useconds_t>(std::rand() % 20000));
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        ++kills;
+        const std::string text = read_text(path);
+        if (text == text_a || text == text_b) ++old_or_new;
+        else ++torn;
+    }
+    EXPECT_EQ(torn, 0) << "of " << kills << " kills";
+    EXPECT_EQ(old_or_new, kills);
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(path, &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
 }
