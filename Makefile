@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all run test tsan build deps bench screenshot clean
+.PHONY: all run test tsan build deps bench screenshot clean soak-window
 
 all: build
 
@@ -32,6 +32,11 @@ tsan: deps
 	  -DACTLAB_NATIVE=OFF -DACTLAB_BUILD_APP=OFF -DACTLAB_BUILD_BENCH=OFF >/dev/null
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target test_trainer
 	TSAN_OPTIONS=halt_on_error=1 $(BUILD)-tsan/tests/test_trainer --gtest_brief=1
+
+# The window under random input (clicks, drags, keys, text, every tab) for SOAK_SECONDS (default 600).
+SOAK_SECONDS ?= 600
+soak-window: build
+	tests/app/with_display.sh $(BUILD)/tests/app/soak_window --seconds $(SOAK_SECONDS) --seed $${SEED:-1}
 
 bench: build
 	$(BUILD)/bench/bench_activation --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
