@@ -60,9 +60,8 @@ struct ExplorerState {
     ActivationView view;
     plot::Limits shown;               // the plot's view last frame (pan/zoom), also what export draws
     bool reset_view = true;           // the x range or the functions changed: show the home view
-    double range_edit[2] = {0, 0};    // the x range fields while being typed in
-    bool range_pending = false;       // range_edit differs from the view's range (not applied yet)
-    std::string range_error;          // why range_edit was refused, shown beside the fields
+    std::string range_error;          // why a typed end of the x range was refused, shown beside the fields
+    std::string probe_error;          // why a typed probe position was refused
     // caches
     ActivationView cached_view;
     plot::Limits home;
@@ -78,8 +77,6 @@ struct SoftmaxState {
     bool refit_logits = true;         // show the logits plot's home view again (preset, new class, typed logit)
     bool dragging_logit = false;      // a logit bar is being dragged: refit once it is let go
     int export_plot = 0;              // which plot the Export buttons write (a SoftmaxPlot)
-    double typed_temperature = 1.0;   // the "type T" field while it is edited (applied on Enter)
-    bool typing_temperature = false;  // that field had the keyboard last frame
     // caches
     SoftmaxView cached_view;
     SoftmaxData data;
@@ -91,6 +88,7 @@ struct SoftmaxState {
 // the newest results, each with the view it was computed for, while a newer one is on its way.
 struct GradientState {
     GradientView view;                            // the settings, as the controls show them
+    std::string message;                          // why a typed value was refused, shown in red
     GradientJob job;                              // the main network
     GradientJob compare_job;                      // the comparison pairs (run while their tab is open)
     GradientView requested;                       // the view the main job was last started for
@@ -159,6 +157,7 @@ struct UiSettings {
     bool plot_only = false;           // hide the controls and tables: the plot fills the window (Ctrl+H)
     bool fullscreen = false;          // the window covers the monitor (F11)
     int select_lab = -1;              // a Lab the tab bar is to bring to the front (Ctrl+1, Ctrl+2, ...), or -1
+    std::string export_message;       // why a typed export size or folder was refused
     bool screenshot = false;          // save the window as it is on screen after this frame (F12)
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };

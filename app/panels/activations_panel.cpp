@@ -3,6 +3,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/typed_field.h"
 #include "app/plot/plot_math.h"
 
 #include <imgui.h>
@@ -88,8 +89,7 @@ bool draw_parameter_sliders(ActivationView& v) {
             char label[96];
             std::snprintf(label, sizeof label, "%s  %s", p.symbol, act.label);
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-            ImGui::SliderScalar(label, ImGuiDataType_Double, &v.params[index].v[k], &p.min, &p.max, "%.3f",
-                                ImGuiSliderFlags_AlwaysClamp);
+            value_slider(label, &v.params[index].v[k], p.min, p.max, "%.3f", ImGuiSliderFlags_AlwaysClamp);
             released |= ImGui::IsItemDeactivatedAfterEdit();
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
@@ -102,40 +102,38 @@ bool draw_parameter_sliders(ActivationView& v) {
     return released;
 }
 
-// The x range. The two fields are checked together once neither is being edited, so "from" may pass
-// the old "to" on the way to a new range; a range that stays wrong is refused beside the fields and
-// the plot keeps the range it had.
+// The x range: each end applies when confirmed. An end typed past the other carries it along (the
+// range keeps its width), so a new range can be typed in either order; only ends beyond ±1000000 are
+// refused, beside the fields, and the plot keeps the range it had.
 bool draw_range(ExplorerState& e) {
     ActivationView& v = e.view;
-    if (!e.range_pending) e.range_edit[0] = v.x_min, e.range_edit[1] = v.x_max;
     const float w = ImGui::GetFontSize() * 5;
+    const double width = v.x_max - v.x_min;
+    auto within = [&](double x) {
+        if (std::fabs(x) <= kMaxAbsX) return std::string();
+        return "x can go from −1000000 to 1000000; the plot keeps " + plot::format_number(v.x_min, "%g") + " to " +
+               plot::format_number(v.x_max, "%g") + ".";
+    };
+    bool changed = false;
+    double from = v.x_min, to = v.x_max;
     ImGui::TextUnformatted("x from");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    if (ImGui::InputDouble("##from", &e.range_edit[0], 0.0, 0.0, "%g")) e.range_pending = true;
-    bool editing = ImGui::IsItemActive();
+    if (typed_double("##from", &from, "%g", &e.range_error, within)) {
+        v.x_min = from;
+        if (!(v.x_min < v.x_max)) v.x_max = std::min(kMaxAbsX, v.x_min + width);
+        if (!(v.x_min < v.x_max)) v.x_min = v.x_max - width;  // at the right end of what x can be
+        changed = true;
+    }
     ImGui::SameLine();
     ImGui::TextUnformatted("to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    if (ImGui::InputDouble("##to", &e.range_edit[1], 0.0, 0.0, "%g")) e.range_pending = true;
-    editing |= ImGui::IsItemActive();
-    bool changed = false;
-    if (e.range_pending && !editing) {
-        const double from = e.range_edit[0], to = e.range_edit[1];
-        if (!(from < to)) {
-            e.range_error = "'from' (" + plot::format_number(from, "%g") + ") must be less than 'to' (" + plot::format_number(to, "%g") +
-                            "); the plot keeps " + plot::format_number(v.x_min, "%g") + " to " + plot::format_number(v.x_max, "%g");
-        } else if (std::fabs(from) > kMaxAbsX || std::fabs(to) > kMaxAbsX) {
-            e.range_error = "x can go from −1000000 to 1000000; the plot keeps " + plot::format_number(v.x_min, "%g") + " to " +
-                            plot::format_number(v.x_max, "%g");
-        } else {
-            v.x_min = from;
-            v.x_max = to;
-            e.range_pending = false;
-            e.range_error.clear();
-            changed = true;
-        }
+    if (typed_double("##to", &to, "%g", &e.range_error, within)) {
+        v.x_max = to;
+        if (!(v.x_min < v.x_max)) v.x_min = std::max(-kMaxAbsX, v.x_max - width);
+        if (!(v.x_min < v.x_max)) v.x_max = v.x_min + width;
+        changed = true;
     }
     if (!e.range_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
@@ -145,7 +143,6 @@ bool draw_range(ExplorerState& e) {
     auto preset = [&](const char* label, double half) {
         if (ImGui::SmallButton(label)) {
             v.x_min = -half, v.x_max = half;
-            e.range_pending = false;
             e.range_error.clear();
             changed = true;
         }
@@ -194,8 +191,8 @@ void draw_controls(AppState& state) {
         ImGui::Checkbox("where |f'| <", &v.shade_saturation);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-FLT_MIN);
-        ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold,
-                            &kMaxThreshold, "%.3g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+        value_slider("##threshold", &v.saturation_threshold, kMinThreshold, kMaxThreshold, "%.3g",
+                     ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
         ImGui::Checkbox("where f' = 0: a unit there can die", &v.shade_dead);
@@ -204,10 +201,22 @@ void draw_controls(AppState& state) {
         ImGui::Checkbox("show at x =", &v.show_probe);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-        if (ImGui::InputDouble("##probe", &v.probe_x, 0.1, 1.0, "%.6g")) {
-            // Steps of 0.1 add up to 1.4e-16 instead of 0: keep the probe on the decimals the user sees.
-            if (std::fabs(v.probe_x) < kMaxAbsX) v.probe_x = std::round(v.probe_x * 1e9) / 1e9;
-            if (!std::isfinite(v.probe_x)) v.probe_x = 0.0;
+        typed_double("##probe", &v.probe_x, "%.6g", &e.probe_error, [&](double x) {
+            if (std::fabs(x) <= kMaxAbsX) return std::string();
+            return "The probe can go from −1000000 to 1000000; it stays at " + plot::format_number(v.probe_x, "%g") + ".";
+        });
+        // steps of 0.1 on the decimals the user sees (adding 0.1 three times gives 0.30000000000000004)
+        for (const double step : {-0.1, 0.1}) {
+            ImGui::SameLine();
+            ImGui::PushID(step < 0 ? "down" : "up");
+            if (ImGui::SmallButton(step < 0 ? "−" : "+"))
+                v.probe_x = std::clamp(std::round((v.probe_x + step) * 1e9) / 1e9, -kMaxAbsX, kMaxAbsX);
+            ImGui::PopID();
+        }
+        if (!e.probe_error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+            ImGui::TextWrapped("%s", e.probe_error.c_str());
+            ImGui::PopStyleColor();
         }
     }
     if (section("Export")) draw_export_controls(state, "export", [&state] { return activations_figure(state); });

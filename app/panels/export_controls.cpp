@@ -1,5 +1,7 @@
 #include "app/panels/export_controls.h"
 
+#include "app/panels/typed_field.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -20,13 +22,15 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
     if (ImGui::BeginPopup("export settings")) {
         ExportSettings& e = state.exports;
         ImGui::TextUnformatted("Exported PNG size (before scale)");
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-        int size[2] = {e.width, e.height};
-        if (ImGui::InputInt2("width × height", size)) {
-            e.width = size[0];
-            e.height = size[1];
-            e.clamp();
-        }
+        std::string& message = state.ui.export_message;
+        const int largest = kMaxImageSide / e.scale;
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        typed_int("##width", &e.width, ExportSettings::kMinSide, largest, &message);
+        ImGui::SameLine();
+        ImGui::TextUnformatted("×");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        typed_int("##height", &e.height, ExportSettings::kMinSide, largest, &message);
         ImGui::TextUnformatted("Scale (sharper text and lines for slides)");
         for (int s : {1, 2, 4}) {
             ImGui::SameLine();
@@ -41,7 +45,17 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
         ImGui::Separator();
         ImGui::TextUnformatted("Folder");
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
-        ImGui::InputText("##folder", &e.folder);
+        typed_text("##folder", &e.folder, "~/Pictures/actlab", &message, [](const std::string& folder) {
+            return folder.find_first_not_of(" \t") == std::string::npos ? "The export folder needs a name; it stays as it was."
+                                                                        : "";
+        });
+        if (!message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ImGui::TextWrapped("%s", message.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+        }
         ImGui::TextDisabled("Created when needed; files are never overwritten.");
         ImGui::EndPopup();
     }

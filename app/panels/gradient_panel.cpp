@@ -3,6 +3,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/typed_field.h"
 #include "app/ui_items.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
@@ -55,7 +56,7 @@ void set_preset(GradientView& v, const char* act, core::InitKind init, double bi
     v.init.bias = bias;
 }
 
-void draw_network_controls(GradientView& v) {
+void draw_network_controls(GradientView& v, std::string* message) {
     const float w = ImGui::GetFontSize() * 11;
     activation_combo("activation", &v.activation, w);
     const core::Activation& act = core::activation(v.activation);
@@ -89,9 +90,14 @@ void draw_network_controls(GradientView& v) {
     value_slider_int("batch (inputs)", &v.batch, core::kMinFlowBatch, core::kMaxFlowBatch, "%d",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     ImGui::SetNextItemWidth(w);
-    const std::uint64_t step = 1;
-    ImGui::InputScalar("seed", ImGuiDataType_U64, &v.seed, &step, nullptr, "%llu");
-    v.seed = std::min(v.seed, kMaxSeed);
+    typed_u64("seed", &v.seed, message, kMaxSeed);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("new") && v.seed < kMaxSeed) ++v.seed;
+    if (!message->empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+        ImGui::TextWrapped("%s", message->c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 void draw_presets(GradientView& v) {
@@ -308,7 +314,7 @@ void draw_gradient_panel(AppState& state) {
     if (!plot_only) {
         const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
         ImGui::BeginChild("##gradient-controls", ImVec2(sidebar, 0), false);
-        if (section("Network")) draw_network_controls(g.view);
+        if (section("Network")) draw_network_controls(g.view, &g.message);
         if (section("Try these")) draw_presets(g.view);
         if (section("Chain view: f'(z)^k")) draw_chain_controls(g);
         ImGui::Spacing();

@@ -62,7 +62,8 @@ double handle_position(double v, double lo, double hi, bool log) {
 
 }  // namespace
 
-bool value_slider(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags) {
+bool value_slider(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags,
+                  const double* ladder, int ladder_count) {
     // "" as the format: ImGui draws no text; the value is drawn below, clear of the handle. While
     // typed into (Ctrl+click), ImGui shows the field as usual.
     const ImGuiID id = ImGui::GetID(label);
@@ -71,6 +72,13 @@ bool value_slider(const char* label, double* value, double min, double max, cons
     const char* typed_format = std::strchr(format, '%') ? format : "%g";  // "off (1)" cannot be typed over
     bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, typing ? typed_format : "", flags);
     record_item(label);
+    if (changed && !typing && ImGui::IsItemActive()) {  // dragged (or clicked): onto a round value
+        const bool fine = ImGui::GetIO().KeyShift;
+        const bool log = flags & ImGuiSliderFlags_Logarithmic;
+        *value = ladder ? plot::snap_ladder(*value, ladder, ladder_count, min, max, fine)
+               : log    ? plot::snap_log(*value, min, max, fine)
+                        : plot::snap_linear(*value, min, max, fine);
+    }
     if (changed && !typing)  // kept to the digits shown, as ImGui does with a format
         if (const char* spec = std::strchr(format, '%')) {
             char buf[64];

@@ -16,8 +16,10 @@ void color_bullet(ImU32 color);
 // ImGui::SliderScalar, but the value is drawn in the half of the frame away from the handle (ImGui
 // centres it, and a handle near the middle covers it: unreadable on a projector). Ctrl+click types
 // a value as usual. `format` is printf's, such as "%.3g" or "T = %.3g". True when the value changed.
+// Dragged, the value lands on round numbers (plot_math.h: snap_linear, snap_log, or snap_ladder on
+// `ladder`, count values in [1, 10)); with Shift held, on values ten times closer.
 bool value_slider(const char* label, double* value, double min, double max, const char* format,
-                  ImGuiSliderFlags flags = 0);
+                  ImGuiSliderFlags flags = 0, const double* ladder = nullptr, int ladder_count = 0);
 // The same for an int, with `format` shown in place of the number when given ("off" for 0, say).
 bool value_slider_int(const char* label, int* value, int min, int max, const char* format, ImGuiSliderFlags flags = 0);
 

@@ -2,6 +2,7 @@
 
 #include "app/files.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/typed_field.h"
 #include "core/csv.h"
 
 #include <imgui.h>
@@ -315,9 +316,15 @@ void draw_training_controls(PlaygroundState& p) {
         ImGui::EndCombo();
     }
     row("Seed");
-    int seed = static_cast<int>(std::min<std::uint64_t>(c.seed, 2147483647u));
-    if (ImGui::InputInt("##seed", &seed, 1, 10, ImGuiInputTextFlags_EnterReturnsTrue) && seed >= 0) {
-        c.seed = c.data.seed = static_cast<std::uint64_t>(seed);
+    std::uint64_t seed = c.seed;
+    const float seed_width = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 2.5f;
+    ImGui::SetNextItemWidth(seed_width);
+    bool new_seed = typed_u64("##seed", &seed, &p.message);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("new")) ++seed, new_seed = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The next seed: new data (unless your own), new starting weights");
+    if (new_seed) {
+        c.seed = c.data.seed = seed;
         p.data_dirty = p.view.data_file.empty();
         p.needs_reset = true;
     }

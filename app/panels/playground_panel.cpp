@@ -6,6 +6,7 @@
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
 #include "app/plot/plot.h"
+#include "app/plot/plot_math.h"
 
 #include <imgui.h>
 #define GLFW_INCLUDE_NONE
@@ -132,6 +133,7 @@ void draw_run_bar(PlaygroundState& p) {
         const double lo = 1.0, hi = 1000.0;
         // the value beside the slider, where the handle never covers it
         if (ImGui::SliderScalar("##speed", ImGuiDataType_Double, &speed, &lo, &hi, "", ImGuiSliderFlags_Logarithmic)) {
+            if (ImGui::IsItemActive()) speed = plot::snap_log(speed, lo, hi, ImGui::GetIO().KeyShift);  // 1, 2, 5, 10, …
             p.view.speed = std::clamp(std::round(speed), lo, hi);
             p.trainer->set_speed(p.view.speed);
         }

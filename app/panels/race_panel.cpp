@@ -5,6 +5,8 @@
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/typed_field.h"
+#include "app/plot/plot_math.h"
 #include "app/ui_items.h"
 #include "app/panels/playground_controls.h"
 
@@ -152,13 +154,14 @@ void draw_controls(AppState& state) {
     }
 
     ImGui::SetNextItemWidth(8 * fs);
-    if (ImGui::InputInt("epochs", &r.epochs, 100, 1000)) r.epochs = std::clamp(r.epochs, 1, kMaxRaceEpochs);
+    typed_int("epochs", &r.epochs, 1, kMaxRaceEpochs, &r.typed_message);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
     ImGui::SameLine(0, 1.5f * fs);
     ImGui::SetNextItemWidth(7 * fs);
-    double target = r.target_loss;
-    if (ImGui::InputDouble("target test loss", &target, 0, 0, "%g") && target > 0 && target <= 1e6)
-        r.target_loss = target;
+    typed_double("target test loss", &r.target_loss, "%g", &r.typed_message, [&](double target) {
+        if (target > 0 && target <= 1e6) return std::string();
+        return "The target test loss must be above 0 and at most 1e6; it stays " + plot::format_number(r.target_loss, "%g") + ".";
+    });
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
     ImGui::SameLine(0, 1.5f * fs);
     if (ImGui::Checkbox("slow motion", &r.slow))
@@ -188,9 +191,10 @@ void draw_controls(AppState& state) {
     // the playground's settings must suit a race: say why not, in red, before anyone presses Start
     const PlaygroundState& p = state.playground;
     const std::string problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
-    if (!problem.empty()) {
+    for (const std::string* text : {static_cast<const std::string*>(&r.typed_message), &problem}) {
+        if (text->empty()) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-        ImGui::TextWrapped("%s", problem.c_str());
+        ImGui::TextWrapped("%s", text->c_str());
         ImGui::PopStyleColor();
     }
 }

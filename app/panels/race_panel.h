@@ -37,6 +37,7 @@ struct RaceState {
     double target_loss = 0.05;                  // the table counts the epochs to reach it (changes apply at once)
     bool slow = false;                          // train at kRaceSlowSpeed so the class can watch (else flat out)
     std::string message;                        // why the race cannot start: shown in red
+    std::string typed_message;                  // why a typed epoch count or target was refused
     // the race started last
     std::vector<RaceRunner> runners;
     core::TrainConfig config;                   // the playground's config it started from

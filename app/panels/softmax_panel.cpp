@@ -3,6 +3,7 @@
 #include "app/figures/softmax_keys.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
+#include "app/panels/typed_field.h"
 #include "app/ui_items.h"
 #include "app/plot/plot_math.h"
 
@@ -72,25 +73,20 @@ void draw_logit_table(SoftmaxState& s) {
             ImGui::Text("%d", i);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            std::string label = v.labels[i];
-            if (ImGui::InputTextWithHint("##label", default_label(i).c_str(), &label)) {
-                if (label.find(',') != std::string::npos) s.message = "A label cannot hold a comma; '" + v.labels[i] + "' is kept.";
-                else if (label.size() > 24) s.message = "A label has at most 24 characters.";
-                else v.labels[i] = label, s.message.clear();
-            }
+            typed_text("##label", &v.labels[i], default_label(i).c_str(), &s.message, [&](const std::string& label) {
+                if (label.find(',') != std::string::npos)
+                    return "A label cannot hold a comma; '" + class_label(v, i) + "' is kept.";
+                if (label.size() > 24) return "A label has at most 24 characters; '" + class_label(v, i) + "' is kept.";
+                return std::string();
+            });
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
-            double z = v.logits[i];
-            if (ImGui::InputDouble("##z", &z, 0.0, 0.0, "%.6g")) {
-                if (std::isfinite(z) && std::fabs(z) <= kMaxAbsLogit) {
-                    v.logits[i] = z;
-                    s.message.clear();
-                } else {
-                    s.message = "A logit must be within ±10000; class " + class_label(v, i) + " keeps " +
-                                plot::format_number(v.logits[i], "%g") + ".";
-                }
-            }
-            if (ImGui::IsItemDeactivatedAfterEdit()) s.refit_logits = true;
+            if (typed_double("##z", &v.logits[i], "%.6g", &s.message, [&](double z) {
+                    if (std::fabs(z) <= kMaxAbsLogit) return std::string();
+                    return "A logit must be within ±10000; class " + class_label(v, i) + " keeps " +
+                           plot::format_number(v.logits[i], "%g") + ".";
+                }))
+                s.refit_logits = true;
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? plot::format_number(s.data.at_t.prob[i], "%.4f").c_str() : "");
             ImGui::PopID();
@@ -122,30 +118,19 @@ void draw_temperature(SoftmaxState& s) {
     double& t = v.temperatures.front();
     ImGui::SetNextItemWidth(-FLT_MIN);
     value_slider("##T", &t, kSliderMinTemperature, kSliderMaxTemperature, "T = %.3g",
-                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+                 ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp, kSteps, 10);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drag (log scale, 0.01 to 100), or Ctrl+click to type a value (held to the slider's range).\n"
+        ImGui::SetTooltip("Drag (log scale, 0.01 to 100: it lands on 1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8 × 10^k;\n"
+                          "hold Shift for values in between), or Ctrl+click to type a value (held to the slider's range).\n"
                           "The arrow keys step T while this lab is shown.");
     ImGui::TextUnformatted("type T:");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    // Applied when the field is confirmed (Enter, Tab or a click elsewhere), not on every keystroke:
-    // typing 0.05 must not pass through T = 0 and T = 0.0 on the way.
-    if (!s.typing_temperature) s.typed_temperature = t;  // follows T (slider, arrow keys) until typed in
-    ImGui::InputDouble("##Ttyped", &s.typed_temperature, 0.0, 0.0, "%.6g");
-    record_item("type T");
-    s.typing_temperature = ImGui::IsItemActive();
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        const double typed = s.typed_temperature;
-        if (typed >= core::kMinTemperature && typed <= core::kMaxTemperature) {
-            t = typed;
-            s.message.clear();
-        } else {
-            s.message = "T = " + plot::format_number(typed, "%g") + " is outside 0.001 to 1000; T stays " + plot::format_number(t, "%g") +
-                        (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
-            s.typed_temperature = t;
-        }
-    }
+    typed_double("##type T", &t, "%.6g", &s.message, [&](double typed) {
+        if (typed >= core::kMinTemperature && typed <= core::kMaxTemperature) return std::string();
+        return "T = " + plot::format_number(typed, "%g") + " is outside 0.001 to 1000; T stays " + plot::format_number(t, "%g") +
+               (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
+    });
     ImGui::SameLine();
     if (ImGui::SmallButton("T = 1")) t = 1.0;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Plain softmax");
@@ -163,27 +148,34 @@ void draw_temperature(SoftmaxState& s) {
     }
 }
 
+// The sweep's two ends, each applied when confirmed. An end typed past the other carries it along
+// (the sweep keeps its span on the log axis), so any new range can be typed in either order.
 void draw_sweep_range(SoftmaxState& s) {
     SoftmaxView& v = s.view;
     const float w = ImGui::GetFontSize() * 5;
-    double range[2] = {v.t_min, v.t_max};
-    bool changed = false;
+    auto within = [&](double t) {
+        if (t >= core::kMinTemperature && t <= core::kMaxTemperature) return std::string();
+        return "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_number(v.t_min, "%g") + " to " +
+               plot::format_number(v.t_max, "%g") + ".";
+    };
+    const double span = v.t_max / v.t_min;
     ImGui::TextUnformatted("T from");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::InputDouble("##tmin", &range[0], 0.0, 0.0, "%g");
+    double from = v.t_min, to = v.t_max;
+    if (typed_double("##tmin", &from, "%g", &s.message, within)) {
+        v.t_min = from;
+        if (!(v.t_min < v.t_max)) v.t_max = std::min(core::kMaxTemperature, v.t_min * span);
+        if (!(v.t_min < v.t_max)) v.t_min = v.t_max / span;  // at the top of the range
+    }
     ImGui::SameLine();
     ImGui::TextUnformatted("to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    changed |= ImGui::InputDouble("##tmax", &range[1], 0.0, 0.0, "%g");
-    if (changed) {
-        if (!(range[0] >= core::kMinTemperature && range[1] <= core::kMaxTemperature))
-            s.message = "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_number(v.t_min, "%g") + " to " + plot::format_number(v.t_max, "%g") + ".";
-        else if (!(range[0] < range[1]))
-            s.message = "The sweep's 'from' must be below its 'to'; it keeps " + plot::format_number(v.t_min, "%g") + " to " + plot::format_number(v.t_max, "%g") + ".";
-        else
-            v.t_min = range[0], v.t_max = range[1], s.message.clear();
+    if (typed_double("##tmax", &to, "%g", &s.message, within)) {
+        v.t_max = to;
+        if (!(v.t_min < v.t_max)) v.t_min = std::max(core::kMinTemperature, v.t_max / span);
+        if (!(v.t_min < v.t_max)) v.t_max = v.t_min * span;  // at the bottom of the range
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     value_slider_int("temperatures", &v.sweep_samples, 2, 1000, "%d", ImGuiSliderFlags_AlwaysClamp);
@@ -207,9 +199,9 @@ void draw_filters(SoftmaxState& s) {
 void draw_sampling(SoftmaxState& s) {
     SoftmaxView& v = s.view;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    if (ImGui::InputInt("draws", &v.draws, 100, 1000)) v.draws = std::clamp(v.draws, 1, kMaxDraws);
+    typed_int("draws", &v.draws, 1, kMaxDraws, &s.message);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputScalar("seed", ImGuiDataType_U64, &v.seed);
+    typed_u64("seed", &v.seed, &s.message);
     ImGui::SameLine();
     if (ImGui::SmallButton("draw again")) ++v.seed;
     hint("Same seed, same draws, on every machine. With few draws the bars wander around the expected lines; "

@@ -98,6 +98,47 @@ double nice_step(double x) {
 
 namespace {
 
+// v rounded to `digits` significant digits, as a decimal reads (through printf, so 0.1 + 0.2 is 0.3).
+double significant(double v, int digits) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    return std::strtod(buf, nullptr);
+}
+
+double held(double v, double lo, double hi) { return std::min(std::max(v, lo), hi); }
+
+}  // namespace
+
+double snap_linear(double v, double lo, double hi, bool fine) {
+    if (!(hi > lo) || !std::isfinite(v)) return held(v, lo, hi);
+    const double step = nice_step((hi - lo) / 100.0) / (fine ? 10.0 : 1.0);
+    return held(significant(std::round(v / step) * step, 12), lo, hi);
+}
+
+double snap_log(double v, double lo, double hi, bool fine) {
+    if (!(v > 0) || !std::isfinite(v)) return held(v, lo, hi);
+    if (fine) return held(significant(v, 2), lo, hi);
+    static const double mantissas[] = {1.0, 2.0, 5.0};
+    return snap_ladder(v, mantissas, 3, lo, hi, false);
+}
+
+double snap_ladder(double v, const double* ladder, int count, double lo, double hi, bool fine) {
+    if (!(v > 0) || !std::isfinite(v) || count < 1) return held(v, lo, hi);
+    if (fine) return held(significant(v, 3), lo, hi);
+    const double decade = std::floor(std::log10(v));
+    double best = v, best_distance = INFINITY;
+    for (double k = decade - 1; k <= decade + 1; ++k)  // the rungs of this decade and its neighbours
+        for (int i = 0; i < count; ++i) {
+            const double rung = significant(ladder[i] * std::pow(10.0, k), 12);
+            const double distance = std::fabs(std::log(rung / v));
+            if (rung >= lo * (1 - 1e-12) && rung <= hi * (1 + 1e-12) && distance < best_distance)
+                best = rung, best_distance = distance;
+        }
+    return held(best, lo, hi);
+}
+
+namespace {
+
 // Number of decimals a label needs for ticks `step` apart (0 for steps ≥ 1).
 int decimals_for(double step) {
     if (step >= 1.0) return 0;

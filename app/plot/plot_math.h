@@ -45,6 +45,17 @@ struct Tick {
 // The 1-2-5 "nice number" at or above x (for x > 0): 1, 2, 5, 10, 20, 50, ...
 double nice_step(double x);
 
+// Where a dragged slider lands: on round values a teacher can hit exactly (0.1, 1, 10), and with
+// `fine` (Shift held) on values ten times closer. All are held to [lo, hi] and free of binary noise
+// (0.30000000000000004 is 0.3).
+// A linear slider: multiples of the 1-2-5 step that gives the range at least 100 positions.
+double snap_linear(double v, double lo, double hi, bool fine);
+// A log slider (lo > 0): 1, 2 and 5 × 10^k; fine: two significant digits (1.0, 1.1, … 9.9 × 10^k).
+double snap_log(double v, double lo, double hi, bool fine);
+// A log slider with its own ladder of values in one decade, in [1, 10) (the temperature's 1, 1.25, 1.6,
+// 2, …): the nearest ladder value × 10^k, on the log scale; fine: three significant digits.
+double snap_ladder(double v, const double* ladder, int count, double lo, double hi, bool fine);
+
 // Ticks for a linear axis over [min, max], about `target` major ticks (at least three when target ≥ 2:
 // one label alone says nothing about the scale), with step 1, 2 or 5 × 10^k;
 // minor ticks split each step in 5 (steps of 1 and 5) or 4 (steps of 2).

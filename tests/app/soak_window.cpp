@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
     long actions = 0, restarts = 0, settings_checks = 0, rss_first = -1, rss_min = -1, rss_max = -1, rss_last = -1;
-    double next_check = 1.0;
+    double next_check = 1.0, next_sample = 60.0;
+    std::string samples;  // resident memory once a minute
     int failure = 0;
     std::string why;
     while (elapsed() < seconds && !failure) {
@@ -126,6 +127,10 @@ int main(int argc, char** argv) {
                 rss_min = rss_min < 0 ? rss : std::min(rss_min, rss);
                 rss_max = std::max(rss_max, rss);
                 rss_last = rss;
+                if (elapsed() >= next_sample) {
+                    next_sample += 60.0;
+                    samples += " " + std::to_string(rss / 1024);
+                }
             }
             for (const std::string& name : list_dir(out)) std::remove((out + "/" + name).c_str());  // exports pile up
         }
@@ -140,6 +145,7 @@ int main(int argc, char** argv) {
                 elapsed(), seed, actions, restarts, settings_checks, failure ? "no" : "yes");
     std::printf("soak_window: resident memory (KiB): at 30 s %ld, min %ld, max %ld, at the end %ld\n", rss_first,
                 rss_min, rss_max, rss_last);
+    std::printf("soak_window: resident memory once a minute (MiB):%s\n", samples.c_str());
     if (failure) std::fprintf(stderr, "soak_window: FAILED: %s\n", why.c_str());
     return failure;
 }

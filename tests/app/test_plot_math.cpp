@@ -221,3 +221,39 @@ TEST(Ticks, AHugeRangeWritesEveryLabelWithOneExponent) {
     const std::vector<std::string> want = {"\xE2\x88\x92" "1.0e6", "\xE2\x88\x92" "0.5e6", "0", "0.5e6", "1.0e6"};
     EXPECT_EQ(labels, want);
 }
+
+// A dragged slider lands on values a teacher can hit exactly; Shift gives values ten times closer.
+TEST(PlotMath, SlidersSnapToRoundValues) {
+    using actlab::plot::snap_ladder;
+    using actlab::plot::snap_linear;
+    using actlab::plot::snap_log;
+    // linear: the 1-2-5 step with at least 100 positions over the range
+    EXPECT_EQ(snap_linear(0.1234, 0, 1, false), 0.12);
+    EXPECT_EQ(snap_linear(0.1234, 0, 1, true), 0.123);
+    EXPECT_EQ(snap_linear(0.30000000000000004, 0, 1, false), 0.3);
+    EXPECT_EQ(snap_linear(-0.95, -10, 10, false), -1.0);  // steps of 0.2, from 0
+    EXPECT_EQ(snap_linear(0.07, -10, 10, false), 0.0);    // 0 is always a stop when the range holds it
+    EXPECT_EQ(snap_linear(0.07, -10, 10, true), 0.08);
+    EXPECT_EQ(snap_linear(9.99, -10, 10, false), 10.0);
+    EXPECT_EQ(snap_linear(12.0, -10, 10, false), 10.0);   // held to the range
+    EXPECT_EQ(snap_linear(0.5004, 0.001, 1, false), 0.5);
+    // log: 1, 2, 5 × 10^k, nearest on the log scale
+    EXPECT_EQ(snap_log(0.0923, 0.01, 100, false), 0.1);
+    EXPECT_EQ(snap_log(11.1, 0.01, 100, false), 10.0);
+    EXPECT_EQ(snap_log(3.4, 0.01, 100, false), 5.0);
+    EXPECT_EQ(snap_log(2.9, 0.01, 100, false), 2.0);
+    EXPECT_EQ(snap_log(11.1, 0.01, 100, true), 11.0);
+    EXPECT_EQ(snap_log(0.0123, 0.01, 100, true), 0.012);
+    EXPECT_EQ(snap_log(700, 1, 1000, false), 500.0);
+    EXPECT_EQ(snap_log(800, 1, 1000, false), 1000.0);
+    EXPECT_EQ(snap_log(0.6, 1, 1000, false), 1.0);  // held to the range
+    // the temperature's ladder (R10): the odd values land on 0.1 and 10
+    const double r10[] = {1.0, 1.25, 1.6, 2.0, 2.5, 3.2, 4.0, 5.0, 6.3, 8.0};
+    EXPECT_EQ(snap_ladder(0.0923, r10, 10, 0.01, 100, false), 0.1);
+    EXPECT_EQ(snap_ladder(11.1, r10, 10, 0.01, 100, false), 10.0);
+    EXPECT_EQ(snap_ladder(0.63, r10, 10, 0.01, 100, false), 0.63);
+    EXPECT_EQ(snap_ladder(1.14, r10, 10, 0.01, 100, false), 1.25);
+    EXPECT_EQ(snap_ladder(0.0101, r10, 10, 0.01, 100, false), 0.01);
+    EXPECT_EQ(snap_ladder(99.0, r10, 10, 0.01, 100, false), 100.0);
+    EXPECT_EQ(snap_ladder(11.14, r10, 10, 0.01, 100, true), 11.1);
+}

@@ -43,3 +43,32 @@ TEST(UiActivations, ExportsWhatIsShownAndADragPans) {
     ASSERT_TRUE(moved.ok);
     EXPECT_GT(count_color(moved, 0, 114, 178, 30), 4000);
 }
+
+// The x range and the probe are typed fields: an end typed past the other carries it along, a value
+// beyond ±1e6 or not a number is refused with a sentence, and the fields show the values in force.
+TEST(UiActivations, TypedRangeAndProbeApplyWhenConfirmedAndRefuseWhatCannotBeShown) {
+    UiHarness h;
+    h.frames(3);
+    ASSERT_TRUE(h.click("from"));
+    h.type("10");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.explorer.view.x_min, 10.0);
+    EXPECT_EQ(h.state.explorer.view.x_max, 20.0) << "'to' keeps the width of the range";
+    ASSERT_TRUE(h.click("to"));
+    h.type("1e999");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.explorer.view.x_max, 20.0);
+    EXPECT_EQ(h.state.explorer.range_error, "'1e999' is not a finite number; it stays 20.");
+    ASSERT_TRUE(h.click("to"));
+    EXPECT_EQ(h.active_field_text(), "20") << "the field shows the value in force, not the refused text";
+    h.type("2e6");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.explorer.view.x_max, 20.0);
+    EXPECT_EQ(h.state.explorer.range_error, "x can go from −1000000 to 1000000; the plot keeps 10 to 20.");
+
+    ASSERT_TRUE(h.click("probe"));
+    h.type("1e999");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.explorer.view.probe_x, 1.0) << "the probe moved to a refused value";
+    EXPECT_EQ(h.state.explorer.probe_error, "'1e999' is not a finite number; it stays 1.");
+}

@@ -11,6 +11,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -62,6 +63,38 @@ TEST(UiSoftmax, TypeAndStepTheTemperatureThenExportPngAndCsv) {
     EXPECT_NE(settings.find("\"temperature\": \"0.63\""), std::string::npos) << settings;
 }
 
+TEST(UiSoftmax, ALogitAppliesWhenConfirmedAndARefusedOneKeepsTheOld) {
+    UiHarness h;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("z") > 0; }, 5));
+    // the last logit row drawn (class C, 0.1): typing 1e999 over it changes nothing on the way
+    ASSERT_TRUE(h.click("z"));
+    EXPECT_EQ(h.active_field_text(), "0.1");
+    h.type("1");
+    EXPECT_EQ(h.state.softmax.view.logits[2], 0.1) << "a keystroke applied the logit";
+    h.type("e999");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.logits[2], 0.1);
+    EXPECT_NE(h.state.softmax.message.find("'1e999' is not a finite number; it stays 0.1."), std::string::npos)
+        << h.state.softmax.message;
+    ASSERT_TRUE(h.click("z"));
+    EXPECT_EQ(h.active_field_text(), "0.1") << "the field shows the value in force again";
+    h.type("20000");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.logits[2], 0.1);
+    EXPECT_EQ(h.state.softmax.message, "A logit must be within ±10000; class C keeps 0.1.");
+    ASSERT_TRUE(h.click("z"));
+    h.type("-3");
+    h.click_at(1400, 900);  // leaving the field confirms it too
+    EXPECT_EQ(h.state.softmax.view.logits[2], -3.0);
+    EXPECT_EQ(h.state.softmax.message, "");
+    // Esc gives up
+    ASSERT_TRUE(h.click("z"));
+    h.type("7");
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_EQ(h.state.softmax.view.logits[2], -3.0);
+}
+
 TEST(UiSoftmax, ARefusedTemperatureIsReportedAndTheFieldShowsTheValueInForce) {
     UiHarness h;
     h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
@@ -71,5 +104,33 @@ TEST(UiSoftmax, ARefusedTemperatureIsReportedAndTheFieldShowsTheValueInForce) {
     h.key(GLFW_KEY_ENTER);
     EXPECT_EQ(h.state.softmax.view.temperatures.front(), 1.0);
     EXPECT_NE(h.state.softmax.message.find("outside 0.001 to 1000"), std::string::npos) << h.state.softmax.message;
-    EXPECT_EQ(h.state.softmax.typed_temperature, 1.0);
+    // the field shows the value in force again
+    ASSERT_TRUE(h.click("type T"));
+    EXPECT_EQ(h.active_field_text(), "1");
+    h.type("2");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 2.0);
+    EXPECT_EQ(h.state.softmax.message, "") << "a good value clears the refusal";
+}
+
+// Dragging the temperature slider lands on the ladder's values (1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8
+// × 10^k), wherever the pointer stops; with Shift held, on three significant digits.
+TEST(UiSoftmax, TheTemperatureSliderLandsOnRoundValues) {
+    UiHarness h;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("##T") > 0; }, 5));
+    const ImVec4 r = h.items.rects.at("##T");
+    const double ladder[] = {1.0, 1.25, 1.6, 2.0, 2.5, 3.2, 4.0, 5.0, 6.3, 8.0};
+    auto on_ladder = [&](double t) {
+        const double m = t / std::pow(10.0, std::floor(std::log10(t) + 1e-12));
+        for (double rung : ladder)
+            if (std::fabs(m - rung) < 1e-9) return true;
+        return std::fabs(m - 10.0) < 1e-9;
+    };
+    for (int i = 1; i <= 9; ++i) {  // the pointer let go at odd places along the slider
+        const float x = r.x + (r.z - r.x) * (0.037f + 0.1033f * i);
+        h.drag(r.x + 4, 0.5f * (r.y + r.w), x, 0.5f * (r.y + r.w), 4);
+        const double t = h.state.softmax.view.temperatures.front();
+        EXPECT_TRUE(on_ladder(t)) << "T = " << t << " at " << x;
+    }
 }

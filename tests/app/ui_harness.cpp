@@ -5,6 +5,7 @@
 #include "app/plot/plot.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
@@ -158,4 +159,10 @@ std::vector<std::string> UiHarness::exported(const std::string& ext) const {
         if (n.size() > ext.size() && n.compare(n.size() - ext.size(), ext.size(), ext) == 0) out.push_back(n);
     std::sort(out.begin(), out.end());
     return out;
+}
+
+std::string UiHarness::active_field_text() const {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId || g.InputTextState.TextA.Size == 0) return "";
+    return std::string(g.InputTextState.TextA.Data);
 }

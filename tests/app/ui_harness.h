@@ -46,6 +46,9 @@ struct UiHarness {
     // A key (GLFW_KEY_*) with GLFW_MOD_* bits: as the window's key callback reports it, and to ImGui.
     void key(int glfw_key, int mods = 0);
 
+    // The text in the field that has the keyboard, as it was when it was clicked and since typed ("" when none).
+    std::string active_field_text() const;
+
     // The files in the export folder whose names end in `ext`.
     std::vector<std::string> exported(const std::string& ext) const;
 
