@@ -140,7 +140,9 @@ void draw_help(bool* open) {
         ImGui::TextWrapped(
             "Plots: drag to pan, scroll to zoom (over an axis: that axis only), double-click to return to the "
             "home view. Hover for exact values. Drag the grey probe line to move the probe.\n\n"
-            "Sliders: drag, or Ctrl+click to type a value; typed values are clamped to the slider's range.\n\n"
+            "Sliders: drag (they land on round values; hold Shift for values in between), or Ctrl+click to type a value. "
+            "Typed values, in sliders and fields, apply on Enter or when you click elsewhere (Esc gives up); a value "
+            "outside the range is refused with a message and the old value stays.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
             "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 the activation, softmax and gradient labs and the playground, "
             "Ctrl+H plot only (hide the controls), F11 full screen (Esc leaves it), Ctrl+Q quit. In the "
@@ -268,6 +270,7 @@ void ui_frame(AppState& state, const std::vector<KeyPress>& presses) {
     }
     if (state.lab == Lab::Playground) playground_step(state);
     draw_main_window(state);
+    if (std::string refused = take_slider_refusal(); !refused.empty()) state.status = {refused, true};
 }
 
 void service_exports(AppState& state) {

@@ -76,7 +76,7 @@ bool draw_function_picker(ActivationView& v) {
     return changed;
 }
 
-// One slider per parameter of every shown function. Typed values (Ctrl+click) are held to the range.
+// One slider per parameter of every shown function. A value typed (Ctrl+click) outside the range is refused.
 // Returns true when the user let go of a slider (the plot then refits to the new curve).
 bool draw_parameter_sliders(ActivationView& v) {
     bool released = false, any = false;

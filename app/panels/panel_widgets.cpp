@@ -1,5 +1,6 @@
 #include "app/panels/panel_widgets.h"
 
+#include "app/figures/keys.h"
 #include "app/plot/plot_math.h"
 #include "app/ui_items.h"
 #include "core/activation.h"
@@ -60,7 +61,65 @@ double handle_position(double v, double lo, double hi, bool log) {
     return (v - lo) / (hi - lo);
 }
 
+// A slider typed into (Ctrl+click): the value it had before and the text typed so far, kept until it
+// is let go (ImGui has one active item at a time). ImGui would apply each keystroke, clamped to the
+// range; instead, as in every typed field, the value stays until the typing is confirmed, and a value
+// outside the range, or not a number, is refused.
+struct SliderTyping {
+    ImGuiContext* context = nullptr;
+    ImGuiID id = 0;
+    double before = 0.0;
+    std::string text;
+};
+SliderTyping g_slider_typing;
+std::string g_slider_refusal;
+
+// The visible part of a label ("##T" → "T", "α  Leaky ReLU##3" → "α  Leaky ReLU").
+std::string visible_label(const char* label) {
+    std::string text = label;
+    if (text.rfind("##", 0) == 0) return text.substr(2);
+    const size_t hashes = text.find("##");
+    return hashes == std::string::npos ? text : text.substr(0, hashes);
+}
+
+// Call after the slider with `typing` as it was before it (TempInputIsActive); `before` is the value
+// before the call. Returns the value in force: the slider's when it is not typed into; while it is,
+// the value from before the typing; once confirmed, the value typed, or the one before when refused.
+double check_typed_slider(ImGuiID id, const char* label, bool typing, double before, double value, double min, double max,
+                          bool whole) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool typing_now = ImGui::TempInputIsActive(id);
+    if (typing_now) {
+        if (g_slider_typing.context != &g || g_slider_typing.id != id) g_slider_typing = {&g, id, before, ""};
+        if (g.InputTextState.ID == id && g.InputTextState.TextA.Size > 0) g_slider_typing.text = g.InputTextState.TextA.Data;
+        return g_slider_typing.before;
+    }
+    if (!typing || g_slider_typing.context != &g || g_slider_typing.id != id) return value;
+    const SliderTyping typed = g_slider_typing;
+    g_slider_typing = {};
+    if (typed.text.empty() || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return typed.before;
+    double v = 0;
+    const std::string what = visible_label(label), text = trimmed(typed.text);
+    const std::string stays = "; " + (what.empty() ? std::string("it") : what) + " stays " + number_text(typed.before) + ".";
+    if (!parse_finite(text, &v)) {
+        g_slider_refusal = "'" + text + "' is not a finite number" + stays;
+        return typed.before;
+    }
+    if (v < min || v > max || (whole && v != std::floor(v))) {
+        g_slider_refusal = "'" + text + "' is outside " + number_text(min) + " to " + number_text(max) +
+                           (whole ? " or not a whole number" : "") + stays;
+        return typed.before;
+    }
+    return v;
+}
+
 }  // namespace
+
+std::string take_slider_refusal() {
+    std::string message;
+    message.swap(g_slider_refusal);
+    return message;
+}
 
 bool value_slider(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags,
                   const double* ladder, int ladder_count) {
@@ -70,8 +129,11 @@ bool value_slider(const char* label, double* value, double min, double max, cons
     const bool typing = ImGui::TempInputIsActive(id);
     const ImRect frame = next_frame();
     const char* typed_format = std::strchr(format, '%') ? format : "%g";  // "off (1)" cannot be typed over
+    const double before = *value;
     bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, typing ? typed_format : "", flags);
     record_item(label);
+    *value = check_typed_slider(id, label, typing, before, *value, min, max, false);
+    changed = *value != before;
     if (changed && !typing && ImGui::IsItemActive()) {  // dragged (or clicked): onto a round value
         const bool fine = ImGui::GetIO().KeyShift;
         const bool log = flags & ImGuiSliderFlags_Logarithmic;
@@ -95,8 +157,11 @@ bool value_slider_int(const char* label, int* value, int min, int max, const cha
     const ImGuiID id = ImGui::GetID(label);
     const bool typing = ImGui::TempInputIsActive(id);
     const ImRect frame = next_frame();
-    const bool changed = ImGui::SliderInt(label, value, min, max, typing ? "%d" : "", flags);
+    const int before = *value;
+    bool changed = ImGui::SliderInt(label, value, min, max, typing ? "%d" : "", flags);
     record_item(label);
+    *value = static_cast<int>(check_typed_slider(id, label, typing, before, *value, min, max, true));
+    changed = *value != before;
     if (!typing) {
         char buf[64];
         std::snprintf(buf, sizeof buf, format, *value);

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace actlab::app {
 
 // A section of the sidebar that can be folded away (open at first).
@@ -20,6 +22,11 @@ void color_bullet(ImU32 color);
 // `ladder`, count values in [1, 10)); with Shift held, on values ten times closer.
 bool value_slider(const char* label, double* value, double min, double max, const char* format,
                   ImGuiSliderFlags flags = 0, const double* ladder = nullptr, int ladder_count = 0);
+// A value typed into a slider (Ctrl+click) that is outside its range or not a number is refused: the
+// slider keeps the value it had, and the sentence saying so is handed over once, here (the window puts
+// it in the status line).
+std::string take_slider_refusal();
+
 // The same for an int, with `format` shown in place of the number when given ("off" for 0, say).
 bool value_slider_int(const char* label, int* value, int min, int max, const char* format, ImGuiSliderFlags flags = 0);
 

@@ -121,7 +121,7 @@ void draw_temperature(SoftmaxState& s) {
                  ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp, kSteps, 10);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Drag (log scale, 0.01 to 100: it lands on 1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8 × 10^k;\n"
-                          "hold Shift for values in between), or Ctrl+click to type a value (held to the slider's range).\n"
+                          "hold Shift for values in between), or Ctrl+click to type a value from 0.01 to 100 (Enter applies it).\n"
                           "The arrow keys step T while this lab is shown.");
     ImGui::TextUnformatted("type T:");
     ImGui::SameLine();

@@ -134,3 +134,22 @@ TEST(UiSoftmax, TheTemperatureSliderLandsOnRoundValues) {
         EXPECT_TRUE(on_ladder(t)) << "T = " << t << " at " << x;
     }
 }
+
+// Typed into with Ctrl+click, a slider follows the rule of every typed field: nothing changes until
+// Enter, and a value outside its range is refused (not clamped), with a sentence in the status line.
+TEST(UiSoftmax, ATemperatureTypedIntoTheSliderAppliesOnEnterAndOutOfRangeIsRefused) {
+    UiHarness h;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("##T") > 0; }, 5));
+    ASSERT_TRUE(h.click("##T", GLFW_MOD_CONTROL));
+    h.type("500");
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 1.0) << "a keystroke applied the value";
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 1.0) << "500 is outside the slider's 0.01 to 100";
+    EXPECT_TRUE(h.state.status.error);
+    EXPECT_EQ(h.state.status.text, "'500' is outside 0.01 to 100; T stays 1.");
+    ASSERT_TRUE(h.click("##T", GLFW_MOD_CONTROL));
+    h.type("0.37");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 0.37);
+}

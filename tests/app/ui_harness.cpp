@@ -68,7 +68,7 @@ void UiHarness::frame() {
     io.MouseDown[0] = m_mouse_down;
     std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
     for (int k : m_keys_down) io.KeysDown[k] = true;
-    int mods = 0;
+    int mods = m_mods_held;
     for (int m : m_mods_down) mods |= m;
     io.KeyCtrl = mods & GLFW_MOD_CONTROL;
     io.KeyShift = mods & GLFW_MOD_SHIFT;
@@ -107,20 +107,22 @@ bool UiHarness::find(const std::string& name, float* x, float* y) const {
     return true;
 }
 
-void UiHarness::click_at(float x, float y) {
+void UiHarness::click_at(float x, float y, int mods) {
     m_mouse_x = x;
     m_mouse_y = y;
+    m_mods_held = mods;
     frame();
     m_mouse_down = true;
     frame();
     m_mouse_down = false;
     frame();
+    m_mods_held = 0;
 }
 
-bool UiHarness::click(const std::string& name) {
+bool UiHarness::click(const std::string& name, int mods) {
     float x = 0, y = 0;
     if (!find(name, &x, &y)) return false;
-    click_at(x, y);
+    click_at(x, y, mods);
     return true;
 }
 

@@ -37,8 +37,9 @@ struct UiHarness {
     // The centre of a named control (recorded by the panels); false when it was not drawn last frame.
     bool find(const std::string& name, float* x, float* y) const;
     // Move, press and release, each in a frame of its own, as a hand does.
-    void click_at(float x, float y);
-    bool click(const std::string& name);
+    // `mods` (GLFW_MOD_*) are held through it: Ctrl+click types into a slider.
+    void click_at(float x, float y, int mods = 0);
+    bool click(const std::string& name, int mods = 0);
     // Press, move in steps, release.
     void drag(float x0, float y0, float x1, float y1, int steps = 10);
     // Characters typed into the field that has the keyboard.
@@ -58,6 +59,7 @@ private:
     std::vector<actlab::app::KeyPress> m_presses;
     std::vector<int> m_keys_down;   // ImGui keys held for the next frame
     std::vector<int> m_mods_down;
+    int m_mods_held = 0;            // held through several frames (a Ctrl+click)
     std::string m_typed;
     void* m_imgui = nullptr;
     void* m_plots = nullptr;
