@@ -31,16 +31,16 @@ void on_key(GLFWwindow* handle, int key, int, int action, int mods) {
     if (!window) return;
     window->input_seen = true;
     window->key_presses.push_back({key, mods});
-    if (key >= 0 && key < static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) window->keys_tapped.push_back(key);
+    window->input.key(key);
 }
 
 void on_mouse_button(GLFWwindow* handle, int button, int action, int) {
     auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle));
-    if (!window || button < 0 || button >= static_cast<int>(IM_ARRAYSIZE(window->mouse_down))) return;
+    if (!window) return;
     window->input_seen = true;
-    MouseEvent e{button, action == GLFW_PRESS, 0, 0};
-    glfwGetCursorPos(handle, &e.x, &e.y);
-    window->mouse_events.push_back(e);
+    double x = 0, y = 0;
+    glfwGetCursorPos(handle, &x, &y);
+    window->input.button(button, action == GLFW_PRESS, x, y);
 }
 
 // Text, the wheel and pointer motion: only noted (ImGui's backend takes the text and the wheel).
@@ -51,28 +51,6 @@ void on_char(GLFWwindow* handle, unsigned int) { note_input(handle); }
 void on_scroll(GLFWwindow* handle, double, double) { note_input(handle); }
 void on_cursor(GLFWwindow* handle, double, double) { note_input(handle); }
 void on_resize(GLFWwindow* handle, int, int) { note_input(handle); }  // a new size lays out again
-
-// After the GLFW backend has read the state of buttons and keys for this frame: the queued changes
-// instead, one mouse event a frame, and keys tapped within one frame held down for it.
-void hand_over_input(Window& w) {
-    ImGuiIO& io = ImGui::GetIO();
-    for (int key : w.keys_held) io.KeysDown[key] = glfwGetKey(w.handle, key) == GLFW_PRESS;
-    w.keys_held.clear();
-    for (int key : w.keys_tapped)
-        if (!io.KeysDown[key]) {
-            io.KeysDown[key] = true;
-            w.keys_held.push_back(key);
-        }
-    w.keys_tapped.clear();
-    if (!w.mouse_events.empty()) {
-        const MouseEvent e = w.mouse_events.front();
-        w.mouse_events.erase(w.mouse_events.begin());
-        w.mouse_down[e.button] = e.pressed;
-        // where the pointer was when the button changed (the framebuffer may be scaled, as ImGui's is)
-        io.MousePos = ImVec2(static_cast<float>(e.x), static_cast<float>(e.y));
-    }
-    for (int b = 0; b < static_cast<int>(IM_ARRAYSIZE(w.mouse_down)); ++b) io.MouseDown[b] = w.mouse_down[b];
-}
 
 void core_profile_hints() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -164,7 +142,7 @@ bool take_input_seen(Window& window) {
     return seen;
 }
 
-bool input_pending(const Window& window) { return !window.mouse_events.empty() || !window.keys_held.empty(); }
+bool input_pending(const Window& window) { return window.input.pending(); }
 
 void begin_frame(Window& window, double wait_seconds) {
     if (wait_seconds > 0.0 && !input_pending(window)) {
@@ -174,7 +152,8 @@ void begin_frame(Window& window, double wait_seconds) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    hand_over_input(window);
+    // after the backend has read buttons and keys: the queued changes instead, one a frame
+    window.input.apply(ImGui::GetIO(), [&window](int key) { return glfwGetKey(window.handle, key) == GLFW_PRESS; });
     ImGui::NewFrame();
 }
 

@@ -3,6 +3,8 @@
 // EGL platform; a hidden window where that fails but a display exists).
 #pragma once
 
+#include "app/input_queue.h"
+
 #include <imgui.h>
 
 #include <string>
@@ -19,27 +21,13 @@ struct KeyPress {
     int mods;
 };
 
-// A mouse button pressed or released, where the pointer was at the time.
-struct MouseEvent {
-    int button;
-    bool pressed;
-    double x, y;
-};
-
 struct Window {
     GLFWwindow* handle = nullptr;
     float content_scale = 1.0f;  // the monitor's scale (2 on a HiDPI screen)
     bool imgui_ready = false;
     std::string ini_path;        // ImGui keeps a pointer to it while the window is open
     std::vector<KeyPress> key_presses;  // since the last take_key_presses()
-    // Input that must reach ImGui one change a frame: 1.86 reads the buttons' and keys' state once a
-    // frame, so a click or a key tap whose press and release fall in one frame would be lost. Buttons
-    // are queued and handed over one event a frame; a key released in the frame it was pressed is
-    // held down for that frame and let go in the next.
-    std::vector<MouseEvent> mouse_events;
-    bool mouse_down[5] = {false, false, false, false, false};  // as ImGui has been told
-    std::vector<int> keys_tapped;       // pressed since the last frame (GLFW key codes)
-    std::vector<int> keys_held;         // held down for ImGui this frame, to release in the next
+    InputQueue input;                   // buttons and key taps handed to ImGui one change a frame
     bool input_seen = false;            // any input event since the last take_input_seen()
     int windowed[4] = {0, 0, 0, 0};     // x, y, width, height before going full screen
 };
