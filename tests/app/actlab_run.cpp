@@ -33,7 +33,8 @@ RunningApp start_actlab_window(const std::string& export_folder, const std::stri
     RunningApp app;
     app.pid = start_program(ACTLAB_BINARY, {"--export-folder", export_folder}, {"XDG_CONFIG_HOME=" + config_home},
                             stderr_path);
-    app.window = sh("timeout 30 xdotool search --sync --name '^actlab$' | head -n 1");
+    // --onlyvisible: mapped, so it can take the keyboard (focusing a window not yet viewable fails)
+    app.window = sh("timeout 30 xdotool search --sync --onlyvisible --name '^actlab$' 2>/dev/null | head -n 1");
     return app;
 }
 
@@ -68,7 +69,9 @@ std::string sh(const std::string& command) {
 void pause(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
 
 void press_keys(const std::string& window, const std::string& keys) {
-    sh("xdotool windowfocus --sync " + window + " key --delay 80 " + keys);
+    // the focus first, until the X server takes it (it refuses while the window is not viewable)
+    wait_until([&] { return sh("timeout 5 xdotool windowfocus --sync " + window + " 2>/dev/null && echo ok") == "ok"; }, 10);
+    sh("xdotool key --delay 80 " + keys);
 }
 
 std::vector<std::string> files_ending(const std::string& folder, const std::string& ext) {
@@ -109,8 +112,9 @@ bool wait_until(const std::function<bool()>& done, double seconds) {
 }
 
 void click(const std::string& window, int x, int y) {
-    sh("xdotool windowfocus --sync " + window + " mousemove --window " + window + " " + std::to_string(x) + " " +
-       std::to_string(y) + " mousedown 1 sleep 0.15 mouseup 1");
+    wait_until([&] { return sh("timeout 5 xdotool windowfocus --sync " + window + " 2>/dev/null && echo ok") == "ok"; }, 10);
+    sh("xdotool mousemove --window " + window + " " + std::to_string(x) + " " + std::to_string(y) +
+       " mousedown 1 sleep 0.15 mouseup 1");
 }
 
 std::string export_until(const std::string& window, const std::string& folder, const std::string& keys,

@@ -36,8 +36,8 @@ TEST(Window, StartsExportsAndClosesCleanly) {
     EXPECT_EQ(read_text(out + "/" + csv).rfind("function,param,x,y,dy\nrelu,,-5,0,0\n", 0), 0u);
 
     // Drag the plot to the right: the view pans, and the next export shows (and is named for) the new range.
-    std::string drag = "xdotool windowfocus --sync " + app.window + " mousemove --window " + app.window +
-                       " 1100 300 mousedown 1";
+    press_keys(app.window, "shift");  // focused
+    std::string drag = "xdotool mousemove --window " + app.window + " 1100 300 mousedown 1";
     for (int step = 1; step <= 8; ++step)
         drag += " sleep 0.05 mousemove --window " + app.window + " " + std::to_string(1100 + 25 * step) + " 300";
     sh(drag + " mouseup 1");
