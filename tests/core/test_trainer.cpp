@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
+#include <string>
 #include <thread>
 
 namespace actlab::core {
@@ -141,6 +143,44 @@ TEST(Trainer, StopsOnDivergenceAndCarriesOnWhenCleared) {
     trainer.wait_idle();
     EXPECT_FALSE(trainer.snapshot()->divergence.happened);
     EXPECT_EQ(trainer.snapshot()->epoch, back->epoch + 30);
+}
+
+// A new run owes nothing to the last one: with no finite loss yet, its best epoch is its start.
+TEST(Trainer, ANewRunDoesNotKeepTheLastRunsBestEpoch) {
+    Trainer trainer;
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    for (int e = 0; e < 20; ++e) trainer.step();
+    trainer.wait_idle();
+    ASSERT_GT(trainer.snapshot()->best_epoch, 0);
+    // weights so large that the first loss is already infinite (σ = 1e150: outputs near 1e300, squared)
+    TrainConfig huge = c;
+    huge.data.kind = DatasetKind::Plane;
+    huge.hidden = {hidden_layer(8, activation_index("relu"))};
+    huge.output = Output::Identity;
+    huge.loss = LossKind::Mse;
+    huge.init = Init{InitKind::Normal, 1e150};
+    const Dataset plane = make_dataset(huge.data);
+    std::string why;
+    ASSERT_TRUE(check_train_config(huge, plane, &why)) << why;
+    trainer.reset(huge, plane);
+    trainer.wait_idle();
+    auto s = trainer.snapshot();
+    ASSERT_EQ(s->history.size(), 1u);
+    ASSERT_FALSE(std::isfinite(s->history[0].train_loss));
+    EXPECT_EQ(s->epoch, 0);
+    EXPECT_EQ(s->best_epoch, 0);
+    // the first step blows up; going back stays at this run's start
+    trainer.step();
+    trainer.wait_idle();
+    ASSERT_TRUE(trainer.snapshot()->divergence.happened);
+    EXPECT_EQ(trainer.snapshot()->best_epoch, 0);
+    trainer.clear_divergence();
+    trainer.wait_idle();
+    s = trainer.snapshot();
+    EXPECT_FALSE(s->divergence.happened);
+    EXPECT_EQ(s->best_epoch, 0);
+    EXPECT_LE(s->history.back().epoch, s->epoch);
 }
 
 TEST(Trainer, LongRunsKeepABoundedHistory) {
