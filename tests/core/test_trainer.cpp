@@ -6,8 +6,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace actlab::core {
 namespace {
@@ -205,6 +207,56 @@ TEST(Trainer, IsDestroyedCleanlyWhileRunning) {
     std::this_thread::sleep_for(10ms);
     trainer.reset();
     SUCCEED();
+}
+
+// The activation race: several trainers at once, each on its own thread, from the same weights with
+// only the hidden activation changed; each ends where the same run on this thread ends.
+TEST(Trainer, SeveralRunAtOnceAndEachGivesItsOwnRun) {
+    const TrainConfig base = default_train_config();
+    const Dataset data = make_dataset(base.data);
+    const char* const activations[] = {"sigmoid", "tanh", "relu", "gelu"};
+    constexpr int kEpochs = 30;
+    std::vector<TrainConfig> configs;
+    std::vector<std::unique_ptr<Trainer>> runners;
+    for (const char* id : activations) {
+        TrainConfig c = base;
+        for (HiddenLayer& layer : c.hidden) layer = hidden_layer(layer.units, activation_index(id));
+        configs.push_back(c);
+        runners.push_back(std::make_unique<Trainer>());
+        runners.back()->reset(c, data);
+        runners.back()->set_stop_epoch(kEpochs);
+        runners.back()->play();
+    }
+    for (size_t i = 0; i < runners.size(); ++i) {
+        runners[i]->wait_idle();  // each pauses itself at the stop epoch
+        const auto s = runners[i]->snapshot();
+        EXPECT_EQ(s->epoch, kEpochs) << activations[i];
+        EXPECT_FALSE(s->running) << activations[i];
+        Training direct(configs[i], data);
+        for (int e = 0; e < kEpochs; ++e) direct.run_epoch();
+        EXPECT_TRUE(direct.network().params() == s->network.params()) << activations[i];
+    }
+}
+
+// Starting a new race joins the old one's trainers while they train flat out.
+TEST(Trainer, SeveralAreDestroyedTogetherWhileRunning) {
+    const TrainConfig c = default_train_config();
+    const Dataset data = make_dataset(c.data);
+    for (int round = 0; round < 3; ++round) {
+        std::vector<std::unique_ptr<Trainer>> runners;
+        for (int i = 0; i < 4; ++i) {
+            runners.push_back(std::make_unique<Trainer>());
+            runners.back()->reset(c, data);
+            runners.back()->play();
+        }
+        // every one under way before they go
+        for (auto& runner : runners) {
+            for (int i = 0; i < 2000 && runner->snapshot()->epoch == 0; ++i) std::this_thread::sleep_for(1ms);
+            EXPECT_GT(runner->snapshot()->epoch, 0);
+            EXPECT_TRUE(runner->snapshot()->running);
+        }
+        runners.clear();
+    }
 }
 
 }  // namespace
