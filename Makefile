@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all run test tsan build deps bench screenshot clean
+.PHONY: all run test tsan tsan-build soak-trainer build deps bench screenshot clean
 
 all: build
 
@@ -26,12 +26,26 @@ run: build
 test: build tsan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The trainer's threads under ThreadSanitizer: the core and its tests only, in a build of their own.
-tsan: deps
+# Every thread that needs no window under ThreadSanitizer, in a build of its own (core and tests, no
+# app): the trainer's worker, several trainers at once (the race), the gradient lab's job, and a short
+# soak of random commands from two threads.
+TSAN_TESTS = test_trainer test_gradient_job soak_trainer
+TSAN_ENV = TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+tsan-build: deps
 	cmake -S . -B $(BUILD)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACTLAB_SANITIZE=thread \
 	  -DACTLAB_NATIVE=OFF -DACTLAB_BUILD_APP=OFF -DACTLAB_BUILD_BENCH=OFF >/dev/null
-	cmake --build $(BUILD)-tsan -j $(JOBS) --target test_trainer
-	TSAN_OPTIONS=halt_on_error=1 $(BUILD)-tsan/tests/test_trainer --gtest_brief=1
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target $(TSAN_TESTS)
+
+tsan: tsan-build
+	$(TSAN_ENV) $(BUILD)-tsan/tests/test_trainer --gtest_brief=1
+	$(TSAN_ENV) $(BUILD)-tsan/tests/test_gradient_job --gtest_brief=1
+	$(TSAN_ENV) $(BUILD)-tsan/tests/soak_trainer --operations 4000 --seed 1
+
+# The trainer soak for ten minutes (SOAK_SECONDS) under ThreadSanitizer.
+SOAK_SECONDS ?= 600
+SOAK_SEED ?= 1
+soak-trainer: tsan-build
+	$(TSAN_ENV) $(BUILD)-tsan/tests/soak_trainer --seconds $(SOAK_SECONDS) --seed $(SOAK_SEED)
 
 bench: build
 	$(BUILD)/bench/bench_activation --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
