@@ -47,6 +47,8 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
         m_history.clear();
         m_record_every = 1;
         m_best_params.resize(0);
+        m_best_epoch = 0;  // also when epoch 0's loss is not finite and so never becomes the best
+        m_best_loss = 0.0;
         record_epoch();
         publish(true);
     });

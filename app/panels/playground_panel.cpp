@@ -66,12 +66,27 @@ std::string thousands(long v) {
     return s;
 }
 
+// The network was built for this config and data: one input per feature, the same hidden layers, as
+// many outputs. Right after a reset the trainer's newest snapshot is still of the run before, whose
+// network the new features would not fit (the grid would read past its weights).
+bool network_fits(const core::Mlp& net, const core::TrainConfig& c, const core::Dataset& data) {
+    const core::NetworkSpec& spec = net.spec();
+    if (net.layer_count() == 0 || spec.inputs != core::feature_count(c.features) ||
+        spec.outputs != (c.output == core::Output::Softmax ? std::max(2, data.classes) : 1) ||
+        spec.hidden.size() != c.hidden.size())
+        return false;
+    for (size_t l = 0; l < c.hidden.size(); ++l)
+        if (spec.hidden[l].units != c.hidden[l].units || spec.hidden[l].activation != c.hidden[l].activation) return false;
+    return true;
+}
+
 // Rebuilds the pictures from the newest snapshot: the grid (output and every unit), the fields, and
 // their textures. Only when there is a new snapshot or a display option changed.
 void update_pictures(PlaygroundState& p) {
     const std::shared_ptr<const core::Snapshot> snap = p.trainer->snapshot();
     if (snap->serial == p.shown_serial && !p.pictures_dirty) return;
-    if (snap->network.layer_count() == 0) return;  // the first reset is on its way
+    // the first reset, or the one just sent, is on its way
+    if (!network_fits(snap->network, p.view.config, p.data)) return;
     p.shown = snap;
     p.shown_serial = snap->serial;
     p.pictures_dirty = false;
@@ -354,16 +369,20 @@ Figure playground_figure(const AppState& state) {
     // drawn again from the snapshot on the export's finer grid, with the full title
     auto picture = std::make_shared<BoundaryPicture>(p.boundary);
     auto grid = std::make_shared<core::DecisionGrid>();
-    if (p.shown && p.shown->network.layer_count() > 0) {
-        const core::EpochRecord* last = p.shown->history.empty() ? nullptr : &p.shown->history.back();
-        make_boundary_picture(p.view.config, p.data, p.data_name, p.shown->network, last, kExportGridPoints,
-                              picture.get(), grid.get());
+    std::string why;
+    const bool shown_fits = p.shown && network_fits(p.shown->network, p.view.config, p.data);
+    if (shown_fits || core::check_train_config(p.view.config, p.data, &why)) {
+        // before the run's first snapshot is on screen: its epoch 0, which the trainer starts from
+        const core::Mlp start = shown_fits ? core::Mlp() : core::Training(p.view.config, p.data).network();
+        const core::EpochRecord* last = shown_fits && !p.shown->history.empty() ? &p.shown->history.back() : nullptr;
+        make_boundary_picture(p.view.config, p.data, p.data_name, shown_fits ? p.shown->network : start, last,
+                              kExportGridPoints, picture.get(), grid.get());
         picture->show_test = p.view.show_test;
         picture->discrete = p.view.discrete;
     } else {
         *grid = p.grid;
     }
-    const int epoch = p.shown ? p.shown->epoch : 0;
+    const int epoch = shown_fits ? p.shown->epoch : 0;
     return boundary_export_figure(picture, grid, "boundary_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) +
                                                      "_seed" + std::to_string(p.view.config.seed));
 }

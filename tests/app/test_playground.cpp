@@ -1,10 +1,13 @@
 // The playground's state without a window: loading the user's CSV, good or bad.
 #include "app/panels/playground_controls.h"
+#include "app/panels/playground_panel.h"
+#include "core/trainer.h"
 
 #include "process.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace actlab;
@@ -45,4 +48,44 @@ TEST(Playground, AGoodCsvReplacesThePointsAndGetsAnOutputThatSuitsIt) {
     ASSERT_TRUE(load_playground_csv(p, tmp / "reg.csv")) << p.message;
     EXPECT_EQ(p.data.classes, 0);
     EXPECT_EQ(p.view.config.output, core::Output::Identity);
+}
+
+// Ctrl+Shift+E before the run's first snapshot is on screen: the run's epoch 0, never an empty grid.
+TEST(Playground, AnExportBeforeTheFirstSnapshotIsTheRunsEpochZero) {
+    AppState state;
+    PlaygroundState& p = state.playground;
+    p.data = core::make_dataset(p.view.config.data);
+    p.data_name = "circle";
+    const Figure figure = playground_figure(state);
+    EXPECT_NE(figure.stem.find("_epoch0_"), std::string::npos) << figure.stem;
+    const std::string csv = figure.csv();
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 256 * 256 + 1);  // the header and the 256 × 256 grid
+    // the same as the trainer's own epoch 0
+    core::Training start(p.view.config, p.data);
+    auto snap = std::make_shared<core::Snapshot>();
+    snap->network = start.network();
+    snap->history.push_back(start.evaluate());
+    p.shown = snap;
+    EXPECT_TRUE(playground_figure(state).csv() == csv);
+}
+
+// Just after a reset the snapshot on screen is still the last run's: an export then must not draw that
+// network with the new settings (here one more input feature than it has weights for).
+TEST(Playground, AnExportJustAfterTheFeaturesChangeIsOfTheNewRun) {
+    AppState state;
+    PlaygroundState& p = state.playground;
+    p.data = core::make_dataset(p.view.config.data);
+    p.data_name = "circle";
+    core::Training old_run(p.view.config, p.data);
+    for (int e = 0; e < 5; ++e) old_run.run_epoch();
+    auto old_snap = std::make_shared<core::Snapshot>();
+    old_snap->epoch = 5;
+    old_snap->network = old_run.network();
+    old_snap->history.push_back(old_run.evaluate());
+    p.view.config.features |= core::Feature_X1Sq;
+    const std::string fresh = playground_figure(state).csv();  // nothing shown: the new run's epoch 0
+    p.shown = old_snap;
+    const Figure figure = playground_figure(state);
+    EXPECT_NE(figure.stem.find("_epoch0_"), std::string::npos) << figure.stem;
+    EXPECT_TRUE(figure.csv() == fresh) << "the export drew the last run's network";
 }

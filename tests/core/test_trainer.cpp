@@ -5,7 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
+#include <memory>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace actlab::core {
 namespace {
@@ -167,6 +171,44 @@ TEST(Trainer, StopsOnDivergenceAndCarriesOnWhenCleared) {
     EXPECT_EQ(trainer.snapshot()->epoch, back->epoch + 30);
 }
 
+// A new run owes nothing to the last one: with no finite loss yet, its best epoch is its start.
+TEST(Trainer, ANewRunDoesNotKeepTheLastRunsBestEpoch) {
+    Trainer trainer;
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    for (int e = 0; e < 20; ++e) trainer.step();
+    trainer.wait_idle();
+    ASSERT_GT(trainer.snapshot()->best_epoch, 0);
+    // weights so large that the first loss is already infinite (σ = 1e150: outputs near 1e300, squared)
+    TrainConfig huge = c;
+    huge.data.kind = DatasetKind::Plane;
+    huge.hidden = {hidden_layer(8, activation_index("relu"))};
+    huge.output = Output::Identity;
+    huge.loss = LossKind::Mse;
+    huge.init = Init{InitKind::Normal, 1e150};
+    const Dataset plane = make_dataset(huge.data);
+    std::string why;
+    ASSERT_TRUE(check_train_config(huge, plane, &why)) << why;
+    trainer.reset(huge, plane);
+    trainer.wait_idle();
+    auto s = trainer.snapshot();
+    ASSERT_EQ(s->history.size(), 1u);
+    ASSERT_FALSE(std::isfinite(s->history[0].train_loss));
+    EXPECT_EQ(s->epoch, 0);
+    EXPECT_EQ(s->best_epoch, 0);
+    // the first step blows up; going back stays at this run's start
+    trainer.step();
+    trainer.wait_idle();
+    ASSERT_TRUE(trainer.snapshot()->divergence.happened);
+    EXPECT_EQ(trainer.snapshot()->best_epoch, 0);
+    trainer.clear_divergence();
+    trainer.wait_idle();
+    s = trainer.snapshot();
+    EXPECT_FALSE(s->divergence.happened);
+    EXPECT_EQ(s->best_epoch, 0);
+    EXPECT_LE(s->history.back().epoch, s->epoch);
+}
+
 TEST(Trainer, LongRunsKeepABoundedHistory) {
     Trainer trainer;
     TrainConfig c = default_train_config();
@@ -198,6 +240,56 @@ TEST(Trainer, IsDestroyedWhileRunningAndItsSnapshotsOutliveIt) {
     EXPECT_TRUE(held->network.params().allFinite());
     EXPECT_EQ(held->gradient_rms.size(), 3u);
     EXPECT_EQ(held->dead_mask.size(), 2u);
+}
+
+// The activation race: several trainers at once, each on its own thread, from the same weights with
+// only the hidden activation changed; each ends where the same run on this thread ends.
+TEST(Trainer, SeveralRunAtOnceAndEachGivesItsOwnRun) {
+    const TrainConfig base = default_train_config();
+    const Dataset data = make_dataset(base.data);
+    const char* const activations[] = {"sigmoid", "tanh", "relu", "gelu"};
+    constexpr int kEpochs = 30;
+    std::vector<TrainConfig> configs;
+    std::vector<std::unique_ptr<Trainer>> runners;
+    for (const char* id : activations) {
+        TrainConfig c = base;
+        for (HiddenLayer& layer : c.hidden) layer = hidden_layer(layer.units, activation_index(id));
+        configs.push_back(c);
+        runners.push_back(std::make_unique<Trainer>());
+        runners.back()->reset(c, data);
+        runners.back()->set_stop_epoch(kEpochs);
+        runners.back()->play();
+    }
+    for (size_t i = 0; i < runners.size(); ++i) {
+        runners[i]->wait_idle();  // each pauses itself at the stop epoch
+        const auto s = runners[i]->snapshot();
+        EXPECT_EQ(s->epoch, kEpochs) << activations[i];
+        EXPECT_FALSE(s->running) << activations[i];
+        Training direct(configs[i], data);
+        for (int e = 0; e < kEpochs; ++e) direct.run_epoch();
+        EXPECT_TRUE(direct.network().params() == s->network.params()) << activations[i];
+    }
+}
+
+// Starting a new race joins the old one's trainers while they train flat out.
+TEST(Trainer, SeveralAreDestroyedTogetherWhileRunning) {
+    const TrainConfig c = default_train_config();
+    const Dataset data = make_dataset(c.data);
+    for (int round = 0; round < 3; ++round) {
+        std::vector<std::unique_ptr<Trainer>> runners;
+        for (int i = 0; i < 4; ++i) {
+            runners.push_back(std::make_unique<Trainer>());
+            runners.back()->reset(c, data);
+            runners.back()->play();
+        }
+        // every one under way before they go
+        for (auto& runner : runners) {
+            for (int i = 0; i < 2000 && runner->snapshot()->epoch == 0; ++i) std::this_thread::sleep_for(1ms);
+            EXPECT_GT(runner->snapshot()->epoch, 0);
+            EXPECT_TRUE(runner->snapshot()->running);
+        }
+        runners.clear();
+    }
 }
 
 }  // namespace
