@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"  // series_style: every function keeps its colour
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -53,14 +54,14 @@ bool GradientView::operator==(const GradientView& o) const {
 std::string activation_label(const core::Activation& act, const core::ParamValues& p) {
     std::string s = act.label;
     for (int k = 0; k < act.param_count; ++k)
-        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_number(p.v[k], "%g");
+        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_significant(p.v[k]);
     return act.param_count > 0 ? s + ")" : s;
 }
 
 std::string init_label(const core::Init& init) {
     std::string s = core::init_name(init.kind);
-    if (init.kind == core::InitKind::Normal) s += " σ = " + plot::format_number(init.sigma, "%g");
-    if (init.kind == core::InitKind::Uniform) s += " a = " + plot::format_number(init.a, "%g");
+    if (init.kind == core::InitKind::Normal) s += " σ = " + plot::format_significant(init.sigma);
+    if (init.kind == core::InitKind::Uniform) s += " a = " + plot::format_significant(init.a);
     return s;
 }
 
@@ -169,7 +170,7 @@ std::vector<double> layer_numbers(int depth) {
 // Marks at every layer while they stay apart.
 plot::Marker layer_marker(int depth, plot::Marker m) { return depth <= 40 ? m : plot::Marker_None; }
 
-std::string z_text(double z) { return plot::format_number(z, "%g"); }
+std::string z_text(double z) { return plot::format_significant(z); }
 
 }  // namespace
 
@@ -179,7 +180,7 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
     const std::string title = "Gradient per layer: " + activation_label(act, p) + ", " + init_label(view.init) +
                               " init, " + std::to_string(view.depth) + " × " + std::to_string(view.width) +
-                              ", bias " + plot::format_number(view.init.bias, "%g") + "###gradient-plot";
+                              ", bias " + plot::format_significant(view.init.bias) + "###gradient-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
@@ -264,7 +265,7 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
     const double d = chain.slope;
     const std::string title = "Chain view: f'(z)^k for " + activation_label(act, p) + " at z = " + z_text(view.z) +
-                              ", f'(z) = " + plot::format_number(d, "%.6g") + "###chain-plot";
+                              ", f'(z) = " + plot::format_significant(d) + "###chain-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes("layers k that the gradient passes", "|f'(z)|^k  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
@@ -298,14 +299,14 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
     }
     if (d < 0.0) corner_note("f'(z) < 0: the sign alternates; the plot shows |f'(z)|^k", row++);
     if (!chain.products.empty() && chain.products.back() != 0.0)
-        corner_note("after " + std::to_string(depth) + " layers: " + plot::format_number(chain.products.back(), "%.4g"), row++);
+        corner_note("after " + std::to_string(depth) + " layers: " + plot::format_significant(chain.products.back(), 4), row++);
     plot::EndPlot();
 }
 
 void draw_compare_plot(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results,
                        ImVec2 size, const GradientDrawOptions& options) {
     const std::string title = "Gradient per layer, " + std::to_string(view.depth) + " × " +
-                              std::to_string(view.width) + ", bias " + plot::format_number(view.init.bias, "%g") +
+                              std::to_string(view.width) + ", bias " + plot::format_significant(view.init.bias) +
                               "###compare-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");

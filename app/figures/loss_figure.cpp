@@ -1,5 +1,7 @@
 #include "app/figures/loss_figure.h"
 
+#include "app/plot/text_format.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,12 +13,6 @@ namespace {
 // Okabe–Ito blue and vermillion: train and test, as on every actlab figure
 constexpr ImU32 kTrainColor = IM_COL32(0, 114, 178, 255);
 constexpr ImU32 kTestColor = IM_COL32(213, 94, 0, 255);
-
-std::string number(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-}
 
 }  // namespace
 
@@ -33,7 +29,7 @@ std::string describe_training(const core::TrainConfig& c, const core::Dataset& d
     for (const std::string& id : ids) acts += (acts.empty() ? "" : "/") + id;
     return data_name + " · " + shape + (acts.empty() ? "" : " " + acts) + " · " + core::output_name(c.output) + "+" +
            core::loss_name(c.loss) + " · " + core::optimizer_name(c.optimizer.kind) + " " +
-           number(c.optimizer.learning_rate) + " · batch " + std::to_string(c.batch) + " · seed " +
+           plot::format_significant(c.optimizer.learning_rate) + " · batch " + std::to_string(c.batch) + " · seed " +
            std::to_string(c.seed);
 }
 
@@ -104,13 +100,9 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
     }
     if (n > 0 && summary) {
         const core::EpochRecord& last = curves.history.back();
-        char line[160];
-        if (curves.classification)
-            std::snprintf(line, sizeof line, "epoch %d: test loss %.3g, test accuracy %.1f %%", last.epoch,
-                          last.test_loss, 100.0 * last.test_accuracy);
-        else
-            std::snprintf(line, sizeof line, "epoch %d: test loss %.3g", last.epoch, last.test_loss);
-        plot::PlotText(line, home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
+        std::string line = "epoch " + std::to_string(last.epoch) + ": test loss " + plot::format_significant(last.test_loss, 3);
+        if (curves.classification) line += ", test accuracy " + plot::format_decimals(100.0 * last.test_accuracy, 1) + " %";
+        plot::PlotText(line.c_str(), home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
                        ImVec2(-8, 8), ImVec2(1, 0));
     }
     if (curves.divergence.happened && summary) {

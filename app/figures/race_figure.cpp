@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,16 +22,13 @@ ImFont* title_font() {
     return font ? font : ImGui::GetFont();
 }
 
-std::string format(const char* fmt, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, fmt, v);
-    return buf;
-}
+// a no-break space keeps the number with its sign
+std::string percent(double share) { return plot::format_decimals(100.0 * share, 1) + "\u00A0%"; }
 
-// "test accuracy 97.6 %": how a runner ended (or stands, while it runs).
+// "97.6 %": how a runner ended (or stands, while it runs).
 std::string final_accuracy(const RaceResult& race, const RaceEntry& e) {
     if (e.history.empty()) return "—";
-    return race.classification ? format("%.1f %%", 100.0 * e.history.back().test_accuracy) : "—";
+    return race.classification ? percent(e.history.back().test_accuracy) : "—";
 }
 
 // Where a runner stands against the target: "123", "not within 500", "not yet (epoch 80)".
@@ -164,9 +162,9 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
             status_color = kWarnColor;
         } else if (!e.history.empty()) {
             const core::EpochRecord& r = e.history.back();
-            status = race.classification ? format("test accuracy %.1f %%", 100.0 * r.test_accuracy) +
-                                               format(" · loss %.3g", r.test_loss)
-                                         : format("test loss %.3g", r.test_loss);
+            status = race.classification ? "test accuracy " + percent(r.test_accuracy) + " · loss " +
+                                               plot::format_significant(r.test_loss, 3)
+                                         : "test loss " + plot::format_significant(r.test_loss, 3);
         }
         wl->AddText(ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color, status.c_str());
     }
@@ -194,7 +192,7 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(home, refit ? plot::Cond_Always : plot::Cond_Once);
     plot::SetupLegend(plot::Location_Best);  // where the curves leave room: that depends on who is winning
-    const std::string target = "target " + format("%g", race.target_loss);
+    const std::string target = "target " + plot::format_significant(race.target_loss);
     plot::PlotHLine(target.c_str(), race.target_loss, {kTargetColor, 1.5f, true});
     std::vector<double> xs, ys;
     for (const RaceEntry& e : race.entries) {
@@ -223,7 +221,7 @@ void draw_race_table(const RaceResult& race, float width) {
     const bool open = ImGui::BeginTable("##race table", 4, flags, ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (!open) return;
-    const std::string reach = "epochs to reach " + format("%g", race.target_loss);
+    const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
     ImGui::TableSetupColumn("activation", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(reach.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("test loss", ImGuiTableColumnFlags_WidthStretch, 0.9f);
@@ -244,7 +242,7 @@ void draw_race_table(const RaceResult& race, float width) {
         else
             ImGui::TextUnformatted(reached.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.history.empty() ? "—" : format("%.3g", e.history.back().test_loss).c_str());
+        ImGui::TextUnformatted(e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(final_accuracy(race, e).c_str());
     }

@@ -1,5 +1,6 @@
 #include "app/panels/panel_widgets.h"
 
+#include "app/figures/figure.h"
 #include "app/plot/plot_math.h"
 #include "core/activation.h"
 
@@ -21,7 +22,7 @@ bool section(const char* title) {
 
 void hint(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text);
+    text_wrapped(text);
     ImGui::PopStyleColor();
 }
 

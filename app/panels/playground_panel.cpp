@@ -1,11 +1,13 @@
 #include "app/panels/playground_panel.h"
 
+#include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
 #include "app/plot/plot.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 #define GLFW_INCLUDE_NONE
@@ -49,7 +51,7 @@ void sync_run(PlaygroundState& p) {
     p.needs_reset = false;
     std::string why;
     if (!core::check_train_config(p.view.config, p.data, &why)) {
-        p.message = why;
+        p.message = plot::sentence(why);
         return;
     }
     const bool was_running = p.shown && p.shown->running;
@@ -152,13 +154,14 @@ void draw_run_bar(PlaygroundState& p) {
     ImGui::Text("Epoch %s", thousands(epoch).c_str());
     if (bold) ImGui::PopFont();
     if (s && !s->history.empty()) {
-        const core::EpochRecord& r = s->history.back();
+        const core::EpochRecord& r = s->history.back();  // the snapshot's own epoch, as on the loss curves
         ImGui::SameLine(0, 1.5f * fs);
+        std::string text = "Loss: train " + plot::format_significant(r.train_loss, 4) + ", test " +
+                           plot::format_significant(r.test_loss, 4);
         if (p.data.classes > 0)
-            ImGui::Text("Loss: train %.4g, test %.4g    Accuracy: train %.1f %%, test %.1f %%", r.train_loss, r.test_loss,
-                        100 * r.train_accuracy, 100 * r.test_accuracy);
-        else
-            ImGui::Text("Loss: train %.4g, test %.4g", r.train_loss, r.test_loss);
+            text += "    Accuracy: train " + plot::format_decimals(100 * r.train_accuracy, 1) + " %, test " +
+                    plot::format_decimals(100 * r.test_accuracy, 1) + " %";
+        ImGui::TextUnformatted(text.c_str());
     }
 }
 
@@ -213,18 +216,18 @@ void export_buttons(AppState& state, const char* what, const std::function<Figur
 // A bullet whose text wraps at the panel's edge (ImGui's BulletText does not wrap).
 void bullet_text(const char* text) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", text);
+    text_wrapped(text);
 }
 
 void draw_explanation() {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-    ImGui::TextWrapped(
+    text_wrapped(
         "The network sees each point only through the input features you tick. It sends them through the hidden "
         "layers, each unit a weighted sum of the layer before it passed through the layer's activation, and "
         "ends in one output (or one per class). Training nudges every weight a little after each batch, in the "
         "direction that lowers the loss on that batch.");
     ImGui::Spacing();
-    ImGui::TextWrapped(
+    text_wrapped(
         "Reading the picture: the background is the network's answer at every point of the plane. Orange means "
         "class −1, blue class +1 (with three or more classes, the colour of the winning class); the stronger the "
         "colour, the surer the network. The dark line is the decision boundary, where the answer changes side. "
@@ -233,7 +236,7 @@ void draw_explanation() {
         "the same plane: the boundary is built from these pieces. Blue links add, orange links subtract; thicker "
         "means a larger weight.");
     ImGui::Spacing();
-    ImGui::TextWrapped("Things to try:");
+    text_wrapped("Things to try:");
     bullet_text("Circle with only x₁ and x₂ and no hidden layer: one straight line cannot enclose a disc. Tick "
                       "x₁² and x₂², or add a hidden layer, and it can.");
     bullet_text("Spiral: it needs several layers of several units, or the sin features. Compare how long each "
@@ -247,7 +250,7 @@ void draw_explanation() {
     bullet_text("Activation race: the same network from the same starting weights, only the activation "
                       "differs. Sigmoid is usually far behind: its slope is at most 1/4, so the gradient shrinks "
                       "at every layer.");
-    bullet_text("Noise at 30 % with a big network and few training points: the training loss keeps falling "
+    bullet_text("Noise at 30\u00A0% with a big network and few training points: the training loss keeps falling "
                       "while the test loss turns up. L2 regularisation holds the weights back.");
     ImGui::PopTextWrapPos();
 }

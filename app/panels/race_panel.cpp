@@ -2,10 +2,12 @@
 
 #include "app/app_state.h"
 #include "app/figures/activation_figure.h"
+#include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_controls.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 
@@ -31,7 +33,7 @@ core::Dataset playground_data(const PlaygroundState& p) {
 // Why the race cannot start from the playground's settings, or "" when it can.
 std::string race_problem(const RaceState& r, const core::TrainConfig& config, const core::Dataset& data) {
     std::string why;
-    if (!core::check_train_config(config, data, &why)) return why;
+    if (!core::check_train_config(config, data, &why)) return plot::sentence(why);
     if (config.hidden.empty())
         return "The playground's network has no hidden layer, so the activation changes nothing: add a layer first.";
     for (size_t i = 0; i < r.activations.size(); ++i)
@@ -188,7 +190,7 @@ void draw_controls(AppState& state) {
     const std::string problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
     if (!problem.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-        ImGui::TextWrapped("%s", problem.c_str());
+        text_wrapped(problem.c_str());
         ImGui::PopStyleColor();
     }
 }

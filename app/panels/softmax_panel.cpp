@@ -1,9 +1,11 @@
 #include "app/panels/softmax_panel.h"
 
+#include "app/figures/figure.h"
 #include "app/figures/softmax_keys.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -86,12 +88,12 @@ void draw_logit_table(SoftmaxState& s) {
                     s.message.clear();
                 } else {
                     s.message = "A logit must be within ±10000; class " + class_label(v, i) + " keeps " +
-                                plot::format_number(v.logits[i], "%g") + ".";
+                                plot::format_significant(v.logits[i]) + ".";
                 }
             }
             if (ImGui::IsItemDeactivatedAfterEdit()) s.refit_logits = true;
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? plot::format_number(s.data.at_t.prob[i], "%.4f").c_str() : "");
+            ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? plot::format_decimals(s.data.at_t.prob[i], 4).c_str() : "");
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -139,7 +141,7 @@ void draw_temperature(SoftmaxState& s) {
             t = typed;
             s.message.clear();
         } else {
-            s.message = "T = " + plot::format_number(typed, "%g") + " is outside 0.001 to 1000; T stays " + plot::format_number(t, "%g") +
+            s.message = "T = " + plot::format_significant(typed) + " is outside 0.001 to 1000; T stays " + plot::format_significant(t) +
                         (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
             s.typed_temperature = t;
         }
@@ -156,7 +158,7 @@ void draw_temperature(SoftmaxState& s) {
         ImGui::SameLine();
         if (ImGui::SmallButton("clear")) v.temperatures.resize(1);
         std::string kept = "compared with T =";
-        for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + plot::format_number(v.temperatures[j], "%g");
+        for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + plot::format_significant(v.temperatures[j]);
         hint(kept.c_str());
     }
 }
@@ -177,9 +179,9 @@ void draw_sweep_range(SoftmaxState& s) {
     changed |= ImGui::InputDouble("##tmax", &range[1], 0.0, 0.0, "%g");
     if (changed) {
         if (!(range[0] >= core::kMinTemperature && range[1] <= core::kMaxTemperature))
-            s.message = "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_number(v.t_min, "%g") + " to " + plot::format_number(v.t_max, "%g") + ".";
+            s.message = "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_significant(v.t_min) + " to " + plot::format_significant(v.t_max) + ".";
         else if (!(range[0] < range[1]))
-            s.message = "The sweep's 'from' must be below its 'to'; it keeps " + plot::format_number(v.t_min, "%g") + " to " + plot::format_number(v.t_max, "%g") + ".";
+            s.message = "The sweep's 'from' must be below its 'to'; it keeps " + plot::format_significant(v.t_min) + " to " + plot::format_significant(v.t_max) + ".";
         else
             v.t_min = range[0], v.t_max = range[1], s.message.clear();
     }
@@ -253,7 +255,7 @@ void draw_controls(AppState& state) {
     if (section("Temperature")) draw_temperature(s);
     if (!s.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-        ImGui::TextWrapped("%s", s.message.c_str());
+        text_wrapped(s.message.c_str());
         ImGui::PopStyleColor();
     }
     if (section("Sweep")) draw_sweep_range(s);
