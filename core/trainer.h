@@ -25,20 +25,24 @@ struct Snapshot {
     long serial = 0;                    // grows with every snapshot published
     int epoch = 0;
     Mlp network;                        // weights as of `epoch`
-    std::vector<EpochRecord> history;   // one record per recorded epoch (thinned on long runs, see below)
+    std::vector<EpochRecord> history;   // recorded epochs (thinned on long runs, see below), always ending
+                                        // with `epoch`'s own record: a plot of it ends where the run is
     std::vector<double> gradient_rms;   // per layer, at the last step
     std::vector<int> dead_units;        // per hidden layer
     std::vector<std::vector<char>> dead_mask;  // per hidden layer and unit: 1 when the unit is dead
     Divergence divergence;
+    Collapse collapse;                  // one seen and not carried on from (the run paused there, unless told not to)
     bool running = false;
     double epochs_per_second = 0.0;     // measured over the last second of running
     int stop_epoch = 0;                 // the run pauses by itself on reaching this epoch (0: never)
-    int best_epoch = 0;                 // the recorded epoch with the lowest training loss so far
+    int best_epoch = 0;                 // the epoch with the lowest training loss so far
     std::chrono::steady_clock::time_point published;  // when the worker handed it over
 };
 
 // History keeps every epoch up to kHistoryCap records; beyond that every second record is dropped and
 // then only every 2nd (4th, 8th…) epoch is recorded, so a long run keeps its whole shape in bounded memory.
+// Every epoch is still evaluated (for the best epoch, the dead units and the collapse watch), and a
+// snapshot's history ends with the newest epoch whether it is recorded or not.
 constexpr int kHistoryCap = 4000;
 
 class Trainer {
@@ -51,6 +55,7 @@ public:
     // Starts over: a new run from `config` on `data` (checked by the caller with check_train_config).
     // Paused, at epoch 0.
     void reset(const TrainConfig& config, const Dataset& data);
+    // After a collapse, play() and step() carry on from it (Training::carry_on): the user chose to.
     void play();
     void pause();
     void step();                               // one epoch, then pause
@@ -61,10 +66,12 @@ public:
     // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
-    // After a divergence: go back to the weights of the recorded epoch with the lowest training loss
-    // (the weights just before the blow-up are often already far gone), dropping the history after it,
-    // and stay paused; training then carries on from there, e.g. with a smaller rate.
-    void clear_divergence();
+    // After a divergence or a collapse: go back to the weights of the epoch with the lowest training
+    // loss (the weights just before a blow-up are often already far gone), dropping the history after
+    // it, and stay paused; training then carries on from there, e.g. with a smaller rate.
+    void back_to_best();
+    // Whether a collapse pauses the run (the default). A race runs to its end whatever happens.
+    void set_pause_on_collapse(bool pause);
 
     // The newest snapshot (never null after construction). It never waits for the worker: the swap is
     // guarded only by the standard library's brief internal lock for shared_ptr atomics.
@@ -94,9 +101,10 @@ private:
     int m_pending_steps = 0;
     double m_speed = 0.0;
     int m_stop_epoch = 0;
-    Eigen::VectorXd m_best_params;       // the weights of the best recorded epoch
-    int m_best_epoch = 0;
-    double m_best_loss = 0.0;
+    Eigen::VectorXd m_best_params;       // the weights of the best epoch
+    EpochRecord m_best_record;           // and its record
+    EpochRecord m_latest;                // the newest epoch's record (in m_history only when recorded)
+    bool m_pause_on_collapse = true;
     std::vector<EpochRecord> m_history;
     int m_record_every = 1;
     long m_serial = 0;

@@ -104,8 +104,9 @@ void update_pictures(PlaygroundState& p) {
     p.boundary_texture->upload(b.field);
     if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
     if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
-    p.curves.history = snap->history;
+    p.curves.history = snap->history;  // ends with the snapshot's epoch, recorded or not: where the run bar is
     p.curves.divergence = snap->divergence;
+    p.curves.collapse = snap->collapse;
     p.curves.classification = p.data.classes > 0;
     p.curves.subtitle.clear();
     p.presented_pending = true;
@@ -165,35 +166,45 @@ void draw_run_bar(PlaygroundState& p) {
     }
 }
 
-// Training stopped on a number that is no longer finite: say what, where, and offer the way back.
-void draw_divergence_banner(PlaygroundState& p) {
-    if (!p.shown || !p.shown->divergence.happened) return;
+// Training stopped on a number that is no longer finite, or collapsed with every number finite: say
+// what, where, and offer the way back (and, after a collapse, the way on).
+void draw_stop_banner(PlaygroundState& p) {
+    if (!p.shown) return;
+    const bool diverged = p.shown->divergence.happened, collapsed = p.shown->collapse.happened();
+    if (!diverged && !collapsed) return;
+    const std::string message = diverged ? p.shown->divergence.message() : p.shown->collapse.message();
     const float fs = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 226, 222, 255));
     const ImGuiStyle& style = ImGui::GetStyle();
+    // as tall as its text wrapped to the banner's width (text_wrapped breaks at the same spaces)
     const float wrap = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x;
-    const float text = ImGui::CalcTextSize(p.shown->divergence.message().c_str(), nullptr, false, wrap).y;
+    const int lines = static_cast<int>(
+        plot::wrap_text(message, wrap, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; }).size());
+    const float text = lines * ImGui::GetTextLineHeight();
     const float height = text + style.ItemSpacing.y + ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 2;
-    ImGui::BeginChild("##diverged", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##stopped", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(160, 20, 20, 255));
-    ImGui::TextWrapped("%s", p.shown->divergence.message().c_str());
+    text_wrapped(message.c_str());
     ImGui::PopStyleColor();
     const int best = p.shown->best_epoch;
     const double rate = std::max(core::kMinLearningRate, p.view.config.optimizer.learning_rate / 10);
-    char back[80], slower[120];
-    std::snprintf(back, sizeof back, "Back to epoch %d", best);
-    std::snprintf(slower, sizeof slower, "Back to epoch %d with learning rate %g", best, rate);
-    if (ImGui::Button(slower)) {
+    const std::string back = "Back to epoch " + thousands(best);
+    const std::string slower = back + " with learning rate " + plot::format_significant(rate);
+    if (ImGui::Button(slower.c_str())) {
         p.view.config.optimizer.learning_rate = rate;
         p.trainer->set_optimizer(p.view.config.optimizer);
-        p.trainer->clear_divergence();
+        p.trainer->back_to_best();
     }
     ImGui::SameLine();
-    if (ImGui::Button(back)) p.trainer->clear_divergence();
+    if (ImGui::Button(back.c_str())) p.trainer->back_to_best();
+    if (collapsed) {
+        ImGui::SameLine();
+        if (ImGui::Button("Carry on anyway (Space)")) p.trainer->play();
+    }
     ImGui::SameLine();
     if (ImGui::Button("Start again (R)")) p.needs_reset = true;
     ImGui::SameLine(0, fs);
-    ImGui::TextDisabled("epoch %d had the lowest training loss of the run", best);
+    ImGui::TextDisabled("epoch %s had the lowest training loss of the run", thousands(best).c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -243,8 +254,9 @@ void draw_explanation() {
                       "takes.");
     bullet_text("Plane, with the identity output, ReLU and a learning rate of 10: training blows up within a few "
                 "epochs, and the banner says what overflowed and where. Go back to the best epoch with a smaller "
-                "rate. (With tanh or sigmoid outputs a large rate rarely overflows; it stalls instead, often with "
-                "dead ReLU units.)");
+                "rate. (With tanh or sigmoid outputs a large rate rarely overflows; it collapses instead: the "
+                "loss jumps above where it started, the boundary goes flat, and a banner says so just as "
+                "plainly.)");
     bullet_text("ReLU with a large learning rate: some units die (their map turns flat and they are marked); "
                       "Leaky ReLU or ELU keep them alive.");
     bullet_text("Activation race: the same network from the same starting weights, only the activation "
@@ -277,10 +289,10 @@ void draw_playground_panel(AppState& state) {
     }
     ImGui::BeginChild("##playground-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     draw_run_bar(p);
-    draw_divergence_banner(p);
+    draw_stop_banner(p);
     if (!p.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-        ImGui::TextWrapped("%s", p.message.c_str());
+        text_wrapped(p.message.c_str());
         ImGui::PopStyleColor();
     }
     if (!p.boundary_texture) {

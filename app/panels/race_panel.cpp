@@ -62,6 +62,7 @@ void start_race(RaceState& r, const PlaygroundState& p) {
         runner.activation = activation;
         runner.trainer = std::make_unique<core::Trainer>();
         runner.trainer->reset(race_config(r.config, activation), r.data);
+        runner.trainer->set_pause_on_collapse(false);  // a race runs to its end, as `actlab export race` does
         runner.trainer->set_stop_epoch(r.epochs);
         runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
         runner.trainer->play();
