@@ -41,24 +41,30 @@ std::string epochs_text(const RaceResult& race, const RaceEntry& e) {
     return "not within " + std::to_string(race.epochs);
 }
 
-// The runner that reached the target first (ties: the lower final test loss), or -1 when none did.
-int race_winner(const RaceResult& race) {
-    int best = -1;
+}  // namespace
+
+std::vector<int> race_leaders(const RaceResult& race) {
+    int fewest = -1;
+    for (const RaceEntry& e : race.entries) {
+        const int reached = race_epochs_to_target(race, e);
+        if (reached >= 0 && (fewest < 0 || reached < fewest)) fewest = reached;
+    }
+    if (fewest < 0) return {};
+    std::vector<int> leaders;
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
-        const int e = race_epochs_to_target(race, race.entries[i]);
-        if (e < 0) continue;
-        if (best < 0) {
-            best = i;
+        const RaceEntry& e = race.entries[i];
+        const int reached = race_epochs_to_target(race, e);
+        if (reached == fewest) {
+            leaders.push_back(i);
             continue;
         }
-        const int b = race_epochs_to_target(race, race.entries[best]);
-        if (e < b || (e == b && race.entries[i].history.back().test_loss < race.entries[best].history.back().test_loss))
-            best = i;
+        if (reached >= 0) continue;  // later
+        // not there yet: settled only if it has passed `fewest` epochs or stopped (blew up, or finished)
+        const int last = e.history.empty() ? 0 : e.history.back().epoch;
+        if (last < fewest && !e.divergence.happened && last < race.epochs) return {};
     }
-    return best;
+    return leaders;
 }
-
-}  // namespace
 
 core::TrainConfig race_config(const core::TrainConfig& base, int activation) {
     core::TrainConfig c = base;
@@ -213,7 +219,8 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
 }
 
 void draw_race_table(const RaceResult& race, float width) {
-    const int winner = race_winner(race);
+    const std::vector<int> leaders = race_leaders(race);
+    const char* mark = leaders.size() > 1 ? "  (tied first)" : "  (first)";
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     const float fs = ImGui::GetFontSize();
     // roomy rows: the table is read from the back of a room
@@ -229,11 +236,12 @@ void draw_race_table(const RaceResult& race, float width) {
     ImGui::TableHeadersRow();
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
         const RaceEntry& e = race.entries[i];
+        const bool leading = std::find(leaders.begin(), leaders.end(), i) != leaders.end();
         ImGui::TableNextRow();
-        if (i == winner) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
+        if (leading) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
         ImGui::TableNextColumn();
         ImGui::TextColored(to_vec4(series_style(e.activation).color), "%s%s", core::activation(e.activation).label,
-                           i == winner ? "  (first)" : "");
+                           leading ? mark : "");
         ImGui::TableNextColumn();
         const std::string reached = epochs_text(race, e);
         if (race_epochs_to_target(race, e) < 0)
@@ -283,11 +291,14 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    ImGui::TextWrapped("%sBoundaries: %s; points ringed in white were trained on, points ringed in black are "
-                       "the test points. Curves: the test "
-                       "loss per epoch; each dot marks where a runner first reached the dashed target.",
-                       race_winner(race) >= 0 ? "The row marked first reached the target in the fewest epochs. " : "",
-                       colours);
+    const size_t leaders = race_leaders(race).size();
+    const std::string note =
+        std::string(leaders == 1   ? "The row marked first reached the target in the fewest epochs. "
+                    : leaders > 1 ? "The rows marked tied first reached the target in the same, fewest epochs. "
+                                  : "") +
+        "Boundaries: " + colours + "; points ringed in white were trained on, points ringed in black are the test "
+        "points. Curves: the test loss per epoch; each dot marks where a runner first reached the dashed target.";
+    text_wrapped(note.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndGroup();
