@@ -109,11 +109,10 @@ void Trainer::back_to_best() {
         if (!m_training || !(m_training->divergence().happened || m_training->collapse().happened())) return;
         if (m_best_params.size() == m_training->network().params().size()) {
             m_training->restore(m_best_params, m_best_record.epoch, m_best_record.train_loss);
-            m_latest = m_best_record;
         } else {
             m_training->restore(m_training->network().params(), m_training->epoch(), m_latest.train_loss);
         }
-        m_training->evaluate();  // the dead units of the weights put back (the record is the one kept)
+        m_latest = m_training->evaluate();  // the weights put back: their record, and their dead units
         const int epoch = m_training->epoch();
         m_history.erase(std::remove_if(m_history.begin(), m_history.end(),
                                        [epoch](const EpochRecord& r) { return r.epoch > epoch; }),
@@ -130,14 +129,13 @@ void Trainer::wait_idle() {
 }
 
 void Trainer::record_epoch() {
-    // every epoch is evaluated; only every m_record_every-th goes into the history
+    if (m_training->epoch() % m_record_every != 0) return;
     m_latest = m_training->evaluate();
     const double loss = m_latest.train_loss;
     if (std::isfinite(loss) && (m_best_params.size() == 0 || loss < m_best_record.train_loss)) {
         m_best_params = m_training->network().params();
         m_best_record = m_latest;
     }
-    if (m_training->epoch() % m_record_every != 0) return;
     m_history.push_back(m_latest);
     if (static_cast<int>(m_history.size()) >= kHistoryCap) {
         // keep epochs that are multiples of the doubled stride (epoch 0 stays)
@@ -158,6 +156,9 @@ void Trainer::publish(bool force) {
     if (m_training) {
         s->epoch = m_training->epoch();
         s->network = m_training->network();
+        // the newest epoch, recorded or not (not watched: the watch sees recorded epochs only, whenever
+        // snapshots happen to be published); this also counts its dead units for the snapshot
+        if (m_latest.epoch != m_training->epoch()) m_latest = m_training->evaluate(false);
         s->history = m_history;
         if (s->history.empty() || s->history.back().epoch < m_latest.epoch) s->history.push_back(m_latest);
         s->gradient_rms = m_training->gradient_rms();

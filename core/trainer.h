@@ -35,14 +35,15 @@ struct Snapshot {
     bool running = false;
     double epochs_per_second = 0.0;     // measured over the last second of running
     int stop_epoch = 0;                 // the run pauses by itself on reaching this epoch (0: never)
-    int best_epoch = 0;                 // the epoch with the lowest training loss so far
+    int best_epoch = 0;                 // the recorded epoch with the lowest training loss so far
     std::chrono::steady_clock::time_point published;  // when the worker handed it over
 };
 
 // History keeps every epoch up to kHistoryCap records; beyond that every second record is dropped and
 // then only every 2nd (4th, 8th…) epoch is recorded, so a long run keeps its whole shape in bounded memory.
-// Every epoch is still evaluated (for the best epoch, the dead units and the collapse watch), and a
-// snapshot's history ends with the newest epoch whether it is recorded or not.
+// Only recorded epochs are evaluated and watched for a collapse (its "epochs in a row" are then recorded
+// ones), which keeps a long run as fast as before (bench/README.md, "Collapse"); a snapshot's history still
+// ends with the newest epoch, evaluated when it is published.
 constexpr int kHistoryCap = 4000;
 
 class Trainer {
@@ -66,8 +67,8 @@ public:
     // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
-    // After a divergence or a collapse: go back to the weights of the epoch with the lowest training
-    // loss (the weights just before a blow-up are often already far gone), dropping the history after
+    // After a divergence or a collapse: go back to the weights of the recorded epoch with the lowest
+    // training loss (the weights just before a blow-up are often already far gone), dropping the history after
     // it, and stay paused; training then carries on from there, e.g. with a smaller rate.
     void back_to_best();
     // Whether a collapse pauses the run (the default). A race runs to its end whatever happens.
@@ -101,9 +102,9 @@ private:
     int m_pending_steps = 0;
     double m_speed = 0.0;
     int m_stop_epoch = 0;
-    Eigen::VectorXd m_best_params;       // the weights of the best epoch
+    Eigen::VectorXd m_best_params;       // the weights of the best recorded epoch
     EpochRecord m_best_record;           // and its record
-    EpochRecord m_latest;                // the newest epoch's record (in m_history only when recorded)
+    EpochRecord m_latest;                // the newest epoch evaluated (in m_history when recorded)
     bool m_pause_on_collapse = true;
     std::vector<EpochRecord> m_history;
     int m_record_every = 1;

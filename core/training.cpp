@@ -279,12 +279,12 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
     }
 }
 
-EpochRecord Training::evaluate() {
+EpochRecord Training::evaluate(bool watch) {
     EpochRecord r;
     r.epoch = m_epoch;
     evaluate_set(m_train_x, m_train_t, true, &r.train_loss, &r.train_accuracy);
     evaluate_set(m_test_x, m_test_t, false, &r.test_loss, &r.test_accuracy);
-    if (m_epoch != m_watched_epoch) {
+    if (watch && m_epoch != m_watched_epoch) {
         m_watched_epoch = m_epoch;
         int units = 0;
         for (int l = 0; l + 1 < m_net.layer_count(); ++l) units += m_net.slots(l).rows;

@@ -139,9 +139,9 @@ public:
     // loss, gradient or weight stopped being finite: the network then keeps the weights from before
     // that step, and divergence() says what and where. A diverged run does not train further.
     bool run_epoch();
-    // Losses and accuracies over both sets with the current weights; also counts dead units, and at
-    // the first call in an epoch watches for a collapse.
-    EpochRecord evaluate();
+    // Losses and accuracies over both sets with the current weights; also counts dead units, and, with
+    // `watch`, shows the collapse watch this epoch (once: later calls in the same epoch do not).
+    EpochRecord evaluate(bool watch = true);
 
     int epoch() const { return m_epoch; }
     const Divergence& divergence() const { return m_divergence; }
@@ -156,7 +156,7 @@ public:
     // Puts back weights saved earlier (same network shape) as those of `epoch`, whose training loss was
     // `loss`; clears a divergence and a collapse.
     void restore(const Eigen::VectorXd& params, int epoch, double loss);
-    // A collapse seen at the first evaluate() of an epoch (a run that is never evaluated is not watched).
+    // A collapse seen by the watched evaluate() calls (a run that is never evaluated is not watched).
     // Training goes on regardless; the trainer pauses.
     const Collapse& collapse() const { return m_watch.collapse(); }
     // Goes on after a collapse: only a further one is named (CollapseWatch::rearm).

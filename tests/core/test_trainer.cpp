@@ -173,7 +173,10 @@ TEST(Trainer, ASnapshotsHistoryEndsAtItsOwnEpochWhenThinned) {
     // the same epochs on this thread: the record is the newest weights'
     Training direct(c, make_dataset(c.data));
     for (int e = 0; e < s->epoch; ++e) direct.run_epoch();
-    EXPECT_EQ(direct.evaluate().train_loss, s->history.back().train_loss);
+    const EpochRecord want = direct.evaluate();
+    EXPECT_EQ(want.train_loss, s->history.back().train_loss);
+    EXPECT_EQ(want.test_loss, s->history.back().test_loss);  // not recorded, but shown: tested too
+    EXPECT_EQ(want.test_accuracy, s->history.back().test_accuracy);
 }
 
 TEST(Trainer, ACollapsePausesTheRunAndCanBeUndoneOrCarriedOn) {

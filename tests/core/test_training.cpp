@@ -346,6 +346,24 @@ int epoch_collapse_seen(Training* t, int epochs) {
     return 0;
 }
 
+TEST(Training, OnlyWatchedEvaluationsFeedTheCollapseWatch) {
+    // a look at the weights (a snapshot published between recorded epochs) is not an epoch watched
+    TrainConfig c = default_train_config();
+    c.optimizer.learning_rate = 10.0;
+    Training looked(c, make_dataset(c.data)), watched(c, make_dataset(c.data));
+    looked.evaluate();
+    watched.evaluate();
+    for (int e = 0; e < 20; ++e) {
+        looked.run_epoch();
+        watched.run_epoch();
+        const EpochRecord a = looked.evaluate(false), b = watched.evaluate();
+        EXPECT_EQ(a.train_loss, b.train_loss);
+        EXPECT_EQ(looked.dead_units(), watched.dead_units());
+    }
+    EXPECT_FALSE(looked.collapse().happened());
+    EXPECT_TRUE(watched.collapse().happened());
+}
+
 TEST(Training, ALearningRateOfTenCollapsesTheDefaultSetUp) {
     // set-up (a), tanh throughout, at a rate of 10: the output saturates and the loss goes from the
     // untrained 0.51 to 0.85–0.96 within two epochs; no number overflows
