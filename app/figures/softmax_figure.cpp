@@ -348,8 +348,9 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
 
 void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
     char title[200];
-    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %.3g, %d d.o.f.##samples", view.draws,
-                  view.seed, view.filtering() ? " after filtering" : "", data.chi.statistic, data.chi.dof);
+    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %s, %d d.o.f.##samples", view.draws,
+                  view.seed, view.filtering() ? " after filtering" : "", plot::format_significant(data.chi.statistic, 3).c_str(),
+                  data.chi.dof);
     if (!plot::BeginPlot(title, size, flags)) return;
     double top = 0.0;
     for (int i = 0; i < view.classes(); ++i)
