@@ -47,8 +47,7 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
         m_history.clear();
         m_record_every = 1;
         m_best_params.resize(0);
-        m_best_epoch = 0;  // also when epoch 0's loss is not finite and so never becomes the best
-        m_best_loss = 0.0;
+        m_best_record = EpochRecord{};  // also when epoch 0's loss is not finite and so never becomes the best
         record_epoch();
         publish(true);
     });
@@ -58,6 +57,7 @@ void Trainer::play() {
     send([this] {
         if (m_training && !m_training->divergence().happened && !at_stop()) {
             if (!m_running) m_pacer.restart(Clock::now());
+            m_training->carry_on();
             m_running = true;
         }
         publish(true);
@@ -74,9 +74,14 @@ void Trainer::pause() {
 
 void Trainer::step() {
     send([this] {
+        if (m_training) m_training->carry_on();
         m_running = false;
         ++m_pending_steps;
     });
+}
+
+void Trainer::set_pause_on_collapse(bool pause) {
+    send([this, pause] { m_pause_on_collapse = pause; });
 }
 
 void Trainer::set_speed(double epochs_per_second) {
@@ -108,21 +113,22 @@ void Trainer::set_batch(int batch) {
     });
 }
 
-void Trainer::clear_divergence() {
+void Trainer::back_to_best() {
     send([this] {
-        if (m_training && m_training->divergence().happened) {
-            if (m_best_params.size() == m_training->network().params().size())
-                m_training->restore(m_best_params, m_best_epoch);
-            else
-                m_training->restore(m_training->network().params(), m_training->epoch());
-            const int epoch = m_training->epoch();
-            m_history.erase(std::remove_if(m_history.begin(), m_history.end(),
-                                           [epoch](const EpochRecord& r) { return r.epoch > epoch; }),
-                            m_history.end());
-            m_running = false;
-            m_pending_steps = 0;
-            publish(true);
+        if (!m_training || !(m_training->divergence().happened || m_training->collapse().happened())) return;
+        if (m_best_params.size() == m_training->network().params().size()) {
+            m_training->restore(m_best_params, m_best_record.epoch, m_best_record.train_loss);
+        } else {
+            m_training->restore(m_training->network().params(), m_training->epoch(), m_latest.train_loss);
         }
+        m_latest = m_training->evaluate();  // the weights put back: their record, and their dead units
+        const int epoch = m_training->epoch();
+        m_history.erase(std::remove_if(m_history.begin(), m_history.end(),
+                                       [epoch](const EpochRecord& r) { return r.epoch > epoch; }),
+                        m_history.end());
+        m_running = false;
+        m_pending_steps = 0;
+        publish(true);
     });
 }
 
@@ -133,13 +139,13 @@ void Trainer::wait_idle() {
 
 void Trainer::record_epoch() {
     if (m_training->epoch() % m_record_every != 0) return;
-    m_history.push_back(m_training->evaluate());
-    const double loss = m_history.back().train_loss;
-    if (std::isfinite(loss) && (m_best_params.size() == 0 || loss < m_best_loss)) {
+    m_latest = m_training->evaluate();
+    const double loss = m_latest.train_loss;
+    if (std::isfinite(loss) && (m_best_params.size() == 0 || loss < m_best_record.train_loss)) {
         m_best_params = m_training->network().params();
-        m_best_epoch = m_training->epoch();
-        m_best_loss = loss;
+        m_best_record = m_latest;
     }
+    m_history.push_back(m_latest);
     if (static_cast<int>(m_history.size()) >= kHistoryCap) {
         // keep epochs that are multiples of the doubled stride (epoch 0 stays)
         m_record_every *= 2;
@@ -159,16 +165,21 @@ void Trainer::publish(bool force) {
     if (m_training) {
         s->epoch = m_training->epoch();
         s->network = m_training->network();
+        // the newest epoch, recorded or not (not watched: the watch sees recorded epochs only, whenever
+        // snapshots happen to be published); this also counts its dead units for the snapshot
+        if (m_latest.epoch != m_training->epoch()) m_latest = m_training->evaluate(false);
         s->history = m_history;
+        if (s->history.empty() || s->history.back().epoch < m_latest.epoch) s->history.push_back(m_latest);
         s->gradient_rms = m_training->gradient_rms();
         s->dead_units = m_training->dead_units();
         s->dead_mask = m_training->dead_mask();
         s->divergence = m_training->divergence();
+        s->collapse = m_training->collapse();
     }
     s->running = m_running;
     s->epochs_per_second = m_measured_rate;
     s->stop_epoch = m_stop_epoch;
-    s->best_epoch = m_best_epoch;
+    s->best_epoch = m_best_record.epoch;
     s->published = Clock::now();
     std::atomic_store(&m_snapshot, std::shared_ptr<const Snapshot>(std::move(s)));
 }
@@ -209,7 +220,8 @@ void Trainer::worker() {
         const bool ok = m_training->run_epoch();
         if (m_pending_steps > 0) --m_pending_steps;
         if (ok) record_epoch();
-        if (!ok || at_stop()) {
+        const bool collapsed = ok && m_pause_on_collapse && m_training->collapse().happened();
+        if (!ok || collapsed || at_stop()) {
             m_running = false;
             m_pending_steps = 0;
         }
@@ -220,7 +232,7 @@ void Trainer::worker() {
             rate_start = now;
             rate_epochs = 0;
         }
-        publish(!ok || !m_running);
+        publish(!ok || collapsed || !m_running);
     }
 }
 

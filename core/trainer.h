@@ -25,11 +25,13 @@ struct Snapshot {
     long serial = 0;                    // grows with every snapshot published
     int epoch = 0;
     Mlp network;                        // weights as of `epoch`
-    std::vector<EpochRecord> history;   // one record per recorded epoch (thinned on long runs, see below)
+    std::vector<EpochRecord> history;   // recorded epochs (thinned on long runs, see below), always ending
+                                        // with `epoch`'s own record: a plot of it ends where the run is
     std::vector<double> gradient_rms;   // per layer, at the last step
     std::vector<int> dead_units;        // per hidden layer
     std::vector<std::vector<char>> dead_mask;  // per hidden layer and unit: 1 when the unit is dead
     Divergence divergence;
+    Collapse collapse;                  // one seen and not carried on from (the run paused there, unless told not to)
     bool running = false;
     double epochs_per_second = 0.0;     // measured over the last second of running
     int stop_epoch = 0;                 // the run pauses by itself on reaching this epoch (0: never)
@@ -39,6 +41,9 @@ struct Snapshot {
 
 // History keeps every epoch up to kHistoryCap records; beyond that every second record is dropped and
 // then only every 2nd (4th, 8th…) epoch is recorded, so a long run keeps its whole shape in bounded memory.
+// Only recorded epochs are evaluated and watched for a collapse (its "epochs in a row" are then recorded
+// ones), which keeps a long run as fast as before (bench/README.md, "Collapse"); a snapshot's history still
+// ends with the newest epoch, evaluated when it is published.
 constexpr int kHistoryCap = 4000;
 
 // The pace of a run at a set number of epochs a second. Epochs are due 1/speed apart; a run that falls
@@ -69,6 +74,7 @@ public:
     // Starts over: a new run from `config` on `data` (checked by the caller with check_train_config).
     // Paused, at epoch 0.
     void reset(const TrainConfig& config, const Dataset& data);
+    // After a collapse, play() and step() carry on from it (Training::carry_on): the user chose to.
     void play();
     void pause();
     void step();                               // one epoch, then pause
@@ -79,10 +85,12 @@ public:
     // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
-    // After a divergence: go back to the weights of the recorded epoch with the lowest training loss
-    // (the weights just before the blow-up are often already far gone), dropping the history after it,
-    // and stay paused; training then carries on from there, e.g. with a smaller rate.
-    void clear_divergence();
+    // After a divergence or a collapse: go back to the weights of the recorded epoch with the lowest
+    // training loss (the weights just before a blow-up are often already far gone), dropping the history after
+    // it, and stay paused; training then carries on from there, e.g. with a smaller rate.
+    void back_to_best();
+    // Whether a collapse pauses the run (the default). A race runs to its end whatever happens.
+    void set_pause_on_collapse(bool pause);
 
     // The newest snapshot (never null after construction). It never waits for the worker: the swap is
     // guarded only by the standard library's brief internal lock for shared_ptr atomics.
@@ -113,8 +121,9 @@ private:
     double m_speed = 0.0;
     int m_stop_epoch = 0;
     Eigen::VectorXd m_best_params;       // the weights of the best recorded epoch
-    int m_best_epoch = 0;
-    double m_best_loss = 0.0;
+    EpochRecord m_best_record;           // and its record
+    EpochRecord m_latest;                // the newest epoch evaluated (in m_history when recorded)
+    bool m_pause_on_collapse = true;
     std::vector<EpochRecord> m_history;
     int m_record_every = 1;
     long m_serial = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 
 namespace actlab::core {
 
@@ -37,6 +38,129 @@ Eigen::Index last_non_finite(const Eigen::VectorXd& v) {
 std::string Divergence::message() const {
     return "Training stopped: " + what + " became infinite or NaN in epoch " + std::to_string(epoch) + ", step " +
            std::to_string(step) + ". The weights are those from before that step; try a smaller learning rate.";
+}
+
+namespace {
+
+// A loss or rate in a sentence: three significant digits, the exponent without padding ("1e-7").
+std::string short_number(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+    std::string s = buf;
+    const size_t e = s.find('e');
+    if (e != std::string::npos) {
+        size_t digits = e + 2;  // after "e+" or "e-"
+        while (digits + 1 < s.size() && s[digits] == '0') s.erase(digits, 1);
+        if (s[e + 1] == '+') s.erase(e + 1, 1);
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string Collapse::message() const {
+    switch (kind) {
+    case Kind::None:
+        return "";
+    case Kind::Loss: {
+        const std::string start = "Training collapsed in epoch " + std::to_string(epoch) + ": the training loss ";
+        if (!carried_on && best_epoch == reference_epoch)  // it never got better than untrained
+            return start + "rose from " + short_number(best_loss) + " before training to " + short_number(loss) +
+                   " and stayed there, though every number is finite. Try a smaller learning rate.";
+        const std::string than = carried_on ? "worse than at epoch " + std::to_string(reference_epoch) +
+                                                  ", where training was carried on (" + short_number(untrained) + ")"
+                                            : "worse than before training (" + short_number(untrained) + ")";
+        return start + "jumped from " + short_number(best_loss) + " (epoch " + std::to_string(best_epoch) +
+               ", its lowest) to " + short_number(loss) + ", " + than +
+               ", and stayed there. Every number is finite, but what the network had learnt is lost; try a smaller "
+               "learning rate.";
+    }
+    case Kind::DeadUnits:
+        return "Training collapsed in epoch " + std::to_string(epoch) + ": " + std::to_string(dead) + " of " +
+               std::to_string(units) + " hidden units are dead (f' = 0 on every training point), " +
+               std::to_string(dead - dead_before) + " of them died within " + std::to_string(seen - from_epoch) +
+               (seen - from_epoch == 1 ? " epoch" : " epochs") +
+               ". A dead unit passes no gradient back, so it does not come back by itself; try a smaller "
+               "learning rate or Leaky ReLU.";
+    }
+    return "";
+}
+
+bool CollapseWatch::observe(const EpochRecord& r, const std::vector<int>& dead_per_layer, int units) {
+    int dead = 0;
+    for (int d : dead_per_layer) dead += d;
+    const Seen now{r.epoch, r.train_loss, dead};
+    if (!m_started) {
+        m_started = true;
+        m_untrained = m_reference = m_best = now.loss;
+        m_untrained_epoch = m_reference_epoch = m_best_epoch = now.epoch;
+        m_recent.assign(1, now);
+        return false;
+    }
+    if (m_collapse.happened()) return false;  // named once, until rearm() or restart()
+    m_recent.push_back(now);
+    if (static_cast<int>(m_recent.size()) > kDeadWindow + 1) m_recent.erase(m_recent.begin());
+
+    // the loss: at least kCollapseRatio × its best and above the untrained network's, epochs in a row
+    const bool high = now.loss >= kCollapseRatio * m_best && now.loss > m_reference;
+    m_streak = high ? m_streak + 1 : 0;
+    if (m_streak >= kCollapseEpochs) {
+        m_collapse.kind = Collapse::Kind::Loss;
+        m_collapse.epoch = m_recent[m_recent.size() - kCollapseEpochs].epoch;
+        m_collapse.seen = now.epoch;
+        m_collapse.best_loss = m_best;
+        m_collapse.best_epoch = m_best_epoch;
+        m_collapse.loss = now.loss;
+        m_collapse.untrained = m_reference;
+        m_collapse.reference_epoch = m_reference_epoch;
+        m_collapse.carried_on = m_carried_on;
+        return true;
+    }
+    if (now.loss < m_best) {
+        m_best = now.loss;
+        m_best_epoch = now.epoch;
+    }
+
+    // the units: from below kDeadBefore of them to at least kDeadAfter within kDeadWindow epochs
+    const auto many = [&](int d) { return d >= kDeadAfter * units; };
+    if (units > 0 && many(dead))
+        for (size_t i = 0; i + 1 < m_recent.size(); ++i)
+            if (m_recent[i].dead < kDeadBefore * units) {
+                size_t first = m_recent.size() - 1;  // the first epoch of the many dead that end the window
+                while (first > i + 1 && many(m_recent[first - 1].dead)) --first;
+                m_collapse.kind = Collapse::Kind::DeadUnits;
+                m_collapse.epoch = m_recent[first].epoch;
+                m_collapse.seen = now.epoch;
+                m_collapse.from_epoch = m_recent[i].epoch;
+                m_collapse.dead_before = m_recent[i].dead;
+                m_collapse.dead = dead;
+                m_collapse.units = units;
+                return true;
+            }
+    return false;
+}
+
+void CollapseWatch::rearm() {
+    if (!m_collapse.happened()) return;
+    const Seen now = m_recent.back();  // the epoch it was seen
+    m_collapse = Collapse{};
+    m_streak = 0;
+    m_reference = m_best = now.loss;
+    m_reference_epoch = m_best_epoch = now.epoch;
+    m_carried_on = true;
+    m_recent.assign(1, now);
+}
+
+void CollapseWatch::restart(int epoch, double loss) {
+    if (!m_started) return;
+    m_collapse = Collapse{};
+    m_streak = 0;
+    m_reference = m_untrained;
+    m_reference_epoch = m_untrained_epoch;
+    m_carried_on = false;
+    m_best = loss;
+    m_best_epoch = epoch;
+    m_recent.clear();
 }
 
 TrainConfig default_train_config() {
@@ -155,11 +279,17 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
     }
 }
 
-EpochRecord Training::evaluate() {
+EpochRecord Training::evaluate(bool watch) {
     EpochRecord r;
     r.epoch = m_epoch;
     evaluate_set(m_train_x, m_train_t, true, &r.train_loss, &r.train_accuracy);
     evaluate_set(m_test_x, m_test_t, false, &r.test_loss, &r.test_accuracy);
+    if (watch && m_epoch != m_watched_epoch) {
+        m_watched_epoch = m_epoch;
+        int units = 0;
+        for (int l = 0; l + 1 < m_net.layer_count(); ++l) units += m_net.slots(l).rows;
+        m_watch.observe(r, m_dead, units);
+    }
     return r;
 }
 
@@ -170,12 +300,14 @@ void Training::set_optimizer(const OptimizerSpec& spec) {
 
 void Training::set_batch(int batch) { m_config.batch = std::max(1, batch); }
 
-void Training::restore(const Eigen::VectorXd& params, int epoch) {
+void Training::restore(const Eigen::VectorXd& params, int epoch, double loss) {
     assert(params.size() == m_net.params().size());
     m_net.params() = params;
     m_epoch = epoch;
     m_opt = OptimizerState{};
     m_divergence = Divergence{};
+    m_watch.restart(epoch, loss);
+    m_watched_epoch = epoch - 1;  // the next evaluate() shows the watch this epoch's units again
 }
 
 std::vector<double> Training::gradient_rms() const {

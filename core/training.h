@@ -59,6 +59,76 @@ struct Divergence {
     std::string message() const;  // one sentence for the user
 };
 
+// Where training went wrong although every number stayed finite. Two rules, checked after every
+// evaluated epoch; their thresholds are chosen so that ordinary noisy training never meets them
+// (measured in bench/README.md, "Collapse"):
+// - the loss: for kCollapseEpochs epochs in a row the training loss is at least kCollapseRatio times the
+//   lowest it has had and higher than the untrained network's (the first epoch watched): the network has
+//   lost all it learnt, and more. A spike of ordinary SGD lasts an epoch or two and stays below the
+//   untrained loss; a collapse stays.
+// - the units: within kCollapseEpochs + 2 epochs, the share of dead hidden units (f' = 0 on every
+//   training point) rose from below kDeadBefore to at least kDeadAfter. A dead unit passes no gradient
+//   back, so it does not come back by itself.
+constexpr int kCollapseEpochs = 3;
+constexpr double kCollapseRatio = 1.5;
+constexpr int kDeadWindow = kCollapseEpochs + 2;
+constexpr double kDeadBefore = 0.5;
+constexpr double kDeadAfter = 0.75;
+
+struct Collapse {
+    enum class Kind { None, Loss, DeadUnits };
+    Kind kind = Kind::None;
+    int epoch = 0;             // the epoch it began: the first of the high losses, or the first with that many dead
+    int seen = 0;              // the epoch at which the rule was met (the run pauses there)
+    // Kind::Loss
+    double best_loss = 0.0;    // the lowest training loss before it, at best_epoch
+    int best_epoch = 0;
+    double loss = 0.0;         // the training loss at `seen`
+    double untrained = 0.0;    // what it is worse than: the untrained network's training loss, or the one
+    int reference_epoch = 0;   // at the epoch where the run was carried on after an earlier collapse
+    bool carried_on = false;
+    // Kind::DeadUnits
+    int dead_before = 0;       // dead hidden units at `from_epoch`, and at `seen`
+    int from_epoch = 0;
+    int dead = 0;
+    int units = 0;             // hidden units in all
+    bool happened() const { return kind != Kind::None; }
+    std::string message() const;  // one or two sentences for the user
+};
+
+// Watches a run epoch by epoch for a collapse (the rules above). Once one is seen it is kept until
+// rearm() or restart().
+class CollapseWatch {
+public:
+    // One evaluated epoch, in order: its record and the dead units of each hidden layer out of `units`.
+    // True when this epoch completes a collapse (collapse() then says what).
+    bool observe(const EpochRecord& record, const std::vector<int>& dead, int units);
+    const Collapse& collapse() const { return m_collapse; }
+    // Carrying on after a collapse: the run as it is now becomes the baseline (its loss the best and the
+    // untrained one, its dead units the share before), so only a further collapse is named.
+    void rearm();
+    // Back at an earlier epoch (the history after it gone): the collapse and the epochs after `epoch`
+    // are forgotten; the best loss up to it and the untrained loss stay.
+    void restart(int epoch, double loss);
+
+private:
+    struct Seen {
+        int epoch;
+        double loss;
+        int dead;
+    };
+    Collapse m_collapse;
+    bool m_started = false;
+    double m_untrained = 0.0;          // the first epoch's loss: the untrained network's
+    double m_reference = 0.0;          // what the loss rule compares with: m_untrained, or where the run was carried on
+    int m_untrained_epoch = 0, m_reference_epoch = 0;
+    bool m_carried_on = false;
+    double m_best = 0.0;
+    int m_best_epoch = 0;
+    int m_streak = 0;                  // epochs in a row meeting the loss rule
+    std::vector<Seen> m_recent;        // the last kDeadWindow epochs watched, oldest first
+};
+
 class Training {
 public:
     // Splits `data` (train_percent, seeded by config.data.seed), builds the features and initialises
@@ -69,8 +139,9 @@ public:
     // loss, gradient or weight stopped being finite: the network then keeps the weights from before
     // that step, and divergence() says what and where. A diverged run does not train further.
     bool run_epoch();
-    // Losses and accuracies over both sets with the current weights; also counts dead units.
-    EpochRecord evaluate();
+    // Losses and accuracies over both sets with the current weights; also counts dead units, and, with
+    // `watch`, shows the collapse watch this epoch (once: later calls in the same epoch do not).
+    EpochRecord evaluate(bool watch = true);
 
     int epoch() const { return m_epoch; }
     const Divergence& divergence() const { return m_divergence; }
@@ -82,8 +153,14 @@ public:
     // Settings that may change between epochs without starting again.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
-    // Puts back weights saved earlier (same network shape); clears a divergence.
-    void restore(const Eigen::VectorXd& params, int epoch);
+    // Puts back weights saved earlier (same network shape) as those of `epoch`, whose training loss was
+    // `loss`; clears a divergence and a collapse.
+    void restore(const Eigen::VectorXd& params, int epoch, double loss);
+    // A collapse seen by the watched evaluate() calls (a run that is never evaluated is not watched).
+    // Training goes on regardless; the trainer pauses.
+    const Collapse& collapse() const { return m_watch.collapse(); }
+    // Goes on after a collapse: only a further one is named (CollapseWatch::rearm).
+    void carry_on() { m_watch.rearm(); }
 
     // RMS of dL/dW for each layer at the last step (hidden layers, then the output layer).
     std::vector<double> gradient_rms() const;
@@ -106,6 +183,8 @@ private:
     std::vector<int> m_order;
     int m_epoch = 0;
     Divergence m_divergence;
+    CollapseWatch m_watch;
+    int m_watched_epoch = -1;          // the last epoch the watch has seen
     std::vector<int> m_dead;
     std::vector<std::vector<char>> m_dead_mask;
     // scratch, kept between steps so a step allocates nothing

@@ -184,7 +184,8 @@ bool prepare_loss(const std::vector<KeyValue>& sets, bool, Figure* out, std::str
 // Grid points per side of an exported boundary: finer than the window's, for print.
 constexpr int kExportGridPoints = 256;
 
-// Reads the training keys and trains headless for the epochs asked (stopping early on a divergence).
+// Reads the training keys and trains headless for the epochs asked (stopping early on a divergence),
+// evaluating every epoch so a collapse is seen as it would be in the playground.
 bool train_request(const std::vector<KeyValue>& sets, TrainingRequest* request, core::Dataset* data,
                    std::unique_ptr<core::Training>* run, std::string* name, std::string* error) {
     for (const auto& [key, value] : sets)
@@ -194,16 +195,23 @@ bool train_request(const std::vector<KeyValue>& sets, TrainingRequest* request, 
         }
     if (!finish_training_request(request, data, error)) return false;
     *run = std::make_unique<core::Training>(request->config, *data);
-    for (int e = 0; e < request->epochs; ++e)
+    (*run)->evaluate();  // the untrained network
+    for (int e = 0; e < request->epochs; ++e) {
         if (!(*run)->run_epoch()) break;
+        (*run)->evaluate();
+    }
     *name = request->data_file.empty() ? core::dataset_info(request->config.data.kind).id : "data";
     return true;
 }
 
-std::string divergence_note(const core::Training& run) {
-    if (!run.divergence().happened) return "";
-    return run.divergence().message() + " The figure shows the weights from before that step (epoch " +
-           std::to_string(run.epoch()) + ").";
+// What went wrong in the run, if anything: a blow-up, or a collapse.
+std::string training_note(const core::Training& run) {
+    if (run.divergence().happened)
+        return run.divergence().message() + " The figure shows the weights from before that step (epoch " +
+               std::to_string(run.epoch()) + ").";
+    if (run.collapse().happened())
+        return run.collapse().message() + " Training went on; the figure shows epoch " + std::to_string(run.epoch()) + ".";
+    return "";
 }
 
 bool prepare_boundary(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
@@ -219,7 +227,7 @@ bool prepare_boundary(const std::vector<KeyValue>& sets, bool, Figure* out, std:
                           &last, kExportGridPoints, picture.get(), grid.get());
     *out = boundary_export_figure(picture, grid, "boundary_" + name + "_" + std::to_string(request.epochs) +
                                                      "epochs_seed" + std::to_string(request.config.seed));
-    out->note = divergence_note(*run);
+    out->note = training_note(*run);
     return true;
 }
 
@@ -239,7 +247,7 @@ bool prepare_network(const std::vector<KeyValue>& sets, bool, Figure* out, std::
                          run->dead_mask(), run->epoch(), kNetworkGridPoints, picture.get());
     *out = network_export_figure(picture, "network_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
                                               std::to_string(request.config.seed));
-    out->note = divergence_note(*run);
+    out->note = training_note(*run);
     return true;
 }
 

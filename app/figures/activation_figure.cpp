@@ -1,6 +1,7 @@
 #include "app/figures/activation_figure.h"
 
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -165,9 +166,7 @@ constexpr ImU32 kDeadColor = IM_COL32(110, 110, 130, 40);
 std::string param_text(const core::Activation& act, const core::ParamValues& p) {
     std::string s;
     for (int k = 0; k < act.param_count; ++k) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%s%s = %g", k ? ", " : "", act.params[k].symbol, p.v[k]);
-        s += buf;
+        s += std::string(k ? ", " : "") + act.params[k].symbol + " = " + plot::format_significant(p.v[k]);
     }
     return s;
 }
@@ -195,9 +194,8 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         if (view.functions[i] != focus) continue;
         const core::Activation& act = core::activation(focus);
         const Zones& z = curves.zones[i];
-        char threshold[32];
-        std::snprintf(threshold, sizeof threshold, "%g", view.saturation_threshold);
-        const std::string sat = std::string("|f'| < ") + threshold + " (" + act.label + ": gradient vanishes)";
+        const std::string sat = "|f'| < " + plot::format_significant(view.saturation_threshold) + " (" + act.label +
+                                ": gradient vanishes)";
         const std::string dead = std::string("f' = 0 (") + act.label + ": unit can die)";
         if (view.shade_saturation)
             for (const auto& r : z.saturated) plot::PlotVBand(sat.c_str(), r.first, r.second, kSaturatedColor);
@@ -257,7 +255,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             if (view.show_f) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(f) : f, color);
             if (view.show_df) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(df) : df, color, 3.5f);
         }
-        const std::string text = "x = " + plot::format_number(view.probe_x, "%.4g");
+        const std::string text = "x = " + plot::format_significant(view.probe_x, 4);
         const plot::Limits lim = plot::GetPlotLimits();
         plot::PlotText(text.c_str(), view.probe_x, lim.y_max, IM_COL32(60, 60, 60, 255), ImVec2(6, 4), ImVec2(0, 0));
     }
@@ -266,7 +264,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     if (plot::IsPlotHovered() && !view.functions.empty()) {
         const double x = plot::GetPlotMouseX();
         ImGui::BeginTooltip();
-        ImGui::Text("x = %s", plot::format_number(x, "%.6g").c_str());
+        ImGui::Text("x = %s", plot::format_significant(x).c_str());
         if (ImGui::BeginTable("##hover", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX)) {
             ImGui::TableSetupColumn("");
             ImGui::TableSetupColumn("f(x)");
@@ -282,9 +280,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                 ImGui::SameLine();
                 ImGui::TextUnformatted(act.label);
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(plot::format_number(act.f(x, p), "%.6g").c_str());
+                ImGui::TextUnformatted(plot::format_significant(act.f(x, p)).c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(plot::format_number(act.df(x, p), "%.6g").c_str());
+                ImGui::TextUnformatted(plot::format_significant(act.df(x, p)).c_str());
             }
             ImGui::EndTable();
         }

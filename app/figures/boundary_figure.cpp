@@ -1,6 +1,7 @@
 #include "app/figures/boundary_figure.h"
 
 #include "app/figures/loss_figure.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -201,13 +202,8 @@ void make_boundary_picture(const core::TrainConfig& config, const core::Dataset&
                  ": " + describe_training(config, data, data_name);
     pic->status.clear();
     if (last) {
-        char buf[160];
-        if (data.classes > 0)
-            std::snprintf(buf, sizeof buf, "test loss %.3g, test accuracy %.1f %%", last->test_loss,
-                          100.0 * last->test_accuracy);
-        else
-            std::snprintf(buf, sizeof buf, "test loss %.3g", last->test_loss);
-        pic->status = buf;
+        pic->status = "test loss " + plot::format_significant(last->test_loss, 3);
+        if (data.classes > 0) pic->status += ", test accuracy " + plot::format_decimals(100.0 * last->test_accuracy, 1) + " %";
     }
 }
 

@@ -26,4 +26,10 @@ bool export_figure_csv(const Figure& figure, const std::string& path, std::strin
 // is overwritten; "" when even "-99999" is taken.
 std::string unused_path(const std::string& folder, const std::string& stem, const std::string& extension);
 
+// ImGui::TextWrapped for every figure and panel, but a line breaks only at a space (plot::wrap_text):
+// never inside a number ("1.5e−43", which ImGui breaks after the point) or between a number and its
+// unit joined by a no-break space. Wraps where TextWrapped would (the window's edge, or the
+// position given to PushTextWrapPos).
+void text_wrapped(const char* text);
+
 }  // namespace actlab::app

@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"  // series_style: every function keeps its colour
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -53,14 +54,14 @@ bool GradientView::operator==(const GradientView& o) const {
 std::string activation_label(const core::Activation& act, const core::ParamValues& p) {
     std::string s = act.label;
     for (int k = 0; k < act.param_count; ++k)
-        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_number(p.v[k], "%g");
+        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_significant(p.v[k]);
     return act.param_count > 0 ? s + ")" : s;
 }
 
 std::string init_label(const core::Init& init) {
     std::string s = core::init_name(init.kind);
-    if (init.kind == core::InitKind::Normal) s += " σ = " + plot::format_number(init.sigma, "%g");
-    if (init.kind == core::InitKind::Uniform) s += " a = " + plot::format_number(init.a, "%g");
+    if (init.kind == core::InitKind::Normal) s += " σ = " + plot::format_significant(init.sigma);
+    if (init.kind == core::InitKind::Uniform) s += " a = " + plot::format_significant(init.a);
     return s;
 }
 
@@ -101,6 +102,9 @@ namespace {
 
 constexpr ImU32 kNoteColor = IM_COL32(70, 70, 70, 255);
 constexpr ImU32 kChainColor = IM_COL32(40, 40, 40, 255);
+constexpr ImU32 kChainMuted = IM_COL32(40, 40, 40, 110);   // the chain view beside a network whose gradient is 0
+constexpr ImU32 kZeroBand = IM_COL32(190, 30, 30, 34);      // layers where the gradient is exactly 0
+constexpr ImU32 kZeroInk = IM_COL32(170, 20, 20, 255);
 const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
 
 // The home view of a log axis over these values: from the smallest positive to the largest with 4 %
@@ -118,8 +122,8 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
     *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
 }
 
-// Up to three notes in the lower left corner of the plot, one below the other, above the row of
-// marks draw_zeros puts along the bottom edge.
+// Up to three notes in the lower left corner of the plot, one below the other, above the line
+// draw_zeros puts along the bottom edge.
 void corner_note(const std::string& text, int row) {
     const plot::Limits lim = plot::GetPlotLimits();
     const float line = ImGui::GetTextLineHeightWithSpacing() / ImGui::GetFontSize() * 16.0f;
@@ -144,14 +148,72 @@ std::string zero_layers(const std::vector<double>& v, const char* what) {
            (count == last - first + 1 ? layer_span(first, last) : std::to_string(count) + " layers");
 }
 
-// Values that are exactly 0 cannot sit on a log axis: a mark on its bottom edge shows each. True if any.
+// Values that are exactly 0 cannot sit on a log axis: a heavy line on its bottom edge in the series'
+// colour, over every run of layers where the value is 0, with a mark at each. True if any.
 bool draw_zeros(const std::vector<double>& v, ImU32 color) {
     bool any = false;
     const plot::Limits lim = plot::GetPlotLimits();
     const double bottom = lim.y_min * std::pow(lim.y_max / lim.y_min, 0.015);  // just above the edge
-    for (size_t i = 0; i < v.size(); ++i)
-        if (v[i] == 0.0) plot::PlotMarker(static_cast<double>(i + 1), bottom, color, 3.5f), any = true;
+    for (size_t i = 0; i < v.size();) {
+        if (v[i] != 0.0) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < v.size() && v[j] == 0.0) ++j;
+        const double xs[2] = {i + 1 - 0.3, j + 0.3}, ys[2] = {bottom, bottom};  // layers i+1 … j
+        plot::PlotLine("##zero", xs, ys, 2, {color, 5.0f});
+        for (size_t k = i; k < j; ++k) plot::PlotMarker(static_cast<double>(k + 1), bottom, color, 3.5f);
+        any = true;
+        i = j;
+    }
     return any;
+}
+
+// Where the gradient is exactly 0, as the first thing the eye meets: the layers shaded over the whole
+// height and the zeros on the bottom edge (draw_zeros), drawn before the lines; then, over them,
+// "∂loss/∂z = 0" in large type across those layers and in words which they are.
+void draw_zero_layers(const std::vector<double>& rms, ImU32 color) {
+    for (size_t i = 0; i < rms.size(); ++i)
+        if (rms[i] == 0.0) plot::PlotVBand("##zero gradient", i + 0.5, i + 1.5, kZeroBand);
+    draw_zeros(rms, color);
+}
+
+void draw_zero_headline(const std::vector<double>& rms) {
+    int first = 0, last = 0, count = 0;
+    for (size_t i = 0; i < rms.size(); ++i)
+        if (rms[i] == 0.0) {
+            if (!first) first = static_cast<int>(i) + 1;
+            last = static_cast<int>(i) + 1;
+            ++count;
+        }
+    if (!count) return;
+    const bool one_run = count == last - first + 1;
+    const int depth = static_cast<int>(rms.size());
+    // the gradient enters at the last layer and travels down: "from layer k on" is k, k − 1, …, 1
+    std::string where;
+    if (one_run && first == 1 && last == depth)
+        where = "in every layer: no gradient comes back through the dead units";
+    else if (one_run && first == 1)
+        where = "from layer " + std::to_string(last) + " down to layer 1: nothing passes the dead units above";
+    else
+        where = "at " + (one_run ? layer_span(first, last) : std::to_string(count) + " layers") +
+                ": dead units pass none of it back";
+    ImFont* big = plot::GetStyle().title_font ? plot::GetStyle().title_font : ImGui::GetFont();
+    const float size = 2.2f * ImGui::GetFontSize();
+    const std::string headline = "∂loss/∂z = 0";
+    const plot::Limits lim = plot::GetPlotLimits();
+    const double mid_x = one_run ? 0.5 * (first + last) : 0.5 * (lim.x_min + lim.x_max);
+    const ImVec2 at = plot::PlotToPixels(mid_x, std::sqrt(lim.y_min * lim.y_max));
+    const ImVec2 head = big->CalcTextSizeA(size, FLT_MAX, 0.0f, headline.c_str());
+    const ImVec2 line = ImGui::CalcTextSize(where.c_str());
+    ImDrawList* draw = plot::GetPlotDrawList();
+    // a white box under both lines, so the chain view's line behind them does not cross the words
+    const float pad = 0.4f * ImGui::GetFontSize(), w = std::max(head.x, line.x);
+    const ImVec2 box_min(at.x - 0.5f * w - pad, at.y - head.y - pad), box_max(at.x + 0.5f * w + pad, at.y + line.y + 2 * pad);
+    draw->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 230), pad);
+    draw->AddText(big, size, ImVec2(at.x - 0.5f * head.x, at.y - head.y), kZeroInk, headline.c_str());
+    draw->AddText(ImVec2(at.x - 0.5f * line.x, at.y + pad), kZeroInk, where.c_str());
 }
 
 std::vector<double> column(const std::vector<core::LayerStats>& layers, double core::LayerStats::*field) {
@@ -169,7 +231,7 @@ std::vector<double> layer_numbers(int depth) {
 // Marks at every layer while they stay apart.
 plot::Marker layer_marker(int depth, plot::Marker m) { return depth <= 40 ? m : plot::Marker_None; }
 
-std::string z_text(double z) { return plot::format_number(z, "%g"); }
+std::string z_text(double z) { return plot::format_significant(z); }
 
 }  // namespace
 
@@ -179,7 +241,7 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
     const std::string title = "Gradient per layer: " + activation_label(act, p) + ", " + init_label(view.init) +
                               " init, " + std::to_string(view.depth) + " × " + std::to_string(view.width) +
-                              ", bias " + plot::format_number(view.init.bias, "%g") + "###gradient-plot";
+                              ", bias " + plot::format_significant(view.init.bias) + "###gradient-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
@@ -199,12 +261,19 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
 
     const std::vector<double> x = layer_numbers(depth);
     const SeriesStyle style = series_style(view.activation);
+    const bool zero = std::find(rms.begin(), rms.end(), 0.0) != rms.end();
+    if (zero) draw_zero_layers(rms, style.color);  // under the lines: the shading is a background
     if (!layers.empty())
         plot::PlotLine("network: RMS of the gradient w.r.t. z", x.data(), rms.data(), depth,
                        {style.color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
-    const std::string chain_label = "chain view: |f'(" + z_text(view.z) + ")|^(layers passed)";
+    // beside a network whose gradient is 0 the chain view (one unit at one z, no dead units) is the
+    // lesser line: thin and pale, and its label says what it leaves out
+    const std::string chain_label = "chain view: |f'(" + z_text(view.z) + ")|^(layers passed)" +
+                                    (zero ? ", one unit at z = " + z_text(view.z) + ", not the network" : "");
     plot::PlotLine(chain_label.c_str(), x.data(), chain_line.data(), depth,
-                   {kChainColor, 2.2f, true, layer_marker(depth, plot::Marker_Diamond)});
+                   zero ? plot::LineStyle{kChainMuted, 1.5f, true, plot::Marker_None}
+                        : plot::LineStyle{kChainColor, 2.2f, true, layer_marker(depth, plot::Marker_Diamond)});
+    if (zero) draw_zero_headline(rms);
 
     int row = 0;
     if (!options.stale.empty()) corner_note(options.stale, row++);
@@ -214,8 +283,7 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
         corner_note("chain view: below 4.9e−324, the smallest double, after " + std::to_string(chain.underflow) +
                         " layers: stored as 0, not drawn", row++);
     if (layers.empty()) corner_note("computing the network…", row++);
-    if (draw_zeros(rms, style.color))
-        corner_note(zero_layers(rms, "gradient") + " (marks along the bottom): dead units pass none of it back", row++);
+    if (zero) corner_note(zero_layers(rms, "gradient") + " (the heavy line along the bottom: 0 is off a log axis)", row++);
     plot::EndPlot();
 }
 
@@ -238,7 +306,7 @@ void draw_activity_plot(const GradientView& view, const std::vector<core::LayerS
     if (!layers.empty()) {
         plot::PlotLine("std of a", x.data(), sd.data(), depth, {color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
         plot::PlotLine("|mean of a|", x.data(), mean.data(), depth, {color, 2.2f, true});
-        if (draw_zeros(sd, color)) corner_note(zero_layers(sd, "spread") + " (marks along the bottom): all activations equal", 0);
+        if (draw_zeros(sd, color)) corner_note(zero_layers(sd, "spread") + " (the line along the bottom): all activations equal", 0);
     }
     plot::EndPlot();
 }
@@ -264,7 +332,7 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
     const double d = chain.slope;
     const std::string title = "Chain view: f'(z)^k for " + activation_label(act, p) + " at z = " + z_text(view.z) +
-                              ", f'(z) = " + plot::format_number(d, "%.6g") + "###chain-plot";
+                              ", f'(z) = " + plot::format_significant(d) + "###chain-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes("layers k that the gradient passes", "|f'(z)|^k  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
@@ -298,14 +366,14 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
     }
     if (d < 0.0) corner_note("f'(z) < 0: the sign alternates; the plot shows |f'(z)|^k", row++);
     if (!chain.products.empty() && chain.products.back() != 0.0)
-        corner_note("after " + std::to_string(depth) + " layers: " + plot::format_number(chain.products.back(), "%.4g"), row++);
+        corner_note("after " + std::to_string(depth) + " layers: " + plot::format_significant(chain.products.back(), 4), row++);
     plot::EndPlot();
 }
 
 void draw_compare_plot(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results,
                        ImVec2 size, const GradientDrawOptions& options) {
     const std::string title = "Gradient per layer, " + std::to_string(view.depth) + " × " +
-                              std::to_string(view.width) + ", bias " + plot::format_number(view.init.bias, "%g") +
+                              std::to_string(view.width) + ", bias " + plot::format_significant(view.init.bias) +
                               "###compare-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
@@ -329,7 +397,7 @@ void draw_compare_plot(const GradientView& view, const std::vector<std::vector<c
         const PairStyle style = pair_style(view.compare, i);
         plot::PlotLine(label.c_str(), x.data(), rms.data(), static_cast<int>(rms.size()),
                        {style.color, 3.0f, style.dashed, layer_marker(static_cast<int>(rms.size()), style.marker)});
-        if (draw_zeros(rms, style.color)) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (marks along the bottom)", row++);
+        if (draw_zeros(rms, style.color)) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (the line along the bottom)", row++);
     }
     plot::EndPlot();
 }

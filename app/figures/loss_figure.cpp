@@ -1,5 +1,7 @@
 #include "app/figures/loss_figure.h"
 
+#include "app/plot/text_format.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,11 +13,24 @@ namespace {
 // Okabe–Ito blue and vermillion: train and test, as on every actlab figure
 constexpr ImU32 kTrainColor = IM_COL32(0, 114, 178, 255);
 constexpr ImU32 kTestColor = IM_COL32(213, 94, 0, 255);
+constexpr ImU32 kCollapseColor = IM_COL32(190, 30, 30, 255);
 
-std::string number(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
+// A warning in the upper middle of the data area (below the summary line), wrapped to about half its
+// width, on the pale red of the playground's banner so it reads over the curves.
+void warning_box(const std::string& text) {
+    const plot::Limits lim = plot::GetPlotLimits();
+    const ImVec2 top_left = plot::PlotToPixels(lim.x_min, lim.y_max), bottom_right = plot::PlotToPixels(lim.x_max, lim.y_min);
+    const float line = ImGui::GetTextLineHeight(), pad = 0.6f * ImGui::GetFontSize();
+    const std::vector<std::string> lines = plot::wrap_text(
+        text, 0.55f * (bottom_right.x - top_left.x), [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
+    float width = 0.0f;
+    for (const std::string& l : lines) width = std::max(width, ImGui::CalcTextSize(l.c_str()).x);
+    const ImVec2 min(0.5f * (top_left.x + bottom_right.x - width) - pad, top_left.y + 2.5f * line);
+    const ImVec2 max(min.x + width + 2 * pad, min.y + lines.size() * line + 2 * pad);
+    ImDrawList* draw = plot::GetPlotDrawList();
+    draw->AddRectFilled(min, max, IM_COL32(253, 226, 222, 240), 0.3f * pad);
+    for (size_t i = 0; i < lines.size(); ++i)
+        draw->AddText(ImVec2(min.x + pad, min.y + pad + i * line), kCollapseColor, lines[i].c_str());
 }
 
 }  // namespace
@@ -33,7 +48,7 @@ std::string describe_training(const core::TrainConfig& c, const core::Dataset& d
     for (const std::string& id : ids) acts += (acts.empty() ? "" : "/") + id;
     return data_name + " · " + shape + (acts.empty() ? "" : " " + acts) + " · " + core::output_name(c.output) + "+" +
            core::loss_name(c.loss) + " · " + core::optimizer_name(c.optimizer.kind) + " " +
-           number(c.optimizer.learning_rate) + " · batch " + std::to_string(c.batch) + " · seed " +
+           plot::format_significant(c.optimizer.learning_rate) + " · batch " + std::to_string(c.batch) + " · seed " +
            std::to_string(c.seed);
 }
 
@@ -41,9 +56,11 @@ LossCurves train_loss_curves(const TrainingRequest& request, const core::Dataset
     LossCurves curves;
     core::Training run(request.config, data);
     curves.classification = data.classes > 0;
+    run.evaluate();  // the untrained network, for the collapse watch (the file starts at epoch 1)
     for (int e = 0; e < request.epochs; ++e) {
         if (!run.run_epoch()) break;
         curves.history.push_back(run.evaluate());
+        if (run.collapse().happened() && !curves.collapse.happened()) curves.collapse = run.collapse();
     }
     curves.divergence = run.divergence();
     const std::string name = request.data_file.empty() ? core::dataset_info(request.config.data.kind).id
@@ -83,7 +100,8 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
     }
     plot::Limits home;
     home.x_min = 0;
-    home.x_max = n > 0 ? std::max(1.0, epoch.back()) : 1.0;
+    // 3 % beyond the newest epoch, so where the curves end (a jump in the last epochs) is clear of the frame
+    home.x_max = n > 0 ? std::max(1.0, epoch.back() * 1.03) : 1.0;
     if (log_y) {
         home.y_min = hi > 0 ? std::pow(10.0, std::floor(std::log10(lo))) : 1e-3;
         home.y_max = hi > 0 ? std::pow(10.0, std::ceil(std::log10(hi))) : 1.0;
@@ -98,29 +116,28 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
     if (log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(home, (follow || (flags & plot::PlotFlags_NoInputs)) ? plot::Cond_Always : plot::Cond_Once);
     plot::SetupLegend(plot::Location_SouthWest);  // loss falls from the top left: the corner below it is empty
+    if (curves.collapse.happened()) {
+        // where it began: the curves jump there
+        const std::string label = "collapsed (epoch " + std::to_string(curves.collapse.epoch) + ")";
+        plot::PlotVLine(label.c_str(), curves.collapse.epoch, {kCollapseColor, 1.5f, true});
+    }
     if (n > 0) {
         plot::PlotLine("training set", epoch.data(), train.data(), n, {kTrainColor, 2.0f});
         plot::PlotLine("test set", epoch.data(), test.data(), n, {kTestColor, 2.0f, true});
+        // a dot on the newest epoch of each: the curves end where the run is, however many epochs
+        // share its last pixel
+        plot::PlotMarker(epoch.back(), train.back(), kTrainColor, 3.5f);
+        plot::PlotMarker(epoch.back(), test.back(), kTestColor, 3.5f);
     }
     if (n > 0 && summary) {
         const core::EpochRecord& last = curves.history.back();
-        char line[160];
-        if (curves.classification)
-            std::snprintf(line, sizeof line, "epoch %d: test loss %.3g, test accuracy %.1f %%", last.epoch,
-                          last.test_loss, 100.0 * last.test_accuracy);
-        else
-            std::snprintf(line, sizeof line, "epoch %d: test loss %.3g", last.epoch, last.test_loss);
-        plot::PlotText(line, home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
+        std::string line = "epoch " + std::to_string(last.epoch) + ": test loss " + plot::format_significant(last.test_loss, 3);
+        if (curves.classification) line += ", test accuracy " + plot::format_decimals(100.0 * last.test_accuracy, 1) + " %";
+        plot::PlotText(line.c_str(), home.x_max, log_y ? home.y_max : home.y_max, plot::GetStyle().text,
                        ImVec2(-8, 8), ImVec2(1, 0));
     }
-    if (curves.divergence.happened && summary) {
-        // in the middle of the view (on a log axis, the middle of its decades), one sentence per line
-        std::string text = curves.divergence.message();
-        for (std::size_t dot = text.find(". "); dot != std::string::npos; dot = text.find(". ", dot + 2)) text[dot + 1] = '\n';
-        const double middle = log_y ? std::pow(10.0, 0.5 * (std::log10(home.y_min) + std::log10(home.y_max)))
-                                    : 0.5 * (home.y_min + home.y_max);
-        plot::PlotText(text.c_str(), 0.5 * (home.x_min + home.x_max), middle, IM_COL32(190, 30, 30, 255));
-    }
+    if ((curves.divergence.happened || curves.collapse.happened()) && summary)
+        warning_box(curves.divergence.happened ? curves.divergence.message() : curves.collapse.message());
     plot::EndPlot();
 }
 
@@ -129,11 +146,15 @@ Figure loss_export_figure(const LossCurves& curves, const std::string& stem) {
     figure.stem = stem;
     figure.csv = [curves] { return loss_csv(curves); };
     figure.draw = [curves](ImVec2 size) { draw_loss_figure(curves, size, true, plot::PlotFlags_NoInputs); };
+    if (curves.collapse.happened()) {
+        const int last = curves.history.empty() ? 0 : curves.history.back().epoch;
+        figure.note = curves.collapse.message() + " Training went on to epoch " + std::to_string(last) + ".";
+    }
     if (curves.divergence.happened)
-        figure.note = curves.divergence.message() +
-                      (curves.divergence.epoch > 1
-                           ? " The file holds epochs 1 to " + std::to_string(curves.divergence.epoch - 1) + "."
-                           : " No epoch was completed.");
+        figure.note += (figure.note.empty() ? "" : " ") + curves.divergence.message() +
+                       (curves.divergence.epoch > 1
+                            ? " The file holds epochs 1 to " + std::to_string(curves.divergence.epoch - 1) + "."
+                            : " No epoch was completed.");
     return figure;
 }
 

@@ -13,13 +13,15 @@
 namespace actlab::app {
 
 struct LossCurves {
-    std::vector<core::EpochRecord> history;  // one record per epoch shown
+    std::vector<core::EpochRecord> history;  // one record per epoch shown; the last is the run's newest epoch
     core::Divergence divergence;             // when the run stopped early
+    core::Collapse collapse;                 // when the run collapsed (it may have gone on)
     bool classification = true;              // accuracy is defined
     std::string subtitle;                    // what was trained: "circle · 2-4-2-1 tanh · sgd 0.03 · batch 10"
 };
 
-// Trains the request headless, recording every epoch (1 … epochs, or up to a divergence).
+// Trains the request headless, recording every epoch (1 … epochs, or up to a divergence) and watching
+// for a collapse (training goes on after one).
 LossCurves train_loss_curves(const TrainingRequest& request, const core::Dataset& data);
 
 // "circle · 2-4-2-1 tanh · sgd 0.03 · batch 10 · seed 1"; without the activations ("circle · 2-4-2-1 · ...")

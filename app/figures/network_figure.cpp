@@ -3,6 +3,7 @@
 #include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/plot/plot.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,11 +29,7 @@ ImU32 with_white(ImU32 color, float amount, float alpha = 1.0f) {
 
 ImU32 sign_color(double v) { return data_class_color(v < 0 ? 0 : 1); }
 
-std::string short_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
-}
+std::string short_number(double v) { return plot::format_significant(v, 3); }
 
 // One unit of the diagram: where its thumbnail sits and which map it shows.
 struct Node {
@@ -491,13 +488,13 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
                                               : "hidden layer " + std::to_string(k.layer) + ", unit " +
                                                     std::to_string(k.from + 1);
         ImGui::BeginTooltip();
-        ImGui::Text("weight w = %.4g", k.w);
+        ImGui::Text("weight w = %s", plot::format_significant(k.w, 4).c_str());
         ImGui::TextDisabled("from %s", from.c_str());
         ImGui::TextDisabled("to %s", unit_name(pic, to).c_str());
         ImGui::EndTooltip();
     } else if (hover_bias) {
         ImGui::BeginTooltip();
-        ImGui::Text("bias b = %.4g", net.biases(hover_bias->column - 1)[hover_bias->unit]);
+        ImGui::Text("bias b = %s", plot::format_significant(net.biases(hover_bias->column - 1)[hover_bias->unit], 4).c_str());
         ImGui::TextDisabled("of %s", unit_name(pic, *hover_bias).c_str());
         ImGui::EndTooltip();
     } else if (hover_node) {
@@ -512,7 +509,7 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         draw_unit_map(pic, n, inputs, neurons, output, painter, tl, at, ImVec2(at.x + big, at.y + big));
         tl->AddRect(at, ImVec2(at.x + big, at.y + big), kFrame);
         if (n.dead) mark_dead(tl, at, ImVec2(at.x + big, at.y + big), ImGui::GetFontSize(), true);
-        if (n.column >= 1) ImGui::Text("bias b = %.4g", net.biases(n.column - 1)[n.unit]);
+        if (n.column >= 1) ImGui::Text("bias b = %s", plot::format_significant(net.biases(n.column - 1)[n.unit], 4).c_str());
         if (n.column == 0)
             ImGui::TextDisabled("the feature over the plane, scaled to ±1");
         else if (n.column <= hidden)

@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,16 +22,13 @@ ImFont* title_font() {
     return font ? font : ImGui::GetFont();
 }
 
-std::string format(const char* fmt, double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, fmt, v);
-    return buf;
-}
+// a no-break space keeps the number with its sign
+std::string percent(double share) { return plot::format_decimals(100.0 * share, 1) + "\u00A0%"; }
 
-// "test accuracy 97.6 %": how a runner ended (or stands, while it runs).
+// "97.6 %": how a runner ended (or stands, while it runs).
 std::string final_accuracy(const RaceResult& race, const RaceEntry& e) {
     if (e.history.empty()) return "—";
-    return race.classification ? format("%.1f %%", 100.0 * e.history.back().test_accuracy) : "—";
+    return race.classification ? percent(e.history.back().test_accuracy) : "—";
 }
 
 // Where a runner stands against the target: "123", "not within 500", "not yet (epoch 80)".
@@ -43,24 +41,30 @@ std::string epochs_text(const RaceResult& race, const RaceEntry& e) {
     return "not within " + std::to_string(race.epochs);
 }
 
-// The runner that reached the target first (ties: the lower final test loss), or -1 when none did.
-int race_winner(const RaceResult& race) {
-    int best = -1;
+}  // namespace
+
+std::vector<int> race_leaders(const RaceResult& race) {
+    int fewest = -1;
+    for (const RaceEntry& e : race.entries) {
+        const int reached = race_epochs_to_target(race, e);
+        if (reached >= 0 && (fewest < 0 || reached < fewest)) fewest = reached;
+    }
+    if (fewest < 0) return {};
+    std::vector<int> leaders;
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
-        const int e = race_epochs_to_target(race, race.entries[i]);
-        if (e < 0) continue;
-        if (best < 0) {
-            best = i;
+        const RaceEntry& e = race.entries[i];
+        const int reached = race_epochs_to_target(race, e);
+        if (reached == fewest) {
+            leaders.push_back(i);
             continue;
         }
-        const int b = race_epochs_to_target(race, race.entries[best]);
-        if (e < b || (e == b && race.entries[i].history.back().test_loss < race.entries[best].history.back().test_loss))
-            best = i;
+        if (reached >= 0) continue;  // later
+        // not there yet: settled only if it has passed `fewest` epochs or stopped (blew up, or finished)
+        const int last = e.history.empty() ? 0 : e.history.back().epoch;
+        if (last < fewest && !e.divergence.happened && last < race.epochs) return {};
     }
-    return best;
+    return leaders;
 }
-
-}  // namespace
 
 core::TrainConfig race_config(const core::TrainConfig& base, int activation) {
     core::TrainConfig c = base;
@@ -164,9 +168,9 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
             status_color = kWarnColor;
         } else if (!e.history.empty()) {
             const core::EpochRecord& r = e.history.back();
-            status = race.classification ? format("test accuracy %.1f %%", 100.0 * r.test_accuracy) +
-                                               format(" · loss %.3g", r.test_loss)
-                                         : format("test loss %.3g", r.test_loss);
+            status = race.classification ? "test accuracy " + percent(r.test_accuracy) + " · loss " +
+                                               plot::format_significant(r.test_loss, 3)
+                                         : "test loss " + plot::format_significant(r.test_loss, 3);
         }
         wl->AddText(ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color, status.c_str());
     }
@@ -194,7 +198,7 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(home, refit ? plot::Cond_Always : plot::Cond_Once);
     plot::SetupLegend(plot::Location_Best);  // where the curves leave room: that depends on who is winning
-    const std::string target = "target " + format("%g", race.target_loss);
+    const std::string target = "target " + plot::format_significant(race.target_loss);
     plot::PlotHLine(target.c_str(), race.target_loss, {kTargetColor, 1.5f, true});
     std::vector<double> xs, ys;
     for (const RaceEntry& e : race.entries) {
@@ -215,7 +219,8 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
 }
 
 void draw_race_table(const RaceResult& race, float width) {
-    const int winner = race_winner(race);
+    const std::vector<int> leaders = race_leaders(race);
+    const char* mark = leaders.size() > 1 ? "  (tied first)" : "  (first)";
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     const float fs = ImGui::GetFontSize();
     // roomy rows: the table is read from the back of a room
@@ -223,7 +228,7 @@ void draw_race_table(const RaceResult& race, float width) {
     const bool open = ImGui::BeginTable("##race table", 4, flags, ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (!open) return;
-    const std::string reach = "epochs to reach " + format("%g", race.target_loss);
+    const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
     ImGui::TableSetupColumn("activation", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(reach.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("test loss", ImGuiTableColumnFlags_WidthStretch, 0.9f);
@@ -231,11 +236,12 @@ void draw_race_table(const RaceResult& race, float width) {
     ImGui::TableHeadersRow();
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
         const RaceEntry& e = race.entries[i];
+        const bool leading = std::find(leaders.begin(), leaders.end(), i) != leaders.end();
         ImGui::TableNextRow();
-        if (i == winner) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
+        if (leading) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
         ImGui::TableNextColumn();
         ImGui::TextColored(to_vec4(series_style(e.activation).color), "%s%s", core::activation(e.activation).label,
-                           i == winner ? "  (first)" : "");
+                           leading ? mark : "");
         ImGui::TableNextColumn();
         const std::string reached = epochs_text(race, e);
         if (race_epochs_to_target(race, e) < 0)
@@ -244,7 +250,7 @@ void draw_race_table(const RaceResult& race, float width) {
         else
             ImGui::TextUnformatted(reached.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.history.empty() ? "—" : format("%.3g", e.history.back().test_loss).c_str());
+        ImGui::TextUnformatted(e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(final_accuracy(race, e).c_str());
     }
@@ -285,11 +291,14 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    ImGui::TextWrapped("%sBoundaries: %s; points ringed in white were trained on, points ringed in black are "
-                       "the test points. Curves: the test "
-                       "loss per epoch; each dot marks where a runner first reached the dashed target.",
-                       race_winner(race) >= 0 ? "The row marked first reached the target in the fewest epochs. " : "",
-                       colours);
+    const size_t leaders = race_leaders(race).size();
+    const std::string note =
+        std::string(leaders == 1   ? "The row marked first reached the target in the fewest epochs. "
+                    : leaders > 1 ? "The rows marked tied first reached the target in the same, fewest epochs. "
+                                  : "") +
+        "Boundaries: " + colours + "; points ringed in white were trained on, points ringed in black are the test "
+        "points. Curves: the test loss per epoch; each dot marks where a runner first reached the dashed target.";
+    text_wrapped(note.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndGroup();

@@ -40,6 +40,10 @@ core::TrainConfig race_config(const core::TrainConfig& base, int activation);
 
 // The epoch at which entry reached the target loss, or -1.
 int race_epochs_to_target(const RaceResult& race, const RaceEntry& entry);
+// The runners that reached the target in the fewest epochs: one, or several that tie. Empty while none
+// has reached it, or while one that has not may still tie or beat them (it has run fewer epochs, has
+// not blown up and has not finished).
+std::vector<int> race_leaders(const RaceResult& race);
 
 // Trains every runner headless for race.epochs (or up to a divergence), recording every epoch, and
 // draws each final boundary on an n × n grid.

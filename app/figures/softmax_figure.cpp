@@ -2,6 +2,7 @@
 
 #include "app/figures/keys.h"
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -69,7 +70,7 @@ ImU32 lighter(ImU32 c, float t) {
 
 std::string temperature_list(const SoftmaxView& view) {
     std::string s;
-    for (double t : view.temperatures) s += (s.empty() ? "" : ", ") + plot::format_number(t, "%g");
+    for (double t : view.temperatures) s += (s.empty() ? "" : ", ") + plot::format_significant(t);
     return s;
 }
 
@@ -160,11 +161,11 @@ bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond co
             view.logits[i] = std::clamp(std::round(z / step) * step, -kMaxAbsLogit, kMaxAbsLogit);
             changed = true;
         }
-        bar_value(i, view.logits[i], 0.7, plot::format_number(view.logits[i], "%.4g"));
+        bar_value(i, view.logits[i], 0.7, plot::format_significant(view.logits[i], 4));
     }
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
-        class_tooltip(view, hovered, "z = " + plot::format_number(view.logits[hovered], "%.6g") + "\npress and drag up or down to change it");
+        class_tooltip(view, hovered, "z = " + plot::format_significant(view.logits[hovered]) + "\npress and drag up or down to change it");
     plot::EndPlot();
     return changed;
 }
@@ -185,19 +186,19 @@ void draw_probability_plot(const SoftmaxView& view, const SoftmaxData& data, ImV
         for (int i = 0; i < view.classes(); ++i) {
             const double x = i - 0.4 + width * (j + 0.5), y = probs[j][i];
             plot::PlotBars("##bar", &x, &y, 1, {lighter(class_color(i), pale), width * 0.92, n > 1 ? class_color(i) : 0u, 1.5f});
-            bar_value(x, y, width, plot::format_number(y, "%.3f"));
+            bar_value(x, y, width, plot::format_decimals(y, 3));
         }
         if (n > 1) {
-            const std::string label = "T = " + plot::format_number(view.temperatures[j], "%g");
+            const std::string label = "T = " + plot::format_significant(view.temperatures[j]);
             plot::PlotBars(label.c_str(), nullptr, nullptr, 0, {lighter(kMutedInk, pale), 0.0, kMutedInk});
         }
     }
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs)) {
-        std::string text = "z = " + plot::format_number(view.logits[hovered], "%.6g");
+        std::string text = "z = " + plot::format_significant(view.logits[hovered]);
         for (int j = 0; j < n; ++j)
-            text += "\np = " + plot::format_number(probs[j][hovered], "%.6g") + " at T = " + plot::format_number(view.temperatures[j], "%g");
+            text += "\np = " + plot::format_significant(probs[j][hovered]) + " at T = " + plot::format_significant(view.temperatures[j]);
         class_tooltip(view, hovered, text);
     }
     plot::EndPlot();
@@ -220,7 +221,7 @@ bool temperature_line(SoftmaxView& view, plot::PlotFlags flags, bool label) {
     }
     if (label) {
         const plot::Limits lim = plot::GetPlotLimits();
-        const std::string text = "T = " + plot::format_number(view.temperature(), "%g");
+        const std::string text = "T = " + plot::format_significant(view.temperature());
         const bool left = label_goes_left(view.temperature(), text, 10.0f);
         plot::PlotText(text.c_str(), view.temperature(), lim.y_max, kInk, ImVec2(left ? -7.0f : 7.0f, 4),
                        ImVec2(left ? 1.0f : 0.0f, 0));
@@ -245,7 +246,7 @@ bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, pl
     const int n = static_cast<int>(s.temperature.size());
     for (int i = 0; i < view.classes() && i < s.prob.cols(); ++i) {
         const Eigen::ArrayXd column = s.prob.col(i);
-        const std::string label = class_label(view, i) + " (z = " + plot::format_number(view.logits[i], "%g") + ")";
+        const std::string label = class_label(view, i) + " (z = " + plot::format_significant(view.logits[i]) + ")";
         // a class tied with an earlier one has the same curve: dashed, so the one beneath still shows
         const bool tied = std::find(view.logits.begin(), view.logits.begin() + i, view.logits[i]) != view.logits.begin() + i;
         plot::PlotLine(label.c_str(), s.temperature.data(), column.data(), n, {class_color(i), 3.0f, tied, class_marker(i)});
@@ -257,13 +258,13 @@ bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, pl
         const double t = plot::GetPlotMouseX();
         const Eigen::ArrayXd q = core::softmax_prob(view.logit_array(), t);
         ImGui::BeginTooltip();
-        ImGui::Text("T = %s", plot::format_number(t, "%.4g").c_str());
+        ImGui::Text("T = %s", plot::format_significant(t, 4).c_str());
         for (int i = 0; i < view.classes(); ++i) {
             ImGui::PushStyleColor(ImGuiCol_Text, class_color(i));
             ImGui::Bullet();
             ImGui::PopStyleColor();
             ImGui::SameLine();
-            ImGui::Text("%s  p = %s", class_label(view, i).c_str(), plot::format_number(q[i], "%.4g").c_str());
+            ImGui::Text("%s  p = %s", class_label(view, i).c_str(), plot::format_significant(q[i], 4).c_str());
         }
         ImGui::EndTooltip();
     }
@@ -286,7 +287,7 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const plot::Limits lim = plot::GetPlotLimits();
     // Above the ln K line on the left (the curve is low there, near H = 0), below the 0 line on the
     // right (the curve is high there): neither label is crossed by the curve or cut by the frame.
-    const std::string top = "ln " + std::to_string(view.classes()) + " = " + plot::format_number(ln_k, "%.4g") + ": uniform (T → ∞)";
+    const std::string top = "ln " + std::to_string(view.classes()) + " = " + plot::format_significant(ln_k, 4) + ": uniform (T → ∞)";
     plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
     // with tied maxima, T → 0 shares the mass among them: H falls to ln(ties), not 0
     const double floor = data.cold_entropy;
@@ -294,7 +295,7 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     if (floor > 0.0) {
         plot::PlotHLine("##ties", floor, {IM_COL32(120, 120, 120, 255), 1.2f, true});
         const std::string ties = "ln " + std::to_string(static_cast<int>(std::lround(std::exp(floor)))) + " = " +
-                                 plot::format_number(floor, "%.4g") + ": the tied largest logits share it (T → 0)";
+                                 plot::format_significant(floor, 4) + ": the tied largest logits share it (T → 0)";
         plot::PlotText(ties.c_str(), lim.x_min, floor, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
         bottom = "0: one-hot, not reached (the largest logits tie)";
     }
@@ -305,7 +306,7 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const bool moved = temperature_line(view, flags, false);
     const double t = view.temperature(), h_now = data.at_t.entropy;
     plot::PlotMarker(t, h_now, kInk);
-    const std::string text = "T = " + plot::format_number(t, "%g") + ", H = " + plot::format_number(h_now, "%.3g") + " nats";
+    const std::string text = "T = " + plot::format_significant(t) + ", H = " + plot::format_significant(h_now, 3) + " nats";
     const bool left = label_goes_left(t, text, 12.0f);
     const bool low = h_now < 0.5 * ln_k;
     plot::PlotText(text.c_str(), t, h_now, kInk, ImVec2(left ? -8.0f : 8.0f, low ? -4.0f : 4.0f),
@@ -318,7 +319,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     const int kept = static_cast<int>((data.filtered > 0.0).count());
     std::string what = view.top_k > 0 && view.top_k < view.classes() ? "top-k " + std::to_string(view.top_k) : "";
     // the slider's three decimals, so the title and the slider agree
-    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + plot::format_number(view.top_p, "%.3g");
+    if (view.top_p < 1.0) what += (what.empty() ? "" : ", then ") + std::string("top-p ") + plot::format_significant(view.top_p, 3);
     const std::string title = (what.empty() ? std::string("No filter (top-k and top-p are off)")
                                             : what + ": " + std::to_string(kept) + " of " +
                                                   std::to_string(view.classes()) + " classes kept") +
@@ -332,7 +333,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
         const double xb = i - 0.2, xa = i + 0.2, before = data.at_t.prob[i], after = data.filtered[i];
         plot::PlotBars("##before", &xb, &before, 1, {lighter(class_color(i), 0.7f), 0.38, class_color(i), 1.5f});
         plot::PlotBars("##after", &xa, &after, 1, {class_color(i), 0.38});
-        if (after > 0.0) bar_value(xa, after, 0.38, plot::format_number(after, "%.2f"));
+        if (after > 0.0) bar_value(xa, after, 0.38, plot::format_decimals(after, 2));
         else plot::PlotText("×", xa, 0.0, IM_COL32(190, 30, 30, 255), ImVec2(0, -3), ImVec2(0.5f, 1.0f));
     }
     plot::PlotBars("softmax at T (before)", nullptr, nullptr, 0, {lighter(kMutedInk, 0.7f)});
@@ -340,15 +341,16 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
-        class_tooltip(view, hovered, "before: " + plot::format_number(data.at_t.prob[hovered], "%.6g") + "\nafter: " +
-                                         (data.filtered[hovered] > 0 ? plot::format_number(data.filtered[hovered], "%.6g") : "removed"));
+        class_tooltip(view, hovered, "before: " + plot::format_significant(data.at_t.prob[hovered]) + "\nafter: " +
+                                         (data.filtered[hovered] > 0 ? plot::format_significant(data.filtered[hovered]) : "removed"));
     plot::EndPlot();
 }
 
 void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
     char title[200];
-    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %.3g, %d d.o.f.##samples", view.draws,
-                  view.seed, view.filtering() ? " after filtering" : "", data.chi.statistic, data.chi.dof);
+    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %s, %d d.o.f.##samples", view.draws,
+                  view.seed, view.filtering() ? " after filtering" : "", plot::format_significant(data.chi.statistic, 3).c_str(),
+                  data.chi.dof);
     if (!plot::BeginPlot(title, size, flags)) return;
     double top = 0.0;
     for (int i = 0; i < view.classes(); ++i)
@@ -369,7 +371,7 @@ void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))
         class_tooltip(view, hovered, std::to_string(data.counts[hovered]) + " of " + std::to_string(view.draws) +
-                                         " draws\nexpected " + plot::format_number(view.draws * data.filtered[hovered], "%.4g"));
+                                         " draws\nexpected " + plot::format_significant(view.draws * data.filtered[hovered], 4));
     plot::EndPlot();
 }
 

@@ -1,10 +1,12 @@
 #include "app/panels/activations_panel.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 
@@ -36,7 +38,7 @@ bool at_kink(const core::Activation& act, const double* p, double x) {
 }
 
 // The tables show values to 10 significant digits.
-constexpr const char* kTableFormat = "%.10g";
+constexpr int kTableDigits = 10;  // significant digits of the values table
 
 
 // A bullet in a function's colour, before the text that follows on the line.
@@ -111,8 +113,8 @@ bool draw_range(ExplorerState& e) {
     const double width = v.x_max - v.x_min;
     auto within = [&](double x) {
         if (std::fabs(x) <= kMaxAbsX) return std::string();
-        return "x can go from −1000000 to 1000000; the plot keeps " + plot::format_number(v.x_min, "%g") + " to " +
-               plot::format_number(v.x_max, "%g") + ".";
+        return "x can go from −1000000 to 1000000; the plot keeps " + plot::format_significant(v.x_min) + " to " +
+               plot::format_significant(v.x_max) + ".";
     };
     bool changed = false;
     double from = v.x_min, to = v.x_max;
@@ -137,7 +139,7 @@ bool draw_range(ExplorerState& e) {
     }
     if (!e.range_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-        ImGui::TextWrapped("%s", e.range_error.c_str());
+        text_wrapped(e.range_error.c_str());
         ImGui::PopStyleColor();
     }
     auto preset = [&](const char* label, double half) {
@@ -157,7 +159,7 @@ bool draw_range(ExplorerState& e) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
     // Panned or zoomed away from the range above: say what is on screen.
     if (!changed && (e.shown.x_min != v.x_min || e.shown.x_max != v.x_max))
-        hint(("showing " + plot::format_number(e.shown.x_min, "%.3g") + " to " + plot::format_number(e.shown.x_max, "%.3g") +
+        hint(("showing " + plot::format_significant(e.shown.x_min, 3) + " to " + plot::format_significant(e.shown.x_max, 3) +
               "; double-click the plot to return").c_str());
     return changed;
 }
@@ -203,7 +205,7 @@ void draw_controls(AppState& state) {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
         typed_double("##probe", &v.probe_x, "%.6g", &e.probe_error, [&](double x) {
             if (std::fabs(x) <= kMaxAbsX) return std::string();
-            return "The probe can go from −1000000 to 1000000; it stays at " + plot::format_number(v.probe_x, "%g") + ".";
+            return "The probe can go from −1000000 to 1000000; it stays at " + plot::format_significant(v.probe_x) + ".";
         });
         // steps of 0.1 on the decimals the user sees (adding 0.1 three times gives 0.30000000000000004)
         for (const double step : {-0.1, 0.1}) {
@@ -243,15 +245,15 @@ void draw_probe_table(const ActivationView& v) {
         function_bullet(v.functions[i]);
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(plot::format_number(act.f(x, p), kTableFormat).c_str());
+        ImGui::TextUnformatted(plot::format_significant(act.f(x, p), kTableDigits).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(plot::format_number(d, kTableFormat).c_str());
+        ImGui::TextUnformatted(plot::format_significant(d, kTableDigits).c_str());
         ImGui::TableNextColumn();
-        if (at_kink(act, p, x) && act.kink_note) ImGui::TextWrapped("%s", act.kink_note);
+        if (at_kink(act, p, x) && act.kink_note) text_wrapped(act.kink_note);
         else if (d == 0.0 && x <= 0.0 && can_die(act, p))
-            ImGui::TextWrapped("no gradient at all: a unit with this input learns nothing from it");
+            text_wrapped("no gradient at all: a unit with this input learns nothing from it");
         else if (std::fabs(d) < v.saturation_threshold)
-            ImGui::TextWrapped("saturated: a gradient passing through is multiplied by %s", plot::format_number(d, "%.2g").c_str());
+            text_wrapped(("saturated: a gradient passing through is multiplied by " + plot::format_significant(d, 2)).c_str());
     }
     ImGui::EndTable();
 }
@@ -310,7 +312,7 @@ void draw_about(const ActivationView& v) {
         function_bullet(v.functions[i]);
         ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
-        ImGui::TextWrapped("%s", act.about);
+        text_wrapped(act.about);
         if (act.kink_note) hint(act.kink_note);
         ImGui::Unindent();
         ImGui::Spacing();
@@ -364,7 +366,7 @@ void draw_activations_panel(AppState& state) {
 
     if (!plot_only && ImGui::BeginTabBar("##explorer-tabs")) {
         char probe_tab[64];
-        std::snprintf(probe_tab, sizeof probe_tab, "Values at x = %.4g###values", e.view.probe_x);
+        std::snprintf(probe_tab, sizeof probe_tab, "Values at x = %s###values", plot::format_significant(e.view.probe_x, 4).c_str());
         if (tab_item(probe_tab)) {
             ImGui::BeginChild("##values");
             draw_probe_table(e.view);

@@ -1,12 +1,14 @@
 #include "app/panels/gradient_panel.h"
 
 #include "app/figures/activation_figure.h"
+#include "app/figures/figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/ui_items.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 
@@ -129,8 +131,8 @@ void draw_chain_controls(GradientState& g) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any z from −100 to 100");
     v.z = std::clamp(v.z, -kMaxChainZ, kMaxChainZ);
     const ChainData& chain = update_chain(&g.chain, v, v.depth);
-    ImGui::Text("f'(z) = %s", plot::format_number(chain.slope, "%.6g").c_str());
-    ImGui::Text("after %d layers: %s", v.depth, plot::format_number(chain.products.back(), "%.4g").c_str());
+    ImGui::Text("f'(z) = %s", plot::format_significant(chain.slope).c_str());
+    ImGui::Text("after %d layers: %s", v.depth, plot::format_significant(chain.products.back(), 4).c_str());
     if (chain.underflow > 0)
         hint(("below the smallest double (4.9e−324) from layer " + std::to_string(chain.underflow) + ": shown as 0").c_str());
 }
@@ -226,7 +228,7 @@ void heading(const char* text) {
 
 void draw_explanation() {
     heading("Vanishing and exploding gradients");
-    ImGui::TextWrapped(
+    text_wrapped(
         "On its way back from the loss, the gradient is multiplied at every "
         "layer by that layer's weights and by the slope f'(z) of its activation. Thirty factors a little below 1 "
         "leave almost nothing; thirty a little above 1 blow up. Sigmoid's slope is at most 1/4, at z = 0, so even "
@@ -236,7 +238,7 @@ void draw_explanation() {
         "the weights too large (normal, σ = 1, width 256) and every step back multiplies by more than 1.");
     ImGui::Spacing();
     heading("Why ReLU and He initialisation made deep networks trainable");
-    ImGui::TextWrapped(
+    text_wrapped(
         "ReLU's slope is exactly 1 wherever a unit is "
         "on, so it does not shrink the gradient by itself; it switches off about half of the units. He et al. "
         "(2015) drew the weights with variance 2/fan-in to make up for exactly that half, so each layer passes "
@@ -244,14 +246,14 @@ void draw_explanation() {
         "1/fan-in (lecun) the same network loses a factor √2 per layer: from the last layer to the first are 29 "
         "steps, 2^−14.5 ≈ 4e−5 over 30 layers. Tanh with Xavier decays slowly rather than holding level (about "
         "6× over 30 layers of 256): tanh' is close to 1 near 0, but not quite 1.");
-    ImGui::TextWrapped(
+    text_wrapped(
         "The dead-units plot is not 0 for ReLU + He, even with bias 0: about a third of the units of layer 30 "
         "are off for the whole batch. Layer after layer, a random ReLU network makes its inputs more alike (their "
         "activations become correlated), so a unit that is off for one input tends to be off for all of them. "
         "That is depth at work, not the initialisation killing units: He keeps the scale right, not the inputs apart.");
     ImGui::Spacing();
     heading("Dying ReLU");
-    ImGui::TextWrapped(
+    text_wrapped(
         "A ReLU unit whose input is negative for every example has f'(z) = 0 for all of them: no "
         "gradient reaches its weights, so nothing will ever switch it back on. The dead-units plot counts the "
         "units that are off for the whole batch. Try the bias slider at −1 with ReLU and He: within a few layers "

@@ -1,6 +1,7 @@
 #include "app/panels/panel_widgets.h"
 
 #include "app/figures/keys.h"
+#include "app/figures/figure.h"
 #include "app/plot/plot_math.h"
 #include "app/ui_items.h"
 #include "core/activation.h"
@@ -23,7 +24,7 @@ bool section(const char* title) {
 
 void hint(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text);
+    text_wrapped(text);
     ImGui::PopStyleColor();
 }
 

@@ -3,6 +3,7 @@
 #include "app/files.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
+#include "app/plot/text_format.h"
 #include "core/csv.h"
 
 #include <imgui.h>
@@ -62,7 +63,7 @@ namespace {
 void try_config(PlaygroundState& p, const core::TrainConfig& trial) {
     std::string why;
     if (!core::check_train_config(trial, p.data, &why)) {
-        p.message = why + " The change was not made.";
+        p.message = plot::sentence(why) + " The change was not made.";
         return;
     }
     p.message.clear();
@@ -248,13 +249,10 @@ void draw_network_controls(PlaygroundState& p) {
 // A combo of Playground's values for a rate; the list opens at the current one. True when it changed.
 template <size_t N>
 bool rate_combo(const char* id, double* value, const double (&rates)[N]) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", *value);
     bool changed = false;
-    if (ImGui::BeginCombo(id, text)) {
+    if (ImGui::BeginCombo(id, plot::format_significant(*value).c_str())) {
         for (double r : rates) {
-            std::snprintf(text, sizeof text, "%g", r);
-            if (ImGui::Selectable(text, r == *value)) *value = r, changed = true;
+            if (ImGui::Selectable(plot::format_significant(r).c_str(), r == *value)) *value = r, changed = true;
             if (r == *value) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndCombo();

@@ -1,5 +1,6 @@
 #include "app/panels/playground_panel.h"
 
+#include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
@@ -7,6 +8,7 @@
 #include "app/panels/race_panel.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 #define GLFW_INCLUDE_NONE
@@ -50,7 +52,7 @@ void sync_run(PlaygroundState& p) {
     p.needs_reset = false;
     std::string why;
     if (!core::check_train_config(p.view.config, p.data, &why)) {
-        p.message = why;
+        p.message = plot::sentence(why);
         return;
     }
     const bool was_running = p.shown && p.shown->running;
@@ -118,8 +120,9 @@ void update_pictures(PlaygroundState& p) {
     p.boundary_texture->upload(b.field);
     if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
     if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
-    p.curves.history = snap->history;
+    p.curves.history = snap->history;  // ends with the snapshot's epoch, recorded or not: where the run bar is
     p.curves.divergence = snap->divergence;
+    p.curves.collapse = snap->collapse;
     p.curves.classification = p.data.classes > 0;
     p.curves.subtitle.clear();
     p.presented_pending = true;
@@ -169,45 +172,56 @@ void draw_run_bar(PlaygroundState& p) {
     ImGui::Text("Epoch %s", thousands(epoch).c_str());
     if (bold) ImGui::PopFont();
     if (s && !s->history.empty()) {
-        const core::EpochRecord& r = s->history.back();
+        const core::EpochRecord& r = s->history.back();  // the snapshot's own epoch, as on the loss curves
         ImGui::SameLine(0, 1.5f * fs);
+        std::string text = "Loss: train " + plot::format_significant(r.train_loss, 4) + ", test " +
+                           plot::format_significant(r.test_loss, 4);
         if (p.data.classes > 0)
-            ImGui::Text("Loss: train %.4g, test %.4g    Accuracy: train %.1f %%, test %.1f %%", r.train_loss, r.test_loss,
-                        100 * r.train_accuracy, 100 * r.test_accuracy);
-        else
-            ImGui::Text("Loss: train %.4g, test %.4g", r.train_loss, r.test_loss);
+            text += "    Accuracy: train " + plot::format_decimals(100 * r.train_accuracy, 1) + " %, test " +
+                    plot::format_decimals(100 * r.test_accuracy, 1) + " %";
+        ImGui::TextUnformatted(text.c_str());
     }
 }
 
-// Training stopped on a number that is no longer finite: say what, where, and offer the way back.
-void draw_divergence_banner(PlaygroundState& p) {
-    if (!p.shown || !p.shown->divergence.happened) return;
+// Training stopped on a number that is no longer finite, or collapsed with every number finite: say
+// what, where, and offer the way back (and, after a collapse, the way on).
+void draw_stop_banner(PlaygroundState& p) {
+    if (!p.shown) return;
+    const bool diverged = p.shown->divergence.happened, collapsed = p.shown->collapse.happened();
+    if (!diverged && !collapsed) return;
+    const std::string message = diverged ? p.shown->divergence.message() : p.shown->collapse.message();
     const float fs = ImGui::GetFontSize();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 226, 222, 255));
     const ImGuiStyle& style = ImGui::GetStyle();
+    // as tall as its text wrapped to the banner's width (text_wrapped breaks at the same spaces)
     const float wrap = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x;
-    const float text = ImGui::CalcTextSize(p.shown->divergence.message().c_str(), nullptr, false, wrap).y;
+    const int lines = static_cast<int>(
+        plot::wrap_text(message, wrap, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; }).size());
+    const float text = lines * ImGui::GetTextLineHeight();
     const float height = text + style.ItemSpacing.y + ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 2;
-    ImGui::BeginChild("##diverged", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##stopped", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(160, 20, 20, 255));
-    ImGui::TextWrapped("%s", p.shown->divergence.message().c_str());
+    text_wrapped(message.c_str());
     ImGui::PopStyleColor();
     const int best = p.shown->best_epoch;
     const double rate = std::max(core::kMinLearningRate, p.view.config.optimizer.learning_rate / 10);
-    char back[80], slower[120];
-    std::snprintf(back, sizeof back, "Back to epoch %d", best);
-    std::snprintf(slower, sizeof slower, "Back to epoch %d with learning rate %g", best, rate);
-    if (ImGui::Button(slower)) {
+    const std::string back = "Back to epoch " + thousands(best);
+    const std::string slower = back + " with learning rate " + plot::format_significant(rate);
+    if (ImGui::Button(slower.c_str())) {
         p.view.config.optimizer.learning_rate = rate;
         p.trainer->set_optimizer(p.view.config.optimizer);
-        p.trainer->clear_divergence();
+        p.trainer->back_to_best();
     }
     ImGui::SameLine();
-    if (ImGui::Button(back)) p.trainer->clear_divergence();
+    if (ImGui::Button(back.c_str())) p.trainer->back_to_best();
+    if (collapsed) {
+        ImGui::SameLine();
+        if (ImGui::Button("Carry on anyway (Space)")) p.trainer->play();
+    }
     ImGui::SameLine();
     if (ImGui::Button("Start again (R)")) p.needs_reset = true;
     ImGui::SameLine(0, fs);
-    ImGui::TextDisabled("epoch %d had the lowest training loss of the run", best);
+    ImGui::TextDisabled("epoch %s had the lowest training loss of the run", thousands(best).c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -230,18 +244,18 @@ void export_buttons(AppState& state, const char* what, const std::function<Figur
 // A bullet whose text wraps at the panel's edge (ImGui's BulletText does not wrap).
 void bullet_text(const char* text) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", text);
+    text_wrapped(text);
 }
 
 void draw_explanation() {
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-    ImGui::TextWrapped(
+    text_wrapped(
         "The network sees each point only through the input features you tick. It sends them through the hidden "
         "layers, each unit a weighted sum of the layer before it passed through the layer's activation, and "
         "ends in one output (or one per class). Training nudges every weight a little after each batch, in the "
         "direction that lowers the loss on that batch.");
     ImGui::Spacing();
-    ImGui::TextWrapped(
+    text_wrapped(
         "Reading the picture: the background is the network's answer at every point of the plane. Orange means "
         "class −1, blue class +1 (with three or more classes, the colour of the winning class); the stronger the "
         "colour, the surer the network. The dark line is the decision boundary, where the answer changes side. "
@@ -250,21 +264,22 @@ void draw_explanation() {
         "the same plane: the boundary is built from these pieces. Blue links add, orange links subtract; thicker "
         "means a larger weight.");
     ImGui::Spacing();
-    ImGui::TextWrapped("Things to try:");
+    text_wrapped("Things to try:");
     bullet_text("Circle with only x₁ and x₂ and no hidden layer: one straight line cannot enclose a disc. Tick "
                       "x₁² and x₂², or add a hidden layer, and it can.");
     bullet_text("Spiral: it needs several layers of several units, or the sin features. Compare how long each "
                       "takes.");
     bullet_text("Plane, with the identity output, ReLU and a learning rate of 10: training blows up within a few "
                 "epochs, and the banner says what overflowed and where. Go back to the best epoch with a smaller "
-                "rate. (With tanh or sigmoid outputs a large rate rarely overflows; it stalls instead, often with "
-                "dead ReLU units.)");
+                "rate. (With tanh or sigmoid outputs a large rate rarely overflows; it collapses instead: the "
+                "loss jumps above where it started, the boundary goes flat, and a banner says so just as "
+                "plainly.)");
     bullet_text("ReLU with a large learning rate: some units die (their map turns flat and they are marked); "
                       "Leaky ReLU or ELU keep them alive.");
     bullet_text("Activation race: the same network from the same starting weights, only the activation "
                       "differs. Sigmoid is usually far behind: its slope is at most 1/4, so the gradient shrinks "
                       "at every layer.");
-    bullet_text("Noise at 30 % with a big network and few training points: the training loss keeps falling "
+    bullet_text("Noise at 30\u00A0% with a big network and few training points: the training loss keeps falling "
                       "while the test loss turns up. L2 regularisation holds the weights back.");
     ImGui::PopTextWrapPos();
 }
@@ -295,10 +310,10 @@ void draw_playground_panel(AppState& state) {
     }
     ImGui::BeginChild("##playground-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
     draw_run_bar(p);
-    draw_divergence_banner(p);
+    draw_stop_banner(p);
     if (!p.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-        ImGui::TextWrapped("%s", p.message.c_str());
+        text_wrapped(p.message.c_str());
         ImGui::PopStyleColor();
     }
     if (!p.boundary_texture) {

@@ -2,6 +2,7 @@
 
 #include "app/app_state.h"
 #include "app/figures/activation_figure.h"
+#include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
@@ -9,6 +10,7 @@
 #include "app/plot/plot_math.h"
 #include "app/ui_items.h"
 #include "app/panels/playground_controls.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 
@@ -34,7 +36,7 @@ core::Dataset playground_data(const PlaygroundState& p) {
 // Why the race cannot start from the playground's settings, or "" when it can.
 std::string race_problem(const RaceState& r, const core::TrainConfig& config, const core::Dataset& data) {
     std::string why;
-    if (!core::check_train_config(config, data, &why)) return why;
+    if (!core::check_train_config(config, data, &why)) return plot::sentence(why);
     if (config.hidden.empty())
         return "The playground's network has no hidden layer, so the activation changes nothing: add a layer first.";
     for (size_t i = 0; i < r.activations.size(); ++i)
@@ -63,6 +65,7 @@ void start_race(RaceState& r, const PlaygroundState& p) {
         runner.activation = activation;
         runner.trainer = std::make_unique<core::Trainer>();
         runner.trainer->reset(race_config(r.config, activation), r.data);
+        runner.trainer->set_pause_on_collapse(false);  // a race runs to its end, as `actlab export race` does
         runner.trainer->set_stop_epoch(r.epochs);
         runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
         runner.trainer->play();
@@ -160,7 +163,7 @@ void draw_controls(AppState& state) {
     ImGui::SetNextItemWidth(7 * fs);
     typed_double("target test loss", &r.target_loss, "%g", &r.typed_message, [&](double target) {
         if (target > 0 && target <= 1e6) return std::string();
-        return "The target test loss must be above 0 and at most 1e6; it stays " + plot::format_number(r.target_loss, "%g") + ".";
+        return "The target test loss must be above 0 and at most 1e6; it stays " + plot::format_significant(r.target_loss) + ".";
     });
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
     ImGui::SameLine(0, 1.5f * fs);
@@ -194,7 +197,7 @@ void draw_controls(AppState& state) {
     for (const std::string* text : {static_cast<const std::string*>(&r.typed_message), &problem}) {
         if (text->empty()) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-        ImGui::TextWrapped("%s", text->c_str());
+        text_wrapped(text->c_str());
         ImGui::PopStyleColor();
     }
 }

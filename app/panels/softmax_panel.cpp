@@ -1,11 +1,13 @@
 #include "app/panels/softmax_panel.h"
 
+#include "app/figures/figure.h"
 #include "app/figures/softmax_keys.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/ui_items.h"
 #include "app/plot/plot_math.h"
+#include "app/plot/text_format.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -84,11 +86,11 @@ void draw_logit_table(SoftmaxState& s) {
             if (typed_double("##z", &v.logits[i], "%.6g", &s.message, [&](double z) {
                     if (std::fabs(z) <= kMaxAbsLogit) return std::string();
                     return "A logit must be within ±10000; class " + class_label(v, i) + " keeps " +
-                           plot::format_number(v.logits[i], "%g") + ".";
+                           plot::format_significant(v.logits[i]) + ".";
                 }))
                 s.refit_logits = true;
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? plot::format_number(s.data.at_t.prob[i], "%.4f").c_str() : "");
+            ImGui::TextUnformatted(s.has_cache && i < s.data.at_t.prob.size() ? plot::format_decimals(s.data.at_t.prob[i], 4).c_str() : "");
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -128,7 +130,7 @@ void draw_temperature(SoftmaxState& s) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     typed_double("##type T", &t, "%.6g", &s.message, [&](double typed) {
         if (typed >= core::kMinTemperature && typed <= core::kMaxTemperature) return std::string();
-        return "T = " + plot::format_number(typed, "%g") + " is outside 0.001 to 1000; T stays " + plot::format_number(t, "%g") +
+        return "T = " + plot::format_significant(typed) + " is outside 0.001 to 1000; T stays " + plot::format_significant(t) +
                (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
     });
     ImGui::SameLine();
@@ -143,7 +145,7 @@ void draw_temperature(SoftmaxState& s) {
         ImGui::SameLine();
         if (ImGui::SmallButton("clear")) v.temperatures.resize(1);
         std::string kept = "compared with T =";
-        for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + plot::format_number(v.temperatures[j], "%g");
+        for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + plot::format_significant(v.temperatures[j]);
         hint(kept.c_str());
     }
 }
@@ -155,8 +157,8 @@ void draw_sweep_range(SoftmaxState& s) {
     const float w = ImGui::GetFontSize() * 5;
     auto within = [&](double t) {
         if (t >= core::kMinTemperature && t <= core::kMaxTemperature) return std::string();
-        return "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_number(v.t_min, "%g") + " to " +
-               plot::format_number(v.t_max, "%g") + ".";
+        return "The sweep can go from T = 0.001 to 1000; it keeps " + plot::format_significant(v.t_min) + " to " +
+               plot::format_significant(v.t_max) + ".";
     };
     const double span = v.t_max / v.t_min;
     ImGui::TextUnformatted("T from");
@@ -247,7 +249,7 @@ void draw_controls(AppState& state) {
     if (section("Temperature")) draw_temperature(s);
     if (!s.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-        ImGui::TextWrapped("%s", s.message.c_str());
+        text_wrapped(s.message.c_str());
         ImGui::PopStyleColor();
     }
     if (section("Sweep")) draw_sweep_range(s);

@@ -83,6 +83,13 @@ std::string minus_signs(const std::string& text) {
 std::string format_number(double value, const char* format) {
     char buf[64];
     std::snprintf(buf, sizeof buf, format, value);
+    if (std::signbit(value)) {
+        // −0, or a negative that the format rounds to zero ("-0.000"): shown as the zero it prints as
+        char magnitude[64], zero[64];
+        std::snprintf(magnitude, sizeof magnitude, format, -value);
+        std::snprintf(zero, sizeof zero, format, 0.0);
+        if (std::string(magnitude) == zero) return minus_signs(zero);
+    }
     return minus_signs(buf);
 }
 

@@ -34,6 +34,8 @@ void sanitise_range(double* lo, double* hi, bool log);
 // "−" (U+2212, the minus sign of typeset mathematics) for every '-' in printf output.
 std::string minus_signs(const std::string& text);
 // A number as printf's `format` writes it, with that minus sign: labels, tables and tooltips agree.
+// A zero has no sign: −0, and a negative the format rounds to zero, print as 0 does ("0", "0.000").
+// For values that may be small, text_format.h's format_significant and format_decimals say more.
 std::string format_number(double value, const char* format);
 
 struct Tick {

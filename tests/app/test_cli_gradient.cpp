@@ -78,6 +78,32 @@ TEST(CliGradient, NegativeBiasShowsDeadUnitsInTheCsv) {
     EXPECT_EQ(rows[1][1], "0");  // no gradient gets through the dead layers
 }
 
+TEST(CliGradient, AZeroGradientIsTheMostVisibleThingOnThePlot) {
+    // ReLU with bias −1: every layer's gradient is exactly 0, which a log axis cannot show. The layers are
+    // shaded (pale red over the plot) and "∂loss/∂z = 0" is written large across them; the chain view
+    // (flat at 1) is only a thin pale line beside it.
+    TempDir tmp;
+    const std::vector<std::string> small = {"--set", "depth=10", "--set", "width=64", "--set", "batch=32",
+                                            "--size", "800x500"};
+    std::vector<std::string> dead = {"export", "gradient-flow", "--set", "activation=relu", "--set", "bias=-1"};
+    dead.insert(dead.end(), small.begin(), small.end());
+    dead.insert(dead.end(), {"--out", tmp / "dead.png"});
+    ASSERT_EQ(run_actlab(dead).exit_code, 0);
+    const Png shot = read_png(tmp / "dead.png");
+    ASSERT_TRUE(shot.ok);
+    const long band = count_color(shot, 246, 225, 225, 3);
+    EXPECT_GT(band, shot.width * shot.height / 8) << "the zero layers are not shaded";
+    EXPECT_GT(count_color(shot, 170, 20, 20, 25), 400) << "no headline";
+    // a healthy network: none of it
+    std::vector<std::string> alive = {"export", "gradient-flow", "--set", "activation=relu"};
+    alive.insert(alive.end(), small.begin(), small.end());
+    alive.insert(alive.end(), {"--out", tmp / "alive.png"});
+    ASSERT_EQ(run_actlab(alive).exit_code, 0);
+    const Png healthy = read_png(tmp / "alive.png");
+    EXPECT_LT(count_color(healthy, 246, 225, 225, 3), 50);
+    EXPECT_LT(count_color(healthy, 170, 20, 20, 25), 50);
+}
+
 TEST(CliGradient, PngsHaveTheRequestedSizeAndShowTheLines) {
     TempDir tmp;
     RunResult r = run_actlab({"export", "gradient-flow", "--set", "activation=tanh", "--set", "init=xavier", "--set",

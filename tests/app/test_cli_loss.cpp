@@ -91,6 +91,28 @@ TEST(CliLoss, ABlowUpIsSaidAndTheGoodEpochsAreKept) {
     for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_TRUE(std::isfinite(std::strtod(rows[i][1].c_str(), nullptr)));
 }
 
+TEST(CliLoss, ACollapseIsSaidAndTrainingGoesOn) {
+    // set-up (a) at a rate of 10: every number stays finite, but the loss rises above the untrained one
+    TempDir tmp;
+    const RunResult r = run_actlab({"export", "loss", "--set", "lr=10", "--set", "epochs=40", "--out", tmp / "c.csv"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.err.find("Training collapsed in epoch 2: the training loss rose from 0.514 before training to 0.96"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Training went on to epoch 40."), std::string::npos) << r.err;
+    EXPECT_EQ(read_csv(read_text(tmp / "c.csv")).size(), 41u);
+    // the same run as a PNG: the warning's pale red box and the dashed line where it began
+    const RunResult png = run_actlab({"export", "loss", "--set", "lr=10", "--set", "epochs=40", "--size", "800x500",
+                                      "--out", tmp / "c.png"});
+    ASSERT_EQ(png.exit_code, 0) << png.err;
+    const Png shot = read_png(tmp / "c.png");
+    EXPECT_GT(count_color(shot, 253, 226, 222, 4), 2000);
+    EXPECT_GT(count_color(shot, 190, 30, 30, 30), 100);
+    // at the usual rate: not a word
+    const RunResult calm = run_actlab({"export", "loss", "--set", "epochs=300", "--out", tmp / "a.csv"});
+    EXPECT_EQ(calm.exit_code, 0);
+    EXPECT_EQ(calm.err, "");
+}
+
 TEST(CliLoss, PngShowsBothCurves) {
     TempDir tmp;
     const std::string out = tmp / "l.png";

@@ -1,11 +1,12 @@
 // `actlab export race` with no display: every runner's epochs are in the CSV, a runner's rows are the
-// very rows `actlab export loss` writes for its activation, the PNG is drawn, and bad race keys are
-// refused with one line and exit code 2.
+// very rows `actlab export loss` writes for its activation, the PNG is drawn, a tie for first is shown as
+// one, and bad race keys are refused with one line and exit code 2.
 #include "png_check.h"
 #include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 namespace {
@@ -91,6 +92,30 @@ TEST(CliRace, PngIsDrawnAtItsSizeInEveryRunnersColour) {
     EXPECT_GT(count_color(png, 213, 94, 0, 30), 200);
     EXPECT_GT(count_color(png, 0, 114, 178, 30), 200);
     EXPECT_GT(count_color(png, 204, 121, 167, 30), 200);
+}
+
+TEST(CliRace, ATieForFirstMarksBothRows) {
+    // the default race to a test loss of 0.1: ReLU and GELU both first reach it at epoch 12 (the CSV says
+    // so), and both rows are marked, in the same pale yellow; to 0.05 GELU is first alone (15 against 19)
+    TempDir tmp;
+    const std::vector<std::string> base = {"export", "race", "--size", "1200x800", "--set", "epochs=60"};
+    std::vector<std::string> tie = base, one = base, csv = base;
+    tie.insert(tie.end(), {"--set", "race_loss=0.1", "--out", tmp / "tie.png"});
+    one.insert(one.end(), {"--set", "race_loss=0.05", "--out", tmp / "one.png"});
+    csv.insert(csv.end(), {"--set", "race_loss=0.1", "--out", tmp / "tie.csv"});
+    ASSERT_EQ(run_actlab(tie).exit_code, 0);
+    ASSERT_EQ(run_actlab(one).exit_code, 0);
+    ASSERT_EQ(run_actlab(csv).exit_code, 0);
+    std::map<std::string, int> first;
+    for (const auto& row : read_csv(read_text(tmp / "tie.csv")))
+        if (row.size() == 6 && row[0] != "activation" && !first.count(row[0]) && std::strtod(row[3].c_str(), nullptr) <= 0.1)
+            first[row[0]] = std::stoi(row[1]);
+    ASSERT_EQ(first["relu"], 12);
+    ASSERT_EQ(first["gelu"], 12);
+    const int marked_tie = count_color(read_png(tmp / "tie.png"), 255, 244, 200, 2);
+    const int marked_one = count_color(read_png(tmp / "one.png"), 255, 244, 200, 2);
+    EXPECT_GT(marked_one, 1000);
+    EXPECT_NEAR(static_cast<double>(marked_tie) / marked_one, 2.0, 0.2);
 }
 
 TEST(CliRace, BadRaceKeysAreRefusedWithOneLineAndNoFile) {

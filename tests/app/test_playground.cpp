@@ -1,4 +1,5 @@
-// The playground's state without a window: loading the user's CSV, good or bad.
+// The playground's state without a window: loading the user's CSV, good or bad, and who leads a race.
+#include "app/figures/race_figure.h"
 #include "app/panels/playground_controls.h"
 #include "app/panels/playground_panel.h"
 #include "core/trainer.h"
@@ -88,4 +89,47 @@ TEST(Playground, AnExportJustAfterTheFeaturesChangeIsOfTheNewRun) {
     const Figure figure = playground_figure(state);
     EXPECT_NE(figure.stem.find("_epoch0_"), std::string::npos) << figure.stem;
     EXPECT_TRUE(figure.csv() == fresh) << "the export drew the last run's network";
+}
+
+namespace {
+
+// A runner whose test loss is 1 until `reached`, then 0.01, recorded up to epoch `last` (or blown up there).
+actlab::app::RaceEntry runner(int reached, int last, bool blew_up = false) {
+    actlab::app::RaceEntry e;
+    for (int epoch = 1; epoch <= last; ++epoch) {
+        actlab::core::EpochRecord r;
+        r.epoch = epoch;
+        r.test_loss = reached > 0 && epoch >= reached ? 0.01 : 1.0;
+        e.history.push_back(r);
+    }
+    e.divergence.happened = blew_up;
+    return e;
+}
+
+}  // namespace
+
+TEST(Race, ATieForFirstIsATie) {
+    actlab::app::RaceResult race;
+    race.epochs = 100;
+    race.target_loss = 0.05;
+    race.entries = {runner(0, 100), runner(23, 100), runner(23, 100), runner(40, 100)};
+    EXPECT_EQ(actlab::app::race_leaders(race), (std::vector<int>{1, 2}));
+    // one epoch sooner is first alone, whatever the losses at the end
+    race.entries[2] = runner(22, 100);
+    EXPECT_EQ(actlab::app::race_leaders(race), (std::vector<int>{2}));
+    race.entries = {runner(0, 100), runner(0, 100)};
+    EXPECT_TRUE(actlab::app::race_leaders(race).empty());
+}
+
+TEST(Race, NoOneIsFirstWhileARunnerBehindCanStillTieOrWin) {
+    actlab::app::RaceResult race;
+    race.epochs = 100;
+    race.target_loss = 0.05;
+    // a live race: one runner reached the target at 23; the other is at epoch 20, still running
+    race.entries = {runner(23, 30), runner(0, 20)};
+    EXPECT_TRUE(actlab::app::race_leaders(race).empty());
+    race.entries[1] = runner(0, 23);  // at 23 without reaching it: it can only be later now
+    EXPECT_EQ(actlab::app::race_leaders(race), (std::vector<int>{0}));
+    race.entries[1] = runner(0, 10, true);  // blew up early: out of the race
+    EXPECT_EQ(actlab::app::race_leaders(race), (std::vector<int>{0}));
 }

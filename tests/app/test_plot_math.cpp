@@ -205,6 +205,17 @@ TEST(Labels, MinusSignIsTheTypographicOne) {
     EXPECT_EQ(minus_signs("x = -1.5e-3"), "x = \xE2\x88\x92" "1.5e\xE2\x88\x92" "3");
 }
 
+TEST(Labels, AZeroHasNoSign) {
+    // GELU far left is −0.0; a small negative at three places is "-0.000": both are plain zeros
+    EXPECT_EQ(format_number(-0.0, "%g"), "0");
+    EXPECT_EQ(format_number(-0.0, "%.10g"), "0");
+    EXPECT_EQ(format_number(-0.0001, "%.3f"), "0.000");
+    EXPECT_EQ(format_number(-0.0001, "T = %.2f"), "T = 0.00");
+    EXPECT_EQ(format_number(-0.001, "%.3f"), "\xE2\x88\x92" "0.001");
+    EXPECT_EQ(format_number(-1e-300, "%g"), "\xE2\x88\x92" "1e\xE2\x88\x92" "300");
+    EXPECT_EQ(format_number(0.0, "%.2f"), "0.00");
+}
+
 TEST(Ticks, ANarrowRangeGetsEnoughDigitsToTellTicksApart) {
     std::vector<std::string> labels;
     for (const Tick& t : linear_ticks(1.0, 1.0000000001, 5))

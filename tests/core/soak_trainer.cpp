@@ -55,7 +55,7 @@ double log_uniform(Rng& rng, double lo, double hi) { return std::exp(rng.uniform
 OptimizerSpec random_optimizer(Rng& rng) {
     OptimizerSpec o;
     o.kind = static_cast<OptimizerKind>(rng.below(3));
-    // up to the largest rate the window allows: some runs blow up, which is what clear_divergence is for
+    // up to the largest rate the window allows: some runs blow up, which is what back_to_best is for
     o.learning_rate = rng.below(3) == 0 ? log_uniform(rng, 1.0, kMaxLearningRate)
                                         : log_uniform(rng, kMinLearningRate, kMaxLearningRate);
     o.regularization = static_cast<Regularization>(rng.below(3));
@@ -220,7 +220,7 @@ private:
 
 enum Op { Play, Pause, Step, Reset, Speed, Optimizer, Batch, StopEpoch, ClearDivergence, kOpCount };
 const char* const kOpNames[kOpCount] = {"play", "pause", "step", "reset", "set_speed", "set_optimizer",
-                                        "set_batch", "set_stop_epoch", "clear_divergence"};
+                                        "set_batch", "set_stop_epoch", "back_to_best"};
 
 struct Soak {
     Trainer trainer;
@@ -277,7 +277,7 @@ struct Soak {
         case StopEpoch:  // a calm stretch lifts the stop
             trainer.set_stop_epoch(calm || rng.below(3) == 0 ? 0 : static_cast<int>(rng.below(400)));
             break;
-        case ClearDivergence: trainer.clear_divergence(); break;
+        case ClearDivergence: trainer.back_to_best(); break;
         case kOpCount: break;
         }
         op_counts[op].fetch_add(1, std::memory_order_relaxed);

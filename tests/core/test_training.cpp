@@ -172,7 +172,7 @@ TEST(Training, ABlowUpStopsAtItsStepAndKeepsTheLastFiniteWeights) {
     EXPECT_TRUE(t.network().params().allFinite());
     EXPECT_FALSE(t.run_epoch());  // a diverged run stays stopped
     // the user may carry on from the kept weights (here they are already too large to recover)
-    t.restore(t.network().params(), t.epoch());
+    t.restore(t.network().params(), t.epoch(), t.evaluate().train_loss);
     EXPECT_FALSE(t.divergence().happened);
 }
 
@@ -213,6 +213,215 @@ TEST(Training, DeadUnitsAreCounted) {
     ASSERT_EQ(t.dead_units().size(), 1u);
     EXPECT_EQ(t.dead_units()[0], 6);
     EXPECT_EQ(t.dead_mask(), (std::vector<std::vector<char>>{{1, 1, 1, 1, 1, 1}}));
+}
+
+// A record with only the training loss set, as the watch reads it.
+EpochRecord loss_at(int epoch, double loss) {
+    EpochRecord r;
+    r.epoch = epoch;
+    r.train_loss = loss;
+    return r;
+}
+
+TEST(CollapseWatch, ALossThatStaysAboveTheUntrainedNetworksIsACollapse) {
+    CollapseWatch w;
+    const std::vector<int> none = {0, 0};
+    EXPECT_FALSE(w.observe(loss_at(0, 0.5), none, 6));  // untrained
+    for (int e = 1; e <= 10; ++e) EXPECT_FALSE(w.observe(loss_at(e, 0.5 / (e + 1)), none, 6));
+    // 0.5/11 = 0.04545 at epoch 10 is the best; then three epochs worse than the untrained 0.5
+    EXPECT_FALSE(w.observe(loss_at(11, 0.9), none, 6));
+    EXPECT_FALSE(w.observe(loss_at(12, 0.95), none, 6));
+    EXPECT_TRUE(w.observe(loss_at(13, 0.96), none, 6));
+    const Collapse& c = w.collapse();
+    EXPECT_EQ(c.kind, Collapse::Kind::Loss);
+    EXPECT_EQ(c.epoch, 11);
+    EXPECT_EQ(c.seen, 13);
+    EXPECT_EQ(c.best_epoch, 10);
+    EXPECT_DOUBLE_EQ(c.best_loss, 0.5 / 11);
+    EXPECT_EQ(c.loss, 0.96);
+    EXPECT_EQ(c.untrained, 0.5);
+    EXPECT_EQ(c.message(), "Training collapsed in epoch 11: the training loss jumped from 0.0455 (epoch 10, its "
+                           "lowest) to 0.96, worse than before training (0.5), and stayed there. Every number is "
+                           "finite, but what the network had learnt is lost; try a smaller learning rate.");
+    EXPECT_FALSE(w.observe(loss_at(14, 0.97), none, 6));  // named once
+    EXPECT_TRUE(w.collapse().happened());
+    // a run that never got better than untrained says so
+    CollapseWatch never;
+    never.observe(loss_at(0, 0.514), none, 6);
+    for (int e = 1; e <= 3; ++e) never.observe(loss_at(e, 0.96), none, 6);
+    EXPECT_EQ(never.collapse().message(), "Training collapsed in epoch 1: the training loss rose from 0.514 before "
+                                          "training to 0.96 and stayed there, though every number is finite. Try a "
+                                          "smaller learning rate.");
+}
+
+TEST(CollapseWatch, SpikesThatComeBackAndHighLossesBelowTheUntrainedOnesAreNot) {
+    CollapseWatch w;
+    const std::vector<int> none = {0};
+    EXPECT_FALSE(w.observe(loss_at(0, 0.5), none, 8));
+    EXPECT_FALSE(w.observe(loss_at(1, 0.001), none, 8));
+    // two epochs far above the untrained loss, then back: ordinary SGD noise, however large
+    EXPECT_FALSE(w.observe(loss_at(2, 0.9), none, 8));
+    EXPECT_FALSE(w.observe(loss_at(3, 0.9), none, 8));
+    EXPECT_FALSE(w.observe(loss_at(4, 0.002), none, 8));
+    EXPECT_FALSE(w.observe(loss_at(5, 0.9), none, 8));
+    EXPECT_FALSE(w.observe(loss_at(6, 0.9), none, 8));
+    EXPECT_FALSE(w.observe(loss_at(7, 0.002), none, 8));
+    // 300 × the best for a long time, but still better than untrained: not this rule's collapse
+    for (int e = 8; e < 40; ++e) EXPECT_FALSE(w.observe(loss_at(e, 0.3), none, 8));
+    EXPECT_FALSE(w.collapse().happened());
+    // a run that never learnt and stays a little worse than untrained (not 1.5 × its best)
+    CollapseWatch flat;
+    EXPECT_FALSE(flat.observe(loss_at(0, 0.5), none, 8));
+    for (int e = 1; e < 40; ++e) EXPECT_FALSE(flat.observe(loss_at(e, 0.6), none, 8));
+}
+
+TEST(CollapseWatch, MostUnitsDyingWithinAFewEpochsIsACollapse) {
+    CollapseWatch w;
+    EXPECT_FALSE(w.observe(loss_at(0, 0.5), {1, 0}, 16));
+    EXPECT_FALSE(w.observe(loss_at(1, 0.4), {3, 2}, 16));   // 5 of 16
+    EXPECT_FALSE(w.observe(loss_at(2, 0.4), {5, 4}, 16));   // 9: more than half, not most
+    EXPECT_FALSE(w.observe(loss_at(3, 0.4), {6, 5}, 16));   // 11
+    EXPECT_TRUE(w.observe(loss_at(4, 0.4), {8, 4}, 16));    // 12 = 3/4, from 5 at epoch 1
+    const Collapse& c = w.collapse();
+    EXPECT_EQ(c.kind, Collapse::Kind::DeadUnits);
+    EXPECT_EQ(c.epoch, 4);
+    EXPECT_EQ(c.seen, 4);
+    EXPECT_EQ(c.from_epoch, 0);   // the earliest below half in the window: 1 dead at epoch 0
+    EXPECT_EQ(c.dead_before, 1);
+    EXPECT_EQ(c.dead, 12);
+    EXPECT_EQ(c.units, 16);
+    EXPECT_EQ(c.message(), "Training collapsed in epoch 4: 12 of 16 hidden units are dead (f' = 0 on every training "
+                           "point), 11 of them died within 4 epochs. A dead unit passes no gradient back, so it does "
+                           "not come back by itself; try a smaller learning rate or Leaky ReLU.");
+    // slowly, over more than the window, is not a collapse of this kind
+    CollapseWatch slow;
+    int e = 0;
+    for (int dead = 0; dead <= 16; ++dead) {
+        EXPECT_FALSE(slow.observe(loss_at(e++, 0.4), {dead}, 16)) << dead;
+        for (int k = 0; k < 2; ++k) EXPECT_FALSE(slow.observe(loss_at(e++, 0.4), {dead}, 16)) << dead;
+    }
+    // a network that starts dead has not collapsed
+    CollapseWatch born_dead;
+    for (int k = 0; k < 10; ++k) EXPECT_FALSE(born_dead.observe(loss_at(k, 0.5), {6}, 6));
+}
+
+TEST(CollapseWatch, CarryingOnNamesOnlyAFurtherCollapseAndGoingBackForgetsIt) {
+    CollapseWatch w;
+    const std::vector<int> none = {0};
+    w.observe(loss_at(0, 0.5), none, 4);
+    w.observe(loss_at(1, 0.1), none, 4);
+    for (int e = 2; e <= 4; ++e) w.observe(loss_at(e, 1.0), none, 4);
+    ASSERT_TRUE(w.collapse().happened());
+    w.rearm();
+    EXPECT_FALSE(w.collapse().happened());
+    for (int e = 5; e < 20; ++e) EXPECT_FALSE(w.observe(loss_at(e, 1.0), none, 4));  // where it was carried on
+    EXPECT_FALSE(w.observe(loss_at(20, 0.2), none, 4));
+    EXPECT_FALSE(w.observe(loss_at(21, 1.1), none, 4));
+    EXPECT_FALSE(w.observe(loss_at(22, 1.1), none, 4));
+    EXPECT_TRUE(w.observe(loss_at(23, 1.1), none, 4));  // above 1.0, where it was carried on
+    EXPECT_EQ(w.collapse().untrained, 1.0);
+    EXPECT_EQ(w.collapse().best_epoch, 20);
+    EXPECT_NE(w.collapse().message().find("worse than at epoch 4, where training was carried on (1)"),
+              std::string::npos) << w.collapse().message();
+    // back to epoch 1: compared with the untrained loss again, the best the loss there
+    w.restart(1, 0.1);
+    EXPECT_FALSE(w.collapse().happened());
+    EXPECT_FALSE(w.observe(loss_at(1, 0.1), none, 4));
+    EXPECT_FALSE(w.observe(loss_at(2, 0.6), none, 4));
+    EXPECT_FALSE(w.observe(loss_at(3, 0.6), none, 4));
+    EXPECT_TRUE(w.observe(loss_at(4, 0.6), none, 4));
+    EXPECT_EQ(w.collapse().untrained, 0.5);
+    EXPECT_EQ(w.collapse().best_epoch, 1);
+}
+
+// Trains and evaluates every epoch (as the trainer and `actlab export loss` do) up to `epochs` or a
+// collapse; the epoch it was seen, or 0.
+int epoch_collapse_seen(Training* t, int epochs) {
+    t->evaluate();
+    for (int e = 0; e < epochs; ++e) {
+        if (!t->run_epoch()) return -1;
+        t->evaluate();
+        if (t->collapse().happened()) return t->collapse().seen;
+    }
+    return 0;
+}
+
+TEST(Training, OnlyWatchedEvaluationsFeedTheCollapseWatch) {
+    // a look at the weights (a snapshot published between recorded epochs) is not an epoch watched
+    TrainConfig c = default_train_config();
+    c.optimizer.learning_rate = 10.0;
+    Training looked(c, make_dataset(c.data)), watched(c, make_dataset(c.data));
+    looked.evaluate();
+    watched.evaluate();
+    for (int e = 0; e < 20; ++e) {
+        looked.run_epoch();
+        watched.run_epoch();
+        const EpochRecord a = looked.evaluate(false), b = watched.evaluate();
+        EXPECT_EQ(a.train_loss, b.train_loss);
+        EXPECT_EQ(looked.dead_units(), watched.dead_units());
+    }
+    EXPECT_FALSE(looked.collapse().happened());
+    EXPECT_TRUE(watched.collapse().happened());
+}
+
+TEST(Training, ALearningRateOfTenCollapsesTheDefaultSetUp) {
+    // set-up (a), tanh throughout, at a rate of 10: the output saturates and the loss goes from the
+    // untrained 0.51 to 0.85–0.96 within two epochs; no number overflows
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        TrainConfig c = default_train_config();
+        c.seed = c.data.seed = seed;
+        c.optimizer.learning_rate = 10.0;
+        Training t(c, make_dataset(c.data));
+        const int seen = epoch_collapse_seen(&t, 20);
+        EXPECT_GT(seen, 0) << "seed " << seed;
+        EXPECT_LE(seen, 10) << "seed " << seed;
+        EXPECT_EQ(t.collapse().kind, Collapse::Kind::Loss);
+        EXPECT_FALSE(t.divergence().happened);
+        EXPECT_GT(t.collapse().loss, 1.5 * t.collapse().best_loss);
+        EXPECT_GT(t.collapse().loss, t.collapse().untrained);
+    }
+    // the same rate after 300 good epochs throws away what was learnt: seen three epochs later
+    TrainConfig c = default_train_config();
+    Training t(c, make_dataset(c.data));
+    ASSERT_EQ(epoch_collapse_seen(&t, 300), 0);
+    OptimizerSpec fast = c.optimizer;
+    fast.learning_rate = 10.0;
+    t.set_optimizer(fast);
+    EXPECT_EQ(epoch_collapse_seen(&t, 20), 303);
+    EXPECT_LT(t.collapse().best_loss, 0.01);
+    EXPECT_LE(t.collapse().best_epoch, 300);
+    EXPECT_EQ(t.collapse().epoch, 301);
+}
+
+TEST(Training, ReLUUnitsDyingAtALargeRateAreACollapse) {
+    // set-up (b) after 800 good epochs, then a rate of 10: the loss goes far above the untrained one
+    // and most of a layer dies
+    TrainConfig c = setup_b();
+    Training t(c, make_dataset(c.data));
+    ASSERT_EQ(epoch_collapse_seen(&t, 800), 0);
+    OptimizerSpec fast = c.optimizer;
+    fast.learning_rate = 10.0;
+    t.set_optimizer(fast);
+    EXPECT_EQ(epoch_collapse_seen(&t, 20), 803);
+    EXPECT_EQ(t.collapse().epoch, 801);
+    // going back clears it; the rule looks at what comes next
+    t.restore(t.network().params(), t.epoch(), t.collapse().best_loss);
+    EXPECT_FALSE(t.collapse().happened());
+}
+
+TEST(Training, OrdinaryTrainingOfSetUpsAAndBNeverCollapses) {
+    // bench/README.md's runs: (a) at 0.03 for 500 epochs and (b) at 0.01 for 2,000, ten seeds each.
+    // (b)'s loss has one-epoch spikes of up to 139 × its best; none stays, none exceeds the untrained loss.
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        TrainConfig a = default_train_config();
+        a.seed = a.data.seed = seed;
+        Training ta(a, make_dataset(a.data));
+        EXPECT_EQ(epoch_collapse_seen(&ta, 500), 0) << "(a), seed " << seed << ": " << ta.collapse().message();
+        TrainConfig b = setup_b();
+        b.seed = b.data.seed = seed;
+        Training tb(b, make_dataset(b.data));
+        EXPECT_EQ(epoch_collapse_seen(&tb, 2000), 0) << "(b), seed " << seed << ": " << tb.collapse().message();
+    }
 }
 
 TEST(DecisionGrid, MatchesTheNetworkPointByPoint) {
