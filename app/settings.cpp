@@ -110,14 +110,13 @@ void read_playground(const json& object, const std::string& path, AppState* stat
     }
 }
 
-void read_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
-    std::ifstream in(path);
-    if (!in) return;  // first run
-    std::stringstream text;
-    text << in.rdbuf();
+}  // namespace
+
+void load_settings_text(const std::string& text, const std::string& path, AppState* state,
+                        std::vector<std::string>* problems) {
     json doc;
     try {
-        doc = json::parse(text.str());
+        doc = json::parse(text);
     } catch (const json::parse_error& e) {
         // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest says where
         std::string what = e.what();
@@ -200,11 +199,13 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
     }
 }
 
-}  // namespace
-
 void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    std::ifstream in(path);
+    if (!in) return;  // first run
+    std::stringstream text;
+    text << in.rdbuf();
     const size_t problems_before = problems->size();
-    read_settings(path, state, problems);
+    load_settings_text(text.str(), path, state, problems);
     if (problems->size() > problems_before) {
         // The file will be written again on the way out; keep the user's version of it.
         std::error_code ec;
@@ -214,7 +215,7 @@ void load_settings(const std::string& path, AppState* state, std::vector<std::st
 }
 
 
-bool save_settings(const std::string& path, const AppState& state, std::string* error) {
+std::string settings_json(const AppState& state) {
     json doc;
     doc["text_scale"] = state.ui.text_scale;
     doc["export"] = {{"folder", state.exports.folder},
@@ -238,9 +239,13 @@ bool save_settings(const std::string& path, const AppState& state, std::string* 
     pg["show_test"] = pv.show_test;
     pg["log_loss"] = pv.log_loss;
     doc["playground"] = pg;
+    return doc.dump(2) + "\n";
+}
+
+bool save_settings(const std::string& path, const AppState& state, std::string* error) {
     const fs::path folder = fs::path(path).parent_path();
     if (!folder.empty() && !make_folders(folder.string(), error)) return false;
-    return write_file_atomic(path, doc.dump(2) + "\n", error);
+    return write_file_atomic(path, settings_json(state), error);
 }
 
 }  // namespace actlab::app
