@@ -202,3 +202,20 @@ TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
     EXPECT_NE(problems[0].find("using the default playground"), std::string::npos) << problems[0];
     EXPECT_EQ(unfit.playground.view.config.data.kind, actlab::core::DatasetKind::Circle);
 }
+
+// Hostile settings files (tests/fuzz/fuzz_settings.cpp tries their like): each of these crashed, hung,
+// was misread or was reported badly.
+
+TEST(Settings, ADeviceOrAFolderAsThePlaygroundsDataIsRefused) {
+    for (const std::string file : {"/dev/zero", "/"}) {
+        AppState state;
+        std::vector<std::string> problems;
+        // /dev/zero was read until the memory ran out
+        load_settings_text("{\"playground\": {\"data\": \"" + file + "\"}}", "s.json", &state, &problems);
+        ASSERT_EQ(problems.size(), 1u) << file;
+        EXPECT_NE(problems[0].find(file == "/" ? "'/' is a folder, not a CSV file" : "'/dev/zero' is not a plain file"),
+                  std::string::npos)
+            << problems[0];
+        EXPECT_TRUE(state.playground.view.data_file.empty());
+    }
+}
