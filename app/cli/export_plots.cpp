@@ -34,9 +34,10 @@ bool check_activations(const std::vector<KeyValue>& sets, bool csv, ExportKeys* 
         view.x_min = std::clamp(*lo, -kMaxAbsX, kMaxAbsX);
         view.x_max = std::clamp(*hi, -kMaxAbsX, kMaxAbsX);
         if (!(view.x_min < view.x_max)) {
+            // widened inward at ±1e6, so the range stays one that xmin= and xmax= accept
             const double pad = std::max(1.0, std::fabs(view.x_min) * 1e-6);
-            view.x_min -= pad;
-            view.x_max += pad;
+            view.x_min = std::max(view.x_min - pad, -kMaxAbsX);
+            view.x_max = std::min(view.x_max + pad, kMaxAbsX);
         }
     }
     // The range matters to every PNG, and to a CSV unless exact points replace the sweep; a range that
