@@ -38,6 +38,7 @@ namespace {
 std::string json_value_text(const json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());  // past 2^63 too
     if (v.is_number_integer()) return std::to_string(v.get<long long>());
     if (v.is_number()) {
         char buf[40];
@@ -117,7 +118,8 @@ void load_settings_text(const std::string& text, const std::string& path, AppSta
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // a syntax error (parse_error) or a number too large for a double (out_of_range 406: "1e999");
         // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest says where
         std::string what = e.what();
         const auto at = what.find("] ");

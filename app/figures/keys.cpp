@@ -39,7 +39,8 @@ bool parse_finite(const std::string& raw, double* out) {
     if (text.empty()) return false;
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
-    if (*end != '\0' || !std::isfinite(v)) return false;
+    // all of the text: a NUL byte inside it (settings.json may hold "1\u0000x") ends the C string only
+    if (end != text.c_str() + text.size() || !std::isfinite(v)) return false;
     *out = v;
     return true;
 }

@@ -206,6 +206,37 @@ TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
 // Hostile settings files (tests/fuzz/fuzz_settings.cpp tries their like): each of these crashed, hung,
 // was misread or was reported badly.
 
+TEST(Settings, ANumberTooLargeForADoubleIsReportedNotACrash) {
+    TempDir tmp;
+    const std::string path = tmp / "settings.json";
+    write(path, "{\"text_scale\": 1.5, \"activations\": {\"xmin\": 1e999}}");
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings(path, &state, &problems);  // threw out of the reader and ended actlab
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].rfind(path + " is not valid JSON: number overflow parsing '1e999'; using defaults", 0), 0u)
+        << problems[0];
+    EXPECT_EQ(read_text(path + ".bad"), read_text(path));
+    EXPECT_EQ(state.ui.text_scale, 1.0f);
+}
+
+TEST(Settings, AWholeNumberPast2To63IsQuotedAsWritten) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"playground\": {\"seed\": 18446744073709551615}}", "s.json", &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("'seed=18446744073709551615'"), std::string::npos) << problems[0];  // was -1
+}
+
+TEST(Settings, ANulByteInsideANumberIsRefused) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"activations\": {\"xmin\": \"-2\\u0000x\"}}", "s.json", &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);  // was read as -2
+    EXPECT_NE(problems[0].find("not a finite number"), std::string::npos) << problems[0];
+    EXPECT_EQ(state.explorer.view.x_min, ActivationView().x_min);
+}
+
 TEST(Settings, ADeviceOrAFolderAsThePlaygroundsDataIsRefused) {
     for (const std::string file : {"/dev/zero", "/"}) {
         AppState state;
@@ -218,4 +249,19 @@ TEST(Settings, ADeviceOrAFolderAsThePlaygroundsDataIsRefused) {
             << problems[0];
         EXPECT_TRUE(state.playground.view.data_file.empty());
     }
+}
+
+TEST(Settings, WhatIsWrittenReadsBackToTheSameText) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"playground\": {\"noise\": 7, \"points\": 50}, \"softmax\": {\"labels\": \",b,\", "
+                       "\"logits\": \"1,2,3\"}, \"activations\": {\"x\": \"1e-300,2\"}}",
+                       "s.json", &state, &problems);
+    ASSERT_TRUE(problems.empty()) << problems[0];
+    state.exports.folder = "/tmp/exports";  // as the window sets it when the file names none
+    const std::string saved = settings_json(state);
+    AppState back;
+    load_settings_text(saved, "s.json", &back, &problems);
+    ASSERT_TRUE(problems.empty()) << problems[0];
+    EXPECT_EQ(settings_json(back), saved);
 }
