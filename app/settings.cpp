@@ -82,7 +82,7 @@ void read_playground(const json& object, const std::string& path, AppState* stat
         if (key == "speed") {
             double speed = 0;
             if (parse_finite(value, &speed) && (speed == 0 || (speed >= 1 && speed <= 1000))) view.speed = speed;
-            else problems->push_back(path + ": playground speed '" + value + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
+            else problems->push_back(path + ": playground speed '" + quoted(value) + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
         } else if (key == "discrete" || key == "show_test" || key == "log_loss") {
             if (value != "true" && value != "false") {
                 problems->push_back(path + ": playground " + key + " must be true or false; keeping the default");

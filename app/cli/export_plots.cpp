@@ -56,7 +56,7 @@ bool prepare_softmax_view(SoftmaxPlot plot, const char* name, const std::vector<
     long labels_given = -1;  // how many labels= named, when given
     for (const auto& [key, value] : sets) {
         if (!softmax_plot_takes(plot, key)) {
-            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + softmax_plot_keys(plot) + ")";
+            *error = "--set unknown key '" + quoted(key) + "' for " + name + " (keys: " + softmax_plot_keys(plot) + ")";
             return false;
         }
         if (!apply_softmax_key(view, key, value, error)) {
@@ -85,7 +85,7 @@ bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<K
                         std::string* error) {
     for (const auto& [key, value] : sets) {
         if (!gradient_plot_takes(plot, key)) {
-            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + gradient_plot_keys(plot) + ")";
+            *error = "--set unknown key '" + quoted(key) + "' for " + name + " (keys: " + gradient_plot_keys(plot) + ")";
             return false;
         }
         if (!apply_gradient_key(view, key, value, error)) {
@@ -255,7 +255,7 @@ bool parse_race_activations(const std::string& value, std::vector<int>* out, std
             return false;
         }
         if (std::find(ids.begin(), ids.end(), index) != ids.end()) {
-            *error = key_error("race", value, "names " + item + " twice: each runner has its own activation");
+            *error = key_error("race", value, "names " + quoted(item) + " twice: each runner has its own activation");
             return false;
         }
         ids.push_back(index);
@@ -298,7 +298,7 @@ bool check_race(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::
         }
         if (!apply_training_key(&keys->training, key, value, error)) {
             if (error->rfind("unknown key", 0) == 0)
-                *error = "unknown key '" + key +
+                *error = "unknown key '" + quoted(key) +
                          "' for race (keys: race, race_loss, dataset, data, points, noise, split, seed, epochs, "
                          "features, layers, output, loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
             *error = "--set " + *error;

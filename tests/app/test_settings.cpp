@@ -265,3 +265,18 @@ TEST(Settings, WhatIsWrittenReadsBackToTheSameText) {
     ASSERT_TRUE(problems.empty()) << problems[0];
     EXPECT_EQ(settings_json(back), saved);
 }
+
+TEST(Settings, AKeyOrValueWithALineBreakIsReportedOnOneLine) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"gradients\": {\"\\n\": null}, \"activations\": {\"xmin\": \"1\\n2\\u0001\"}}", "s.json", &state,
+                       &problems);
+    ASSERT_EQ(problems.size(), 2u);
+    for (const std::string& p : problems) EXPECT_EQ(p.find('\n'), std::string::npos) << p;
+    EXPECT_NE(problems[0].find("'xmin=1\\n2\\x01': not a finite number"), std::string::npos) << problems[0];
+    EXPECT_NE(problems[1].find("unknown key '\\n'"), std::string::npos) << problems[1];
+    problems.clear();
+    load_settings_text("{\"playground\": {\"data\": \"no\\nfile.csv\"}}", "s.json", &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("cannot read 'no\\nfile.csv'"), std::string::npos) << problems[0];
+}
