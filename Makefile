@@ -1,10 +1,13 @@
 # make run   installs missing Debian packages, builds (Release) and opens actlab
 # make test  the same set-up, then every test (a virtual X display is started when there is none)
 # make asan  every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# make fuzz  every parser under libFuzzer for FUZZ_RUNS executions each (tests/fuzz)
 BUILD ?= build
 JOBS ?= $(shell nproc)
+FUZZ_RUNS ?= 10000000
+FUZZERS := csv settings export_keys
 
-.PHONY: all run test tsan tsan-build soak-trainer soak-window asan build deps bench screenshot clean
+.PHONY: all run test tsan tsan-build soak-trainer soak-window asan fuzz-build fuzz $(addprefix fuzz-,$(FUZZERS)) build deps bench screenshot clean
 
 all: build
 
@@ -24,7 +27,9 @@ run: build
 	  $(BUILD)/actlab; \
 	fi
 
-test: build tsan
+# The fuzz tree's short runs first, then the main tree's tests (whose summary ends the output).
+test: build tsan fuzz-build
+	cd $(BUILD)-fuzz && ctest --output-on-failure -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Every thread that needs no window under ThreadSanitizer, in a build of its own (core and tests, no
@@ -64,6 +69,20 @@ asan: deps
 soak-window: build
 	tests/app/with_display.sh $(BUILD)/tests/app/soak_window --seconds $(SOAK_SECONDS) --seed $(SOAK_SEED)
 
+# The libFuzzer harnesses: clang, ASan + UBSan, in a build of their own.
+fuzz-build: deps
+	CC=clang CXX=clang++ cmake -S . -B $(BUILD)-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACTLAB_FUZZ=ON \
+	  -DACTLAB_NATIVE=OFF -DACTLAB_BUILD_BENCH=OFF >/dev/null
+	cmake --build $(BUILD)-fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZERS))
+
+# Each harness for FUZZ_RUNS executions, JOBS at a time; the corpus each grows stays in $(BUILD)-fuzz/fuzz
+# for the next run. One line per harness: executions, exec/s, cov, ft, corpus size.
+fuzz: fuzz-build
+	@$(MAKE) --no-print-directory -j $(JOBS) $(addprefix fuzz-,$(FUZZERS))
+
+$(addprefix fuzz-,$(FUZZERS)): fuzz-%:
+	@tests/fuzz/run_fuzzer.sh $(BUILD)-fuzz/tests/fuzz/fuzz_$* $* $(BUILD)-fuzz/fuzz $(FUZZ_RUNS)
+
 bench: build
 	$(BUILD)/bench/bench_activation --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	$(BUILD)/bench/bench_export --benchmark_min_time=2 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
@@ -77,4 +96,4 @@ screenshot: build
 	  --out assets/screenshots/activations.png
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-tsan $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-tsan $(BUILD)-asan $(BUILD)-fuzz

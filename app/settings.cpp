@@ -39,6 +39,7 @@ namespace {
 std::string json_value_text(const json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+    if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());  // past 2^63 too
     if (v.is_number_integer()) return std::to_string(v.get<long long>());
     if (v.is_number()) {
         char buf[40];
@@ -82,7 +83,7 @@ void read_playground(const json& object, const std::string& path, AppState* stat
         if (key == "speed") {
             double speed = 0;
             if (parse_finite(value, &speed) && (speed == 0 || (speed >= 1 && speed <= 1000))) view.speed = speed;
-            else problems->push_back(path + ": playground speed '" + value + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
+            else problems->push_back(path + ": playground speed '" + quoted(value) + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
         } else if (key == "discrete" || key == "show_test" || key == "log_loss") {
             if (value != "true" && value != "false") {
                 problems->push_back(path + ": playground " + key + " must be true or false; keeping the default");
@@ -111,15 +112,15 @@ void read_playground(const json& object, const std::string& path, AppState* stat
     }
 }
 
-void read_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
-    std::ifstream in(path);
-    if (!in) return;  // first run
-    std::stringstream text;
-    text << in.rdbuf();
+}  // namespace
+
+void load_settings_text(const std::string& text, const std::string& path, AppState* state,
+                        std::vector<std::string>* problems) {
     json doc;
     try {
-        doc = json::parse(text.str());
-    } catch (const json::parse_error& e) {
+        doc = json::parse(text);
+    } catch (const json::exception& e) {
+        // a syntax error (parse_error) or a number too large for a double (out_of_range 406: "1e999");
         // nlohmann's message starts with "[json.exception.parse_error.101] "; the rest says where
         std::string what = e.what();
         const auto at = what.find("] ");
@@ -201,11 +202,13 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
     }
 }
 
-}  // namespace
-
 void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    std::ifstream in(path);
+    if (!in) return;  // first run
+    std::stringstream text;
+    text << in.rdbuf();
     const size_t problems_before = problems->size();
-    read_settings(path, state, problems);
+    load_settings_text(text.str(), path, state, problems);
     if (problems->size() > problems_before) {
         // The file will be written again on the way out; keep the user's version of it.
         std::error_code ec;

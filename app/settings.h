@@ -19,6 +19,10 @@ std::string default_export_folder();
 // ones keep their defaults, and the file as it was is kept as settings.json.bad (actlab writes
 // settings.json again when it closes).
 void load_settings(const std::string& path, AppState* state, std::vector<std::string>* problems);
+// The reader itself, on the text of a settings.json: what load_settings does once the file is read,
+// with `path` starting each problem's line. Keeps nothing aside.
+void load_settings_text(const std::string& text, const std::string& path, AppState* state,
+                        std::vector<std::string>* problems);
 bool save_settings(const std::string& path, const AppState& state, std::string* error);
 // What save_settings writes: settings.json's text for this state.
 std::string settings_json(const AppState& state);

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -38,12 +39,14 @@ bool read_number(const std::string& text, double* out, std::string* why) {
     char* end = nullptr;
     errno = 0;
     const double v = std::strtod(text.c_str(), &end);
-    if (*end != '\0') {
-        *why = "'" + (text.size() > 20 ? text.substr(0, 17) + "..." : text) + "' is not a number";
+    // all of the field: a NUL byte inside it ends the C string, not the field
+    const std::string shown = text.size() > 20 ? text.substr(0, 17) + "..." : text;
+    if (end != text.c_str() + text.size()) {
+        *why = "'" + shown + "' is not a number";
         return false;
     }
     if (!std::isfinite(v)) {
-        *why = "'" + text + "' is not finite";
+        *why = "'" + shown + "' is not finite";
         return false;
     }
     *out = v;
@@ -140,14 +143,33 @@ bool parse_dataset_csv(const std::string& text, Dataset* out, std::string* error
 }
 
 bool load_dataset_csv(const std::string& path, Dataset* out, std::string* error) {
+    // Only a plain file: a folder would read as empty, and a device such as /dev/zero never ends.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        *error = "'" + path + "' is a folder, not a CSV file";
+        return false;
+    }
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+        *error = "'" + path + "' is not a plain file";
+        return false;
+    }
     std::ifstream file(path, std::ios::binary);
     if (!file) {
         *error = "cannot read '" + path + "'";
         return false;
     }
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    if (!parse_dataset_csv(buffer.str(), out, error)) {
+    // Read until the end or just past the limit, so a file that grows while it is read (or one in /proc,
+    // which has no size) cannot take all the memory.
+    std::string text;
+    char chunk[1 << 16];
+    while (text.size() <= kMaxCsvBytes && file.read(chunk, sizeof chunk).gcount() > 0)
+        text.append(chunk, static_cast<std::size_t>(file.gcount()));
+    if (text.size() > kMaxCsvBytes) {
+        *error = path + " is larger than " + std::to_string(kMaxCsvBytes / (1024 * 1024)) + " MB; " +
+                 "a dataset has at most " + std::to_string(kMaxCsvRows) + " points";
+        return false;
+    }
+    if (!parse_dataset_csv(text, out, error)) {
         *error = path + ", " + *error;
         return false;
     }

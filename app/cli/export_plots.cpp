@@ -1,13 +1,9 @@
 #include "app/cli/export_plots.h"
 
-#include "app/figures/activation_keys.h"
 #include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/figures/network_figure.h"
 #include "app/figures/race_figure.h"
-#include "app/figures/training_keys.h"
-#include "app/figures/softmax_keys.h"
-#include "app/figures/gradient_keys.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,8 +13,8 @@ namespace actlab::app {
 
 namespace {
 
-bool prepare_activations(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) {
-    ActivationView view;
+bool check_activations(const std::vector<KeyValue>& sets, bool csv, ExportKeys* keys, std::string* error) {
+    ActivationView& view = keys->activations;
     bool range_given = false;
     for (const auto& [key, value] : sets) {
         if (!apply_activation_key(&view, key, value, error)) {
@@ -38,16 +34,20 @@ bool prepare_activations(const std::vector<KeyValue>& sets, bool csv, Figure* ou
         view.x_min = std::clamp(*lo, -kMaxAbsX, kMaxAbsX);
         view.x_max = std::clamp(*hi, -kMaxAbsX, kMaxAbsX);
         if (!(view.x_min < view.x_max)) {
+            // widened inward at ±1e6, so the range stays one that xmin= and xmax= accept
             const double pad = std::max(1.0, std::fabs(view.x_min) * 1e-6);
-            view.x_min -= pad;
-            view.x_max += pad;
+            view.x_min = std::max(view.x_min - pad, -kMaxAbsX);
+            view.x_max = std::min(view.x_max + pad, kMaxAbsX);
         }
     }
     // The range matters to every PNG, and to a CSV unless exact points replace the sweep; a range that
     // was given is checked either way.
     if ((range_given || !(csv && !view.x_points.empty())) && !check_activation_range(view, error)) return false;
-    *out = activation_export_figure(view, fit_limits(view));
     return true;
+}
+
+Figure compute_activations(const ExportKeys& keys, bool) {
+    return activation_export_figure(keys.activations, fit_limits(keys.activations));
 }
 
 // The softmax plots: every key checked (and known to the plot) before anything is computed.
@@ -56,7 +56,7 @@ bool prepare_softmax_view(SoftmaxPlot plot, const char* name, const std::vector<
     long labels_given = -1;  // how many labels= named, when given
     for (const auto& [key, value] : sets) {
         if (!softmax_plot_takes(plot, key)) {
-            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + softmax_plot_keys(plot) + ")";
+            *error = "--set unknown key '" + quoted(key) + "' for " + name + " (keys: " + softmax_plot_keys(plot) + ")";
             return false;
         }
         if (!apply_softmax_key(view, key, value, error)) {
@@ -85,7 +85,7 @@ bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<K
                         std::string* error) {
     for (const auto& [key, value] : sets) {
         if (!gradient_plot_takes(plot, key)) {
-            *error = "--set unknown key '" + key + "' for " + name + " (keys: " + gradient_plot_keys(plot) + ")";
+            *error = "--set unknown key '" + quoted(key) + "' for " + name + " (keys: " + gradient_plot_keys(plot) + ")";
             return false;
         }
         if (!apply_gradient_key(view, key, value, error)) {
@@ -130,78 +130,89 @@ const char* softmax_command_name(SoftmaxPlot plot) {
 }
 
 template <SoftmaxPlot plot>
-bool prepare_softmax(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    SoftmaxView view;
-    if (!prepare_softmax_view(plot, softmax_command_name(plot), sets, &view, error)) return false;
-    *out = softmax_export_figure(view, plot);
-    return true;
+bool check_softmax(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    return prepare_softmax_view(plot, softmax_command_name(plot), sets, &keys->softmax, error);
 }
 
-bool prepare_gradient_chain(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    GradientView view;
-    view.activation = core::activation_index("sigmoid");  // the classic example (z = 0 gives 0.25^k)
+template <SoftmaxPlot plot>
+Figure compute_softmax(const ExportKeys& keys, bool) {
+    return softmax_export_figure(keys.softmax, plot);
+}
+
+bool check_gradient_chain(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    keys->gradients.activation = core::activation_index("sigmoid");  // the classic example (z = 0 gives 0.25^k)
     // z stays at the view's 1, as in gradient-flow and the window: at 0, ReLU's f'(0) = 0 would end the chain
-    if (!read_gradient_keys(GradientPlot::Chain, "gradient-chain", sets, &view, error)) return false;
-    *out = gradient_chain_figure(view);
-    return true;
+    return read_gradient_keys(GradientPlot::Chain, "gradient-chain", sets, &keys->gradients, error);
 }
 
-bool prepare_gradient_flow(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    GradientView view;
-    if (!read_gradient_keys(GradientPlot::Flow, "gradient-flow", sets, &view, error)) return false;
+Figure compute_gradient_chain(const ExportKeys& keys, bool) { return gradient_chain_figure(keys.gradients); }
+
+bool check_gradient_flow(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    return read_gradient_keys(GradientPlot::Flow, "gradient-flow", sets, &keys->gradients, error);
+}
+
+Figure compute_gradient_flow(const ExportKeys& keys, bool) {
     std::vector<core::LayerStats> layers;
-    core::gradient_flow(view.network(), &layers);
-    *out = gradient_flow_figure(view, layers);
-    return true;
+    core::gradient_flow(keys.gradients.network(), &layers);
+    return gradient_flow_figure(keys.gradients, layers);
 }
 
-bool prepare_gradient_compare(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    GradientView view;
-    if (!read_gradient_keys(GradientPlot::Compare, "gradient-compare", sets, &view, error)) return false;
+bool check_gradient_compare(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    return read_gradient_keys(GradientPlot::Compare, "gradient-compare", sets, &keys->gradients, error);
+}
+
+Figure compute_gradient_compare(const ExportKeys& keys, bool) {
+    const GradientView& view = keys.gradients;
     std::vector<std::vector<core::LayerStats>> results(view.compare.size());
     for (size_t i = 0; i < view.compare.size(); ++i) core::gradient_flow(view.pair_network(i), &results[i]);
-    *out = gradient_compare_figure(view, results);
-    return true;
+    return gradient_compare_figure(view, results);
 }
 
-// Training is done here, headless: the figure then only formats the recorded epochs.
-bool prepare_loss(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    TrainingRequest request;
+// The training keys, then the data (generated, or read from data=) and the checks that need them.
+bool check_training(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
     for (const auto& [key, value] : sets)
-        if (!apply_training_key(&request, key, value, error)) {
+        if (!apply_training_key(&keys->training, key, value, error)) {
             *error = "--set " + *error;
             return false;
         }
-    core::Dataset data;
-    if (!finish_training_request(&request, &data, error)) return false;
-    const LossCurves curves = train_loss_curves(request, data);
-    const std::string name = request.data_file.empty() ? core::dataset_info(request.config.data.kind).id : "data";
-    *out = loss_export_figure(curves, "loss_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
-                                          std::to_string(request.config.seed));
-    return true;
+    return finish_training_request(&keys->training, &keys->data, error);
+}
+
+// "circle", or "data" for points read from a file: for the figure's file name.
+std::string data_name(const TrainingRequest& request) {
+    return request.data_file.empty() ? core::dataset_info(request.config.data.kind).id : "data";
+}
+
+// "<name>_500epochs_seed1": the end of a trained figure's file name.
+std::string run_name(const TrainingRequest& request) {
+    return data_name(request) + "_" + std::to_string(request.epochs) + "epochs_seed" +
+           std::to_string(request.config.seed);
+}
+
+// The data as the figures name them: the file given, or the generated dataset's id.
+std::string data_label(const TrainingRequest& request) {
+    return request.data_file.empty() ? data_name(request) : request.data_file;
+}
+
+// Training is done here, headless: the figure then only formats the recorded epochs.
+Figure compute_loss(const ExportKeys& keys, bool) {
+    const LossCurves curves = train_loss_curves(keys.training, keys.data);
+    return loss_export_figure(curves, "loss_" + run_name(keys.training));
 }
 
 // Grid points per side of an exported boundary: finer than the window's, for print.
 constexpr int kExportGridPoints = 256;
 
-// Reads the training keys and trains headless for the epochs asked (stopping early on a divergence),
-// evaluating every epoch so a collapse is seen as it would be in the playground.
-bool train_request(const std::vector<KeyValue>& sets, TrainingRequest* request, core::Dataset* data,
-                   std::unique_ptr<core::Training>* run, std::string* name, std::string* error) {
-    for (const auto& [key, value] : sets)
-        if (!apply_training_key(request, key, value, error)) {
-            *error = "--set " + *error;
-            return false;
-        }
-    if (!finish_training_request(request, data, error)) return false;
-    *run = std::make_unique<core::Training>(request->config, *data);
-    (*run)->evaluate();  // the untrained network
-    for (int e = 0; e < request->epochs; ++e) {
-        if (!(*run)->run_epoch()) break;
-        (*run)->evaluate();
+// Trains headless for the epochs asked (stopping early on a divergence), evaluating every epoch so a
+// collapse is seen as it would be in the playground.
+std::unique_ptr<core::Training> train(const ExportKeys& keys) {
+    auto run = std::make_unique<core::Training>(keys.training.config, keys.data);
+    run->evaluate();  // the untrained network
+    for (int e = 0; e < keys.training.epochs; ++e) {
+        if (!run->run_epoch()) break;
+        run->evaluate();
     }
-    *name = request->data_file.empty() ? core::dataset_info(request->config.data.kind).id : "data";
-    return true;
+    return run;
 }
 
 // What went wrong in the run, if anything: a blow-up, or a collapse.
@@ -214,41 +225,31 @@ std::string training_note(const core::Training& run) {
     return "";
 }
 
-bool prepare_boundary(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    TrainingRequest request;
-    core::Dataset data;
-    std::unique_ptr<core::Training> run;
-    std::string name;
-    if (!train_request(sets, &request, &data, &run, &name, error)) return false;
+Figure compute_boundary(const ExportKeys& keys, bool) {
+    const std::unique_ptr<core::Training> run = train(keys);
     const core::EpochRecord last = run->evaluate();
     auto picture = std::make_shared<BoundaryPicture>();
     auto grid = std::make_shared<core::DecisionGrid>();
-    make_boundary_picture(request.config, data, request.data_file.empty() ? name : request.data_file, run->network(),
-                          &last, kExportGridPoints, picture.get(), grid.get());
-    *out = boundary_export_figure(picture, grid, "boundary_" + name + "_" + std::to_string(request.epochs) +
-                                                     "epochs_seed" + std::to_string(request.config.seed));
-    out->note = training_note(*run);
-    return true;
+    make_boundary_picture(keys.training.config, keys.data, data_label(keys.training), run->network(), &last,
+                          kExportGridPoints, picture.get(), grid.get());
+    Figure out = boundary_export_figure(picture, grid, "boundary_" + run_name(keys.training));
+    out.note = training_note(*run);
+    return out;
 }
 
 // The network after training: each unit's map on a grid coarser than the boundary's (the thumbnails
 // are small; the GPU interpolates), and the weights as they are.
 constexpr int kNetworkGridPoints = 128;
 
-bool prepare_network(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    TrainingRequest request;
-    core::Dataset data;
-    std::unique_ptr<core::Training> run;
-    std::string name;
-    if (!train_request(sets, &request, &data, &run, &name, error)) return false;
+Figure compute_network(const ExportKeys& keys, bool) {
+    const std::unique_ptr<core::Training> run = train(keys);
     run->evaluate();  // counts the dead units with the final weights
     auto picture = std::make_shared<NetworkPicture>();
-    make_network_picture(request.config, data, request.data_file.empty() ? name : request.data_file, run->network(),
+    make_network_picture(keys.training.config, keys.data, data_label(keys.training), run->network(),
                          run->dead_mask(), run->epoch(), kNetworkGridPoints, picture.get());
-    *out = network_export_figure(picture, "network_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
-                                              std::to_string(request.config.seed));
-    out->note = training_note(*run);
-    return true;
+    Figure out = network_export_figure(picture, "network_" + run_name(keys.training));
+    out.note = training_note(*run);
+    return out;
 }
 
 // race=: the runners, 2 to 4 catalogue ids, each once.
@@ -262,7 +263,7 @@ bool parse_race_activations(const std::string& value, std::vector<int>* out, std
             return false;
         }
         if (std::find(ids.begin(), ids.end(), index) != ids.end()) {
-            *error = key_error("race", value, "names " + item + " twice: each runner has its own activation");
+            *error = key_error("race", value, "names " + quoted(item) + " twice: each runner has its own activation");
             return false;
         }
         ids.push_back(index);
@@ -278,15 +279,13 @@ bool parse_race_activations(const std::string& value, std::vector<int>* out, std
 }
 
 // The training keys, with the runners' activations from race= instead of activation=, and race_loss=
-// the target; every runner trains headless here.
-bool prepare_race(const std::vector<KeyValue>& sets, bool, Figure* out, std::string* error) {
-    TrainingRequest request;
-    std::vector<int> activations = {core::activation_index("sigmoid"), core::activation_index("tanh"),
-                                    core::activation_index("relu"), core::activation_index("gelu")};
-    double target = 0.05;
+// the target.
+bool check_race(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    keys->race = {core::activation_index("sigmoid"), core::activation_index("tanh"), core::activation_index("relu"),
+                  core::activation_index("gelu")};
     for (const auto& [key, value] : sets) {
         if (key == "race") {
-            if (!parse_race_activations(value, &activations, error)) {
+            if (!parse_race_activations(value, &keys->race, error)) {
                 *error = "--set " + *error;
                 return false;
             }
@@ -298,67 +297,80 @@ bool prepare_race(const std::vector<KeyValue>& sets, bool, Figure* out, std::str
                 *error = "--set " + key_error(key, value, "the target test loss must be above 0 (and at most 1e6)");
                 return false;
             }
-            target = number;
+            keys->race_loss = number;
             continue;
         }
         if (key == "activation") {
             *error = "--set activation= is not used by race: name the runners' activations with race=sigmoid,tanh,...";
             return false;
         }
-        if (!apply_training_key(&request, key, value, error)) {
+        if (!apply_training_key(&keys->training, key, value, error)) {
             if (error->rfind("unknown key", 0) == 0)
-                *error = "unknown key '" + key +
+                *error = "unknown key '" + quoted(key) +
                          "' for race (keys: race, race_loss, dataset, data, points, noise, split, seed, epochs, "
                          "features, layers, output, loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
             *error = "--set " + *error;
             return false;
         }
     }
-    core::Dataset data;
-    if (!finish_training_request(&request, &data, error)) return false;
-    if (request.config.hidden.empty()) {
+    if (!finish_training_request(&keys->training, &keys->data, error)) return false;
+    if (keys->training.config.hidden.empty()) {
         *error = "--set layers=none leaves no hidden layer, so the runners would not differ: race needs at least one";
         return false;
     }
-    const std::string name = request.data_file.empty() ? core::dataset_info(request.config.data.kind).id : "data";
-    auto race = std::make_shared<const RaceResult>(train_race(request.config, data,
-                                                              request.data_file.empty() ? name : request.data_file,
-                                                              activations, request.epochs, target, kExportGridPoints));
-    *out = race_export_figure(race, "race_" + name + "_" + std::to_string(request.epochs) + "epochs_seed" +
-                                        std::to_string(request.config.seed));
     return true;
+}
+
+// Every runner trains headless here.
+Figure compute_race(const ExportKeys& keys, bool) {
+    const TrainingRequest& request = keys.training;
+    auto race = std::make_shared<const RaceResult>(train_race(request.config, keys.data, data_label(request), keys.race,
+                                                              request.epochs, keys.race_loss, kExportGridPoints));
+    return race_export_figure(race, "race_" + run_name(request));
 }
 
 }  // namespace
 
 const std::vector<ExportPlot>& export_plots() {
     static const std::vector<ExportPlot> plots = {
-        {"activations", "activation functions and their derivatives", activation_keys_help(), prepare_activations},
+        {"activations", "activation functions and their derivatives", activation_keys_help(), check_activations, compute_activations},
         {"softmax", "softmax(z / T) as bars, at one or more temperatures", softmax_keys_help(),
-         prepare_softmax<SoftmaxPlot::Probabilities>},
+         check_softmax<SoftmaxPlot::Probabilities>,
+         compute_softmax<SoftmaxPlot::Probabilities>},
         {"softmax-logits", "the logits z as bars, one per class", softmax_plot_help(SoftmaxPlot::Logits),
-         prepare_softmax<SoftmaxPlot::Logits>},
+         check_softmax<SoftmaxPlot::Logits>,
+         compute_softmax<SoftmaxPlot::Logits>},
         {"softmax-sweep", "p_i(T) and the entropy H(T) over a range of temperatures",
-         softmax_plot_help(SoftmaxPlot::SweepAndEntropy), prepare_softmax<SoftmaxPlot::SweepAndEntropy>},
+         softmax_plot_help(SoftmaxPlot::SweepAndEntropy), check_softmax<SoftmaxPlot::SweepAndEntropy>,
+         compute_softmax<SoftmaxPlot::SweepAndEntropy>},
         {"softmax-filter", "softmax at T before and after top-k / top-p", softmax_plot_help(SoftmaxPlot::Filtered),
-         prepare_softmax<SoftmaxPlot::Filtered>},
+         check_softmax<SoftmaxPlot::Filtered>,
+         compute_softmax<SoftmaxPlot::Filtered>},
         {"softmax-samples", "a histogram of draws from softmax at T (after top-k / top-p) against the probabilities",
-         softmax_plot_help(SoftmaxPlot::Samples), prepare_softmax<SoftmaxPlot::Samples>},
+         softmax_plot_help(SoftmaxPlot::Samples), check_softmax<SoftmaxPlot::Samples>,
+         compute_softmax<SoftmaxPlot::Samples>},
         {"gradient-chain", "f'(z)^k: the gradient left after k layers at one pre-activation z",
-         gradient_keys_help(GradientPlot::Chain), prepare_gradient_chain},
+         gradient_keys_help(GradientPlot::Chain), check_gradient_chain, compute_gradient_chain},
         {"gradient-flow", "gradient, activations and dead units per layer of a random deep network",
-         gradient_keys_help(GradientPlot::Flow), prepare_gradient_flow},
+         gradient_keys_help(GradientPlot::Flow), check_gradient_flow, compute_gradient_flow},
         {"gradient-compare", "gradient per layer for 2 to 4 (activation, init) pairs",
-         gradient_keys_help(GradientPlot::Compare), prepare_gradient_compare},
-        {"loss", "trains a small network headless: loss and accuracy per epoch", training_keys_help(), prepare_loss},
+         gradient_keys_help(GradientPlot::Compare), check_gradient_compare, compute_gradient_compare},
+        {"loss", "trains a small network headless: loss and accuracy per epoch", training_keys_help(), check_training, compute_loss},
         {"boundary", "trains a small network headless: its decision boundary under the data",
-         training_keys_help(), prepare_boundary},
+         training_keys_help(), check_training, compute_boundary},
         {"network", "trains a small network headless: the network, with each neuron's map and the weights",
-         training_keys_help(), prepare_network},
+         training_keys_help(), check_training, compute_network},
         {"race", "trains one network 2 to 4 times, each with another hidden activation, from the same weights",
-         race_keys_help(), prepare_race},
+         race_keys_help(), check_race, compute_race},
     };
     return plots;
+}
+
+bool ExportPlot::prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) const {
+    ExportKeys keys;
+    if (!check(sets, csv, &keys, error)) return false;
+    *out = compute(keys, csv);
+    return true;
 }
 
 const ExportPlot* find_export_plot(const std::string& name) {

@@ -1,21 +1,44 @@
 // The plots `actlab export` knows. Each turns its --set pairs into a Figure, or says what is wrong.
 #pragma once
 
+#include "app/figures/activation_keys.h"
 #include "app/figures/figure.h"
+#include "app/figures/gradient_keys.h"
 #include "app/figures/keys.h"
+#include "app/figures/softmax_keys.h"
+#include "app/figures/training_keys.h"
+#include "core/dataset.h"
 
 #include <string>
 #include <vector>
 
 namespace actlab::app {
 
+// What a plot's --set pairs say, read and checked before anything is computed (no training, no
+// sampling, no deep network): every mistake a user can make is found here. A plot fills the members
+// it reads and leaves the others as they were.
+struct ExportKeys {
+    ActivationView activations;  // activations
+    SoftmaxView softmax;         // softmax, softmax-logits, softmax-sweep, softmax-filter, softmax-samples
+    GradientView gradients;      // gradient-chain, gradient-flow, gradient-compare
+    TrainingRequest training;    // loss, boundary, network, race
+    core::Dataset data;          // loss, boundary, network, race: the points, generated or read from data=
+    std::vector<int> race;       // race: the runners' hidden activations (catalogue indices)
+    double race_loss = 0.05;     // race: the target test loss
+};
+
 struct ExportPlot {
     const char* name;       // the PLOT argument: "activations", "softmax", ...
     const char* summary;    // one line for --help
     const char* keys_help;  // its --set keys, one per line, for --help
-    // Builds the figure from the --set pairs, applied in the order given. `csv` tells whether a CSV
-    // (rather than a PNG) is asked for. On a bad value: false, with *error a full sentence naming it.
-    bool (*prepare)(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error);
+    // Reads the --set pairs, applied in the order given, into *keys and checks them. `csv` tells whether
+    // a CSV (rather than a PNG) is asked for. On a bad value: false, with *error a full sentence naming it.
+    bool (*check)(const std::vector<KeyValue>& sets, bool csv, ExportKeys* keys, std::string* error);
+    // Computes the figure from keys that passed check (training headless, for the training plots).
+    Figure (*compute)(const ExportKeys& keys, bool csv);
+
+    // check, then compute.
+    bool prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) const;
 };
 
 const std::vector<ExportPlot>& export_plots();

@@ -23,9 +23,9 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         std::vector<int> functions;
         for (const std::string& id : split_list(value)) {
             const int index = core::activation_index(id);
-            if (index < 0) return fail("unknown function '" + id + "' (known: " + known_activation_ids() + ")");
+            if (index < 0) return fail("unknown function '" + quoted(id) + "' (known: " + known_activation_ids() + ")");
             if (std::find(functions.begin(), functions.end(), index) != functions.end())
-                return fail("'" + id + "' is listed twice");
+                return fail("'" + quoted(id) + "' is listed twice");
             functions.push_back(index);
         }
         view->functions = functions;  // may be empty: the window can show none (export needs one)
@@ -115,7 +115,7 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
         return true;
     }
     if (!error->empty()) return false;
-    *error = "unknown key '" + key + "' (keys: functions, curves, xmin, xmax, samples, x, probe, focus, shade, "
+    *error = "unknown key '" + quoted(key) + "' (keys: functions, curves, xmin, xmax, samples, x, probe, focus, shade, "
              "threshold, yscale, and <function>.<parameter> such as leaky_relu.alpha)";
     return false;
 }

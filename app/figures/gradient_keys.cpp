@@ -90,8 +90,8 @@ bool apply_gradient_key(GradientView* view, const std::string& key, const std::s
             if (plus == std::string::npos) return fail("'" + quoted(item) + "' must be ACTIVATION+INIT, such as relu+he");
             const std::string id = trimmed(item.substr(0, plus)), init = trimmed(item.substr(plus + 1));
             GradientPair pair{core::activation_index(id), core::InitKind::He};
-            if (pair.activation < 0) return fail("unknown activation '" + id + "' (known: " + known_activation_ids() + ")");
-            if (!find_gradient_init(init, &pair.init)) return fail("unknown init '" + init + "' (" + kInitNames + ")");
+            if (pair.activation < 0) return fail("unknown activation '" + quoted(id) + "' (known: " + known_activation_ids() + ")");
+            if (!find_gradient_init(init, &pair.init)) return fail("unknown init '" + quoted(init) + "' (" + kInitNames + ")");
             pairs.push_back(pair);
         }
         if (pairs.size() < static_cast<size_t>(kMinPairs) || pairs.size() > static_cast<size_t>(kMaxPairs))
@@ -107,7 +107,7 @@ bool apply_gradient_key(GradientView* view, const std::string& key, const std::s
         return true;
     }
     if (!error->empty()) return false;
-    *error = "unknown key '" + key + "' (keys: activation, z, depth, width, batch, seed, init, sigma, a, bias, "
+    *error = "unknown key '" + quoted(key) + "' (keys: activation, z, depth, width, batch, seed, init, sigma, a, bias, "
              "compare, and <activation>.<parameter> such as leaky_relu.alpha)";
     return false;
 }

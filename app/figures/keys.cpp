@@ -39,7 +39,8 @@ bool parse_finite(const std::string& raw, double* out) {
     if (text.empty()) return false;
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
-    if (*end != '\0' || !std::isfinite(v)) return false;
+    // all of the text: a NUL byte inside it (settings.json may hold "1\u0000x") ends the C string only
+    if (end != text.c_str() + text.size() || !std::isfinite(v)) return false;
     *out = v;
     return true;
 }
@@ -67,11 +68,34 @@ bool parse_whole(const std::string& text, long lo, long hi, long* out) {
 }
 
 std::string quoted(const std::string& value) {
-    return value.size() <= 60 ? value : value.substr(0, 57) + "...";
+    std::string cut = value;
+    if (cut.size() > 60) {
+        std::size_t end = 57;
+        while (end > 0 && (static_cast<unsigned char>(cut[end]) & 0xC0) == 0x80) --end;  // not inside a UTF-8 character
+        cut = cut.substr(0, end) + "...";
+    }
+    return one_line(cut);
+}
+
+std::string one_line(const std::string& text) {
+    // control characters shown as escapes, so a message stays one line ("a\nb", not a line break)
+    std::string shown;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n') shown += "\\n";
+        else if (c == '\r') shown += "\\r";
+        else if (c == '\t') shown += "\\t";
+        else if (u < 0x20 || u == 0x7F) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", u);
+            shown += hex;
+        } else shown += c;
+    }
+    return shown;
 }
 
 std::string key_error(const std::string& key, const std::string& value, const std::string& why) {
-    return "'" + key + "=" + quoted(value) + "': " + why;
+    return "'" + quoted(key) + "=" + quoted(value) + "': " + why;
 }
 
 std::string number_text(double v) {
@@ -100,13 +124,13 @@ bool parse_activation_param(const std::string& key, const std::string& value, in
     };
     const std::string id = key.substr(0, dot), name = key.substr(dot + 1);
     const int index = core::activation_index(id);
-    if (index < 0) return fail("unknown activation '" + id + "' (known: " + known_activation_ids() + ")");
+    if (index < 0) return fail("unknown activation '" + quoted(id) + "' (known: " + known_activation_ids() + ")");
     const core::Activation& act = core::activation(index);
     const int k = core::param_index(act, name);
     if (k < 0) {
         std::string names;
         for (int i = 0; i < act.param_count; ++i) names += (i ? ", " : "") + std::string(act.params[i].name);
-        return fail(id + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
+        return fail(quoted(id) + " has " + (names.empty() ? "no parameters" : "only the parameter " + names));
     }
     const core::Param& p = act.params[k];
     if (!parse_finite(value, number)) return fail("not a finite number");

@@ -27,8 +27,11 @@ bool parse_finite_list(const std::string& text, std::vector<double>* out, std::s
 // A whole number from lo to hi ("3", "3.0" and "3e0" are all 3).
 bool parse_whole(const std::string& text, long lo, long hi, long* out);
 
-// A value as quoted in an error: long lists are cut, so the message stays one readable line.
+// A value (or key) as quoted in an error: long lists are cut and control characters written as
+// escapes (\n, \x01), so the message stays one readable line.
 std::string quoted(const std::string& value);
+// The text with its control characters written as escapes, as quoted() does, and not cut.
+std::string one_line(const std::string& text);
 // "'key=value': why": how every refused key is reported.
 std::string key_error(const std::string& key, const std::string& value, const std::string& why);
 // The catalogue's ids, "identity, sigmoid, ...", for "unknown activation" messages.

@@ -94,7 +94,7 @@ bool apply_softmax_key(SoftmaxView* view, const std::string& key, const std::str
         view->seed = static_cast<unsigned long long>(whole);
         return true;
     }
-    *error = "unknown key '" + key + "' (keys: logits, labels, temperature, tmin, tmax, samples, topk, topp, draws, seed)";
+    *error = "unknown key '" + quoted(key) + "' (keys: logits, labels, temperature, tmin, tmax, samples, topk, topp, draws, seed)";
     return false;
 }
 

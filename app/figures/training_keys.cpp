@@ -166,7 +166,7 @@ bool apply_training_key(TrainingRequest* r, const std::string& key, const std::s
         c.optimizer.regularization_rate = number;
         return true;
     }
-    *error = "unknown key '" + key +
+    *error = "unknown key '" + quoted(key) +
              "' (keys: dataset, data, points, noise, split, seed, data_seed, epochs, features, layers, activation, output, "
              "loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
     return false;
@@ -211,7 +211,7 @@ bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::strin
     if (r->loss_given && !r->output_given) c.output = core::matching_output(c.loss);
     if (!r->data_file.empty()) {
         if (!core::load_dataset_csv(r->data_file, data, error)) {
-            *error = "--set data=: " + *error;
+            *error = "--set data=: " + one_line(*error);  // the path as given may hold a line break
             return false;
         }
     } else {

@@ -246,3 +246,81 @@ TEST(Settings, AKillWhileSavingLeavesTheOldFileOrTheNewOneNeverATornOne) {
     load_settings(path, &back, &problems);
     EXPECT_TRUE(problems.empty()) << problems.front();
 }
+
+// Hostile settings files (tests/fuzz/fuzz_settings.cpp tries their like): each of these crashed, hung,
+// was misread or was reported badly.
+
+TEST(Settings, ANumberTooLargeForADoubleIsReportedNotACrash) {
+    TempDir tmp;
+    const std::string path = tmp / "settings.json";
+    write(path, "{\"text_scale\": 1.5, \"activations\": {\"xmin\": 1e999}}");
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings(path, &state, &problems);  // threw out of the reader and ended actlab
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].rfind(path + " is not valid JSON: number overflow parsing '1e999'; using defaults", 0), 0u)
+        << problems[0];
+    EXPECT_EQ(read_text(path + ".bad"), read_text(path));
+    EXPECT_EQ(state.ui.text_scale, 1.0f);
+}
+
+TEST(Settings, AWholeNumberPast2To63IsQuotedAsWritten) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"playground\": {\"seed\": 18446744073709551615}}", "s.json", &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("'seed=18446744073709551615'"), std::string::npos) << problems[0];  // was -1
+}
+
+TEST(Settings, ANulByteInsideANumberIsRefused) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"activations\": {\"xmin\": \"-2\\u0000x\"}}", "s.json", &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);  // was read as -2
+    EXPECT_NE(problems[0].find("not a finite number"), std::string::npos) << problems[0];
+    EXPECT_EQ(state.explorer.view.x_min, ActivationView().x_min);
+}
+
+TEST(Settings, ADeviceOrAFolderAsThePlaygroundsDataIsRefused) {
+    for (const std::string file : {"/dev/zero", "/"}) {
+        AppState state;
+        std::vector<std::string> problems;
+        // /dev/zero was read until the memory ran out
+        load_settings_text("{\"playground\": {\"data\": \"" + file + "\"}}", "s.json", &state, &problems);
+        ASSERT_EQ(problems.size(), 1u) << file;
+        EXPECT_NE(problems[0].find(file == "/" ? "'/' is a folder, not a CSV file" : "'/dev/zero' is not a plain file"),
+                  std::string::npos)
+            << problems[0];
+        EXPECT_TRUE(state.playground.view.data_file.empty());
+    }
+}
+
+TEST(Settings, WhatIsWrittenReadsBackToTheSameText) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"playground\": {\"noise\": 7, \"points\": 50}, \"softmax\": {\"labels\": \",b,\", "
+                       "\"logits\": \"1,2,3\"}, \"activations\": {\"x\": \"1e-300,2\"}}",
+                       "s.json", &state, &problems);
+    ASSERT_TRUE(problems.empty()) << problems[0];
+    state.exports.folder = "/tmp/exports";  // as the window sets it when the file names none
+    const std::string saved = settings_json(state);
+    AppState back;
+    load_settings_text(saved, "s.json", &back, &problems);
+    ASSERT_TRUE(problems.empty()) << problems[0];
+    EXPECT_EQ(settings_json(back), saved);
+}
+
+TEST(Settings, AKeyOrValueWithALineBreakIsReportedOnOneLine) {
+    AppState state;
+    std::vector<std::string> problems;
+    load_settings_text("{\"gradients\": {\"\\n\": null}, \"activations\": {\"xmin\": \"1\\n2\\u0001\"}}", "s.json", &state,
+                       &problems);
+    ASSERT_EQ(problems.size(), 2u);
+    for (const std::string& p : problems) EXPECT_EQ(p.find('\n'), std::string::npos) << p;
+    EXPECT_NE(problems[0].find("'xmin=1\\n2\\x01': not a finite number"), std::string::npos) << problems[0];
+    EXPECT_NE(problems[1].find("unknown key '\\n'"), std::string::npos) << problems[1];
+    problems.clear();
+    load_settings_text("{\"playground\": {\"data\": \"no\\nfile.csv\"}}", "s.json", &state, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("cannot read 'no\\nfile.csv'"), std::string::npos) << problems[0];
+}

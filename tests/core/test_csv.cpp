@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <unistd.h>
 
 namespace actlab::core {
 namespace {
@@ -91,6 +94,47 @@ TEST(Csv, NamesAFileThatCannotBeRead) {
     std::string error;
     EXPECT_FALSE(load_dataset_csv("/nonexistent/points.csv", &d, &error));
     EXPECT_EQ(error, "cannot read '/nonexistent/points.csv'");
+}
+
+// Hostile files (tests/fuzz/fuzz_csv.cpp tries their like): each was misread, hung or was reported badly.
+
+TEST(Csv, ANulByteInsideANumberIsRefused) {
+    Dataset d;
+    std::string error;
+    const char raw[] = "x1,x2,label\n1,2\0junk,1\n3,4,0\n";
+    const std::string text(raw, sizeof raw - 1);
+    EXPECT_FALSE(parse_dataset_csv(text, &d, &error));
+    EXPECT_EQ(error.rfind("line 2: x2 '2", 0), 0u) << error;
+    EXPECT_NE(error.find("' is not a number"), std::string::npos) << error;
+}
+
+TEST(Csv, ALongNumberTooLargeForADoubleIsQuotedShort) {
+    Dataset d;
+    std::string error;
+    const std::string huge = "1" + std::string(300, '0') + "e999";
+    EXPECT_FALSE(parse_dataset_csv("x1,x2,label\n" + huge + ",2,1\n3,4,0\n", &d, &error));
+    EXPECT_EQ(error, "line 2: x1 '10000000000000000...' is not finite");
+}
+
+TEST(Csv, AFolderOrADeviceIsRefusedByName) {
+    Dataset d;
+    std::string error;
+    const std::string folder = std::filesystem::temp_directory_path().string();
+    EXPECT_FALSE(load_dataset_csv(folder, &d, &error));
+    EXPECT_EQ(error, "'" + folder + "' is a folder, not a CSV file");
+    EXPECT_FALSE(load_dataset_csv("/dev/zero", &d, &error));  // would never end
+    EXPECT_EQ(error, "'/dev/zero' is not a plain file");
+}
+
+TEST(Csv, AFileLargerThanAnyDatasetIsRefusedBeforeItIsParsed) {
+    const auto path = std::filesystem::temp_directory_path() / ("actlab-test-csv-" + std::to_string(::getpid()) + ".csv");
+    std::ofstream(path) << "x1,x2,label\n";
+    std::filesystem::resize_file(path, kMaxCsvBytes + 1);  // sparse: no disk used
+    Dataset d;
+    std::string error;
+    EXPECT_FALSE(load_dataset_csv(path.string(), &d, &error));
+    EXPECT_EQ(error, path.string() + " is larger than 64 MB; a dataset has at most 100000 points");
+    std::filesystem::remove(path);
 }
 
 }  // namespace
