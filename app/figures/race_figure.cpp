@@ -4,6 +4,8 @@
 #include "app/figures/loss_figure.h"
 
 #include <algorithm>
+#include <array>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -13,8 +15,6 @@ namespace {
 
 constexpr ImU32 kTargetColor = IM_COL32(70, 70, 70, 255);
 constexpr ImU32 kWarnColor = IM_COL32(190, 30, 30, 255);
-
-ImVec4 to_vec4(ImU32 color) { return ImGui::ColorConvertU32ToFloat4(color); }
 
 ImFont* title_font() {
     ImFont* font = plot::GetStyle().title_font;
@@ -123,8 +123,10 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     ImFont* big = title_font();
     const float gap = 1.2f * fs;
     const float name_h = big->FontSize + 0.5f * fs;          // the activation's name and its colour bar
-    const float status_h = ImGui::GetTextLineHeightWithSpacing();
+    // where the runner stands, under its boundary: on two lines when the cell is narrow
     const float cell_w = (size.x - gap * (k - 1)) / k;
+    const float status_h = (cell_w < ImGui::CalcTextSize("test accuracy 100.0 % · loss 0.000").x ? 2 : 1) *
+                           ImGui::GetTextLineHeightWithSpacing();
     const float side = std::max(4.0f * fs, std::min(cell_w, size.y - name_h - status_h));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* wl = ImGui::GetWindowDrawList();
@@ -135,13 +137,13 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
         const float x0 = origin.x + i * (cell_w + gap) + 0.5f * (cell_w - side);
         const std::string name = core::activation(e.activation).label;
         wl->AddText(big, big->FontSize, ImVec2(x0, origin.y), color, name.c_str());
-        // the epoch it has reached, at the right of its name
-        if (!e.history.empty()) {
-            const std::string epoch = "epoch " + std::to_string(e.history.back().epoch);
-            const float w = ImGui::CalcTextSize(epoch.c_str()).x;
-            wl->AddText(ImVec2(x0 + side - w, origin.y + big->FontSize - ImGui::GetFontSize()), IM_COL32(90, 90, 90, 255),
+        // the epoch it has reached, at the right of its name (under the boundary when they do not both fit)
+        const std::string epoch = e.history.empty() ? "" : "epoch " + std::to_string(e.history.back().epoch);
+        const float epoch_w = ImGui::CalcTextSize(epoch.c_str()).x;
+        const bool epoch_beside = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, name.c_str()).x + 0.5f * fs + epoch_w <= side;
+        if (!e.history.empty() && epoch_beside)
+            wl->AddText(ImVec2(x0 + side - epoch_w, origin.y + big->FontSize - ImGui::GetFontSize()), IM_COL32(90, 90, 90, 255),
                         epoch.c_str());
-        }
         wl->AddRectFilled(ImVec2(x0, origin.y + big->FontSize + 0.12f * fs),
                           ImVec2(x0 + side, origin.y + big->FontSize + 0.38f * fs), color);
         ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + name_h));
@@ -168,7 +170,9 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
                                                format(" · loss %.3g", r.test_loss)
                                          : format("test loss %.3g", r.test_loss);
         }
-        wl->AddText(ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color, status.c_str());
+        if (!epoch_beside && !epoch.empty()) status = epoch + " · " + status;
+        wl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color,
+                    status.c_str(), nullptr, std::max(side, cell_w));
     }
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(size.x, name_h + side + status_h));
@@ -214,73 +218,126 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     plot::EndPlot();
 }
 
+namespace {
+
+// Text that wraps at its table column's edge instead of running past it.
+void cell_text(ImU32 color, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 void draw_race_table(const RaceResult& race, float width) {
     const int winner = race_winner(race);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     const float fs = ImGui::GetFontSize();
+    const ImU32 ink = plot::GetStyle().text;
+    // the cells' texts, to size the columns by what they hold
+    const std::string reach = "epochs to reach " + format("%g", race.target_loss);
+    const std::string headers[4] = {"activation", reach, "test loss", "test accuracy"};
+    std::vector<std::array<std::string, 4>> rows;
+    for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
+        const RaceEntry& e = race.entries[i];
+        rows.push_back({std::string(core::activation(e.activation).label) + (i == winner ? "  (first)" : ""),
+                        epochs_text(race, e), e.history.empty() ? "—" : format("%.3g", e.history.back().test_loss),
+                        final_accuracy(race, e)});
+    }
+    float widths[4];
+    for (int c = 0; c < 4; ++c) {
+        widths[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
+        for (const auto& row : rows) widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[static_cast<size_t>(c)].c_str()).x);
+    }
     // roomy rows: the table is read from the back of a room
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.5f * fs, 0.35f * fs));
     const bool open = ImGui::BeginTable("##race table", 4, flags, ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (!open) return;
-    const std::string reach = "epochs to reach " + format("%g", race.target_loss);
-    ImGui::TableSetupColumn("activation", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn(reach.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("test loss", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("test accuracy", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    // columns shared in proportion to what they hold; where that is more than the width, the headers
+    // and the cells wrap in their columns
+    for (int c = 0; c < 4; ++c) ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthStretch, widths[c]);
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 4; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        cell_text(ink, headers[c]);
+    }
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
         const RaceEntry& e = race.entries[i];
+        const auto& row = rows[static_cast<size_t>(i)];
         ImGui::TableNextRow();
         if (i == winner) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
         ImGui::TableNextColumn();
-        ImGui::TextColored(to_vec4(series_style(e.activation).color), "%s%s", core::activation(e.activation).label,
-                           i == winner ? "  (first)" : "");
+        cell_text(series_style(e.activation).color, row[0]);
         ImGui::TableNextColumn();
-        const std::string reached = epochs_text(race, e);
         if (race_epochs_to_target(race, e) < 0)
-            ImGui::TextColored(to_vec4(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255)), "%s",
-                               reached.c_str());
+            cell_text(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255), row[1]);
         else
-            ImGui::TextUnformatted(reached.c_str());
+            cell_text(ink, row[1]);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.history.empty() ? "—" : format("%.3g", e.history.back().test_loss).c_str());
+        cell_text(ink, row[2]);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(final_accuracy(race, e).c_str());
+        cell_text(ink, row[3]);
     }
     ImGui::EndTable();
+}
+
+float race_figure_min_height() {
+    const float fs = ImGui::GetFontSize();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    // a title and its note on two lines each, boundaries of 6 font heights with their names and
+    // status, a readable loss plot
+    return 2 * (title_font()->FontSize + line) + 0.4f * fs + (title_font()->FontSize + 0.5f * fs + 6 * fs + 2 * line) +
+           0.6f * fs + plot::kReadableHeight * fs;
 }
 
 void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
                       HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit) {
     const float fs = ImGui::GetFontSize();
     const ImVec2 start = ImGui::GetCursorScreenPos();
+    // the title and its note wrap at the figure's right edge
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x - 0.5f * fs);
     ImGui::PushFont(title_font());
     const std::string title = "Activation race: " + race.subtitle + " · " + std::to_string(race.epochs) + " epochs";
     ImGui::SetCursorScreenPos(ImVec2(start.x + 0.5f * fs, start.y + 0.3f * fs));
-    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
     ImGui::SetCursorScreenPos(ImVec2(start.x + 0.5f * fs, ImGui::GetCursorScreenPos().y));
-    ImGui::TextUnformatted("The same network from the same initial weights on the same data; only the hidden "
-                           "activation differs.");
+    ImGui::TextWrapped("The same network from the same initial weights on the same data; only the hidden "
+                       "activation differs.");
     ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     const float used = ImGui::GetCursorScreenPos().y - start.y + 0.4f * fs;
     const float rest = size.y - used;
     const float pad = 0.5f * fs;
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
     draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, 0.5f * rest), flags, refit);
-    const float below = start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs;
-    const float loss_w = 0.58f * size.x;
+    // The losses, and the table and its note beside them; under them where the table would be
+    // squeezed or the plot too narrow to read.
+    const float readable_h = plot::kReadableHeight * fs;
+    const float below = std::max(start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs, readable_h);
+    float table_needed = 0;  // the table's width with no cell wrapped
+    {
+        const float cell = 2 * 0.5f * fs + 1;
+        table_needed = 4 * cell + ImGui::CalcTextSize("Leaky ReLU  (first)").x + ImGui::CalcTextSize("epochs to reach 0.05").x +
+                       ImGui::CalcTextSize("test loss").x + ImGui::CalcTextSize("test accuracy").x;
+    }
+    const float beside_w = 0.58f * size.x;
+    const bool beside = beside_w >= plot::kReadableWidth * fs && size.x - beside_w - 2 * fs >= table_needed;
+    const float loss_w = beside ? beside_w : size.x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));
-    draw_race_losses(race, ImVec2(loss_w, below), flags, refit);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
+    draw_race_losses(race, ImVec2(loss_w, beside ? below : std::max(readable_h, 0.6f * below)), flags, refit);
+    if (beside) ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
+    else ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y + 0.4f * fs));
+    const float table_x = ImGui::GetCursorScreenPos().x;
     ImGui::BeginGroup();
-    draw_race_table(race, size.x - loss_w - 2 * fs);
+    draw_race_table(race, start.x + size.x - fs - table_x);
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-    ImGui::PushTextWrapPos(start.x + size.x - fs);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (start.x + size.x - fs - table_x));
     const int classes = race.entries.empty() ? 2 : race.entries[0].picture.train.classes;
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
