@@ -1,5 +1,7 @@
 #include "app/panels/export_controls.h"
 
+#include "app/panels/lab_layout.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -12,10 +14,10 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
     ImGui::PushID(id);
     if (ImGui::Button("Export PNG")) request_export(state, ExportFormat::Png, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Renders the plot again at the export size (Ctrl+E)");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Export CSV"));
     if (ImGui::Button("Export CSV")) request_export(state, ExportFormat::Csv, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Writes the plotted values (Ctrl+Shift+E)");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Settings…"));
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("export settings");
     if (ImGui::BeginPopup("export settings")) {
         ExportSettings& e = state.exports;
@@ -46,6 +48,11 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
         ImGui::EndPopup();
     }
     ImGui::PopID();
+}
+
+float export_controls_width() {
+    return button_width("Export PNG") + button_width("Export CSV") + button_width("Settings…") +
+           2 * ImGui::GetStyle().ItemSpacing.x;
 }
 
 }  // namespace actlab::app
