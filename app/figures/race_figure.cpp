@@ -125,8 +125,8 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     const float name_h = big->FontSize + 0.5f * fs;          // the activation's name and its colour bar
     // where the runner stands, under its boundary: on two lines when the cell is narrow
     const float cell_w = (size.x - gap * (k - 1)) / k;
-    const float status_h = (cell_w < ImGui::CalcTextSize("test accuracy 100.0 % · loss 0.000").x ? 2 : 1) *
-                           ImGui::GetTextLineHeightWithSpacing();
+    const float one_line = ImGui::CalcTextSize("epoch 500 · test accuracy 100.0 % · loss 0.000").x;
+    const float status_h = (cell_w >= one_line ? 1 : cell_w >= 0.6f * one_line ? 2 : 3) * ImGui::GetTextLineHeightWithSpacing();
     const float side = std::max(4.0f * fs, std::min(cell_w, size.y - name_h - status_h));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* wl = ImGui::GetWindowDrawList();
@@ -171,8 +171,29 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
                                          : format("test loss %.3g", r.test_loss);
         }
         if (!epoch_beside && !epoch.empty()) status = epoch + " · " + status;
-        wl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color,
-                    status.c_str(), nullptr, std::max(side, cell_w));
+        // on as many lines as the cell needs, broken between its parts (never inside a number)
+        const float width = std::max(side, cell_w);
+        float y = origin.y + name_h + side + 0.2f * fs;
+        std::string line;
+        auto flush = [&] {
+            if (!line.empty()) wl->AddText(ImVec2(x0, y), status_color, line.c_str());
+            y += ImGui::GetTextLineHeight();
+            line.clear();
+        };
+        for (size_t from = 0; from <= status.size();) {
+            const size_t dot = status.find(" · ", from);
+            const std::string part = status.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+            const std::string joined = line.empty() ? part : line + " · " + part;
+            if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
+                flush();
+                line = part;
+            } else {
+                line = joined;
+            }
+            if (dot == std::string::npos) break;
+            from = dot + std::string(" · ").size();
+        }
+        flush();
     }
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(size.x, name_h + side + status_h));
@@ -221,9 +242,39 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
 namespace {
 
 // Text that wraps at its table column's edge instead of running past it.
+// Text broken into lines at its spaces only (ImGui would also break after a "." and cut "0.00285"),
+// each line as wide as `width` at most unless one word is wider.
+std::vector<std::string> word_lines(const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (size_t from = 0; from <= text.size();) {
+        const size_t space = text.find(' ', from);
+        const std::string word = text.substr(from, space == std::string::npos ? std::string::npos : space - from);
+        const std::string joined = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = joined;
+        }
+        if (space == std::string::npos) break;
+        from = space + 1;
+    }
+    lines.push_back(line);
+    return lines;
+}
+
+// The widest word of a text: the least its column can be.
+float widest_word(const std::string& text) {
+    float widest = 0;
+    for (const std::string& w : word_lines(text, 0.0f)) widest = std::max(widest, ImGui::CalcTextSize(w.c_str()).x);
+    return widest;
+}
+
+// Text that wraps at its table column's edge instead of running past it.
 void cell_text(ImU32 color, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextWrapped("%s", text.c_str());
+    for (const std::string& line : word_lines(text, ImGui::GetContentRegionAvail().x)) ImGui::TextUnformatted(line.c_str());
     ImGui::PopStyleColor();
 }
 
@@ -231,7 +282,7 @@ void cell_text(ImU32 color, const std::string& text) {
 
 void draw_race_table(const RaceResult& race, float width) {
     const int winner = race_winner(race);
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     const float fs = ImGui::GetFontSize();
     const ImU32 ink = plot::GetStyle().text;
     // the cells' texts, to size the columns by what they hold
@@ -244,19 +295,33 @@ void draw_race_table(const RaceResult& race, float width) {
                         epochs_text(race, e), e.history.empty() ? "—" : format("%.3g", e.history.back().test_loss),
                         final_accuracy(race, e)});
     }
-    float widths[4];
+    // each column's text on one line (ideal) and its widest word (the least it can be)
+    float ideal[4], least[4];
     for (int c = 0; c < 4; ++c) {
-        widths[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
-        for (const auto& row : rows) widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[static_cast<size_t>(c)].c_str()).x);
+        ideal[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
+        least[c] = widest_word(headers[c]);
+        for (const auto& row : rows) {
+            ideal[c] = std::max(ideal[c], ImGui::CalcTextSize(row[static_cast<size_t>(c)].c_str()).x);
+            least[c] = std::max(least[c], widest_word(row[static_cast<size_t>(c)]));
+        }
     }
+    // The width shared in proportion to what the columns hold; where that is less than they hold, each
+    // keeps its widest word and the rest is shared by what they still lack (their text wraps at spaces).
+    const float cell_pad = 0.5f * fs;
+    const float inner = width - 4 * (2 * cell_pad + 1);
+    float sum_ideal = 0, sum_least = 0;
+    for (int c = 0; c < 4; ++c) sum_ideal += ideal[c], sum_least += least[c];
+    float column[4];
+    for (int c = 0; c < 4; ++c)
+        column[c] = inner >= sum_ideal ? inner * ideal[c] / sum_ideal
+                                       : least[c] + std::max(0.0f, inner - sum_least) * (ideal[c] - least[c]) /
+                                                        std::max(sum_ideal - sum_least, 1.0f);
     // roomy rows: the table is read from the back of a room
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.5f * fs, 0.35f * fs));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(cell_pad, 0.35f * fs));
     const bool open = ImGui::BeginTable("##race table", 4, flags, ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (!open) return;
-    // columns shared in proportion to what they hold; where that is more than the width, the headers
-    // and the cells wrap in their columns
-    for (int c = 0; c < 4; ++c) ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthStretch, widths[c]);
+    for (int c = 0; c < 4; ++c) ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, std::floor(column[c]));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int c = 0; c < 4; ++c) {
         ImGui::TableSetColumnIndex(c);
@@ -312,12 +377,9 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const float used = ImGui::GetCursorScreenPos().y - start.y + 0.4f * fs;
     const float rest = size.y - used;
     const float pad = 0.5f * fs;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
-    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, 0.5f * rest), flags, refit);
     // The losses, and the table and its note beside them; under them where the table would be
     // squeezed or the plot too narrow to read.
     const float readable_h = plot::kReadableHeight * fs;
-    const float below = std::max(start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs, readable_h);
     float table_needed = 0;  // the table's width with no cell wrapped
     {
         const float cell = 2 * 0.5f * fs + 1;
@@ -325,28 +387,37 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
                        ImGui::CalcTextSize("test loss").x + ImGui::CalcTextSize("test accuracy").x;
     }
     const float beside_w = 0.58f * size.x;
-    const bool beside = beside_w >= plot::kReadableWidth * fs && size.x - beside_w - 2 * fs >= table_needed;
+    // beside while its headers need wrap no more than a little (they wrap in their columns)
+    const bool beside = beside_w >= plot::kReadableWidth * fs && size.x - beside_w - 2 * fs >= std::max(16.0f * fs, 0.75f * table_needed);
     const float loss_w = beside ? beside_w : size.x;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));
-    draw_race_losses(race, ImVec2(loss_w, beside ? below : std::max(readable_h, 0.6f * below)), flags, refit);
-    if (beside) ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
-    else ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y + 0.4f * fs));
-    const float table_x = ImGui::GetCursorScreenPos().x;
-    ImGui::BeginGroup();
-    draw_race_table(race, start.x + size.x - fs - table_x);
-    ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (start.x + size.x - fs - table_x));
+    const float table_w = beside ? size.x - loss_w - 2 * fs : size.x - fs - pad;
     const int classes = race.entries.empty() ? 2 : race.entries[0].picture.train.classes;
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    ImGui::TextWrapped("%sBoundaries: %s; points ringed in white were trained on, points ringed in black are "
-                       "the test points. Curves: the test "
-                       "loss per epoch; each dot marks where a runner first reached the dashed target.",
-                       race_winner(race) >= 0 ? "The row marked first reached the target in the fewest epochs. " : "",
-                       colours);
+    const std::string note = std::string(race_winner(race) >= 0 ? "The row marked first reached the target in the fewest epochs. " : "") +
+                             "Boundaries: " + colours + "; points ringed in white were trained on, points ringed in black are the "
+                             "test points. Curves: the test loss per epoch; each dot marks where a runner first reached the dashed target.";
+    // the table (its header and a row on up to two lines) and the note, measured at their width
+    const float row_h = ImGui::GetTextLineHeight() + 0.7f * fs;
+    const float table_h = (static_cast<float>(race.entries.size()) + 3) * row_h + ImGui::GetStyle().ItemSpacing.y +
+                          ImGui::CalcTextSize(note.c_str(), nullptr, false, table_w).y;
+    // the boundaries take what the rest leaves them, at most half
+    const float rest_needed = 0.6f * fs + (beside ? std::max(readable_h, table_h + 2.2f * fs) : readable_h + table_h + 0.4f * fs);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
+    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, std::min(0.5f * rest, rest - rest_needed)), flags, refit);
+    const float below = std::max(start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs, readable_h);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));
+    draw_race_losses(race, ImVec2(loss_w, beside ? below : std::max(readable_h, below - table_h - 0.4f * fs)), flags, refit);
+    if (beside) ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
+    else ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y + 0.4f * fs));
+    ImGui::BeginGroup();
+    draw_race_table(race, table_w);
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + table_w);
+    ImGui::TextWrapped("%s", note.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndGroup();

@@ -30,8 +30,8 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
             e.clamp();
         }
         ImGui::TextUnformatted("Scale (sharper text and lines for slides)");
-        for (int s : {1, 2, 4}) {
-            ImGui::SameLine();
+        for (int s : {1, 2, 4}) {  // on a line of their own: the popup stays narrow at large text
+            if (s > 1) ImGui::SameLine();
             char label[8];
             std::snprintf(label, sizeof label, "%d×", s);
             if (ImGui::RadioButton(label, e.scale == s)) {
@@ -42,7 +42,7 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
         ImGui::Text("PNG of %d × %d pixels (at most %d a side)", e.width * e.scale, e.height * e.scale, kMaxImageSide);
         ImGui::Separator();
         ImGui::TextUnformatted("Folder");
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+        ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 24, 0.8f * ImGui::GetMainViewport()->WorkSize.x));
         ImGui::InputText("##folder", &e.folder);
         ImGui::TextDisabled("Created when needed; files are never overwritten.");
         ImGui::EndPopup();
