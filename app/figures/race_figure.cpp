@@ -16,6 +16,69 @@ namespace {
 constexpr ImU32 kTargetColor = IM_COL32(70, 70, 70, 255);
 constexpr ImU32 kWarnColor = IM_COL32(190, 30, 30, 255);
 
+// Text broken into lines at its spaces only (ImGui would also break after a "." and cut "0.00285"),
+// each line as wide as `width` at most unless one word is wider.
+std::vector<std::string> word_lines(const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (size_t from = 0; from <= text.size();) {
+        const size_t space = text.find(' ', from);
+        const std::string word = text.substr(from, space == std::string::npos ? std::string::npos : space - from);
+        const std::string joined = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = joined;
+        }
+        if (space == std::string::npos) break;
+        from = space + 1;
+    }
+    lines.push_back(line);
+    return lines;
+}
+
+// The widest word of a text: the least its column can be.
+float widest_word(const std::string& text) {
+    float widest = 0;
+    for (const std::string& w : word_lines(text, 0.0f)) widest = std::max(widest, ImGui::CalcTextSize(w.c_str()).x);
+    return widest;
+}
+
+// A runner's status in lines of `width`: broken between its " · " parts, and inside a part only at
+// its spaces.
+std::vector<std::string> status_lines(const std::string& status, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (size_t from = 0; from <= status.size();) {
+        const size_t dot = status.find(" · ", from);
+        const std::string part = status.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+        const std::string joined = line.empty() ? part : line + " · " + part;
+        if (ImGui::CalcTextSize(joined.c_str()).x <= width) {
+            line = joined;
+        } else {
+            if (!line.empty()) lines.push_back(line);
+            std::vector<std::string> words = word_lines(part, width);
+            line = words.back();
+            words.pop_back();
+            lines.insert(lines.end(), words.begin(), words.end());
+        }
+        if (dot == std::string::npos) break;
+        from = dot + std::string(" · ").size();
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+// How many of k boundaries go side by side in `width`: all, or fewer (half, then one) where a cell
+// would be narrower than 8 font heights.
+int race_boundary_columns(int k, float width, float fs) {
+    const float gap = 1.2f * fs;
+    for (int columns : {k, (k + 1) / 2, 1})
+        if (columns >= 1 && (width - gap * (columns - 1)) / columns >= 8.0f * fs) return columns;
+    return 1;
+}
+
 ImFont* title_font() {
     ImFont* font = plot::GetStyle().title_font;
     return font ? font : ImGui::GetFont();
@@ -123,27 +186,56 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     ImFont* big = title_font();
     const float gap = 1.2f * fs;
     const float name_h = big->FontSize + 0.5f * fs;          // the activation's name and its colour bar
-    // where the runner stands, under its boundary: on two lines when the cell is narrow
-    const float cell_w = (size.x - gap * (k - 1)) / k;
-    const float one_line = ImGui::CalcTextSize("epoch 500 · test accuracy 100.0 % · loss 0.000").x;
-    const float status_h = (cell_w >= one_line ? 1 : cell_w >= 0.6f * one_line ? 2 : 3) * ImGui::GetTextLineHeightWithSpacing();
-    const float side = std::max(4.0f * fs, std::min(cell_w, size.y - name_h - status_h));
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // all in one row, or in rows of fewer where a cell would be narrower than 8 font heights
+    const int columns = race_boundary_columns(k, size.x, fs);
+    const int rows = (k + columns - 1) / columns;
+    const float cell_w = std::floor((size.x - gap * (columns - 1)) / columns);
+    // Where each runner stands, under its boundary, in lines as wide as its cell; the epoch it has
+    // reached goes beside its name when both fit, else first in the status.
+    std::vector<std::string> epochs(static_cast<size_t>(k));
+    std::vector<std::vector<std::string>> statuses(static_cast<size_t>(k));
+    std::vector<bool> epoch_beside(static_cast<size_t>(k));
+    size_t most_lines = 1;
+    const float side_guess = std::min(cell_w, size.y / rows - name_h - ImGui::GetTextLineHeightWithSpacing());
+    for (int i = 0; i < k; ++i) {
+        const RaceEntry& e = race.entries[i];
+        const std::string name = core::activation(e.activation).label;
+        std::string& epoch = epochs[static_cast<size_t>(i)];
+        epoch = e.history.empty() ? "" : "epoch " + std::to_string(e.history.back().epoch);
+        epoch_beside[static_cast<size_t>(i)] = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, name.c_str()).x + 0.5f * fs +
+                                                   ImGui::CalcTextSize(epoch.c_str()).x <= std::max(side_guess, 4.0f * fs);
+        std::string status;
+        if (e.divergence.happened) {
+            status = "blew up in epoch " + std::to_string(e.divergence.epoch);
+        } else if (!e.history.empty()) {
+            const core::EpochRecord& r = e.history.back();
+            status = race.classification ? format("test accuracy %.1f %%", 100.0 * r.test_accuracy) + format(" · loss %.3g", r.test_loss)
+                                         : format("test loss %.3g", r.test_loss);
+        }
+        if (!epoch_beside[static_cast<size_t>(i)] && !epoch.empty()) status = epoch + " · " + status;
+        statuses[static_cast<size_t>(i)] = status_lines(status, cell_w);
+        most_lines = std::max(most_lines, statuses[static_cast<size_t>(i)].size());
+    }
+    const float status_h = static_cast<float>(most_lines) * ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y + 0.2f * fs;
+    const float side = std::max(4.0f * fs, std::min(cell_w, size.y / rows - name_h - status_h));
+    const float row_h = name_h + side + status_h;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImDrawList* wl = ImGui::GetWindowDrawList();
     for (int i = 0; i < k; ++i) {
         const RaceEntry& e = race.entries[i];
         const ImU32 color = series_style(e.activation).color;
-        // each cell centred in its share of the width
-        const float x0 = origin.x + i * (cell_w + gap) + 0.5f * (cell_w - side);
+        // each boundary centred in its cell, the status under it from the cell's left
+        const ImVec2 origin(top.x, top.y + (i / columns) * row_h);
+        const float cell_x = origin.x + (i % columns) * (cell_w + gap);
+        const float x0 = cell_x + 0.5f * (cell_w - side);
         const std::string name = core::activation(e.activation).label;
         wl->AddText(big, big->FontSize, ImVec2(x0, origin.y), color, name.c_str());
-        // the epoch it has reached, at the right of its name (under the boundary when they do not both fit)
-        const std::string epoch = e.history.empty() ? "" : "epoch " + std::to_string(e.history.back().epoch);
-        const float epoch_w = ImGui::CalcTextSize(epoch.c_str()).x;
-        const bool epoch_beside = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, name.c_str()).x + 0.5f * fs + epoch_w <= side;
-        if (!e.history.empty() && epoch_beside)
+        const std::string& epoch = epochs[static_cast<size_t>(i)];
+        if (!epoch.empty() && epoch_beside[static_cast<size_t>(i)]) {
+            const float epoch_w = ImGui::CalcTextSize(epoch.c_str()).x;
             wl->AddText(ImVec2(x0 + side - epoch_w, origin.y + big->FontSize - ImGui::GetFontSize()), IM_COL32(90, 90, 90, 255),
                         epoch.c_str());
+        }
         wl->AddRectFilled(ImVec2(x0, origin.y + big->FontSize + 0.12f * fs),
                           ImVec2(x0 + side, origin.y + big->FontSize + 0.38f * fs), color);
         ImGui::SetCursorScreenPos(ImVec2(x0, origin.y + name_h));
@@ -158,45 +250,27 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
             plot::EndPlot();
         }
         ImGui::PopID();
-        // under it: where the runner stands
-        std::string status;
-        ImU32 status_color = plot::GetStyle().text;
-        if (e.divergence.happened) {
-            status = "blew up in epoch " + std::to_string(e.divergence.epoch);
-            status_color = kWarnColor;
-        } else if (!e.history.empty()) {
-            const core::EpochRecord& r = e.history.back();
-            status = race.classification ? format("test accuracy %.1f %%", 100.0 * r.test_accuracy) +
-                                               format(" · loss %.3g", r.test_loss)
-                                         : format("test loss %.3g", r.test_loss);
-        }
-        if (!epoch_beside && !epoch.empty()) status = epoch + " · " + status;
-        // on as many lines as the cell needs, broken between its parts (never inside a number)
-        const float width = std::max(side, cell_w);
+        const ImU32 status_color = e.divergence.happened ? kWarnColor : plot::GetStyle().text;
         float y = origin.y + name_h + side + 0.2f * fs;
-        std::string line;
-        auto flush = [&] {
-            if (!line.empty()) wl->AddText(ImVec2(x0, y), status_color, line.c_str());
+        for (const std::string& line : statuses[static_cast<size_t>(i)]) {
+            wl->AddText(ImVec2(cell_x, y), status_color, line.c_str());
             y += ImGui::GetTextLineHeight();
-            line.clear();
-        };
-        for (size_t from = 0; from <= status.size();) {
-            const size_t dot = status.find(" · ", from);
-            const std::string part = status.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
-            const std::string joined = line.empty() ? part : line + " · " + part;
-            if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
-                flush();
-                line = part;
-            } else {
-                line = joined;
-            }
-            if (dot == std::string::npos) break;
-            from = dot + std::string(" · ").size();
         }
-        flush();
     }
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImVec2(size.x, name_h + side + status_h));
+    ImGui::SetCursorScreenPos(top);
+    ImGui::Dummy(ImVec2(size.x, rows * row_h));
+}
+
+// The least height of the boundaries at `width`: rows of boundaries of 8 font heights (or the
+// cell's width), each with its name and three lines of status.
+float race_boundaries_min_height(const RaceResult& race, float width) {
+    const float fs = ImGui::GetFontSize();
+    const int k = std::max(1, static_cast<int>(race.entries.size()));
+    const int columns = race_boundary_columns(k, width, fs);
+    const int rows = (k + columns - 1) / columns;
+    const float cell_w = (width - 1.2f * fs * (columns - 1)) / columns;
+    return rows * (title_font()->FontSize + 0.5f * fs + std::min(cell_w, 8.0f * fs) + 3 * ImGui::GetTextLineHeight() +
+                   ImGui::GetStyle().ItemSpacing.y + 0.2f * fs);
 }
 
 void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags, bool refit) {
@@ -240,36 +314,6 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
 }
 
 namespace {
-
-// Text that wraps at its table column's edge instead of running past it.
-// Text broken into lines at its spaces only (ImGui would also break after a "." and cut "0.00285"),
-// each line as wide as `width` at most unless one word is wider.
-std::vector<std::string> word_lines(const std::string& text, float width) {
-    std::vector<std::string> lines;
-    std::string line;
-    for (size_t from = 0; from <= text.size();) {
-        const size_t space = text.find(' ', from);
-        const std::string word = text.substr(from, space == std::string::npos ? std::string::npos : space - from);
-        const std::string joined = line.empty() ? word : line + " " + word;
-        if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = joined;
-        }
-        if (space == std::string::npos) break;
-        from = space + 1;
-    }
-    lines.push_back(line);
-    return lines;
-}
-
-// The widest word of a text: the least its column can be.
-float widest_word(const std::string& text) {
-    float widest = 0;
-    for (const std::string& w : word_lines(text, 0.0f)) widest = std::max(widest, ImGui::CalcTextSize(w.c_str()).x);
-    return widest;
-}
 
 // Text that wraps at its table column's edge instead of running past it.
 void cell_text(ImU32 color, const std::string& text) {
@@ -402,10 +446,12 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     const float row_h = ImGui::GetTextLineHeight() + 0.7f * fs;
     const float table_h = (static_cast<float>(race.entries.size()) + 3) * row_h + ImGui::GetStyle().ItemSpacing.y +
                           ImGui::CalcTextSize(note.c_str(), nullptr, false, table_w).y;
-    // the boundaries take what the rest leaves them, at most half
     const float rest_needed = 0.6f * fs + (beside ? std::max(readable_h, table_h + 2.2f * fs) : readable_h + table_h + 0.4f * fs);
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
-    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, std::min(0.5f * rest, rest - rest_needed)), flags, refit);
+    // the boundaries take what the rest leaves them, at most half, but never less than their least
+    // (on screen the tab then scrolls)
+    const float boundaries_h = std::max(race_boundaries_min_height(race, size.x - 2 * pad), std::min(0.5f * rest, rest - rest_needed));
+    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, boundaries_h), flags, refit);
     const float below = std::max(start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs, readable_h);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));

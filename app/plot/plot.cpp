@@ -118,9 +118,13 @@ std::vector<Tick> ticks_for(const CurrentPlot& p, Axis axis, float pixels) {
 void add_vertical_text(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, ImU32 color, const char* text) {
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text);
     const int first = dl->VtxBuffer.Size;
-    // AddText drops glyphs outside the clip rect before we rotate them, so lay them out unclipped.
+    // AddText drops glyphs outside the clip rect before we rotate them, so lay them out unclipped;
+    // their draw command then gets the clip rect in force back (a plot scrolled half out of its window
+    // must not draw its label over what is above it).
+    const ImVec4 clip(dl->GetClipRectMin().x, dl->GetClipRectMin().y, dl->GetClipRectMax().x, dl->GetClipRectMax().y);
     dl->PushClipRect(ImVec2(-1e5f, -1e5f), ImVec2(1e5f, 1e5f), false);
     dl->AddText(font, size, ImVec2(centre.x - extent.x * 0.5f, centre.y - extent.y * 0.5f), color, text);
+    dl->CmdBuffer.back().ClipRect = clip;
     dl->PopClipRect();
     for (int i = first; i < dl->VtxBuffer.Size; ++i) {
         ImVec2& pos = dl->VtxBuffer[i].pos;
