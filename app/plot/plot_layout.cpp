@@ -198,9 +198,14 @@ LegendLayout layout_legend(const LegendRequest& r) {
     if (wide ? try_right(r, full, false, keep_w, &out) || try_below(r, full, false, keep_h, &out)
              : try_below(r, full, false, keep_h, &out) || try_right(r, full, false, keep_w, &out))
         return out;
-    if (wide ? try_right(r, compact, true, 0, &out) || try_below(r, compact, true, 0, &out)
-             : try_below(r, compact, true, 0, &out) || try_right(r, compact, true, 0, &out))
-        return out;
+    // compact: beside or below, whichever leaves the data the larger share of the area
+    {
+        LegendLayout right, below;
+        const bool has_right = try_right(r, compact, true, 0, &right), has_below = try_below(r, compact, true, 0, &below);
+        const auto share = [&](const LegendLayout& l) { return l.area.width() * l.area.height(); };
+        if (has_right && (!has_below || share(right) >= share(below))) return right;
+        if (has_below) return below;
+    }
     // No room beside the data: over it, compact, in the fewest columns that fit, in the corner that
     // hides the least.
     const float wrap = std::max(4.0f * r.font, 0.6f * r.area.width() - 2 * compact.pad - compact.swatch - compact.gap);
