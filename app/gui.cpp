@@ -6,6 +6,7 @@
 #include "app/panels/activations_panel.h"
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
+#include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_panel.h"
 #include "app/platform.h"
@@ -182,7 +183,7 @@ void draw_main_window(AppState& state) {
     draw_menu(state);
     const float status_height = ImGui::GetFrameHeightWithSpacing();
     ImGui::BeginChild("##labs", ImVec2(0, -status_height), false);
-    if (ImGui::BeginTabBar("##lab-tabs")) {
+    if (begin_tab_bar("##lab-tabs")) {
         // The lab in front is state.lab; the tab bar follows it. A tab brought forward by a key (Ctrl+1,
         // Ctrl+2, ...) is asked for until ImGui shows it (it does so a frame later); a click on a tab
         // makes its lab the one in front.

@@ -124,14 +124,20 @@ float legend(ImDrawList* dl, ImVec2 at, float width, bool hidden_layers, ImU32 t
         {None, "each square: that unit's output over the plane (orange < 0, blue > 0)"},
     };
     const float mark_w = 1.6f * fs, gap = 1.0f * fs;
-    float x = 0.0f, y = 0.0f;
+    float x = 0.0f, y = 0.0f, row_h = line;
     for (const Item& it : items) {
         if (it.mark == Dead && !hidden_layers) continue;
-        const float w = (it.mark == None ? 0.0f : mark_w + 0.4f * fs) + ImGui::CalcTextSize(it.words).x;
+        const float indent = it.mark == None ? 0.0f : mark_w + 0.4f * fs;
+        // words wider than the whole width wrap within it, on lines of their own
+        const float wrap = std::max(width - indent, 4.0f * fs);
+        const ImVec2 words = ImGui::CalcTextSize(it.words, nullptr, false, wrap);
+        const float w = indent + words.x;
         if (x > 0.0f && x + w > width) {
             x = 0.0f;
-            y += line;
+            y += row_h;
+            row_h = line;
         }
+        row_h = std::max(row_h, words.y + (line - ImGui::GetTextLineHeight()));
         if (dl) {
             const float cy = at.y + y + 0.5f * ImGui::GetTextLineHeight();
             const ImVec2 m(at.x + x, cy);
@@ -155,12 +161,12 @@ float legend(ImDrawList* dl, ImVec2 at, float width, bool hidden_layers, ImU32 t
                     break;
                 case None: break;
             }
-            const float tx = at.x + x + (it.mark == None ? 0.0f : mark_w + 0.4f * fs);
-            dl->AddText(ImVec2(tx, at.y + y), text, it.words);
+            const float tx = at.x + x + indent;
+            dl->AddText(ImGui::GetFont(), fs, ImVec2(tx, at.y + y), text, it.words, nullptr, wrap);
         }
         x += w + gap;
     }
-    return y + line;
+    return y + row_h;
 }
 
 // The first of `options` that fits in `width`, or the last.
@@ -289,8 +295,10 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
             if (cut != std::string::npos && cut > 0) rows = {pic.title.substr(0, cut), pic.title.substr(cut + dot.size())};
         }
         for (const std::string& row : rows) {
-            const ImVec2 ts = ImGui::CalcTextSize(row.c_str());
-            dl->AddText(ImVec2(origin.x + std::max(0.0f, 0.5f * (size.x - ts.x)), y), text, row.c_str());
+            // a row still wider than the figure wraps at its words
+            const ImVec2 ts = ImGui::CalcTextSize(row.c_str(), nullptr, false, size.x);
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + std::max(0.0f, 0.5f * (size.x - ts.x)), y),
+                        text, row.c_str(), nullptr, size.x);
             y += ts.y;
         }
         y += 0.4f * fs;

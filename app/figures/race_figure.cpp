@@ -5,6 +5,8 @@
 #include "app/plot/text_format.h"
 
 #include <algorithm>
+#include <array>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -15,7 +17,68 @@ namespace {
 constexpr ImU32 kTargetColor = IM_COL32(70, 70, 70, 255);
 constexpr ImU32 kWarnColor = IM_COL32(190, 30, 30, 255);
 
-ImVec4 to_vec4(ImU32 color) { return ImGui::ColorConvertU32ToFloat4(color); }
+// Text broken into lines at its spaces only (ImGui would also break after a "." and cut "0.00285"),
+// each line as wide as `width` at most unless one word is wider.
+std::vector<std::string> word_lines(const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (size_t from = 0; from <= text.size();) {
+        const size_t space = text.find(' ', from);
+        const std::string word = text.substr(from, space == std::string::npos ? std::string::npos : space - from);
+        const std::string joined = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(joined.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = joined;
+        }
+        if (space == std::string::npos) break;
+        from = space + 1;
+    }
+    lines.push_back(line);
+    return lines;
+}
+
+// The widest word of a text: the least its column can be.
+float widest_word(const std::string& text) {
+    float widest = 0;
+    for (const std::string& w : word_lines(text, 0.0f)) widest = std::max(widest, ImGui::CalcTextSize(w.c_str()).x);
+    return widest;
+}
+
+// A runner's status in lines of `width`: broken between its " · " parts, and inside a part only at
+// its spaces.
+std::vector<std::string> status_lines(const std::string& status, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (size_t from = 0; from <= status.size();) {
+        const size_t dot = status.find(" · ", from);
+        const std::string part = status.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+        const std::string joined = line.empty() ? part : line + " · " + part;
+        if (ImGui::CalcTextSize(joined.c_str()).x <= width) {
+            line = joined;
+        } else {
+            if (!line.empty()) lines.push_back(line);
+            std::vector<std::string> words = word_lines(part, width);
+            line = words.back();
+            words.pop_back();
+            lines.insert(lines.end(), words.begin(), words.end());
+        }
+        if (dot == std::string::npos) break;
+        from = dot + std::string(" · ").size();
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+// How many of k boundaries go side by side in `width`: all, or fewer (half, then one) where a cell
+// would be narrower than 8 font heights.
+int race_boundary_columns(int k, float width, float fs) {
+    const float gap = 1.2f * fs;
+    for (int columns : {k, (k + 1) / 2, 1})
+        if (columns >= 1 && (width - gap * (columns - 1)) / columns >= 8.0f * fs) return columns;
+    return 1;
+}
 
 ImFont* title_font() {
     ImFont* font = plot::GetStyle().title_font;
@@ -127,23 +190,55 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     ImFont* big = title_font();
     const float gap = 1.2f * fs;
     const float name_h = big->FontSize + 0.5f * fs;          // the activation's name and its colour bar
-    const float status_h = ImGui::GetTextLineHeightWithSpacing();
-    const float cell_w = (size.x - gap * (k - 1)) / k;
-    const float side = std::max(4.0f * fs, std::min(cell_w, size.y - name_h - status_h));
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // all in one row, or in rows of fewer where a cell would be narrower than 8 font heights
+    const int columns = race_boundary_columns(k, size.x, fs);
+    const int rows = (k + columns - 1) / columns;
+    const float cell_w = std::floor((size.x - gap * (columns - 1)) / columns);
+    // Where each runner stands, under its boundary, in lines as wide as its cell; the epoch it has
+    // reached goes beside its name when both fit, else first in the status.
+    std::vector<std::string> epochs(static_cast<size_t>(k));
+    std::vector<std::vector<std::string>> statuses(static_cast<size_t>(k));
+    std::vector<bool> epoch_beside(static_cast<size_t>(k));
+    size_t most_lines = 1;
+    const float side_guess = std::min(cell_w, size.y / rows - name_h - ImGui::GetTextLineHeightWithSpacing());
+    for (int i = 0; i < k; ++i) {
+        const RaceEntry& e = race.entries[i];
+        const std::string name = core::activation(e.activation).label;
+        std::string& epoch = epochs[static_cast<size_t>(i)];
+        epoch = e.history.empty() ? "" : "epoch " + std::to_string(e.history.back().epoch);
+        epoch_beside[static_cast<size_t>(i)] = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, name.c_str()).x + 0.5f * fs +
+                                                   ImGui::CalcTextSize(epoch.c_str()).x <= std::max(side_guess, 4.0f * fs);
+        std::string status;
+        if (e.divergence.happened) {
+            status = "blew up in epoch " + std::to_string(e.divergence.epoch);
+        } else if (!e.history.empty()) {
+            const core::EpochRecord& r = e.history.back();
+            status = race.classification ? "test accuracy " + percent(r.test_accuracy) + " · loss " +
+                                               plot::format_significant(r.test_loss, 3)
+                                         : "test loss " + plot::format_significant(r.test_loss, 3);
+        }
+        if (!epoch_beside[static_cast<size_t>(i)] && !epoch.empty()) status = epoch + " · " + status;
+        statuses[static_cast<size_t>(i)] = status_lines(status, cell_w);
+        most_lines = std::max(most_lines, statuses[static_cast<size_t>(i)].size());
+    }
+    const float status_h = static_cast<float>(most_lines) * ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y + 0.2f * fs;
+    const float side = std::max(4.0f * fs, std::min(cell_w, size.y / rows - name_h - status_h));
+    const float row_h = name_h + side + status_h;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImDrawList* wl = ImGui::GetWindowDrawList();
     for (int i = 0; i < k; ++i) {
         const RaceEntry& e = race.entries[i];
         const ImU32 color = series_style(e.activation).color;
-        // each cell centred in its share of the width
-        const float x0 = origin.x + i * (cell_w + gap) + 0.5f * (cell_w - side);
+        // each boundary centred in its cell, the status under it from the cell's left
+        const ImVec2 origin(top.x, top.y + (i / columns) * row_h);
+        const float cell_x = origin.x + (i % columns) * (cell_w + gap);
+        const float x0 = cell_x + 0.5f * (cell_w - side);
         const std::string name = core::activation(e.activation).label;
         wl->AddText(big, big->FontSize, ImVec2(x0, origin.y), color, name.c_str());
-        // the epoch it has reached, at the right of its name
-        if (!e.history.empty()) {
-            const std::string epoch = "epoch " + std::to_string(e.history.back().epoch);
-            const float w = ImGui::CalcTextSize(epoch.c_str()).x;
-            wl->AddText(ImVec2(x0 + side - w, origin.y + big->FontSize - ImGui::GetFontSize()), IM_COL32(90, 90, 90, 255),
+        const std::string& epoch = epochs[static_cast<size_t>(i)];
+        if (!epoch.empty() && epoch_beside[static_cast<size_t>(i)]) {
+            const float epoch_w = ImGui::CalcTextSize(epoch.c_str()).x;
+            wl->AddText(ImVec2(x0 + side - epoch_w, origin.y + big->FontSize - ImGui::GetFontSize()), IM_COL32(90, 90, 90, 255),
                         epoch.c_str());
         }
         wl->AddRectFilled(ImVec2(x0, origin.y + big->FontSize + 0.12f * fs),
@@ -160,22 +255,27 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
             plot::EndPlot();
         }
         ImGui::PopID();
-        // under it: where the runner stands
-        std::string status;
-        ImU32 status_color = plot::GetStyle().text;
-        if (e.divergence.happened) {
-            status = "blew up in epoch " + std::to_string(e.divergence.epoch);
-            status_color = kWarnColor;
-        } else if (!e.history.empty()) {
-            const core::EpochRecord& r = e.history.back();
-            status = race.classification ? "test accuracy " + percent(r.test_accuracy) + " · loss " +
-                                               plot::format_significant(r.test_loss, 3)
-                                         : "test loss " + plot::format_significant(r.test_loss, 3);
+        const ImU32 status_color = e.divergence.happened ? kWarnColor : plot::GetStyle().text;
+        float y = origin.y + name_h + side + 0.2f * fs;
+        for (const std::string& line : statuses[static_cast<size_t>(i)]) {
+            wl->AddText(ImVec2(cell_x, y), status_color, line.c_str());
+            y += ImGui::GetTextLineHeight();
         }
-        wl->AddText(ImVec2(x0, origin.y + name_h + side + 0.2f * fs), status_color, status.c_str());
     }
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImVec2(size.x, name_h + side + status_h));
+    ImGui::SetCursorScreenPos(top);
+    ImGui::Dummy(ImVec2(size.x, rows * row_h));
+}
+
+// The least height of the boundaries at `width`: rows of boundaries of 8 font heights (or the
+// cell's width), each with its name and three lines of status.
+float race_boundaries_min_height(const RaceResult& race, float width) {
+    const float fs = ImGui::GetFontSize();
+    const int k = std::max(1, static_cast<int>(race.entries.size()));
+    const int columns = race_boundary_columns(k, width, fs);
+    const int rows = (k + columns - 1) / columns;
+    const float cell_w = (width - 1.2f * fs * (columns - 1)) / columns;
+    return rows * (title_font()->FontSize + 0.5f * fs + std::min(cell_w, 8.0f * fs) + 3 * ImGui::GetTextLineHeight() +
+                   ImGui::GetStyle().ItemSpacing.y + 0.2f * fs);
 }
 
 void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags, bool refit) {
@@ -218,87 +318,162 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     plot::EndPlot();
 }
 
+namespace {
+
+// Text that wraps at its table column's edge instead of running past it.
+void cell_text(ImU32 color, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    for (const std::string& line : word_lines(text, ImGui::GetContentRegionAvail().x)) ImGui::TextUnformatted(line.c_str());
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 void draw_race_table(const RaceResult& race, float width) {
     const std::vector<int> leaders = race_leaders(race);
     const char* mark = leaders.size() > 1 ? "  (tied first)" : "  (first)";
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    auto leading = [&](int i) { return std::find(leaders.begin(), leaders.end(), i) != leaders.end(); };
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     const float fs = ImGui::GetFontSize();
+    const ImU32 ink = plot::GetStyle().text;
+    // the cells' texts, to size the columns by what they hold
+    const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
+    const std::string headers[4] = {"activation", reach, "test loss", "test accuracy"};
+    std::vector<std::array<std::string, 4>> rows;
+    for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
+        const RaceEntry& e = race.entries[i];
+        rows.push_back({std::string(core::activation(e.activation).label) + (leading(i) ? mark : ""),
+                        epochs_text(race, e), e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3),
+                        final_accuracy(race, e)});
+    }
+    // each column's text on one line (ideal) and its widest word (the least it can be)
+    float ideal[4], least[4];
+    for (int c = 0; c < 4; ++c) {
+        ideal[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
+        least[c] = widest_word(headers[c]);
+        for (const auto& row : rows) {
+            ideal[c] = std::max(ideal[c], ImGui::CalcTextSize(row[static_cast<size_t>(c)].c_str()).x);
+            least[c] = std::max(least[c], widest_word(row[static_cast<size_t>(c)]));
+        }
+    }
+    // The width shared in proportion to what the columns hold; where that is less than they hold, each
+    // keeps its widest word and the rest is shared by what they still lack (their text wraps at spaces).
+    const float cell_pad = 0.5f * fs;
+    const float inner = width - 4 * (2 * cell_pad + 1);
+    float sum_ideal = 0, sum_least = 0;
+    for (int c = 0; c < 4; ++c) sum_ideal += ideal[c], sum_least += least[c];
+    float column[4];
+    for (int c = 0; c < 4; ++c)
+        column[c] = inner >= sum_ideal ? inner * ideal[c] / sum_ideal
+                                       : least[c] + std::max(0.0f, inner - sum_least) * (ideal[c] - least[c]) /
+                                                        std::max(sum_ideal - sum_least, 1.0f);
     // roomy rows: the table is read from the back of a room
-    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.5f * fs, 0.35f * fs));
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(cell_pad, 0.35f * fs));
     const bool open = ImGui::BeginTable("##race table", 4, flags, ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (!open) return;
-    const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
-    ImGui::TableSetupColumn("activation", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn(reach.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("test loss", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("test accuracy", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    for (int c = 0; c < 4; ++c) ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, std::floor(column[c]));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 4; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        cell_text(ink, headers[c]);
+    }
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
         const RaceEntry& e = race.entries[i];
-        const bool leading = std::find(leaders.begin(), leaders.end(), i) != leaders.end();
+        const auto& row = rows[static_cast<size_t>(i)];
         ImGui::TableNextRow();
-        if (leading) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
+        if (leading(i)) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
         ImGui::TableNextColumn();
-        ImGui::TextColored(to_vec4(series_style(e.activation).color), "%s%s", core::activation(e.activation).label,
-                           leading ? mark : "");
+        cell_text(series_style(e.activation).color, row[0]);
         ImGui::TableNextColumn();
-        const std::string reached = epochs_text(race, e);
         if (race_epochs_to_target(race, e) < 0)
-            ImGui::TextColored(to_vec4(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255)), "%s",
-                               reached.c_str());
+            cell_text(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255), row[1]);
         else
-            ImGui::TextUnformatted(reached.c_str());
+            cell_text(ink, row[1]);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3).c_str());
+        cell_text(ink, row[2]);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(final_accuracy(race, e).c_str());
+        cell_text(ink, row[3]);
     }
     ImGui::EndTable();
+}
+
+float race_figure_min_height() {
+    const float fs = ImGui::GetFontSize();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    // a title and its note on two lines each, boundaries of 6 font heights with their names and
+    // status, a readable loss plot
+    return 2 * (title_font()->FontSize + line) + 0.4f * fs + (title_font()->FontSize + 0.5f * fs + 6 * fs + 2 * line) +
+           0.6f * fs + plot::kReadableHeight * fs;
 }
 
 void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
                       HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit) {
     const float fs = ImGui::GetFontSize();
     const ImVec2 start = ImGui::GetCursorScreenPos();
+    // the title and its note wrap at the figure's right edge
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x - 0.5f * fs);
     ImGui::PushFont(title_font());
     const std::string title = "Activation race: " + race.subtitle + " · " + std::to_string(race.epochs) + " epochs";
     ImGui::SetCursorScreenPos(ImVec2(start.x + 0.5f * fs, start.y + 0.3f * fs));
-    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextWrapped("%s", title.c_str());
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
     ImGui::SetCursorScreenPos(ImVec2(start.x + 0.5f * fs, ImGui::GetCursorScreenPos().y));
-    ImGui::TextUnformatted("The same network from the same initial weights on the same data; only the hidden "
-                           "activation differs.");
+    ImGui::TextWrapped("The same network from the same initial weights on the same data; only the hidden "
+                       "activation differs.");
     ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     const float used = ImGui::GetCursorScreenPos().y - start.y + 0.4f * fs;
     const float rest = size.y - used;
     const float pad = 0.5f * fs;
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
-    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, 0.5f * rest), flags, refit);
-    const float below = start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs;
-    const float loss_w = 0.58f * size.x;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));
-    draw_race_losses(race, ImVec2(loss_w, below), flags, refit);
-    ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
-    ImGui::BeginGroup();
-    draw_race_table(race, size.x - loss_w - 2 * fs);
-    ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-    ImGui::PushTextWrapPos(start.x + size.x - fs);
+    // The losses, and the table and its note beside them; under them where the table would be
+    // squeezed or the plot too narrow to read.
+    const float readable_h = plot::kReadableHeight * fs;
+    float table_needed = 0;  // the table's width with no cell wrapped
+    {
+        const float cell = 2 * 0.5f * fs + 1;
+        table_needed = 4 * cell + ImGui::CalcTextSize("Leaky ReLU  (first)").x + ImGui::CalcTextSize("epochs to reach 0.05").x +
+                       ImGui::CalcTextSize("test loss").x + ImGui::CalcTextSize("test accuracy").x;
+    }
+    const float beside_w = 0.58f * size.x;
+    // beside while its headers need wrap no more than a little (they wrap in their columns)
+    const bool beside = beside_w >= plot::kReadableWidth * fs && size.x - beside_w - 2 * fs >= std::max(16.0f * fs, 0.75f * table_needed);
+    const float loss_w = beside ? beside_w : size.x;
+    const float table_w = beside ? size.x - loss_w - 2 * fs : size.x - fs - pad;
     const int classes = race.entries.empty() ? 2 : race.entries[0].picture.train.classes;
     const char* colours = classes == 2   ? "orange and blue are the two classes"
                           : classes == 0 ? "the colour is the target, orange below 0 and blue above"
                                          : "each class has its colour";
-    const size_t leaders = race_leaders(race).size();
-    const std::string note =
-        std::string(leaders == 1   ? "The row marked first reached the target in the fewest epochs. "
-                    : leaders > 1 ? "The rows marked tied first reached the target in the same, fewest epochs. "
-                                  : "") +
-        "Boundaries: " + colours + "; points ringed in white were trained on, points ringed in black are the test "
-        "points. Curves: the test loss per epoch; each dot marks where a runner first reached the dashed target.";
-    text_wrapped(note.c_str());
+    const size_t leader_count = race_leaders(race).size();
+    const std::string note = std::string(leader_count == 1  ? "The row marked first reached the target in the fewest epochs. "
+                                         : leader_count > 1 ? "The rows marked tied first reached the target in the same, fewest epochs. "
+                                                            : "") +
+                             "Boundaries: " + colours + "; points ringed in white were trained on, points ringed in black are the "
+                             "test points. Curves: the test loss per epoch; each dot marks where a runner first reached the dashed target.";
+    // the table (its header and a row on up to two lines) and the note, measured at their width
+    const float row_h = ImGui::GetTextLineHeight() + 0.7f * fs;
+    const float table_h = (static_cast<float>(race.entries.size()) + 3) * row_h + ImGui::GetStyle().ItemSpacing.y +
+                          ImGui::CalcTextSize(note.c_str(), nullptr, false, table_w).y;
+    const float rest_needed = 0.6f * fs + (beside ? std::max(readable_h, table_h + 2.2f * fs) : readable_h + table_h + 0.4f * fs);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + used));
+    // the boundaries take what the rest leaves them, at most half, but never less than their least
+    // (on screen the tab then scrolls)
+    const float boundaries_h = std::max(race_boundaries_min_height(race, size.x - 2 * pad), std::min(0.5f * rest, rest - rest_needed));
+    draw_race_boundaries(race, textures, painter, ImVec2(size.x - 2 * pad, boundaries_h), flags, refit);
+    const float below = std::max(start.y + size.y - ImGui::GetCursorScreenPos().y - 0.6f * fs, readable_h);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, at.y + 0.6f * fs));
+    draw_race_losses(race, ImVec2(loss_w, beside ? below : std::max(readable_h, below - table_h - 0.4f * fs)), flags, refit);
+    if (beside) ImGui::SetCursorScreenPos(ImVec2(start.x + loss_w + fs, at.y + 2.2f * fs));
+    else ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y + 0.4f * fs));
+    ImGui::BeginGroup();
+    draw_race_table(race, table_w);
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + table_w);
+    ImGui::TextWrapped("%s", note.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndGroup();

@@ -61,6 +61,8 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
                           HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit);
 void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags, bool refit);
 void draw_race_table(const RaceResult& race, float width);
+// The least height draw_race_figure needs to keep its plots readable.
+float race_figure_min_height();
 // All of it in one picture: a title, the boundaries across the top, the losses and the table below.
 void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTexture*>& textures,
                       HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags, bool refit);

@@ -232,11 +232,8 @@ bool temperature_line(SoftmaxView& view, plot::PlotFlags flags, bool label) {
 }  // namespace
 
 bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
-    // In a small plot a legend of many classes would hide the curves: their colours are those of the
-    // bars beside it, and hovering lists them.
-    const bool crowded = view.classes() > 4 && size.y < 30.0f * ImGui::GetFontSize();
-    if (!plot::BeginPlot("How T spreads the probabilities: p_i(T)##sweep", size, flags | (crowded ? plot::PlotFlags_NoLegend : 0)))
-        return false;
+    // a legend of many classes goes beside or under the curves (the plot widget moves it out of the data)
+    if (!plot::BeginPlot("How T spreads the probabilities: p_i(T)##sweep", size, flags)) return false;
     plot::SetupAxes("temperature T (log scale)", "probability p_i(T)");
     plot::SetupAxisScale(plot::Axis_X, plot::Scale_Log10);
     plot::SetupAxesLimits({view.t_min, view.t_max, -0.03, 1.0 + 1.03 * headroom(size)}, plot::Cond_Always);
@@ -246,7 +243,10 @@ bool draw_sweep_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, pl
     const int n = static_cast<int>(s.temperature.size());
     for (int i = 0; i < view.classes() && i < s.prob.cols(); ++i) {
         const Eigen::ArrayXd column = s.prob.col(i);
-        const std::string label = class_label(view, i) + " (z = " + plot::format_significant(view.logits[i]) + ")";
+        // with many classes the legend names them only (their logits are in the table and the tooltip),
+        // so it still fits beside the curves
+        const std::string label = view.classes() > 4 ? class_label(view, i)
+                                                     : class_label(view, i) + " (z = " + plot::format_significant(view.logits[i]) + ")";
         // a class tied with an earlier one has the same curve: dashed, so the one beneath still shows
         const bool tied = std::find(view.logits.begin(), view.logits.begin() + i, view.logits[i]) != view.logits.begin() + i;
         plot::PlotLine(label.c_str(), s.temperature.data(), column.data(), n, {class_color(i), 3.0f, tied, class_marker(i)});
@@ -337,7 +337,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
         else plot::PlotText("×", xa, 0.0, IM_COL32(190, 30, 30, 255), ImVec2(0, -3), ImVec2(0.5f, 1.0f));
     }
     plot::PlotBars("softmax at T (before)", nullptr, nullptr, 0, {lighter(kMutedInk, 0.7f)});
-    plot::PlotBars("kept and renormalised (after); × removed", nullptr, nullptr, 0, {kMutedInk});
+    plot::PlotBars("after, renormalised; × removed", nullptr, nullptr, 0, {kMutedInk});
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 160), 1.2f});
     const int hovered = hovered_class(view);
     if (hovered >= 0 && !(flags & plot::PlotFlags_NoInputs))

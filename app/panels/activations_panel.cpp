@@ -3,6 +3,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/figures/figure.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/plot/plot_math.h"
@@ -69,11 +70,11 @@ bool draw_function_picker(ActivationView& v) {
     }
     if (ImGui::SmallButton("Classic")) set_functions(v, {"sigmoid", "tanh", "relu"}), changed = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sigmoid, tanh and ReLU");
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("ReLU family"));
     if (ImGui::SmallButton("ReLU family")) set_functions(v, {"relu", "leaky_relu", "elu", "selu"}), changed = true;
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("Smooth ReLUs"));
     if (ImGui::SmallButton("Smooth ReLUs")) set_functions(v, {"relu", "gelu", "silu", "mish", "softplus"}), changed = true;
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("Clear"));
     if (ImGui::SmallButton("Clear")) v.functions.clear(), changed = true;
     return changed;
 }
@@ -90,17 +91,19 @@ bool draw_parameter_sliders(ActivationView& v) {
             ImGui::PushID(index * 8 + k);
             char label[96];
             std::snprintf(label, sizeof label, "%s  %s", p.symbol, act.label);
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+            // the slider, its label and the reset button on one line, as wide as the sidebar allows
+            ImGui::SetNextItemWidth(width_beside(label, ImGui::GetFontSize() * 10) - small_button_width("reset") -
+                                    ImGui::GetStyle().ItemSpacing.x);
             value_slider(label, &v.params[index].v[k], p.min, p.max, "%.3f", ImGuiSliderFlags_AlwaysClamp);
             released |= ImGui::IsItemDeactivatedAfterEdit();
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
-            ImGui::SameLine();
+            same_line_or_wrap(small_button_width("reset"));
             if (ImGui::SmallButton("reset")) v.params[index].v[k] = p.def, released = true;
             ImGui::PopID();
         }
     }
-    if (!any) ImGui::TextDisabled("None of the shown functions has a parameter.");
+    if (!any) hint("None of the shown functions has a parameter.");
     return released;
 }
 
@@ -150,11 +153,11 @@ bool draw_range(ExplorerState& e) {
         }
     };
     preset("±2", 2);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("±5"));
     preset("±5", 5);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("±10"));
     preset("±10", 10);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("Reset view"));
     if (ImGui::SmallButton("Reset view")) changed = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
     // Panned or zoomed away from the range above: say what is on screen.
@@ -202,7 +205,8 @@ void draw_controls(AppState& state) {
     if (section("Probe")) {
         ImGui::Checkbox("show at x =", &v.show_probe);
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+        const float steps = 2 * (small_button_width("+") + ImGui::GetStyle().ItemSpacing.x);
+        ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 9, ImGui::GetContentRegionAvail().x - steps));
         typed_double("##probe", &v.probe_x, "%.6g", &e.probe_error, [&](double x) {
             if (std::fabs(x) <= kMaxAbsX) return std::string();
             return "The probe can go from −1000000 to 1000000; it stays at " + plot::format_significant(v.probe_x) + ".";
@@ -217,23 +221,37 @@ void draw_controls(AppState& state) {
         }
         if (!e.probe_error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-            ImGui::TextWrapped("%s", e.probe_error.c_str());
+            text_wrapped(e.probe_error.c_str());
             ImGui::PopStyleColor();
         }
     }
     if (section("Export")) draw_export_controls(state, "export", [&state] { return activations_figure(state); });
 }
 
+// The width of a table whose columns are `widths` wide (their content), with the cells' padding.
+float table_width(std::initializer_list<float> widths) {
+    float sum = 0.0f;
+    for (float w : widths) sum += w + 2.0f * ImGui::GetStyle().CellPadding.x + 1.0f;
+    return sum;
+}
+
 void draw_probe_table(const ActivationView& v) {
     if (v.functions.empty()) return;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##probe", 4, flags)) return;
-    // numbers get the width of the longest they can be, whatever the text size
+    // numbers get the width of the longest they can be, whatever the text size; names the longest
+    // shown; the note what is left, but never less than 12 font heights (narrower, the table scrolls
+    // sideways in its tab)
+    const float fs = ImGui::GetFontSize();
     const float number_width = ImGui::CalcTextSize("−0.0000000000e−000").x;
-    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    float name_width = ImGui::CalcTextSize("function").x;
+    for (int index : v.functions)
+        name_width = std::max(name_width, fs + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(core::activation(index).label).x);
+    const float width = std::max(ImGui::GetContentRegionAvail().x, table_width({name_width, number_width, number_width, 12 * fs}));
+    if (!ImGui::BeginTable("##probe", 4, flags, ImVec2(width, 0))) return;
+    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthFixed, name_width);
     ImGui::TableSetupColumn("f(x)", ImGuiTableColumnFlags_WidthFixed, number_width);
     ImGui::TableSetupColumn("f'(x)", ImGuiTableColumnFlags_WidthFixed, number_width);
-    ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
@@ -262,12 +280,20 @@ void yes_no(bool b) { ImGui::TextUnformatted(b ? "yes" : "no"); }
 
 void draw_properties_table(const ActivationView& v) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##properties", 7, flags)) return;
-    ImGui::TableSetupColumn("function", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("output range", ImGuiTableColumnFlags_WidthStretch, 1.9f);
-    ImGui::TableSetupColumn("largest |f'|", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    for (const char* h : {"zero-centred", "monotonic", "smooth", "can die"})
-        ImGui::TableSetupColumn(h, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    // Each column as wide as its widest text at least, the spare width shared in proportion (the tab
+    // scrolls sideways when it is narrower than that).
+    const char* const headers[7] = {"function", "output range", "largest |f'|", "zero-centred", "monotonic", "smooth", "can die"};
+    float widths[7];
+    for (int c = 0; c < 7; ++c) widths[c] = ImGui::CalcTextSize(headers[c]).x;
+    for (int i = 0; i < core::activation_count(); ++i) {
+        const core::Activation& act = core::activation(i);
+        widths[0] = std::max(widths[0], ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(act.label).x);
+        widths[1] = std::max(widths[1], ImGui::CalcTextSize(act.props.range).x);
+        widths[2] = std::max(widths[2], ImGui::CalcTextSize(act.props.max_slope).x);
+    }
+    const float needed = table_width({widths[0], widths[1], widths[2], widths[3], widths[4], widths[5], widths[6]});
+    if (!ImGui::BeginTable("##properties", 7, flags, ImVec2(std::max(ImGui::GetContentRegionAvail().x, needed), 0))) return;
+    for (int c = 0; c < 7; ++c) ImGui::TableSetupColumn(headers[c], ImGuiTableColumnFlags_WidthStretch, widths[c]);
     ImGui::TableHeadersRow();
     // Shown functions first, in their colours; then the rest of the catalogue for comparison.
     std::vector<int> order = v.functions;
@@ -310,7 +336,7 @@ void draw_about(const ActivationView& v) {
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
         function_bullet(v.functions[i]);
-        ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
+        ImGui::TextWrapped("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         text_wrapped(act.about);
         if (act.kink_note) hint(act.kink_note);
@@ -339,36 +365,29 @@ void update_caches(ExplorerState& e) {
     e.has_cache = true;
 }
 
-}  // namespace
-
-void draw_activations_panel(AppState& state) {
+// The plot, and under it the values at the probe, the properties and the descriptions, laid out
+// for `room`: the plot keeps a readable height, and the tabs under it at least a few rows.
+void draw_explorer_main(AppState& state, ImVec2 room) {
     ExplorerState& e = state.explorer;
     const bool plot_only = state.ui.plot_only;
-    if (!plot_only) {
-        // 22 font heights, but never more than 40 % of the window, whatever the text size
-        const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
-        ImGui::BeginChild("##explorer-controls", ImVec2(sidebar, 0), false);
-        draw_controls(state);
-        ImGui::EndChild();
-        ImGui::SameLine();
-    }
-
     update_caches(e);
-    ImGui::BeginChild("##explorer-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
-    const float available = ImGui::GetContentRegionAvail().y;
-    const float plot_height = plot_only ? available - ImGui::GetStyle().ItemSpacing.y
-                                        : std::max(available * 0.7f, ImGui::GetFontSize() * 8);
+    const float fs = ImGui::GetFontSize();
+    const ColumnSplit column = split_column(room.y, fs, ImGui::GetStyle().ItemSpacing.y, 0.7f, 8.0f);
+    const float plot_height = plot_only ? std::max(room.y, kPlotMinHeight * fs) - ImGui::GetStyle().ItemSpacing.y : column.top;
     FigureOptions options;
     options.home = e.home;
     options.cond = e.reset_view ? plot::Cond_Always : plot::Cond_Once;
     draw_activation_figure(e.view, e.curves, ImVec2(0, plot_height), options, &e.shown);
     e.reset_view = false;
 
-    if (!plot_only && ImGui::BeginTabBar("##explorer-tabs")) {
+    const float tabs_top = ImGui::GetCursorPosY();
+    // each tab's page fills the rest of the column's share, whatever the tab bar took
+    auto page_height = [&] { return std::max(std::floor(tabs_top + column.bottom - ImGui::GetCursorPosY()), 3.0f * fs); };
+    if (!plot_only && begin_tab_bar("##explorer-tabs")) {
         char probe_tab[64];
         std::snprintf(probe_tab, sizeof probe_tab, "Values at x = %s###values", plot::format_significant(e.view.probe_x, 4).c_str());
         if (tab_item(probe_tab)) {
-            ImGui::BeginChild("##values");
+            ImGui::BeginChild("##values", ImVec2(0, page_height()), false, ImGuiWindowFlags_HorizontalScrollbar);
             draw_probe_table(e.view);
             hint("Drag the probe line in the plot, or type x on the left. Hover the plot for values anywhere; drag to "
                  "pan, scroll to zoom, double-click to reset.");
@@ -376,20 +395,26 @@ void draw_activations_panel(AppState& state) {
             ImGui::EndTabItem();
         }
         if (tab_item("Properties")) {
-            ImGui::BeginChild("##props");
+            ImGui::BeginChild("##props", ImVec2(0, page_height()), false, ImGuiWindowFlags_HorizontalScrollbar);
             draw_properties_table(e.view);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (tab_item("About these functions")) {
-            ImGui::BeginChild("##about");
+            ImGui::BeginChild("##about", ImVec2(0, page_height()));
             draw_about(e.view);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
-    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_activations_panel(AppState& state) {
+    lab_columns("explorer", state.ui.plot_only, kSidebarWidth, kSidebarMinWidth, [&state] { draw_controls(state); },
+                [&state](ImVec2 room) { draw_explorer_main(state, room); });
 }
 
 Figure activations_figure(const AppState& state) {

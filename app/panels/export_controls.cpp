@@ -1,6 +1,7 @@
 #include "app/panels/export_controls.h"
 
 #include "app/panels/typed_field.h"
+#include "app/panels/lab_layout.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -14,10 +15,10 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
     ImGui::PushID(id);
     if (ImGui::Button("Export PNG")) request_export(state, ExportFormat::Png, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Renders the plot again at the export size (Ctrl+E)");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Export CSV"));
     if (ImGui::Button("Export CSV")) request_export(state, ExportFormat::Csv, figure());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Writes the plotted values (Ctrl+Shift+E)");
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Settings…"));
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("export settings");
     if (ImGui::BeginPopup("export settings")) {
         ExportSettings& e = state.exports;
@@ -32,8 +33,8 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
         typed_int("##height", &e.height, ExportSettings::kMinSide, largest, &message);
         ImGui::TextUnformatted("Scale (sharper text and lines for slides)");
-        for (int s : {1, 2, 4}) {
-            ImGui::SameLine();
+        for (int s : {1, 2, 4}) {  // on a line of their own: the popup stays narrow at large text
+            if (s > 1) ImGui::SameLine();
             char label[8];
             std::snprintf(label, sizeof label, "%d×", s);
             if (ImGui::RadioButton(label, e.scale == s)) {
@@ -44,15 +45,15 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
         ImGui::Text("PNG of %d × %d pixels (at most %d a side)", e.width * e.scale, e.height * e.scale, kMaxImageSide);
         ImGui::Separator();
         ImGui::TextUnformatted("Folder");
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24);
+        ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 24, 0.8f * ImGui::GetMainViewport()->WorkSize.x));
         typed_text("##folder", &e.folder, "~/Pictures/actlab", &message, [](const std::string& folder) {
             return folder.find_first_not_of(" \t") == std::string::npos ? "The export folder needs a name; it stays as it was."
                                                                         : "";
         });
         if (!message.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-            ImGui::TextWrapped("%s", message.c_str());
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetFontSize() * 24, 0.8f * ImGui::GetMainViewport()->WorkSize.x));
+            text_wrapped(message.c_str());
             ImGui::PopTextWrapPos();
             ImGui::PopStyleColor();
         }
@@ -60,6 +61,11 @@ void draw_export_controls(AppState& state, const char* id, const std::function<F
         ImGui::EndPopup();
     }
     ImGui::PopID();
+}
+
+float export_controls_width() {
+    return button_width("Export PNG") + button_width("Export CSV") + button_width("Settings…") +
+           2 * ImGui::GetStyle().ItemSpacing.x;
 }
 
 }  // namespace actlab::app

@@ -3,6 +3,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/figure.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/ui_items.h"
@@ -59,7 +60,8 @@ void set_preset(GradientView& v, const char* act, core::InitKind init, double bi
 }
 
 void draw_network_controls(GradientView& v, std::string* message) {
-    const float w = ImGui::GetFontSize() * 11;
+    // 11 font heights, or what the sidebar leaves beside the longest label
+    const float w = width_beside("a (weights in ±a)", ImGui::GetFontSize() * 11);
     activation_combo("activation", &v.activation, w);
     const core::Activation& act = core::activation(v.activation);
     for (int k = 0; k < act.param_count; ++k) {
@@ -105,20 +107,21 @@ void draw_network_controls(GradientView& v, std::string* message) {
 void draw_presets(GradientView& v) {
     using core::InitKind;
     if (ImGui::SmallButton("ReLU + He")) set_preset(v, "relu", InitKind::He, 0.0);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("ReLU + LeCun"));
     if (ImGui::SmallButton("ReLU + LeCun")) set_preset(v, "relu", InitKind::Lecun, 0.0);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("Tanh + Xavier"));
     if (ImGui::SmallButton("Tanh + Xavier")) set_preset(v, "tanh", InitKind::Xavier, 0.0);
+    same_line_or_wrap(small_button_width("Sigmoid + Xavier"));
     if (ImGui::SmallButton("Sigmoid + Xavier")) set_preset(v, "sigmoid", InitKind::Xavier, 0.0);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("Dying ReLU: bias −1"));
     if (ImGui::SmallButton("Dying ReLU: bias −1")) set_preset(v, "relu", InitKind::He, -1.0);
     record_item("Dying ReLU: bias −1");
     ImGui::TextUnformatted("Size:");
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("30 × 256"));
     if (ImGui::SmallButton("30 × 256")) v.depth = 30, v.width = 256, v.batch = 256;
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("100 × 256"));
     if (ImGui::SmallButton("100 × 256")) v.depth = 100, v.width = 256, v.batch = 256;
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("100 × 1024"));
     if (ImGui::SmallButton("100 × 1024")) v.depth = 100, v.width = 1024, v.batch = 256;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("100 layers of 1024 units, batch 256: several seconds, with a progress bar");
 }
@@ -126,7 +129,7 @@ void draw_presets(GradientView& v) {
 void draw_chain_controls(GradientState& g) {
     GradientView& v = g.view;
     static const double kZMin = -6.0, kZMax = 6.0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    ImGui::SetNextItemWidth(width_beside("z", ImGui::GetFontSize() * 11));
     value_slider("z", &v.z, kZMin, kZMax, "%.2f");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any z from −100 to 100");
     v.z = std::clamp(v.z, -kMaxChainZ, kMaxChainZ);
@@ -145,8 +148,10 @@ void draw_status(GradientState& g) {
                       100.0 * g.job.progress());
         ImGui::ProgressBar(g.job.progress(), ImVec2(-FLT_MIN, 0), text);
     } else if (!g.layers.empty()) {
-        ImGui::TextDisabled("computed in %.2f s (%d × %d, batch %d)", g.seconds,
-                            g.shown.depth, g.shown.width, g.shown.batch);
+        char text[96];
+        std::snprintf(text, sizeof text, "computed in %.2f s (%d × %d, batch %d)", g.seconds, g.shown.depth, g.shown.width,
+                      g.shown.batch);
+        hint(text);
     }
     if (g.compare_job.busy()) {
         char text[64];
@@ -197,9 +202,13 @@ GradientView displayed(const GradientState& g) {
 
 void draw_pair_editor(GradientView& v) {
     const float w = ImGui::GetFontSize() * 8;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // a bullet, the two combos and "remove": two pairs a line where they fit, else one
+    const float pair_width = ImGui::GetFontSize() + style.ItemSpacing.x + w + style.ItemSpacing.x + 0.8f * w +
+                             style.ItemSpacing.x + small_button_width("remove");
     for (size_t i = 0; i < v.compare.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (i % 2) ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        if (i > 0) same_line_or_wrap(pair_width, ImGui::GetFontSize() * 2);
         color_bullet(pair_style(v.compare, i).color);
         activation_combo("##act", &v.compare[i].activation, w);
         ImGui::SameLine();
@@ -222,7 +231,7 @@ void draw_pair_editor(GradientView& v) {
 void heading(const char* text) {
     ImFont* bold = plot::GetStyle().title_font;
     if (bold) ImGui::PushFont(bold);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
     if (bold) ImGui::PopFont();
 }
 
@@ -268,38 +277,43 @@ void draw_explanation() {
          "same numbers.");
 }
 
-void draw_lower_tabs(AppState& state, const GradientView& shown) {
+// The tabs under the main plot, in `height` (their bar included): each plot at least readable, so a
+// tab may take more and the column scrolls.
+void draw_lower_tabs(AppState& state, const GradientView& shown, float height) {
     GradientState& g = state.gradients;
     g.compare_open = false;
-    if (!ImGui::BeginTabBar("##gradient-tabs")) return;
+    const float top = ImGui::GetCursorPosY();
+    if (!begin_tab_bar("##gradient-tabs")) return;
+    const float fs = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // what is left of the tabs' share under the bar and the controls drawn so far
+    auto rest = [&] { return std::max(std::floor(top + height - ImGui::GetCursorPosY()), std::ceil(kPlotMinHeight * fs)); };
     const GradientDrawOptions options{0, plot::Cond_Always, {}};  // small plots: always the whole network
     if (tab_item("Activations and dead units")) {
-        const ImVec2 avail = ImGui::GetContentRegionAvail();
-        const float half = std::floor((avail.x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-        draw_activity_plot(shown, g.layers, ImVec2(half, avail.y), options);
-        ImGui::SameLine();
-        draw_dead_plot(shown, g.layers, ImVec2(0, avail.y), options);
+        const PlotGrid grid = plot_grid(ImGui::GetContentRegionAvail().x, rest(), fs, style.ItemSpacing.x,
+                                        style.ItemSpacing.y, 2, 2);
+        draw_activity_plot(shown, g.layers, ImVec2(grid.cell_width, grid.cell_height), options);
+        if (grid.columns > 1) ImGui::SameLine();
+        draw_dead_plot(shown, g.layers, ImVec2(grid.cell_width, grid.cell_height), options);
         ImGui::EndTabItem();
     }
     if (tab_item("Compare pairs")) {
         g.compare_open = true;
         draw_pair_editor(g.view);
-        ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+        same_line_or_wrap(export_controls_width(), 2 * fs);
         draw_export_controls(state, "compare", [&g] { return gradient_compare_figure(g.compare_shown, g.compare); });
         const GradientView& cv = g.compare.empty() ? g.view : g.compare_shown;
-        draw_compare_plot(cv, g.compare, ImVec2(0, ImGui::GetContentRegionAvail().y),
-                          {0, g.compare_refit ? plot::Cond_Always : plot::Cond_Once, {}});
+        draw_compare_plot(cv, g.compare, ImVec2(0, rest()), {0, g.compare_refit ? plot::Cond_Always : plot::Cond_Once, {}});
         g.compare_refit = false;
         ImGui::EndTabItem();
     }
     if (tab_item("Chain view")) {
         draw_export_controls(state, "chain", [&g] { return gradient_chain_figure(g.view); });
-        draw_chain_plot(g.view, update_chain(&g.chain, g.view, g.view.depth), ImVec2(0, ImGui::GetContentRegionAvail().y),
-                        {0, plot::Cond_Always, {}});
+        draw_chain_plot(g.view, update_chain(&g.chain, g.view, g.view.depth), ImVec2(0, rest()), {0, plot::Cond_Always, {}});
         ImGui::EndTabItem();
     }
     if (tab_item("What this shows")) {
-        ImGui::BeginChild("##explanation");
+        ImGui::BeginChild("##explanation", ImVec2(0, rest()));
         draw_explanation();
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -307,30 +321,26 @@ void draw_lower_tabs(AppState& state, const GradientView& shown) {
     ImGui::EndTabBar();
 }
 
-}  // namespace
-
-void draw_gradient_panel(AppState& state) {
+void draw_controls(AppState& state) {
     GradientState& g = state.gradients;
-    update_jobs(g);  // first, so a result that came in shows everywhere this frame
-    const bool plot_only = state.ui.plot_only;
-    if (!plot_only) {
-        const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
-        ImGui::BeginChild("##gradient-controls", ImVec2(sidebar, 0), false);
-        if (section("Network")) draw_network_controls(g.view, &g.message);
-        if (section("Try these")) draw_presets(g.view);
-        if (section("Chain view: f'(z)^k")) draw_chain_controls(g);
-        ImGui::Spacing();
-        draw_status(g);
-        if (section("Export")) draw_export_controls(state, "flow", [&state] { return gradients_figure(state); });
-        ImGui::EndChild();
-        ImGui::SameLine();
-    }
+    if (section("Network")) draw_network_controls(g.view, &g.message);
+    if (section("Try these")) draw_presets(g.view);
+    if (section("Chain view: f'(z)^k")) draw_chain_controls(g);
+    ImGui::Spacing();
+    draw_status(g);
+    if (section("Export")) draw_export_controls(state, "flow", [&state] { return gradients_figure(state); });
+}
 
+// The gradient per layer on top, the tabs of smaller plots under it, laid out for `room`.
+void draw_main(AppState& state, ImVec2 room) {
+    GradientState& g = state.gradients;
+    const bool plot_only = state.ui.plot_only;
     const GradientView shown = displayed(g);
-    ImGui::BeginChild("##gradient-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
-    const float available = ImGui::GetContentRegionAvail().y;
-    const float height = plot_only ? available - ImGui::GetStyle().ItemSpacing.y
-                                   : std::max(available * 0.56f, ImGui::GetFontSize() * 8);
+    const float fs = ImGui::GetFontSize();
+    const float gap = ImGui::GetStyle().ItemSpacing.y;
+    // the tabs: their bar and a readable plot
+    const ColumnSplit column = split_column(room.y, fs, gap, 0.56f, kPlotMinHeight + 2.0f);
+    const float height = plot_only ? std::max(room.y, kPlotMinHeight * fs) - gap : column.top;
     // While a newer network computes, the plots keep the last result, and say so.
     std::string stale;
     if (!g.layers.empty() && !(g.requested == g.shown)) {
@@ -341,9 +351,16 @@ void draw_gradient_panel(AppState& state) {
     const int depth = g.layers.empty() ? shown.depth : static_cast<int>(g.layers.size());
     draw_gradient_plot(shown, g.layers, update_chain(&g.shown_chain, shown, depth), ImVec2(0, height),
                        {0, g.refit ? plot::Cond_Always : plot::Cond_Once, stale});
-    if (!plot_only) draw_lower_tabs(state, shown);
+    if (!plot_only) draw_lower_tabs(state, shown, column.bottom);
     g.refit = false;
-    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_gradient_panel(AppState& state) {
+    update_jobs(state.gradients);  // first, so a result that came in shows everywhere this frame
+    lab_columns("gradient", state.ui.plot_only, kSidebarWidth, kSidebarMinWidth, [&state] { draw_controls(state); },
+                [&state](ImVec2 room) { draw_main(state, room); });
 }
 
 Figure gradients_figure(const AppState& state) {

@@ -172,7 +172,12 @@ bool value_slider_int(const char* label, int* value, int min, int max, const cha
 }
 
 bool tab_item(const char* label, ImGuiTabItemFlags flags) {
+    // A bar that scrolls its tabs lays them out as wide as all of them: the window it is in would
+    // scroll sideways for tabs the bar's own arrows reach.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float right = window->DC.CursorMaxPos.x;
     const bool open = ImGui::BeginTabItem(label, nullptr, flags);
+    window->DC.CursorMaxPos.x = std::max(right, std::min(window->DC.CursorMaxPos.x, window->WorkRect.Max.x));
     record_item(label);
     return open;
 }

@@ -3,6 +3,7 @@
 #include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
@@ -128,24 +129,27 @@ void update_pictures(PlaygroundState& p) {
     p.presented_pending = true;
 }
 
-// ▶ / ❚❚, step, reset, speed, and the run's numbers.
+// ▶ / ❚❚, step, reset, speed, and the run's numbers; each piece goes on the next line when the
+// panel is too narrow for it.
 void draw_run_bar(PlaygroundState& p) {
     const float fs = ImGui::GetFontSize();
     const bool running = p.shown && p.shown->running;
     if (ImGui::Button(running ? "Pause (Space)" : "Play (Space)", ImVec2(8.5f * fs, 0)))
         running ? p.trainer->pause() : p.trainer->play();
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Step (S)"));
     if (ImGui::Button("Step (S)")) p.trainer->step();
-    ImGui::SameLine();
+    same_line_or_wrap(button_width("Reset (R)"));
     if (ImGui::Button("Reset (R)")) p.needs_reset = true;
-    ImGui::SameLine();
     bool flat_out = p.view.speed == 0.0;
+    same_line_or_wrap(checkbox_width("as fast as possible"));
     if (ImGui::Checkbox("as fast as possible", &flat_out)) {
         p.view.speed = flat_out ? 0.0 : 30.0;
         p.trainer->set_speed(p.view.speed);
     }
     if (!flat_out) {
-        ImGui::SameLine();
+        char rate[32];
+        std::snprintf(rate, sizeof rate, p.view.speed == 1.0 ? "%.0f epoch/s" : "%.0f epochs/s", p.view.speed);
+        same_line_or_wrap(8 * fs + ImGui::GetStyle().ItemSpacing.x + text_width(rate));
         ImGui::SetNextItemWidth(8 * fs);
         double speed = p.view.speed;
         const double lo = 1.0, hi = 1000.0;
@@ -157,14 +161,15 @@ void draw_run_bar(PlaygroundState& p) {
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Epochs per second, from 1 to 1000 (Ctrl+click to type)");
         ImGui::SameLine();
-        ImGui::Text(p.view.speed == 1.0 ? "%.0f epoch/s" : "%.0f epochs/s", p.view.speed);
+        ImGui::TextUnformatted(rate);
     }
     const core::Snapshot* s = p.shown.get();
     if (running) {  // how fast, as measured: the worker's epochs, the window's frames, the delay between
-        ImGui::SameLine(0, 1.5f * fs);
-        ImGui::TextDisabled("%s epochs/s · %.0f frames/s · %.0f ms to screen",
-                            thousands(std::lround(s->epochs_per_second)).c_str(), p.frames_per_second,
-                            p.boundary_delay_ms);
+        char measured[160];
+        std::snprintf(measured, sizeof measured, "%s epochs/s · %.0f frames/s · %.0f ms to screen",
+                      thousands(std::lround(s->epochs_per_second)).c_str(), p.frames_per_second, p.boundary_delay_ms);
+        same_line_or_wrap(text_width(measured), 1.5f * fs);
+        ImGui::TextDisabled("%s", measured);
     }
     const int epoch = s ? s->epoch : 0;
     ImFont* bold = plot::GetStyle().title_font;
@@ -173,13 +178,16 @@ void draw_run_bar(PlaygroundState& p) {
     if (bold) ImGui::PopFont();
     if (s && !s->history.empty()) {
         const core::EpochRecord& r = s->history.back();  // the snapshot's own epoch, as on the loss curves
-        ImGui::SameLine(0, 1.5f * fs);
-        std::string text = "Loss: train " + plot::format_significant(r.train_loss, 4) + ", test " +
-                           plot::format_significant(r.test_loss, 4);
-        if (p.data.classes > 0)
-            text += "    Accuracy: train " + plot::format_decimals(100 * r.train_accuracy, 1) + " %, test " +
-                    plot::format_decimals(100 * r.test_accuracy, 1) + " %";
-        ImGui::TextUnformatted(text.c_str());
+        const std::string loss = "Loss: train " + plot::format_significant(r.train_loss, 4) + ", test " +
+                                 plot::format_significant(r.test_loss, 4);
+        same_line_or_wrap(text_width(loss.c_str()), 1.5f * fs);
+        ImGui::TextUnformatted(loss.c_str());
+        if (p.data.classes > 0) {
+            const std::string accuracy = "Accuracy: train " + plot::format_decimals(100 * r.train_accuracy, 1) +
+                                         "\u00A0%, test " + plot::format_decimals(100 * r.test_accuracy, 1) + "\u00A0%";
+            same_line_or_wrap(text_width(accuracy.c_str()), 1.5f * fs);
+            ImGui::TextUnformatted(accuracy.c_str());
+        }
     }
 }
 
@@ -287,7 +295,7 @@ void draw_explanation() {
 }  // namespace
 
 namespace {
-void draw_train_tab(AppState& state);
+void draw_train_tab(AppState& state, ImVec2 room);
 }  // namespace
 
 void playground_step(AppState& state) {
@@ -295,20 +303,12 @@ void playground_step(AppState& state) {
     update_pictures(state.playground);
 }
 
-void draw_playground_panel(AppState& state) {
-    PlaygroundState& p = state.playground;
-    const float fs = ImGui::GetFontSize();
-    p.painter.begin();
-    playground_step(state);  // again, for changes made by keys this frame (a no-op otherwise)
+namespace {
 
-    const bool plot_only = state.ui.plot_only;
-    if (!plot_only) {
-        ImGui::BeginChild("##playground-controls", ImVec2(fs * 17, 0), false);
-        draw_playground_controls(p);
-        ImGui::EndChild();
-        ImGui::SameLine();
-    }
-    ImGui::BeginChild("##playground-main", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+// The run bar, the banner and the tabs, laid out for `room`.
+void draw_main(AppState& state, ImVec2 room) {
+    PlaygroundState& p = state.playground;
+    const float top = ImGui::GetCursorPosY();
     draw_run_bar(p);
     draw_stop_banner(p);
     if (!p.message.empty()) {
@@ -316,42 +316,88 @@ void draw_playground_panel(AppState& state) {
         text_wrapped(p.message.c_str());
         ImGui::PopStyleColor();
     }
-    if (!p.boundary_texture) {
-        ImGui::EndChild();
-        return;
-    }
-    if (ImGui::BeginTabBar("##playground-tabs")) {
+    if (!p.boundary_texture) return;
+    if (begin_tab_bar("##playground-tabs")) {
+        // a tab's content: what is left of the room under the bar, or a readable plot's height
+        const auto rest = [&] {
+            return ImVec2(ImGui::GetContentRegionAvail().x,
+                          std::max(std::floor(top + room.y - ImGui::GetCursorPosY()), std::ceil(kPlotMinHeight * ImGui::GetFontSize())));
+        };
         if (tab_item("Train")) {
             p.race_shown = false;
-            draw_train_tab(state);
+            draw_train_tab(state, rest());
             ImGui::EndTabItem();
         }
         if (tab_item("Activation race")) {
             p.race_shown = true;
-            draw_race_panel(state);
+            draw_race_panel(state, rest());
             ImGui::EndTabItem();
         }
         if (tab_item("What this shows")) {
-            ImGui::BeginChild("##explanation");
+            ImGui::BeginChild("##explanation", ImVec2(0, rest().y));
             draw_explanation();
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
-    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_playground_panel(AppState& state) {
+    PlaygroundState& p = state.playground;
+    p.painter.begin();
+    playground_step(state);  // again, for changes made by keys this frame (a no-op otherwise)
+    // the sidebar's controls are drawn for 17 font heights
+    lab_columns("playground", state.ui.plot_only, 17.0f, 17.0f, [&p] { draw_playground_controls(p); },
+                [&state](ImVec2 room) { draw_main(state, room); });
 }
 
 namespace {
 
-void draw_train_tab(AppState& state) {
+// The width of export_buttons(what) on one line.
+float export_buttons_width(const char* what) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    return text_width((std::string(what) + ":").c_str()) + small_button_width("PNG") + small_button_width("CSV") + 2 * spacing;
+}
+
+// The network on the left, the boundary square and the loss curves under it on the right, all laid
+// out for `room`; where the network has no readable room beside the other two (a narrow window, large
+// text) it goes above them, and the tab is taller than the room (the lab scrolls).
+void draw_train_tab(AppState& state, ImVec2 room) {
     PlaygroundState& p = state.playground;
     const float fs = ImGui::GetFontSize();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    // the boundary square on the right, the loss curves under it; the rest for the network
-    const float column = std::min(avail.x * 0.5f, avail.y * 0.62f + 4.0f * fs);
-    const float left = avail.x - column - ImGui::GetStyle().ItemSpacing.x;
-    ImGui::BeginChild("##network-column", ImVec2(left, avail.y), false, ImGuiWindowFlags_NoScrollWithMouse);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // laid out as if the lab's scrollbar were there, so its coming and going cannot change the
+    // layout (and with it whether the lab needs to scroll)
+    if (ImGui::GetScrollMaxY() <= 0.0f) room.x -= style.ScrollbarSize;
+    float export_row = ImGui::GetFrameHeightWithSpacing();
+    const float plot_w = kPlotMinWidth * fs, plot_h = std::ceil(kPlotMinHeight * fs);
+    const float network_min = 20.0f * fs;  // columns of unit maps still large enough to read
+    // the boundary square on the right, as wide as the height allows, and never narrower than a readable plot
+    float column = std::floor(std::max(plot_w, std::min(room.x * 0.5f, room.y * 0.62f + 4.0f * fs)));
+    const bool side_by_side = room.x - column - style.ItemSpacing.x >= network_min;
+    if (!side_by_side) column = room.x;
+    // the export buttons of the boundary and the loss, on one line or two
+    if (export_buttons_width("Boundary") + 1.5f * fs + export_buttons_width("Loss") > column) export_row *= 2;
+    float network_h = room.y, boundary_h = 0, loss_h = 0;
+    const float spacing = 2 * style.ItemSpacing.y;  // after the boundary plot and after its caption
+    if (side_by_side) {
+        const ColumnSplit split = split_column(room.y, fs, style.ItemSpacing.y, 0.64f, kPlotMinHeight + export_row / fs);
+        // as tall as the square needs, but a readable plot above its caption line at least
+        boundary_h = std::max(plot_h + ImGui::GetTextLineHeightWithSpacing(), std::min(column + 2.0f * fs, split.top));
+        loss_h = room.y - boundary_h - spacing - export_row;
+        if (split.scrolls || loss_h < plot_h) loss_h = plot_h;
+        network_h = std::max(room.y, boundary_h + spacing + export_row + loss_h);
+    } else {
+        // the diagram with its title, headers and legend: a screen, but at least 22 font heights
+        network_h = std::max(22.0f * fs, room.y);
+        boundary_h = std::max(plot_h + ImGui::GetTextLineHeightWithSpacing(), std::min(room.x, room.y));
+        loss_h = std::max(plot_h, 0.5f * room.y);
+    }
+    const float left = side_by_side ? room.x - column - style.ItemSpacing.x : room.x;
+    ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     export_buttons(state, "Network", [&p] {
         const int epoch = p.shown ? p.shown->epoch : 0;
         return network_export_figure(std::make_shared<const NetworkPicture>(p.network),
@@ -361,18 +407,19 @@ void draw_train_tab(AppState& state) {
     draw_network_diagram(p.network, *p.input_texture, *p.neuron_texture, *p.boundary_texture, &p.painter,
                          ImGui::GetContentRegionAvail(), true);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("##boundary-column", ImVec2(column, avail.y), false, ImGuiWindowFlags_NoScrollWithMouse);
-    const float boundary_height = std::min(column + 2.0f * fs, avail.y * 0.64f);
-    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(column, boundary_height), 0);
+    if (side_by_side) ImGui::SameLine();
+    const float column_h = boundary_h + spacing + export_row + loss_h;
+    ImGui::BeginChild("##boundary-column", ImVec2(column, column_h), false, ImGuiWindowFlags_NoScrollWithMouse);
+    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(ImGui::GetContentRegionAvail().x, boundary_h), 0);
     export_buttons(state, "Boundary", [&state] { return playground_figure(state); });
-    ImGui::SameLine(0, 1.5f * fs);
+    same_line_or_wrap(export_buttons_width("Loss"), 1.5f * fs);
     export_buttons(state, "Loss", [&p] {
         const int epoch = p.shown ? p.shown->epoch : 0;
         return loss_export_figure(p.curves, "loss_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
                                                 std::to_string(p.view.config.seed));
     });
-    draw_loss_figure(p.curves, ImGui::GetContentRegionAvail(), p.view.log_loss, 0, true, false);
+    draw_loss_figure(p.curves, ImVec2(0, std::max(plot_h, ImGui::GetContentRegionAvail().y)), p.view.log_loss, 0, true,
+                     false);
     ImGui::EndChild();
 }
 

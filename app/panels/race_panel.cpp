@@ -5,6 +5,7 @@
 #include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/plot/plot_math.h"
@@ -15,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace actlab::app {
@@ -132,10 +134,13 @@ void draw_controls(AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Runners");
     int remove = -1;
+    // a runner: its swatch and combo, and "×" when it can go
+    const bool removable = static_cast<int>(r.activations.size()) > kMinRaceRunners;
+    const float runner_w = ImGui::GetFrameHeight() + 0.3f * fs + 8.5f * fs + (removable ? 0.2f * fs + small_button_width("×") : 0.0f);
     for (int i = 0; i < static_cast<int>(r.activations.size()); ++i) {
-        ImGui::SameLine(0, i == 0 ? 0.8f * fs : 1.2f * fs);
+        same_line_or_wrap(runner_w, i == 0 ? 0.8f * fs : 1.2f * fs);
         if (runner_combo(i, &r.activations[i])) r.message.clear();
-        if (static_cast<int>(r.activations.size()) > kMinRaceRunners) {
+        if (removable) {
             ImGui::SameLine(0, 0.2f * fs);
             ImGui::PushID(i);
             if (ImGui::SmallButton("×")) remove = i;
@@ -145,7 +150,7 @@ void draw_controls(AppState& state) {
     }
     if (remove >= 0) r.activations.erase(r.activations.begin() + remove);
     if (static_cast<int>(r.activations.size()) < kMaxRaceRunners) {
-        ImGui::SameLine(0, 1.2f * fs);
+        same_line_or_wrap(button_width("+ runner"), 1.2f * fs);
         if (ImGui::Button("+ runner")) {
             // the first catalogue entry not racing yet
             for (int a = 0; a < core::activation_count(); ++a)
@@ -159,27 +164,27 @@ void draw_controls(AppState& state) {
     ImGui::SetNextItemWidth(8 * fs);
     typed_int("epochs", &r.epochs, 1, kMaxRaceEpochs, &r.typed_message);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
-    ImGui::SameLine(0, 1.5f * fs);
+    same_line_or_wrap(7 * fs + ImGui::GetStyle().ItemInnerSpacing.x + text_width("target test loss"), 1.5f * fs);
     ImGui::SetNextItemWidth(7 * fs);
     typed_double("target test loss", &r.target_loss, "%g", &r.typed_message, [&](double target) {
         if (target > 0 && target <= 1e6) return std::string();
         return "The target test loss must be above 0 and at most 1e6; it stays " + plot::format_significant(r.target_loss) + ".";
     });
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
-    ImGui::SameLine(0, 1.5f * fs);
+    same_line_or_wrap(checkbox_width("slow motion"), 1.5f * fs);
     if (ImGui::Checkbox("slow motion", &r.slow))
         for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
                           kRaceSlowSpeed);
-    ImGui::SameLine(0, 1.5f * fs);
+    same_line_or_wrap(button_width("Start race"), 1.5f * fs);
     if (ImGui::Button("Start race")) start_race(r, state.playground);
     record_item("Start race");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Trains the playground's network once per runner, from the same initial weights,\n"
                           "every hidden layer with the runner's activation");
     if (!r.runners.empty()) {
-        ImGui::SameLine();
+        same_line_or_wrap(button_width("Resume"));
         if (any_running(r)) {
             if (ImGui::Button("Pause")) for (RaceRunner& runner : r.runners) runner.trainer->pause();
         } else {
@@ -187,7 +192,7 @@ void draw_controls(AppState& state) {
             if (ImGui::Button("Resume")) for (RaceRunner& runner : r.runners) runner.trainer->play();
             ImGui::EndDisabled();
         }
-        ImGui::SameLine(0, 1.5f * fs);
+        same_line_or_wrap(export_controls_width(), 1.5f * fs);
         draw_export_controls(state, "race", [&r] { return race_panel_figure(r); });
     }
 
@@ -204,9 +209,10 @@ void draw_controls(AppState& state) {
 
 }  // namespace
 
-void draw_race_panel(AppState& state) {
+void draw_race_panel(AppState& state, ImVec2 room) {
     RaceState& r = state.playground.race;
     r.painter.begin();
+    const float top = ImGui::GetCursorPosY();
     draw_controls(state);
     if (r.runners.empty()) {
         hint("Press Start race to train the playground's network once per runner: the same initial weights, the "
@@ -217,7 +223,9 @@ void draw_race_panel(AppState& state) {
     std::vector<const HeatmapTexture*> textures;
     for (const RaceRunner& runner : r.runners) textures.push_back(runner.texture.get());
     ImGui::Spacing();
-    draw_race_figure(r.result, textures, &r.painter, ImGui::GetContentRegionAvail(), 0, r.refit);
+    // the rest of the room, but at least what the figure needs to stay readable (it then scrolls)
+    const float height = std::max(std::floor(top + room.y - ImGui::GetCursorPosY()), race_figure_min_height());
+    draw_race_figure(r.result, textures, &r.painter, ImVec2(ImGui::GetContentRegionAvail().x, height), 0, r.refit);
     r.refit = false;
 }
 

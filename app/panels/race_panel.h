@@ -49,8 +49,8 @@ struct RaceState {
     core::DecisionGrid grid;                    // scratch for the pictures
 };
 
-// Draws the race's controls and pictures in the current child region.
-void draw_race_panel(AppState& state);
+// Draws the race's controls and pictures, laid out for `room` (taller when that is too low for them).
+void draw_race_panel(AppState& state, ImVec2 room);
 // The race as an export (what is on screen now).
 Figure race_panel_figure(const RaceState& race);
 // A runner is training or has a snapshot not drawn yet: the window should draw at full rate.

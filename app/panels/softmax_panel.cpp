@@ -3,6 +3,7 @@
 #include "app/figures/figure.h"
 #include "app/figures/softmax_keys.h"
 #include "app/panels/export_controls.h"
+#include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/ui_items.h"
@@ -133,7 +134,7 @@ void draw_temperature(SoftmaxState& s) {
         return "T = " + plot::format_significant(typed) + " is outside 0.001 to 1000; T stays " + plot::format_significant(t) +
                (typed <= 0 ? " (T → 0 is the one-hot limit: see the sweep)." : ".");
     });
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("T = 1"));
     if (ImGui::SmallButton("T = 1")) t = 1.0;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Plain softmax");
     ImGui::BeginDisabled(static_cast<int>(v.temperatures.size()) >= kMaxTemperatures ||
@@ -142,7 +143,7 @@ void draw_temperature(SoftmaxState& s) {
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keeps a set of bars at this T in the probability plot, beside the current one");
     if (v.temperatures.size() > 1) {
-        ImGui::SameLine();
+        same_line_or_wrap(small_button_width("clear"));
         if (ImGui::SmallButton("clear")) v.temperatures.resize(1);
         std::string kept = "compared with T =";
         for (size_t j = 1; j < v.temperatures.size(); ++j) kept += (j > 1 ? ", " : " ") + plot::format_significant(v.temperatures[j]);
@@ -204,7 +205,7 @@ void draw_sampling(SoftmaxState& s) {
     typed_int("draws", &v.draws, 1, kMaxDraws, &s.message);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     typed_u64("seed", &v.seed, &s.message);
-    ImGui::SameLine();
+    same_line_or_wrap(small_button_width("draw again"));
     if (ImGui::SmallButton("draw again")) ++v.seed;
     hint("Same seed, same draws, on every machine. With few draws the bars wander around the expected lines; "
          "χ² measures how far.");
@@ -290,24 +291,20 @@ void step_temperature(SoftmaxState& s, int steps) {
     s.message.clear();
 }
 
-void draw_softmax_panel(AppState& state) {
-    SoftmaxState& s = state.softmax;
-    const bool plot_only = state.ui.plot_only;
-    if (!plot_only) {
-        const float sidebar = std::min(ImGui::GetFontSize() * 22.0f, ImGui::GetContentRegionAvail().x * 0.4f);
-        ImGui::BeginChild("##softmax-controls", ImVec2(sidebar, 0), false);
-        update_caches(s);
-        draw_controls(state);
-        ImGui::EndChild();
-        ImGui::SameLine();
-    }
+namespace {
+
+// The six plots in a grid: two columns where each stays readable, else one; rows that share the
+// height, or keep a readable height and scroll.
+void draw_plots(SoftmaxState& s, ImVec2 room) {
     update_caches(s);
     if (s.refit_logits) s.logit_home = logit_limits(s.view);
-
-    ImGui::BeginChild("##softmax-plots", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 cell(std::floor((avail.x - gap.x) / 2), std::floor((avail.y - 2 * gap.y) / 3));
+    const PlotGrid grid = plot_grid(room.x, room.y, ImGui::GetFontSize(), gap.x, gap.y, 6, 2, ImGui::GetStyle().ScrollbarSize);
+    const ImVec2 cell(grid.cell_width, grid.cell_height);
+    int drawn = 0;
+    auto next = [&] {  // side by side within a row
+        if (++drawn % grid.columns) ImGui::SameLine();
+    };
     SoftmaxView& v = s.view;
     if (draw_logits_plot(v, s.logit_home, s.refit_logits ? plot::Cond_Always : plot::Cond_Once, cell, 0))
         s.dragging_logit = true;
@@ -316,16 +313,29 @@ void draw_softmax_panel(AppState& state) {
         s.dragging_logit = false;
         s.refit_logits = true;  // let go: the view grows to fit a logit dragged to its edge
     }
-    ImGui::SameLine();
+    next();
     draw_probability_plot(v, s.data, cell, 0);
+    next();
     // Dragging the T line in one plot moves it in the other next frame; the data follows the view.
     draw_sweep_plot(v, s.data, cell, 0);
-    ImGui::SameLine();
+    next();
     draw_entropy_plot(v, s.data, cell, 0);
+    next();
     draw_filter_plot(v, s.data, cell, 0);
-    ImGui::SameLine();
+    next();
     draw_samples_plot(v, s.data, cell, 0);
-    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_softmax_panel(AppState& state) {
+    SoftmaxState& s = state.softmax;
+    lab_columns("softmax", state.ui.plot_only, kSidebarWidth, kSidebarMinWidth,
+                [&] {
+                    update_caches(s);
+                    draw_controls(state);
+                },
+                [&s](ImVec2 room) { draw_plots(s, room); });
 }
 
 Figure softmax_figure(const AppState& state) {

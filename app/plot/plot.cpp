@@ -61,14 +61,37 @@ ImVec2 to_pixels(const CurrentPlot& p, double x, double y) {
 }
 
 void mark_occupied(CurrentPlot& p, const ImRect& r, int weight) {
-    if (p.occupancy.empty()) p.occupancy.assign(kGrid * kGrid, 0);
+    Occupancy& o = p.occupancy;
+    if (o.count.empty()) o.cells = kGrid, o.count.assign(kGrid * kGrid, 0);
+    if (r.Max.x < p.area.Min.x || r.Min.x > p.area.Max.x || r.Max.y < p.area.Min.y || r.Min.y > p.area.Max.y) return;
     const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
     const int gx0 = std::clamp(static_cast<int>((r.Min.x - p.area.Min.x) / cw), 0, kGrid - 1);
     const int gx1 = std::clamp(static_cast<int>((r.Max.x - p.area.Min.x) / cw), 0, kGrid - 1);
     const int gy0 = std::clamp(static_cast<int>((r.Min.y - p.area.Min.y) / ch), 0, kGrid - 1);
     const int gy1 = std::clamp(static_cast<int>((r.Max.y - p.area.Min.y) / ch), 0, kGrid - 1);
     for (int gy = gy0; gy <= gy1; ++gy)
-        for (int gx = gx0; gx <= gx1; ++gx) p.occupancy[gy * kGrid + gx] += weight;
+        for (int gx = gx0; gx <= gx1; ++gx) o.count[gy * kGrid + gx] += weight;
+}
+
+void mark_segment(CurrentPlot& p, ImVec2 a, ImVec2 b) {
+    Occupancy& o = p.occupancy;
+    if (o.count.empty()) o.cells = kGrid, o.count.assign(kGrid * kGrid, 0);
+    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
+    if (!(cw > 0 && ch > 0)) return;
+    // steps of under half a cell, so no cell the segment crosses is skipped; a cell once per segment
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const int steps = std::min(4 * kGrid, 1 + static_cast<int>(std::max(std::fabs(dx) / cw, std::fabs(dy) / ch) * 2.0f));
+    int last = -1;
+    for (int i = 0; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / steps;
+        const float x = a.x + dx * t, y = a.y + dy * t;
+        if (x < p.area.Min.x || x > p.area.Max.x || y < p.area.Min.y || y > p.area.Max.y) continue;
+        const int gx = std::min(kGrid - 1, static_cast<int>((x - p.area.Min.x) / cw));
+        const int gy = std::min(kGrid - 1, static_cast<int>((y - p.area.Min.y) / ch));
+        const int cell = gy * kGrid + gx;
+        if (cell != last) ++o.count[cell];
+        last = cell;
+    }
 }
 
 namespace {
@@ -92,12 +115,16 @@ std::vector<Tick> ticks_for(const CurrentPlot& p, Axis axis, float pixels) {
 
 // Text rotated 90° counter-clockwise, its centre at `centre` (ImGui 1.86 has no rotated text, so
 // the glyph quads are rotated after they are added).
-void add_vertical_text(ImDrawList* dl, ImVec2 centre, ImU32 color, const char* text) {
-    const ImVec2 size = ImGui::CalcTextSize(text);
+void add_vertical_text(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, ImU32 color, const char* text) {
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text);
     const int first = dl->VtxBuffer.Size;
-    // AddText drops glyphs outside the clip rect before we rotate them, so lay them out unclipped.
+    // AddText drops glyphs outside the clip rect before we rotate them, so lay them out unclipped;
+    // their draw command then gets the clip rect in force back (a plot scrolled half out of its window
+    // must not draw its label over what is above it).
+    const ImVec4 clip(dl->GetClipRectMin().x, dl->GetClipRectMin().y, dl->GetClipRectMax().x, dl->GetClipRectMax().y);
     dl->PushClipRect(ImVec2(-1e5f, -1e5f), ImVec2(1e5f, 1e5f), false);
-    dl->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), color, text);
+    dl->AddText(font, size, ImVec2(centre.x - extent.x * 0.5f, centre.y - extent.y * 0.5f), color, text);
+    dl->CmdBuffer.back().ClipRect = clip;
     dl->PopClipRect();
     for (int i = first; i < dl->VtxBuffer.Size; ++i) {
         ImVec2& pos = dl->VtxBuffer[i].pos;
@@ -106,44 +133,55 @@ void add_vertical_text(ImDrawList* dl, ImVec2 centre, ImU32 color, const char* t
     }
 }
 
-// The title cut into lines that fit `width` (at spaces), at most `max_lines`; a last line that still
-// does not fit ends in "…".
-std::vector<std::string> title_lines(ImFont* font, const std::string& title, float width, size_t max_lines) {
+// `text` broken at spaces into lines no wider than `width` at font size `size` (a word wider than
+// the width gets a line of its own, broken where it must be).
+std::vector<std::string> wrap_lines(ImFont* font, float size, const std::string& text, float width) {
     std::vector<std::string> lines;
-    const char* text = title.c_str();
-    const char* end = text + title.size();
-    while (text < end && lines.size() < max_lines) {
-        const char* cut = font->CalcWordWrapPositionA(1.0f, text, end, std::max(width, 1.0f));
-        if (cut == text) cut = text + 1;  // a word wider than the plot: at least one character a line
-        if (lines.size() + 1 == max_lines && cut < end) {
-            std::string last(text, end);
-            while (!last.empty() && font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, (last + "…").c_str()).x > width)
-                last.pop_back();
-            while (!last.empty() && (static_cast<unsigned char>(last.back()) & 0xC0) == 0x80) last.pop_back();  // whole UTF-8
-            if (!last.empty()) last.pop_back();
-            lines.push_back(last + "…");
-            break;
+    const char* at = text.c_str();
+    const char* end = at + text.size();
+    const float scale = size / font->FontSize;
+    while (at < end) {
+        const char* cut = font->CalcWordWrapPositionA(scale, at, end, std::max(width, 1.0f));
+        if (cut == at) {  // not even one character fits: one whole UTF-8 character a line
+            cut = at + 1;
+            while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
         }
-        std::string line(text, cut);
+        std::string line(at, cut);
         while (!line.empty() && line.back() == ' ') line.pop_back();
         lines.push_back(line);
-        text = cut;
-        while (text < end && *text == ' ') ++text;
+        at = cut;
+        while (at < end && (*at == ' ' || *at == '\n')) ++at;
     }
+    if (lines.empty()) lines.emplace_back();
     return lines;
 }
 
-// A text cut to `width` pixels, ending in "…" when it had to be cut (an axis label longer than its axis).
-std::string fit_text(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string s = text;
-    while (!s.empty() && ImGui::CalcTextSize((s + "…").c_str()).x > width) {
-        s.pop_back();
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-        if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();  // the lead byte
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    return s + "…";
+// A title or an axis label in lines that fit `width`: the first of `tries` (scales of `size`, and
+// lines) that holds it (plot_layout.h).
+TextLines fit_label(ImFont* font, float size, const std::string& text, float width, const std::vector<LineFit>& tries) {
+    return fit_lines([&](float scale) { return wrap_lines(font, size * scale, text, width); }, tries);
+}
+
+// The legend request for `entries` over `area` in the plot being laid out.
+LegendRequest legend_request(const CurrentPlot& p, const std::vector<LegendEntry>& entries, const Box& area,
+                             const Occupancy& occupancy, bool was_outside) {
+    const float fs = ImGui::GetFontSize();
+    LegendRequest r;
+    r.entries = static_cast<int>(entries.size());
+    r.measure = [&entries](int i, float wrap) {
+        const ImVec2 sz = ImGui::CalcTextSize(entries[static_cast<size_t>(i)].label.c_str(), nullptr, false, wrap);
+        return TextSize{sz.x, sz.y};
+    };
+    r.font = fs;
+    r.area = area;
+    r.frame = {p.frame.Min.x, p.frame.Min.y, p.frame.Max.x, p.frame.Max.y};
+    r.occupancy = occupancy;
+    r.corner = static_cast<Corner>(p.legend_location);
+    r.was_outside = was_outside;
+    // what stays readable of the data beside an outside legend
+    r.min_area_width = 7.0f * fs;
+    r.min_area_height = 3.5f * fs;
+    return r;
 }
 
 }  // namespace
@@ -168,43 +206,88 @@ void lock_setup() {
         st.initialised = true;
     }
 
-    // Layout: title on top, y label and tick labels on the left, x tick labels and label below.
+    // Layout: title on top, y label and tick labels on the left, x tick labels and label below; the
+    // legend inside, or beside or below the data when no corner is free.
     const float fs = ImGui::GetFontSize();
     const float pad = 0.6f * fs;
     ImRect area(p.frame.Min.x + pad, p.frame.Min.y + pad, p.frame.Max.x - pad, p.frame.Max.y - pad);
     ImFont* title_font = c.style.title_font ? c.style.title_font : ImGui::GetFont();
-    std::vector<std::string> title;  // wrapped to the frame's width: large text must not clip it
+    ImFont* font = ImGui::GetFont();
+    TextLines title;  // wrapped to the frame's width, shrunk towards the body text when it still does not fit
     if (!(p.flags & PlotFlags_NoTitle) && !p.title.empty()) {
-        // a second line only where the data keeps most of the height
-        const size_t max_lines = p.frame.GetHeight() > 14.0f * fs ? 2 : 1;
-        title = title_lines(title_font, p.title, p.frame.GetWidth() - 2 * pad, max_lines);
-        area.Min.y += title_font->FontSize * title.size() + 0.5f * fs;
+        // One line, a little smaller if that is enough; else two lines (only where the data keeps
+        // most of the height), at full size and then as large as the body text; else as many lines
+        // of body text as it takes.
+        const bool tall = p.frame.GetHeight() > 11.0f * fs;
+        const float body = fs / title_font->FontSize;
+        const float smaller = std::max(body, 0.9f);
+        title = fit_label(title_font, title_font->FontSize, p.title, p.frame.GetWidth() - 2 * pad,
+                          tall ? std::vector<LineFit>{{1.0f, 1}, {smaller, 1}, {1.0f, 2}, {body, 2}, {body, 3}}
+                               : std::vector<LineFit>{{1.0f, 1}, {smaller, 1}, {body, 1}, {body, 2}});
+        area.Min.y += title_font->FontSize * title.scale * title.lines.size() + 0.5f * fs;
     }
-    area.Max.y -= fs + 0.35f * fs;                    // x tick labels
-    if (!p.x_label.empty()) area.Max.y -= fs + 0.2f * fs;
-    if (!p.y_label.empty()) area.Min.x += fs + 0.35f * fs;
-    // y tick labels: measure them for the height the area will have
-    {
+    area.Max.y -= fs + 0.35f * fs;  // x tick labels
+    TextLines x_label;
+    if (!p.x_label.empty()) {
+        x_label = fit_label(font, fs, p.x_label, p.frame.GetWidth() - 2 * pad, {{1.0f, 1}, {0.85f, 1}, {0.85f, 2}});
+        area.Max.y -= fs * x_label.scale * x_label.lines.size() + 0.2f * fs;
+    }
+    // The left and right edges for the area's height: the y label along it, the y tick labels, and
+    // room for the last x tick label to stick out past the area by half its width.
+    TextLines y_label;
+    auto sides = [&](ImRect a) {
+        if (!p.y_label.empty()) {
+            y_label = fit_label(font, fs, p.y_label, a.GetHeight() + 1.0f * fs, {{1.0f, 1}, {0.85f, 1}, {0.85f, 2}});
+            a.Min.x += fs * y_label.scale * y_label.lines.size() + 0.35f * fs;
+        }
+        p.area = a;
         set_transforms(p);
         float widest = 0.0f;
-        for (const Tick& t : ticks_for(p, Axis_Y, area.GetHeight()))
+        for (const Tick& t : ticks_for(p, Axis_Y, a.GetHeight()))
             if (t.major) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
-        area.Min.x += widest + 0.4f * fs;
-    }
-    // room for the last x tick label to stick out past the area by half its width
-    {
+        a.Min.x += widest + 0.4f * fs;
+        p.area = a;
         set_transforms(p);
         float last = 0.0f;
-        for (const Tick& t : ticks_for(p, Axis_X, area.GetWidth()))
+        for (const Tick& t : ticks_for(p, Axis_X, a.GetWidth()))
             if (t.major) last = ImGui::CalcTextSize(t.label.c_str()).x;
-        area.Max.x -= std::max(0.4f * fs, 0.5f * last + 0.1f * fs - pad);
+        a.Max.x -= std::max(0.4f * fs, 0.5f * last + 0.1f * fs - pad);
+        a.Max.x = std::max(a.Max.x, a.Min.x + 10.0f);
+        a.Max.y = std::max(a.Max.y, a.Min.y + 10.0f);
+        return a;
+    };
+    area = sides(area);
+    p.full_area = {area.Min.x, area.Min.y, area.Max.x, area.Max.y};
+    // Room beside or below the data for last frame's legend, when no corner of the data was free.
+    // While the view is dragged the legend stays where it was, so it does not jump about.
+    p.legend_layout = LegendLayout{};
+    if (!(p.flags & PlotFlags_NoLegend) && !st.legend.empty()) {
+        const bool outside = st.legend_place == LegendPlace::Right || st.legend_place == LegendPlace::Below;
+        LegendLayout l;
+        if (st.dragged && !outside) {
+            l.place = LegendPlace::Inside;
+        } else if (st.dragged) {  // outside it stays: as if every corner were taken
+            Occupancy taken = st.occupancy;
+            taken.cells = kGrid;
+            taken.count.assign(kGrid * kGrid, 1);
+            l = layout_legend(legend_request(p, st.legend, p.full_area, taken, outside));
+        } else {
+            l = layout_legend(legend_request(p, st.legend, p.full_area, st.occupancy, outside));
+        }
+        if (l.place == LegendPlace::Right || l.place == LegendPlace::Below) {
+            p.legend_layout = l;
+            if (l.place == LegendPlace::Below) area.Max.y = std::max(area.Min.y + 10.0f, l.area.y1);
+            area = sides(ImRect(p.frame.Min.x + pad, area.Min.y, p.frame.Max.x - pad, area.Max.y));
+            if (l.place == LegendPlace::Right) area.Max.x = std::max(area.Min.x + 10.0f, std::min(area.Max.x, l.area.x1));
+        }
     }
-    area.Max.x = std::max(area.Max.x, area.Min.x + 10.0f);
-    area.Max.y = std::max(area.Max.y, area.Min.y + 10.0f);
     p.area = area;
+    p.report.title_lines = title.lines;
+    p.report.title_scale = title.scale;
 
     // Input: an invisible button over the whole frame takes hover and drags; drag lines drawn later
     // may overlap it.
+    st.dragged = false;
     if (!(p.flags & PlotFlags_NoInputs)) {
         ImGui::SetCursorScreenPos(p.frame.Min);
         ImGui::InvisibleButton("##plot", p.frame.GetSize(),
@@ -221,6 +304,7 @@ void lock_setup() {
             pan_range(&st.view.x_min, &st.view.x_max, p.scale[Axis_X] == Scale_Log10, d.x, p.tx);
             pan_range(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y] == Scale_Log10, d.y, p.ty);
         }
+        st.dragged = ImGui::IsItemActive();
         const float wheel = ImGui::GetIO().MouseWheel;
         if (frame_hovered && wheel != 0.0f) {
             const double factor = std::pow(1.15, -static_cast<double>(wheel));
@@ -243,10 +327,28 @@ void lock_setup() {
     const std::vector<Tick> xt = ticks_for(p, Axis_X, area.GetWidth());
     const std::vector<Tick> yt = ticks_for(p, Axis_Y, area.GetHeight());
     const float u = p.unit;
+    // Labels of the x ticks that would run into each other (many named ticks, large text): every
+    // second one, or every third, ..., so those shown stay apart.
+    int every = 1;
+    for (;; ++every) {
+        float right = -FLT_MAX;
+        bool apart = true;
+        int shown = 0;
+        for (const Tick& t : xt) {
+            if (!t.major) continue;
+            if (shown++ % every) continue;
+            const float x = static_cast<float>(p.tx.to_pixel(t.value));
+            const float w = ImGui::CalcTextSize(t.label.c_str()).x;
+            if (x - 0.5f * w < right + 0.5f * fs) apart = false;
+            right = x + 0.5f * w;
+        }
+        if (apart || every >= shown) break;
+    }
+    int major = 0;
     for (const Tick& t : xt) {
         const float x = IM_ROUND(static_cast<float>(p.tx.to_pixel(t.value)));
         dl->AddLine(ImVec2(x, area.Min.y), ImVec2(x, area.Max.y), t.major ? c.style.grid_major : c.style.grid_minor, u);
-        if (t.major) {
+        if (t.major && major++ % every == 0) {
             const ImVec2 sz = ImGui::CalcTextSize(t.label.c_str());
             dl->AddText(ImVec2(x - sz.x * 0.5f, area.Max.y + 0.3f * fs), c.style.text, t.label.c_str());
         }
@@ -261,29 +363,30 @@ void lock_setup() {
     }
     dl->AddRect(area.Min, area.Max, c.style.axis, 0.0f, 0, u);
 
-    // Title and axis labels.
-    for (size_t i = 0; i < title.size(); ++i) {
-        ImFont* font = title_font;
-        const ImVec2 sz = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, title[i].c_str());
-        // centred over the data, but never starting left of the frame or ending right of it
-        const float x = std::clamp(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, p.frame.Min.x + pad,
-                                   std::max(p.frame.Min.x + pad, p.frame.Max.x - pad - sz.x));
-        dl->AddText(font, font->FontSize, ImVec2(x, p.frame.Min.y + pad + font->FontSize * i), c.style.text,
-                    title[i].c_str());
+    // Title and axis labels, centred over the data, but never starting left of the frame or ending
+    // right of it.
+    auto centred_x = [&](float width) {
+        return std::clamp(0.5f * (area.Min.x + area.Max.x) - width * 0.5f, p.frame.Min.x + pad,
+                          std::max(p.frame.Min.x + pad, p.frame.Max.x - pad - width));
+    };
+    const float title_size = title_font->FontSize * title.scale;
+    for (size_t i = 0; i < title.lines.size(); ++i) {
+        const ImVec2 sz = title_font->CalcTextSizeA(title_size, FLT_MAX, 0.0f, title.lines[i].c_str());
+        dl->AddText(title_font, title_size, ImVec2(centred_x(sz.x), p.frame.Min.y + pad + title_size * i), c.style.text,
+                    title.lines[i].c_str());
     }
-    if (!p.x_label.empty()) {
-        const std::string label = fit_text(p.x_label, p.frame.GetWidth() - 2 * pad);
-        const ImVec2 sz = ImGui::CalcTextSize(label.c_str());
-        const float x = std::clamp(0.5f * (area.Min.x + area.Max.x) - sz.x * 0.5f, p.frame.Min.x + pad,
-                                   std::max(p.frame.Min.x + pad, p.frame.Max.x - pad - sz.x));
-        dl->AddText(ImVec2(x, area.Max.y + 1.5f * fs), c.style.text, label.c_str());
+    const float x_size = fs * x_label.scale;
+    for (size_t i = 0; i < x_label.lines.size(); ++i) {
+        const ImVec2 sz = font->CalcTextSizeA(x_size, FLT_MAX, 0.0f, x_label.lines[i].c_str());
+        dl->AddText(font, x_size, ImVec2(centred_x(sz.x), area.Max.y + 1.5f * fs + x_size * i), c.style.text,
+                    x_label.lines[i].c_str());
     }
-    if (!p.y_label.empty()) {
-        // along the data area's height, never past it (it would run into the title or the x labels)
-        const std::string label = fit_text(p.y_label, area.GetHeight() + 1.0f * fs);
-        add_vertical_text(dl, ImVec2(p.frame.Min.x + pad + 0.5f * fs, 0.5f * (area.Min.y + area.Max.y)), c.style.text,
-                          label.c_str());
-    }
+    // along the data area's height, one column of text a line, first line leftmost
+    const float y_size = fs * y_label.scale;
+    for (size_t i = 0; i < y_label.lines.size(); ++i)
+        add_vertical_text(dl, font, y_size,
+                          ImVec2(p.frame.Min.x + pad + y_size * (i + 0.5f), 0.5f * (area.Min.y + area.Max.y)), c.style.text,
+                          y_label.lines[i].c_str());
 
     dl->PushClipRect(area.Min, area.Max, true);
 }
@@ -295,57 +398,55 @@ using namespace detail;
 namespace {
 
 void draw_legend(CurrentPlot& p) {
-    if (p.legend.empty() || (p.flags & PlotFlags_NoLegend)) return;
+    PlotState& st = *p.state;
+    const bool wanted = !p.legend.empty() && !(p.flags & PlotFlags_NoLegend);
+    p.report.legend_entries = wanted ? static_cast<int>(p.legend.size()) : 0;
+    if (!wanted) {
+        st.legend.clear();
+        st.legend_place = LegendPlace::None;
+        return;
+    }
+    // The room kept outside the data from last frame's entries, while they are this frame's; else a
+    // corner of the data when one is free, and over the data for this frame only (the next one
+    // makes room beside it).
+    LegendLayout l = p.legend_layout;
+    const bool reserved = l.place == LegendPlace::Right || l.place == LegendPlace::Below;
+    const Box area{p.area.Min.x, p.area.Min.y, p.area.Max.x, p.area.Max.y};
+    if (!reserved || !(st.legend == p.legend)) {
+        l = layout_legend(legend_request(p, p.legend, area, p.occupancy, false));
+        if (l.place != LegendPlace::Inside) {
+            // no room was made for it this frame: the least covered corner now, the room next frame
+            LegendRequest r = legend_request(p, p.legend, area, p.occupancy, false);
+            r.min_area_width = r.min_area_height = 1e9f;  // rules out Right and Below
+            l = layout_legend(r);
+            st.legend_place = layout_legend(legend_request(p, p.legend, p.full_area, p.occupancy, false)).place;
+        } else {
+            st.legend_place = LegendPlace::Inside;
+        }
+    } else {
+        st.legend_place = l.place;
+    }
+    st.legend = p.legend;
+    st.occupancy = p.occupancy;
+    p.report.legend_place = l.place;
+    p.report.legend_min = ImVec2(l.box.x0, l.box.y0);
+    p.report.legend_max = ImVec2(l.box.x1, l.box.y1);
+    p.report.legend_covered = l.place == LegendPlace::Inside ? 0 : l.covered;
+    if (l.place == LegendPlace::None) return;
+
     const Style& s = ctx().style;
     const float fs = ImGui::GetFontSize();
-    const float swatch = 1.6f * fs, gap = 0.4f * fs, pad = 0.45f * fs, row = fs * 1.25f;
-    float width = 0.0f;
-    for (const LegendEntry& e : p.legend) width = std::max(width, ImGui::CalcTextSize(e.label.c_str()).x);
-    // A long legend goes in up to three columns, so it stays within about half the plot's height.
-    const int count = static_cast<int>(p.legend.size());
-    int columns = 1;
-    while (columns < 3 && row * ((count + columns - 1) / columns) > 0.5f * p.area.GetHeight()) ++columns;
-    const int rows = (count + columns - 1) / columns;
-    const float column_width = swatch + gap + width + pad;
-    const ImVec2 box(pad + columns * column_width, pad * 2 + row * rows - (row - fs));
-    const float margin = 0.5f * fs;
-    // A legend that would cover most of the plot hides it instead (tiny plots, very large text).
-    if (box.x > 0.8f * p.area.GetWidth() || box.y > 0.8f * p.area.GetHeight()) return;
-    auto corner = [&](Location where) {
-        const bool east = where == Location_NorthEast || where == Location_SouthEast;
-        const bool south = where == Location_SouthWest || where == Location_SouthEast;
-        return ImVec2(east ? p.area.Max.x - margin - box.x : p.area.Min.x + margin,
-                      south ? p.area.Max.y - margin - box.y : p.area.Min.y + margin);
-    };
-    Location where = p.legend_location;
-    if (where == Location_Best) {
-        // the corner covering the fewest line points; ties go to the top left, then top right
-        int best = -1;
-        for (Location candidate : {Location_NorthWest, Location_NorthEast, Location_SouthWest, Location_SouthEast}) {
-            const ImVec2 c = corner(candidate);
-            const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;
-            const int gx0 = std::clamp(static_cast<int>((c.x - p.area.Min.x) / cw), 0, kGrid - 1);
-            const int gx1 = std::clamp(static_cast<int>((c.x + box.x - p.area.Min.x) / cw), 0, kGrid - 1);
-            const int gy0 = std::clamp(static_cast<int>((c.y - p.area.Min.y) / ch), 0, kGrid - 1);
-            const int gy1 = std::clamp(static_cast<int>((c.y + box.y - p.area.Min.y) / ch), 0, kGrid - 1);
-            int covered = 0;
-            for (int gy = gy0; gy <= gy1; ++gy)
-                for (int gx = gx0; gx <= gx1; ++gx) covered += p.occupancy.empty() ? 0 : p.occupancy[gy * kGrid + gx];
-            if (best < 0 || covered < best) {
-                best = covered;
-                where = candidate;
-            }
-        }
-    }
-    const ImVec2 min = corner(where);
     ImDrawList* dl = p.draw;
-    dl->AddRectFilled(min, ImVec2(min.x + box.x, min.y + box.y), s.legend_bg, 0.2f * fs);
-    dl->AddRect(min, ImVec2(min.x + box.x, min.y + box.y), IM_COL32(0, 0, 0, 60), 0.2f * fs, 0, p.unit);
-    for (int n = 0; n < count; ++n) {
+    const ImVec2 min(l.box.x0, l.box.y0), max(l.box.x1, l.box.y1);
+    dl->AddRectFilled(min, max, s.legend_bg, 0.2f * fs);
+    dl->AddRect(min, max, IM_COL32(0, 0, 0, 60), 0.2f * fs, 0, p.unit);
+    const float swatch = l.swatch;
+    for (size_t n = 0; n < p.legend.size() && n < l.entries.size(); ++n) {
         const LegendEntry& e = p.legend[n];
-        const float y = min.y + pad + row * (n % rows);
+        const LegendEntryPlace& at = l.entries[n];
+        const float y = at.y;
         const float cy = y + fs * 0.5f;
-        const float x0 = min.x + pad + column_width * (n / rows);
+        const float x0 = at.x;
         if (e.band) {
             dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
         } else {
@@ -357,7 +458,7 @@ void draw_legend(CurrentPlot& p) {
             }
             if (e.marker != Marker_None) draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
         }
-        dl->AddText(ImVec2(x0 + swatch + gap, y), s.text, e.label.c_str());
+        dl->AddText(ImGui::GetFont(), fs, ImVec2(x0 + swatch + l.gap, y), s.text, e.label.c_str(), nullptr, at.wrap_width);
     }
 }
 
@@ -379,6 +480,8 @@ void SetCurrentContext(Context* context) { g_context = context; }
 Context* GetCurrentContext() { return g_context; }
 
 Style& GetStyle() { return ctx().style; }
+
+void SetPlotRecorder(std::vector<PlotReport>* recorder) { ctx().recorder = recorder; }
 
 bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
     Context& c = ctx();
@@ -402,6 +505,7 @@ bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
     p.state = &c.plots[id];
     p.flags = flags;
     p.title.assign(title_id, label_end(title_id));
+    p.title_id = title_id;
     p.frame = frame;
     p.draw = ImGui::GetWindowDrawList();
     p.unit = ImGui::GetFontSize() / 16.0f;
@@ -476,6 +580,14 @@ void EndPlot() {
     CurrentPlot& p = c.current;
     p.draw->PopClipRect();
     draw_legend(p);
+    if (c.recorder) {
+        p.report.id = p.title_id;
+        p.report.frame_min = p.frame.Min;
+        p.report.frame_max = p.frame.Max;
+        p.report.area_min = p.area.Min;
+        p.report.area_max = p.area.Max;
+        c.recorder->push_back(p.report);
+    }
     // The readout of the mouse position, bottom right inside the data area.
     if (p.hovered && !(p.flags & PlotFlags_NoInputs)) {
         const double mx = p.tx.to_value(ImGui::GetIO().MousePos.x);

@@ -14,7 +14,12 @@
 // demo (app/plot/plot_demo.cpp) shows every feature.
 #pragma once
 
+#include "app/plot/plot_layout.h"
+
 #include <imgui.h>
+
+#include <string>
+#include <vector>
 
 namespace actlab::plot {
 
@@ -32,8 +37,10 @@ enum Cond {
     Cond_Once = 0,    // set the view the first time this plot is seen (and on double-click)
     Cond_Always = 1,  // set the view now, whatever the user did with the mouse
 };
+// Where the legend goes when a corner of the data area is free of data (plot_layout.h): otherwise it
+// moves outside, beside or below the data.
 enum Location {
-    Location_Best = 0,  // the corner whose box covers the fewest line points
+    Location_Best = 0,  // the first free corner: top left, top right, bottom left, bottom right
     Location_NorthWest,
     Location_NorthEast,
     Location_SouthWest,
@@ -127,5 +134,22 @@ ImVec2 PlotToPixels(double x, double y);
 ImDrawList* GetPlotDrawList();
 // Points per logical pixel of this plot (2 in a 2× export): line widths and marker radii scale with it.
 float GetPlotUnit();
+
+// How each plot was laid out, for tests and tools that check the layout (app tests draw every lab at
+// several window and text sizes and look at these). Nothing is recorded until a recorder is set; each
+// EndPlot appends one report to it.
+struct PlotReport {
+    std::string id;                 // the title as given, "##" part included
+    ImVec2 frame_min, frame_max;    // the whole plot
+    ImVec2 area_min, area_max;      // the data area
+    int legend_entries = 0;         // legend entries the items asked for (0 with PlotFlags_NoLegend)
+    LegendPlace legend_place = LegendPlace::None;
+    ImVec2 legend_min, legend_max;  // the legend's box (when it has one)
+    int legend_covered = 0;         // what the legend hides of the data (0 unless it is over the data)
+    std::vector<std::string> title_lines;
+    float title_scale = 1.0f;       // 1: the title font at its size; smaller when a long title shrank
+    int texts_outside = 0;          // PlotText labels that could not be kept inside the data area
+};
+void SetPlotRecorder(std::vector<PlotReport>* recorder);
 
 }  // namespace actlab::plot

@@ -73,6 +73,22 @@ void ShowDemoWindow(DemoState* state) {
                  {IM_COL32(0, 158, 115, 255), 3.0f});
         EndPlot();
     }
+
+    ImGui::TextWrapped("Lines in every corner: no corner is free, so the legend moves beside the data (or below it, "
+                       "in a narrow window), and the data area gives up the room. Pan a corner free and it comes back in.");
+    if (BeginPlot("A legend with no free corner", ImVec2(-1, h))) {
+        SetupAxes("t", "value");
+        SetupAxesLimits({-10, 10, -1.5, 1.5});
+        static const ImU32 colors[4] = {IM_COL32(0, 114, 178, 255), IM_COL32(213, 94, 0, 255), IM_COL32(0, 158, 115, 255),
+                                        IM_COL32(204, 121, 167, 255)};
+        static const char* const names[4] = {"sin t + 1", "sin t − 1", "cos t + 1", "cos t − 1"};
+        for (int k = 0; k < 4; ++k) {
+            std::vector<double> y(d.x.size());
+            for (size_t i = 0; i < y.size(); ++i) y[i] = (k < 2 ? std::sin(d.x[i]) : std::cos(d.x[i])) * 0.45 + (k % 2 ? -1 : 1);
+            PlotLine(names[k], d.x.data(), y.data(), n, {colors[k], 2.5f});
+        }
+        EndPlot();
+    }
     ImGui::End();
 }
 

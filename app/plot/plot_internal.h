@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/plot/plot.h"
+#include "app/plot/plot_layout.h"
 #include "app/plot/plot_math.h"
 
 #include <imgui_internal.h>
@@ -16,18 +17,27 @@ namespace actlab::plot {
 namespace detail {
 
 // What the widget remembers of a plot between frames.
-struct PlotState {
-    Limits view;            // what is shown now
-    Limits home;            // where a double-click returns
-    bool initialised = false;
-};
-
 struct LegendEntry {
     std::string label;
     ImU32 color;
     bool band;    // a filled swatch instead of a line
     bool dashed;
     Marker marker;
+    bool operator==(const LegendEntry& o) const {
+        return label == o.label && color == o.color && band == o.band && dashed == o.dashed && marker == o.marker;
+    }
+};
+
+struct PlotState {
+    Limits view;            // what is shown now
+    Limits home;            // where a double-click returns
+    bool initialised = false;
+    // Last frame's legend and what the data covered: an outside legend needs its room before the
+    // items of this frame are known (ImPlot does the same).
+    std::vector<LegendEntry> legend;
+    Occupancy occupancy;
+    LegendPlace legend_place = LegendPlace::None;
+    bool dragged = false;   // the view was being dragged last frame: the legend stays where it was
 };
 
 // The plot being built between BeginPlot and EndPlot.
@@ -36,6 +46,7 @@ struct CurrentPlot {
     PlotState* state = nullptr;
     PlotFlags flags = 0;
     std::string title;
+    std::string title_id;      // as given to BeginPlot
     std::string x_label, y_label;
     Scale scale[2] = {Scale_Linear, Scale_Linear};
     Limits requested;
@@ -43,7 +54,7 @@ struct CurrentPlot {
     Cond request_cond = Cond_Once;
     Location legend_location = Location_Best;
     std::vector<Tick> custom_ticks[2];  // SetupAxisTicks; empty: the automatic ones
-    std::vector<int> occupancy;  // line points per cell of a kGrid × kGrid grid over the area (for Location_Best)
+    Occupancy occupancy;       // what the items cover, on a kGrid × kGrid grid over the area (for the legend)
     bool locked = false;       // setup is over: layout, input and the grid are done
     ImRect frame;              // the whole widget
     ImRect area;               // the data area inside the axes
@@ -53,9 +64,12 @@ struct CurrentPlot {
     bool hovered = false;
     bool item_active = false;  // a drag line is being dragged
     std::vector<LegendEntry> legend;
+    Box full_area;             // the data area before the legend took room beside it
+    LegendLayout legend_layout;  // the room taken outside the area (Right or Below), from last frame's entries
+    PlotReport report;         // for the recorder (SetPlotRecorder)
 };
 
-constexpr int kGrid = 24;  // the legend's "best" corner counts line points on a kGrid × kGrid grid
+constexpr int kGrid = 24;  // what the items cover is counted on a kGrid × kGrid grid over the area
 
 // The current context (asserts there is one).
 Context& ctx();
@@ -69,6 +83,8 @@ void draw_marker(ImDrawList* dl, Marker m, ImVec2 c, float r, ImU32 color);
 ImVec2 to_pixels(const CurrentPlot& p, double x, double y);
 // Adds `weight` to the legend-placement grid cells that a pixel rectangle touches.
 void mark_occupied(CurrentPlot& p, const ImRect& r, int weight);
+// Adds 1 to every cell the segment from a to b crosses (within the area).
+void mark_segment(CurrentPlot& p, ImVec2 a, ImVec2 b);
 // Layout, input and the grid, once the setup is known; every item call starts with it.
 void lock_setup();
 
@@ -80,6 +96,7 @@ struct Context {
     detail::CurrentPlot current;
     bool in_plot = false;
     Style style;
+    std::vector<PlotReport>* recorder = nullptr;  // SetPlotRecorder
 };
 
 }  // namespace actlab::plot

@@ -74,20 +74,15 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
         }
         run.clear();
     };
-    if (p.occupancy.empty()) p.occupancy.assign(kGrid * kGrid, 0);
-    const float cw = p.area.GetWidth() / kGrid, ch = p.area.GetHeight() / kGrid;  // grid cells, for the legend
     for (int i = 0; i < count; ++i) {
         if (!usable(xs[i], ys[i])) {
             flush();
             continue;
         }
         const ImVec2 pt = to_pixels(p, xs[i], ys[i]);
+        // the cells the line crosses, for the legend to keep off
+        mark_segment(p, run.empty() ? pt : run.back(), pt);
         run.push_back(pt);
-        if (p.area.Contains(pt)) {
-            const int gx = std::min(kGrid - 1, static_cast<int>((pt.x - p.area.Min.x) / cw));
-            const int gy = std::min(kGrid - 1, static_cast<int>((pt.y - p.area.Min.y) / ch));
-            ++p.occupancy[gy * kGrid + gx];
-        }
     }
     flush();
 }
@@ -190,6 +185,8 @@ void PlotMarker(double x, double y, ImU32 color, float radius) {
     CurrentPlot& p = ctx().current;
     if (!std::isfinite(x) || !std::isfinite(y)) return;
     const ImVec2 c = to_pixels(p, x, y);
+    const float r = radius * p.unit;
+    mark_occupied(p, ImRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r)), 1);
     p.draw->AddCircleFilled(c, radius * p.unit, IM_COL32(255, 255, 255, 255));
     p.draw->AddCircle(c, radius * p.unit, color, 0, 2.0f * p.unit);
 }
@@ -208,9 +205,28 @@ void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_of
     lock_setup();
     CurrentPlot& p = ctx().current;
     const ImVec2 c = to_pixels(p, x, y);
-    const ImVec2 sz = ImGui::CalcTextSize(text);
-    const ImVec2 at(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y);
-    p.draw->AddText(at, color, text);
+    const float inset = 0.2f * ImGui::GetFontSize();
+    const float room = p.area.GetWidth() - 2 * inset;
+    // wider than the data area: wrapped to it
+    float wrap = 0.0f;
+    ImVec2 sz = ImGui::CalcTextSize(text);
+    if (sz.x > room && room > 0) {
+        wrap = room;
+        sz = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    }
+    ImVec2 at(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y);
+    // A label of a point in view stays in the data area, shifted in from an edge it would run past
+    // (one of a point panned out of view goes with it).
+    ImRect inner(p.area.Min, p.area.Max);
+    inner.Expand(1.0f);
+    if (inner.Contains(c)) {
+        const float x0 = p.area.Min.x + inset, x1 = p.area.Max.x - inset - sz.x;
+        const float y0 = p.area.Min.y + inset, y1 = p.area.Max.y - inset - sz.y;
+        if (x1 >= x0) at.x = std::clamp(at.x, x0, x1);
+        if (y1 >= y0) at.y = std::clamp(at.y, y0, y1);
+        if (x1 < x0 || y1 < y0) ++p.report.texts_outside;
+    }
+    p.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color, text, nullptr, wrap);
     mark_occupied(p, ImRect(at, ImVec2(at.x + sz.x, at.y + sz.y)), 1000);  // the legend keeps off text
 }
 
@@ -243,6 +259,7 @@ bool DragLineX(const char* id, double* x, ImU32 color, float weight) {
     }
     const float w = (hovered || active ? weight * 1.8f : weight) * p.unit;
     const float nx = to_pixels(p, *x, 0).x;
+    mark_segment(p, ImVec2(nx, p.area.Min.y), ImVec2(nx, p.area.Max.y));
     p.draw->AddLine(ImVec2(nx, p.area.Min.y), ImVec2(nx, p.area.Max.y), color, w);
     // a small handle at the top says "drag me"
     const float h = 0.35f * ImGui::GetFontSize();

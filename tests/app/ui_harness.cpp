@@ -52,6 +52,7 @@ UiHarness::UiHarness(float width, float height) {
     state.settings_path = tmp / "settings.json";
     app::build_fonts(state, 1.0f);
     app::set_item_recorder(&items);
+    plot::SetPlotRecorder(&this->plots);
 }
 
 UiHarness::~UiHarness() {
@@ -76,6 +77,7 @@ void UiHarness::frame() {
     for (const char c : m_typed) io.AddInputCharacter(static_cast<unsigned char>(c));
     m_typed.clear();
     items.rects.clear();
+    plots.clear();
     ImGui::NewFrame();
     app::ui_frame(state, m_presses);
     m_presses.clear();
@@ -124,6 +126,40 @@ bool UiHarness::click(const std::string& name, int mods) {
     if (!find(name, &x, &y)) return false;
     click_at(x, y, mods);
     return true;
+}
+
+bool UiHarness::reveal(const std::string& name) {
+    for (int tries = 0; tries < 8; ++tries) {
+        const auto it = items.rects.find(name);
+        if (it == items.rects.end()) return false;
+        const float y = 0.5f * (it->second.y + it->second.w), x = 0.5f * (it->second.x + it->second.z);
+        // the innermost window that scrolls and spans the control's x: bring the control to its middle
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        ImGuiWindow* holder = nullptr;
+        for (ImGuiWindow* w : g.Windows)
+            if (w->LastFrameActive == g.FrameCount && w->ScrollMax.y > 0 && x >= w->InnerRect.Min.x && x <= w->InnerRect.Max.x &&
+                (!holder || w->Size.y < holder->Size.y))
+                holder = w;
+        if (!holder || (y >= holder->InnerClipRect.Min.y && y <= holder->InnerClipRect.Max.y)) return true;
+        ImGui::SetScrollY(holder, holder->Scroll.y + y - 0.5f * (holder->InnerRect.Min.y + holder->InnerRect.Max.y));
+        frames(2);
+    }
+    return true;
+}
+
+bool UiHarness::select_tab(const std::string& label) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int n = 0; n < g.TabBars.GetMapSize(); ++n) {
+        ImGuiTabBar* bar = g.TabBars.TryGetMapData(n);
+        if (!bar || bar->CurrFrameVisible != g.FrameCount) continue;  // a bar drawn in the last frame
+        for (ImGuiTabItem& tab : bar->Tabs)
+            if (std::string(bar->GetTabName(&tab)).rfind(label, 0) == 0) {
+                bar->NextSelectedTabId = tab.ID;
+                frames(2);
+                return true;
+            }
+    }
+    return false;
 }
 
 void UiHarness::drag(float x0, float y0, float x1, float y1, int steps) {

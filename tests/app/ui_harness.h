@@ -6,6 +6,7 @@
 
 #include "app/app_state.h"
 #include "app/platform.h"
+#include "app/plot/plot.h"
 #include "app/ui_items.h"
 #include "process.h"
 
@@ -17,6 +18,7 @@ struct UiHarness {
     TempDir tmp;
     actlab::app::AppState state;
     actlab::app::ItemRects items;   // where the named controls were drawn in the last frame
+    std::vector<actlab::plot::PlotReport> plots;  // how each plot was laid out in the last frame
     actlab::app::HeadlessGL gl;     // for PNG exports and the playground's textures
     std::string gl_error;
 
@@ -40,6 +42,12 @@ struct UiHarness {
     // `mods` (GLFW_MOD_*) are held through it: Ctrl+click types into a slider.
     void click_at(float x, float y, int mods = 0);
     bool click(const std::string& name, int mods = 0);
+    // Scrolls whichever window holds a named control until it is in view (a control further down a
+    // page that scrolls); false when it was not drawn.
+    bool reveal(const std::string& name);
+    // Brings forward the tab whose label starts with `label` in a tab bar drawn in the last frame (as a
+    // click on it does, even when the bar has scrolled it out of view); false when none has it.
+    bool select_tab(const std::string& label);
     // Press, move in steps, release.
     void drag(float x0, float y0, float x1, float y1, int steps = 10);
     // Characters typed into the field that has the keyboard.
