@@ -106,7 +106,9 @@ bool tab_item(const char* label, ImGuiTabItemFlags flags) {
 bool activation_combo(const char* id, int* index, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
+    const bool open = ImGui::BeginCombo(id, core::activation(*index).label);
+    if (!open) record_item(id);  // open, ImGui's last item is in the list's own window
+    if (open) {
         for (int i = 0; i < core::activation_count(); ++i) {
             ImGui::PushID(i);
             if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;

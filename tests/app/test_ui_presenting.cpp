@@ -1,0 +1,84 @@
+// What a teacher in front of a room meets, driven without a window: Esc closes what is open before it
+// leaves full screen.
+#include "ui_harness.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+namespace {
+
+bool popup_open() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
+
+}  // namespace
+
+TEST(UiEscape, AnOpenMenuTakesEscBeforeFullScreen) {
+    UiHarness h;
+    h.state.ui.fullscreen = true;
+    h.frames(2);
+    ASSERT_TRUE(h.click("View")) << "the View menu was not drawn";
+    h.frames(2);
+    ASSERT_TRUE(popup_open()) << "a click on View opened no menu";
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(popup_open()) << "Esc left the menu open";
+    EXPECT_TRUE(h.state.ui.fullscreen) << "the Esc that closed the menu also left full screen";
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(h.state.ui.fullscreen) << "with nothing open, Esc did not leave full screen";
+}
+
+TEST(UiEscape, AFieldBeingTypedInTakesEscAndKeepsItsValue) {
+    UiHarness h;
+    h.state.ui.fullscreen = true;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("type T") > 0; }, 5));
+    ASSERT_TRUE(h.click("type T"));
+    h.type("0.7");
+    ASSERT_TRUE(ImGui::GetIO().WantTextInput) << "the field did not take the keyboard";
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_TRUE(h.state.ui.fullscreen) << "Esc in a text field left full screen";
+    EXPECT_EQ(h.state.softmax.view.temperatures.front(), 1.0) << "Esc applied the half-typed value";
+    h.frames(2);
+    EXPECT_FALSE(ImGui::GetIO().WantTextInput) << "Esc did not let go of the field";
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(h.state.ui.fullscreen);
+}
+
+TEST(UiEscape, AComboAndAWindowInFrontTakeEscFirst) {
+    UiHarness h;
+    h.state.ui.fullscreen = true;
+    h.frames(2);
+    h.key(GLFW_KEY_3, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("activation") > 0; }, 5));
+    ASSERT_TRUE(h.click("activation"));  // the gradient lab's activation list
+    h.frames(2);
+    ASSERT_TRUE(popup_open()) << "a click on the activation combo opened no list";
+    const int activation = h.state.gradients.view.activation;
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(popup_open()) << "Esc left the list open";
+    EXPECT_EQ(h.state.gradients.view.activation, activation);
+    EXPECT_TRUE(h.state.ui.fullscreen);
+    h.state.ui.show_help = true;  // Help ▸ Using actlab: a new window comes to the front
+    h.frames(3);
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(h.state.ui.show_help) << "Esc did not close the help window in front";
+    EXPECT_TRUE(h.state.ui.fullscreen);
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(h.state.ui.fullscreen);
+}
+
+TEST(UiEscape, AfterFullScreenEscBringsTheControlsBack) {
+    UiHarness h;
+    h.state.ui.fullscreen = true;
+    h.state.ui.plot_only = true;
+    h.frames(2);
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(h.state.ui.fullscreen);
+    EXPECT_TRUE(h.state.ui.plot_only) << "one Esc left both full screen and the plot-only view";
+    h.key(GLFW_KEY_ESCAPE);
+    EXPECT_FALSE(h.state.ui.plot_only);
+    h.key(GLFW_KEY_ESCAPE);  // nothing left to leave: nothing changes
+    EXPECT_FALSE(h.state.ui.fullscreen);
+    EXPECT_FALSE(h.state.ui.plot_only);
+}
