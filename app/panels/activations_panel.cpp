@@ -60,12 +60,12 @@ bool draw_function_picker(ActivationView& v) {
             }
             ImGui::PopID();
             if (shown) ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
+            item_tip("%s\n%s", act.formula, act.derivative);
         }
         ImGui::EndTable();
     }
     if (ImGui::SmallButton("Classic")) set_functions(v, {"sigmoid", "tanh", "relu"}), changed = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sigmoid, tanh and ReLU");
+    item_tip("Sigmoid, tanh and ReLU");
     ImGui::SameLine();
     if (ImGui::SmallButton("ReLU family")) set_functions(v, {"relu", "leaky_relu", "elu", "selu"}), changed = true;
     ImGui::SameLine();
@@ -91,8 +91,7 @@ bool draw_parameter_sliders(ActivationView& v) {
             ImGui::SliderScalar(label, ImGuiDataType_Double, &v.params[index].v[k], &p.min, &p.max, "%.3f",
                                 ImGuiSliderFlags_AlwaysClamp);
             released |= ImGui::IsItemDeactivatedAfterEdit();
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
+            item_tip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
             ImGui::SameLine();
             if (ImGui::SmallButton("reset")) v.params[index].v[k] = p.def, released = true;
             ImGui::PopID();
@@ -157,7 +156,7 @@ bool draw_range(ExplorerState& e) {
     preset("±10", 10);
     ImGui::SameLine();
     if (ImGui::SmallButton("Reset view")) changed = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
+    item_tip("Back to the x range, with y fitted (or double-click the plot)");
     // Panned or zoomed away from the range above: say what is on screen.
     if (!changed && (e.shown.x_min != v.x_min || e.shown.x_max != v.x_max))
         hint(("showing " + plot::format_number(e.shown.x_min, "%.3g") + " to " + plot::format_number(e.shown.x_max, "%.3g") +
@@ -176,9 +175,8 @@ void draw_controls(AppState& state) {
         ImGui::Checkbox("f'(x), dashed", &v.show_df);
         if (!v.show_f && !v.show_df) v.show_f = true;
         if (ImGui::Checkbox("log scale: |f|, |f'|", &v.log_y)) e.reset_view = true;
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e⁻ˣ, tanh' like "
-                              "e⁻²ˣ, GELU' like a Gaussian");
+        item_tip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e⁻ˣ, tanh' like "
+                 "e⁻²ˣ, GELU' like a Gaussian");
         if (draw_range(e)) e.reset_view = true;
     }
     if (section("Where learning stalls")) {
@@ -196,8 +194,7 @@ void draw_controls(AppState& state) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::SliderScalar("##threshold", ImGuiDataType_Double, &v.saturation_threshold, &kMinThreshold,
                             &kMaxThreshold, "%.3g", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
+        item_tip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
         ImGui::Checkbox("where f' = 0: a unit there can die", &v.shade_dead);
     }
     if (section("Probe")) {
@@ -270,7 +267,7 @@ void draw_properties_table(const ActivationView& v) {
         if (shown) function_bullet(order[r]);
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
+        item_tip("%s\n%s", act.formula, act.derivative);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(act.props.range);
         ImGui::TableNextColumn();

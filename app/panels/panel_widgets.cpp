@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdarg>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +32,14 @@ void color_bullet(ImU32 color) {
     ImGui::Bullet();
     ImGui::PopStyleColor();
     ImGui::SameLine();
+}
+
+void item_tip(const char* format, ...) {
+    if (!ImGui::IsItemHovered() || ImGui::IsItemActive()) return;
+    va_list args;
+    va_start(args, format);
+    ImGui::SetTooltipV(format, args);
+    va_end(args);
 }
 
 namespace {
@@ -113,7 +122,7 @@ bool activation_combo(const char* id, int* index, float width) {
             ImGui::PushID(i);
             if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
             if (i == *index) ImGui::SetItemDefaultFocus();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
+            item_tip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
             ImGui::PopID();
         }
         ImGui::EndCombo();

@@ -96,10 +96,9 @@ void draw_dataset_previews(PlaygroundState& p) {
             p.message.clear();
             p.needs_reset = true;
         }
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", info.classes == 0 ? info.label
-                                                       : (std::string(info.label) + ": " + std::to_string(info.classes) +
-                                                          " classes").c_str());
+        item_tip("%s", info.classes == 0 ? info.label
+                                          : (std::string(info.label) + ": " + std::to_string(info.classes) +
+                                             " classes").c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), IM_COL32(255, 255, 255, 255));
         const core::Dataset& d = previews[static_cast<size_t>(k)];
@@ -152,7 +151,7 @@ void draw_data_controls(PlaygroundState& p) {
         ++c.data.seed;
         p.data_dirty = true;
     }
-    if (generated && ImGui::IsItemHovered()) ImGui::SetTooltip("new points from the next seed of the data");
+    if (generated) item_tip("new points from the next seed of the data");
     ImGui::Spacing();
     ImGui::TextUnformatted("Your own points (CSV: x1,x2,label)");
     static char path[1024] = "";
@@ -208,7 +207,7 @@ void draw_network_controls(PlaygroundState& p) {
             for (core::HiddenLayer& h : hidden) h = core::hidden_layer(h.units, all);
             changed = true;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("one activation for every hidden layer");
+        item_tip("one activation for every hidden layer");
     }
     for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
         ImGui::PushID(l);

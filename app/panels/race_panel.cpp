@@ -134,7 +134,7 @@ void draw_controls(AppState& state) {
             ImGui::SameLine(0, 0.2f * fs);
             ImGui::PushID(i);
             if (ImGui::SmallButton("×")) remove = i;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this runner");
+            item_tip("Remove this runner");
             ImGui::PopID();
         }
     }
@@ -153,25 +153,23 @@ void draw_controls(AppState& state) {
 
     ImGui::SetNextItemWidth(8 * fs);
     if (ImGui::InputInt("epochs", &r.epochs, 100, 1000)) r.epochs = std::clamp(r.epochs, 1, kMaxRaceEpochs);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
+    item_tip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
     ImGui::SameLine(0, 1.5f * fs);
     ImGui::SetNextItemWidth(7 * fs);
     double target = r.target_loss;
     if (ImGui::InputDouble("target test loss", &target, 0, 0, "%g") && target > 0 && target <= 1e6)
         r.target_loss = target;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
+    item_tip("The table counts the epochs each runner took to reach it");
     ImGui::SameLine(0, 1.5f * fs);
     if (ImGui::Checkbox("slow motion", &r.slow))
         for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
-                          kRaceSlowSpeed);
+    item_tip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
+             kRaceSlowSpeed);
     ImGui::SameLine(0, 1.5f * fs);
     if (ImGui::Button("Start race")) start_race(r, state.playground);
     record_item("Start race");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Trains the playground's network once per runner, from the same initial weights,\n"
-                          "every hidden layer with the runner's activation");
+    item_tip("Trains the playground's network once per runner, from the same initial weights,\n"
+             "every hidden layer with the runner's activation");
     if (!r.runners.empty()) {
         ImGui::SameLine();
         if (any_running(r)) {

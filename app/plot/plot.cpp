@@ -214,6 +214,7 @@ void lock_setup() {
         const bool frame_hovered = ImGui::IsItemHovered();
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         p.hovered = frame_hovered && area.Contains(mouse);
+        p.held = ImGui::IsItemActive();
         set_transforms(p);
 
         if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
@@ -444,7 +445,7 @@ void SetupAxisTicks(Axis axis, const double* values, int count, const char* cons
 bool IsPlotHovered() {
     lock_setup();
     const CurrentPlot& p = ctx().current;
-    return p.hovered && !p.item_active;
+    return p.hovered && !p.item_active && !p.held;
 }
 
 ImVec2 GetPlotMousePosPixels() { return ImGui::GetIO().MousePos; }

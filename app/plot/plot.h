@@ -117,7 +117,7 @@ bool DragBarY(const char* id, double x, double* y, const BarStyle& style);
 bool DragLineX(const char* id, double* x, ImU32 color, float weight = 1.5f);
 
 // Queries, valid between BeginPlot and EndPlot (after the setup).
-bool IsPlotHovered();               // the mouse is over the data area
+bool IsPlotHovered();               // the mouse is over the data area, and nothing there is being dragged
 ImVec2 GetPlotMousePosPixels();
 double GetPlotMouseX();             // the data coordinates under the mouse
 double GetPlotMouseY();

@@ -52,6 +52,7 @@ struct CurrentPlot {
     float unit = 1.0f;         // pixels per point (font size / 16)
     bool hovered = false;
     bool item_active = false;  // a drag line is being dragged
+    bool held = false;         // the plot itself is pressed (a pan): no readout follows the mouse over it
     std::vector<LegendEntry> legend;
 };
 

@@ -1,5 +1,5 @@
 // What a teacher in front of a room meets, driven without a window: Esc closes what is open before it
-// leaves full screen.
+// leaves full screen, and no tooltip or readout covers a plot while something is being dragged.
 #include "ui_harness.h"
 
 #include <gtest/gtest.h>
@@ -9,6 +9,13 @@
 #include <GLFW/glfw3.h>
 
 namespace {
+
+// A tooltip window was drawn in the last frame.
+bool tooltip_shown() {
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->Active) return true;
+    return false;
+}
 
 bool popup_open() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel); }
 
@@ -81,4 +88,41 @@ TEST(UiEscape, AfterFullScreenEscBringsTheControlsBack) {
     h.key(GLFW_KEY_ESCAPE);  // nothing left to leave: nothing changes
     EXPECT_FALSE(h.state.ui.fullscreen);
     EXPECT_FALSE(h.state.ui.plot_only);
+}
+
+TEST(UiTooltips, ASliderBeingDraggedShowsNoTooltip) {
+    UiHarness h;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("##T") > 0; }, 5));
+    float x = 0, y = 0;
+    ASSERT_TRUE(h.find("##T", &x, &y));
+    h.move_to(x, y);
+    h.frame();
+    ASSERT_TRUE(tooltip_shown()) << "hovering the temperature slider shows no tooltip: nothing to test";
+    h.press_at(x, y);
+    for (int step = 1; step <= 5; ++step) {
+        h.move_to(x + 12.0f * step, y);
+        EXPECT_FALSE(tooltip_shown()) << "a tooltip covers the screen while the slider is dragged (step " << step << ")";
+    }
+    EXPECT_NE(h.state.softmax.view.temperatures.front(), 1.0) << "the drag did not move the slider";
+    h.release();
+    h.frame();
+    EXPECT_TRUE(tooltip_shown()) << "the tooltip did not come back once the slider was let go";
+}
+
+TEST(UiTooltips, APlotBeingPannedShowsNoReadout) {
+    UiHarness h;
+    h.frames(3);
+    const float x = 1100, y = 400;  // over the explorer's plot
+    h.move_to(x, y);
+    h.frame();
+    ASSERT_TRUE(tooltip_shown()) << "no hover readout over the plot at (1100, 400): nothing to test";
+    h.press_at(x, y);
+    for (int step = 1; step <= 5; ++step) {
+        h.move_to(x + 15.0f * step, y + 5.0f * step);
+        EXPECT_FALSE(tooltip_shown()) << "the readout follows the mouse over the plot being panned (step " << step << ")";
+    }
+    h.release();
+    h.frame();
+    EXPECT_TRUE(tooltip_shown());
 }

@@ -138,6 +138,25 @@ void UiHarness::drag(float x0, float y0, float x1, float y1, int steps) {
     frame();
 }
 
+void UiHarness::press_at(float x, float y) {
+    m_mouse_x = x;
+    m_mouse_y = y;
+    frame();
+    m_mouse_down = true;
+    frame();
+}
+
+void UiHarness::move_to(float x, float y) {
+    m_mouse_x = x;
+    m_mouse_y = y;
+    frame();
+}
+
+void UiHarness::release() {
+    m_mouse_down = false;
+    frame();
+}
+
 void UiHarness::type(const std::string& text) {
     m_typed += text;
     frame();

@@ -41,6 +41,10 @@ struct UiHarness {
     bool click(const std::string& name);
     // Press, move in steps, release.
     void drag(float x0, float y0, float x1, float y1, int steps = 10);
+    // The same a step at a time, a frame each, to look at the interface in the middle of a drag.
+    void press_at(float x, float y);
+    void move_to(float x, float y);
+    void release();
     // Characters typed into the field that has the keyboard.
     void type(const std::string& text);
     // A key (GLFW_KEY_*) with GLFW_MOD_* bits: as the window's key callback reports it, and to ImGui.
