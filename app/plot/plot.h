@@ -14,7 +14,11 @@
 // demo (app/plot/plot_demo.cpp) shows every feature.
 #pragma once
 
+#include "app/plot/label_layout.h"
+
 #include <imgui.h>
+
+#include <vector>
 
 namespace actlab::plot {
 
@@ -105,7 +109,9 @@ void PlotVBand(const char* label, double x0, double x1, ImU32 color);
 void PlotVLine(const char* label, double x, const LineStyle& style);
 void PlotHLine(const char* label, double y, const LineStyle& style);
 void PlotMarker(double x, double y, ImU32 color, float radius = 4.5f);
-// Text at a data position, shifted by `pixel_offset` (in points) and aligned by `pivot` (0..1).
+// Text at a data position, shifted by `pixel_offset` (in points) and aligned by `pivot` (0..1). No two
+// texts of a plot overlap: one that would cover another moves up or down, as little as it can, and the
+// same text twice in one place is drawn once.
 void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset = ImVec2(0, 0),
               ImVec2 pivot = ImVec2(0.5f, 0.5f));
 // Bars at xs with heights ys; the legend shows a filled swatch.
@@ -115,6 +121,10 @@ void PlotBars(const char* label, const double* xs, const double* ys, int count, 
 bool DragBarY(const char* id, double x, double* y, const BarStyle& style);
 // A vertical line the user can drag; returns true when it moved *x this frame.
 bool DragLineX(const char* id, double* x, ImU32 color, float weight = 1.5f);
+
+// Where the texts (PlotText) of the plot drawn last landed, in pixels, in the order they were given:
+// valid from its first text until the next BeginPlot. For tests, and for marks placed beside them.
+const std::vector<TextBox>& GetLastPlotTextBoxes();
 
 // Queries, valid between BeginPlot and EndPlot (after the setup).
 bool IsPlotHovered();               // the mouse is over the data area, and nothing there is being dragged

@@ -2,6 +2,7 @@
 // plot_items.cpp (lines, bands, markers, text, drag lines). Not for panels: they use plot.h.
 #pragma once
 
+#include "app/plot/label_layout.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 
@@ -54,6 +55,8 @@ struct CurrentPlot {
     bool item_active = false;  // a drag line is being dragged
     bool held = false;         // the plot itself is pressed (a pan): no readout follows the mouse over it
     std::vector<LegendEntry> legend;
+    std::vector<std::string> texts;   // PlotText's labels so far, and where each was drawn
+    std::vector<TextBox> text_boxes;
 };
 
 constexpr int kGrid = 24;  // the legend's "best" corner counts line points on a kGrid × kGrid grid

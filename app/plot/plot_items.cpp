@@ -210,9 +210,19 @@ void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_of
     const ImVec2 c = to_pixels(p, x, y);
     const ImVec2 sz = ImGui::CalcTextSize(text);
     const ImVec2 at(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y);
-    p.draw->AddText(at, color, text);
-    mark_occupied(p, ImRect(at, ImVec2(at.x + sz.x, at.y + sz.y)), 1000);  // the legend keeps off text
+    // No label is drawn over another: the same text where it already stands is drawn once, and a
+    // label in another's way moves up or down, as little as it can, inside the data area.
+    const TextBox want{at.x, at.y, at.x + sz.x, at.y + sz.y};
+    for (size_t i = 0; i < p.texts.size(); ++i)
+        if (p.texts[i] == text && boxes_overlap(p.text_boxes[i], want)) return;
+    const TextBox b = place_label(want, p.text_boxes, p.area.Min.y, p.area.Max.y, 0.15f * ImGui::GetFontSize());
+    p.texts.emplace_back(text);
+    p.text_boxes.push_back(b);
+    p.draw->AddText(ImVec2(b.x0, b.y0), color, text);
+    mark_occupied(p, ImRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1)), 1000);  // the legend keeps off text
 }
+
+const std::vector<TextBox>& GetLastPlotTextBoxes() { return ctx().current.text_boxes; }
 
 bool DragLineX(const char* id, double* x, ImU32 color, float weight) {
     lock_setup();
