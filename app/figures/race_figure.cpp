@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/figures/series_looks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -130,7 +131,7 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     ImDrawList* wl = ImGui::GetWindowDrawList();
     for (int i = 0; i < k; ++i) {
         const RaceEntry& e = race.entries[i];
-        const ImU32 color = series_style(e.activation).color;
+        const ImU32 color = series_look(i).color;  // runners in the order of the race, a colour each
         // each cell centred in its share of the width
         const float x0 = origin.x + i * (cell_w + gap) + 0.5f * (cell_w - side);
         const std::string name = core::activation(e.activation).label;
@@ -197,8 +198,9 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     const std::string target = "target " + format("%g", race.target_loss);
     plot::PlotHLine(target.c_str(), race.target_loss, {kTargetColor, 1.5f, true});
     std::vector<double> xs, ys;
-    for (const RaceEntry& e : race.entries) {
-        const SeriesStyle s = series_style(e.activation);
+    for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
+        const RaceEntry& e = race.entries[i];
+        const SeriesLook s = series_look(i);
         const int n = static_cast<int>(e.history.size());
         xs.resize(n);
         ys.resize(n);
@@ -206,7 +208,7 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
             xs[j] = e.history[j].epoch;
             ys[j] = e.history[j].test_loss;
         }
-        plot::PlotLine(core::activation(e.activation).label, xs.data(), ys.data(), n, {s.color, 2.5f, false, s.marker});
+        plot::PlotLine(core::activation(e.activation).label, xs.data(), ys.data(), n, {s.color, 2.5f, s.line, s.marker});
         // where it crossed the target: a dot on the dashed line
         const int reached = race_epochs_to_target(race, e);
         if (reached >= 0) plot::PlotMarker(reached, race.target_loss, s.color, 6.0f);
@@ -234,7 +236,7 @@ void draw_race_table(const RaceResult& race, float width) {
         ImGui::TableNextRow();
         if (i == winner) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
         ImGui::TableNextColumn();
-        ImGui::TextColored(to_vec4(series_style(e.activation).color), "%s%s", core::activation(e.activation).label,
+        ImGui::TextColored(to_vec4(series_look(i).color), "%s%s", core::activation(e.activation).label,
                            i == winner ? "  (first)" : "");
         ImGui::TableNextColumn();
         const std::string reached = epochs_text(race, e);

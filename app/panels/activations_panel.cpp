@@ -39,7 +39,7 @@ constexpr const char* kTableFormat = "%.10g";
 
 
 // A bullet in a function's colour, before the text that follows on the line.
-void function_bullet(int catalogue_index) { color_bullet(series_style(catalogue_index).color); }
+void function_bullet(const ActivationView& v, int catalogue_index) { color_bullet(function_look(v, catalogue_index).color); }
 
 
 // The function checkboxes, two columns, each with its curve colour once shown.
@@ -51,7 +51,7 @@ bool draw_function_picker(ActivationView& v) {
             const core::Activation& act = core::activation(i);
             bool on = is_shown(v, i);
             const bool shown = on;
-            if (shown) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_style(i).color));
+            if (shown) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(function_look(v, i).color));
             ImGui::PushID(i);
             if (ImGui::Checkbox(act.label, &on)) {
                 if (on) v.functions.push_back(i);
@@ -228,7 +228,7 @@ void draw_probe_table(const ActivationView& v) {
         const double d = act.df(x, p);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        function_bullet(v.functions[i]);
+        function_bullet(v, v.functions[i]);
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(plot::format_number(act.f(x, p), kTableFormat).c_str());
@@ -264,7 +264,7 @@ void draw_properties_table(const ActivationView& v) {
         const bool shown = r < v.functions.size();
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (shown) function_bullet(order[r]);
+        if (shown) function_bullet(v, order[r]);
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
         item_tip("%s\n%s", act.formula, act.derivative);
@@ -295,7 +295,7 @@ void draw_about(const ActivationView& v) {
     }
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
-        function_bullet(v.functions[i]);
+        function_bullet(v, v.functions[i]);
         ImGui::Text("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         ImGui::TextWrapped("%s", act.about);
@@ -329,6 +329,7 @@ void update_caches(ExplorerState& e) {
 
 void draw_activations_panel(AppState& state) {
     ExplorerState& e = state.explorer;
+    e.view.looks = activation_slots(e.view);  // a function keeps its look while it stays shown
     const bool plot_only = state.ui.plot_only;
     if (!plot_only) {
         // 22 font heights, but never more than 40 % of the window, whatever the text size

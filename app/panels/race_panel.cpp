@@ -112,7 +112,7 @@ bool any_unfinished(const RaceState& r) {
 bool runner_combo(int index, int* activation) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushID(index);
-    ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_style(*activation).color),
+    ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_look(index).color),
                        ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
                        ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     ImGui::SameLine(0, 0.3f * fs);

@@ -52,10 +52,23 @@ struct Limits {
 // Marks along a line, to tell apart lines that share a colour.
 enum Marker { Marker_None = 0, Marker_Square, Marker_Triangle, Marker_Diamond };
 
+// How a line is broken up, so lines that share a colour can be told apart without their marks. An int,
+// so `true` (1) is the plain dash.
+typedef int LineDash;  // -> enum LineDash_
+enum LineDash_ {
+    LineDash_Solid = 0,
+    LineDash_Dashed = 1,      // dashes of 7 points, gaps of 4.5
+    LineDash_Long = 2,        // long dashes: 16 on, 6 off
+    LineDash_Dotted = 3,      // dots: 2 on, 3.5 off
+    LineDash_DashDot = 4,     // 13 on, 4 off, 2.5 on, 4 off
+    LineDash_DashDotDot = 5,  // 10 on, then two dots
+    LineDash_COUNT
+};
+
 struct LineStyle {
     ImU32 color = IM_COL32(0, 0, 0, 255);
     float weight = 2.0f;   // in points: scaled with the font size, so exports at 2× stay in proportion
-    bool dashed = false;
+    LineDash dashed = LineDash_Solid;  // drawn so along the line and in the legend
     Marker marker = Marker_None;  // drawn every few font heights along the line, and in the legend
 };
 

@@ -27,7 +27,7 @@ struct LegendEntry {
     std::string label;
     ImU32 color;
     bool band;    // a filled swatch instead of a line
-    bool dashed;
+    LineDash dashed;
     Marker marker;
 };
 
@@ -66,7 +66,13 @@ Context& ctx();
 // Where a label's visible text ends: at "##" or at its end.
 const char* label_end(const char* label);
 // Adds a legend entry once per visible label.
-void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker = Marker_None);
+void add_legend(const char* label, ImU32 color, bool band, LineDash dashed, Marker marker = Marker_None);
+// The on and off lengths of a dash pattern, in points, alternately (on first); 0 entries for a solid line.
+int dash_pattern(LineDash dash, const float** lengths);
+// A polyline broken up by a dash pattern (lengths in points times `scale`), the pattern running on
+// across its vertices from `start` pixels into it.
+void add_dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 color, float thickness,
+                         LineDash dash, float scale, float start = 0.0f);
 // Draws a marker centred at c with "radius" r.
 void draw_marker(ImDrawList* dl, Marker m, ImVec2 c, float r, ImU32 color);
 // Data to pixels, pulled in from far outside the area so float maths stays sane.
