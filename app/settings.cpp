@@ -26,13 +26,60 @@ std::string config_dir() {
     return std::string(home ? home : ".") + "/.config/actlab";
 }
 
-std::string default_export_folder() {
+namespace {
+
+std::string home_dir() {
     const char* home = std::getenv("HOME");
-    const std::string base = home ? home : ".";
-    std::error_code ec;
-    if (fs::is_directory(base + "/Pictures", ec)) return base + "/Pictures/actlab";
-    return base + "/actlab";
+    return home && *home ? home : ".";
 }
+
+// The value of one line of user-dirs.dirs as the shell that sources it would read it: quotes removed,
+// backslash escapes undone, a leading $HOME (or ${HOME}) replaced. The file's format allows only
+// "$HOME/..." and absolute paths; anything else gives "".
+std::string user_dir_value(const std::string& raw) {
+    std::string v;
+    bool quoted = false;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == '\\' && i + 1 < raw.size()) {
+            v += raw[++i];
+        } else if (!quoted && (c == ' ' || c == '\t' || c == '#')) {
+            break;  // the end of the word
+        } else {
+            v += c;
+        }
+    }
+    for (const char* var : {"${HOME}", "$HOME"}) {
+        const std::string h(var);
+        if (v.compare(0, h.size(), h) == 0 && (v.size() == h.size() || v[h.size()] == '/'))
+            return home_dir() + v.substr(h.size());
+    }
+    return !v.empty() && v[0] == '/' ? v : "";
+}
+
+}  // namespace
+
+std::string pictures_dir() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const std::string config = xdg && *xdg == '/' ? std::string(xdg) : home_dir() + "/.config";
+    std::ifstream in(config + "/user-dirs.dirs");
+    std::string line, found;
+    while (std::getline(in, line)) {
+        size_t start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] == '#') continue;
+        const std::string key = "XDG_PICTURES_DIR=";
+        if (line.compare(start, key.size(), key) != 0) continue;
+        const std::string value = user_dir_value(line.substr(start + key.size()));
+        if (!value.empty()) found = value;  // the last one wins, as in the shell
+    }
+    if (found.empty()) found = home_dir() + "/Pictures";
+    while (found.size() > 1 && found.back() == '/') found.pop_back();
+    return found;
+}
+
+std::string default_export_folder() { return pictures_dir() + "/actlab"; }
 
 namespace {
 

@@ -11,7 +11,11 @@ namespace actlab::app {
 
 // $XDG_CONFIG_HOME/actlab, or ~/.config/actlab.
 std::string config_dir();
-// ~/Pictures/actlab when ~/Pictures exists, otherwise ~/actlab.
+// The user's pictures folder, as the XDG user dirs say: XDG_PICTURES_DIR in
+// ${XDG_CONFIG_HOME:-~/.config}/user-dirs.dirs (the file xdg-user-dirs-update writes, with lines such
+// as XDG_PICTURES_DIR="$HOME/Bilder"), otherwise ~/Pictures. It need not exist yet.
+std::string pictures_dir();
+// <pictures_dir()>/actlab: created by the first export.
 std::string default_export_folder();
 
 // Reads settings.json into *state. A missing file is fine. A malformed file or value is reported in

@@ -3,6 +3,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
+#include "app/files.h"
 
 #include "process.h"
 
@@ -245,4 +246,69 @@ TEST(Settings, AKillWhileSavingLeavesTheOldFileOrTheNewOneNeverATornOne) {
     std::vector<std::string> problems;
     load_settings(path, &back, &problems);
     EXPECT_TRUE(problems.empty()) << problems.front();
+}
+
+namespace {
+
+// An environment variable set (or unset, with nullptr) for the length of a test, then put back.
+struct ScopedEnv {
+    std::string name, old;
+    bool had;
+    ScopedEnv(const char* n, const char* value) : name(n) {
+        const char* v = std::getenv(n);
+        had = v != nullptr;
+        if (had) old = v;
+        if (value) setenv(n, value, 1);
+        else unsetenv(n);
+    }
+    ~ScopedEnv() {
+        if (had) setenv(name.c_str(), old.c_str(), 1);
+        else unsetenv(name.c_str());
+    }
+};
+
+}  // namespace
+
+TEST(ExportFolder, IsActlabInTheXdgPicturesFolder) {
+    TempDir tmp;
+    const std::string home = tmp / "home", config = tmp / "config";
+    std::string error;
+    ASSERT_TRUE(actlab::app::make_folders(config, &error)) << error;
+    ScopedEnv h("HOME", home.c_str());
+    ScopedEnv c("XDG_CONFIG_HOME", config.c_str());
+    // no user-dirs.dirs: ~/Pictures, whether it exists yet or not
+    EXPECT_EQ(default_export_folder(), home + "/Pictures/actlab");
+    // as xdg-user-dirs-update writes it, in another language
+    write(config + "/user-dirs.dirs",
+          "# This file is written by xdg-user-dirs-update\n"
+          "# If you want to change or add directories, just edit the line you're interested in.\n"
+          "XDG_DESKTOP_DIR=\"$HOME/Schreibtisch\"\n"
+          "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n"
+          "XDG_VIDEOS_DIR=\"$HOME/Videos\"\n");
+    EXPECT_EQ(pictures_dir(), home + "/Bilder");
+    EXPECT_EQ(default_export_folder(), home + "/Bilder/actlab");
+    // an absolute path, shell escapes, the last line winning, spaces around
+    write(config + "/user-dirs.dirs",
+          "XDG_PICTURES_DIR=\"$HOME/old\"\n"
+          "  XDG_PICTURES_DIR=\"/srv/class \\\"pictures\\\"/\"  # the school's share\n");
+    EXPECT_EQ(default_export_folder(), "/srv/class \"pictures\"/actlab");
+    // $HOME alone: the pictures folder is switched off, so the home folder it is
+    write(config + "/user-dirs.dirs", "XDG_PICTURES_DIR=\"$HOME\"\n");
+    EXPECT_EQ(default_export_folder(), home + "/actlab");
+    // a relative path is not allowed by the format: ignored, ~/Pictures it is
+    write(config + "/user-dirs.dirs", "XDG_PICTURES_DIR=\"Pictures here\"\n#XDG_PICTURES_DIR=\"/commented\"\n");
+    EXPECT_EQ(default_export_folder(), home + "/Pictures/actlab");
+}
+
+TEST(ExportFolder, WithoutXdgConfigHomeTheFileIsReadFromDotConfig) {
+    TempDir tmp;
+    const std::string home = tmp / "home";
+    std::string error;
+    ASSERT_TRUE(actlab::app::make_folders(home + "/.config", &error)) << error;
+    ScopedEnv h("HOME", home.c_str());
+    ScopedEnv c("XDG_CONFIG_HOME", nullptr);
+    write(home + "/.config/user-dirs.dirs", "XDG_PICTURES_DIR=\"${HOME}/Images\"\n");
+    EXPECT_EQ(default_export_folder(), home + "/Images/actlab");
+    ScopedEnv relative("XDG_CONFIG_HOME", "not/absolute");  // ignored, as the XDG spec says
+    EXPECT_EQ(default_export_folder(), home + "/Images/actlab");
 }
