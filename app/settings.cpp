@@ -152,6 +152,7 @@ void read_playground(const json& object, const std::string& path, AppState* stat
     }
     view.config = request.config;
     view.data_file = request.data_file;
+    state->playground.csv_path = view.data_file;  // the path field shows the file loaded
     if (!view.data_file.empty()) {
         state->playground.data = data;
         state->playground.data_dirty = true;  // names it; a loaded file is not generated again
@@ -213,6 +214,16 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
                 else problem("export.scale", "must be 1, 2 or 4");
             }
             state->exports.clamp();  // width × scale may not pass the largest image side
+        }
+    }
+    if (doc.contains("files")) {
+        const json& f = doc["files"];
+        if (!f.is_object()) {
+            problem("files", "must be an object");
+        } else if (f.contains("csv_folder")) {
+            // a folder that has gone since is not a problem: the browser opens at home instead
+            if (f["csv_folder"].is_string()) state->playground.csv_folder = f["csv_folder"].get<std::string>();
+            else problem("files.csv_folder", "must be a folder name");
         }
     }
     if (doc.contains("softmax")) read_softmax(doc["softmax"], path, state, problems);
@@ -289,6 +300,7 @@ std::string settings_json(const AppState& state) {
     pg["show_test"] = pv.show_test;
     pg["log_loss"] = pv.log_loss;
     doc["playground"] = pg;
+    doc["files"] = {{"csv_folder", state.playground.csv_folder}};
     return doc.dump(2) + "\n";
 }
 

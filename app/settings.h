@@ -1,5 +1,6 @@
 // Where actlab keeps its files (XDG), and settings.json: the export folder and size, the text size,
-// and the explorer's functions and parameters, so a prepared lesson is still there next time.
+// every lab's set-up and the folder CSVs were last picked from, so a prepared lesson is still there
+// next time.
 #pragma once
 
 #include "app/app_state.h"

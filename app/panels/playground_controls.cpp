@@ -1,15 +1,19 @@
 #include "app/panels/playground_controls.h"
 
 #include "app/files.h"
+#include "app/panels/file_browser.h"
 #include "app/panels/panel_widgets.h"
+#include "app/ui_items.h"
 #include "core/csv.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 namespace actlab::app {
 
@@ -119,13 +123,30 @@ void draw_dataset_previews(PlaygroundState& p) {
     }
 }
 
+// A CSV picked in the browser or typed: loaded, and its folder is where the browser opens next time
+// (even when the file was refused: the user is working there).
+void load_chosen_csv(PlaygroundState& p, const std::string& path) {
+    std::error_code ec;
+    const std::string folder = parent_folder(std::filesystem::absolute(path, ec).string());
+    if (!ec && std::filesystem::is_directory(folder, ec)) p.csv_folder = folder;
+    load_playground_csv(p, path);
+}
+
 void draw_data_controls(PlaygroundState& p) {
     if (!section("Data")) return;
     const float fs = ImGui::GetFontSize();
     draw_dataset_previews(p);
     core::TrainConfig& c = p.view.config;
     const bool generated = p.view.data_file.empty();
-    ImGui::TextUnformatted(generated ? core::dataset_info(c.data.kind).label : ("File: " + p.data_name).c_str());
+    if (generated) {
+        ImGui::TextUnformatted(core::dataset_info(c.data.kind).label);
+    } else {
+        // a long name loses its middle, not its end: the extension and the last words stay
+        const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("File: ").x;
+        const std::string name = fit_file_name(p.data_name, room, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
+        ImGui::Text("File: %s", name.c_str());
+        item_tip("%s", p.view.data_file.c_str());
+    }
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (generated) {
         double noise = c.data.noise * 100.0;
@@ -154,12 +175,20 @@ void draw_data_controls(PlaygroundState& p) {
     if (generated) item_tip("new points from the next seed of the data");
     ImGui::Spacing();
     ImGui::TextUnformatted("Your own points (CSV: x1,x2,label)");
-    static char path[1024] = "";
+    if (ImGui::Button("Choose a file…")) open_file_browser(p.csv_browser, p.csv_folder, ".csv");
+    record_item("Choose a file…");
+    item_tip("Pick a CSV from a folder (the one last used), or type its path below");
     ImGui::SetNextItemWidth(-4.2f * fs);
-    const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", path, sizeof path,
+    const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", &p.csv_path,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    record_item("CSV path");
     ImGui::SameLine();
-    if (ImGui::Button("Load") || enter) load_playground_csv(p, expand_home(path));
+    if (ImGui::Button("Load") || enter) load_chosen_csv(p, expand_home(p.csv_path));
+    std::string chosen;
+    if (draw_file_browser(p.csv_browser, "Open a CSV of points", ".csv", &chosen)) {
+        p.csv_path = chosen;
+        load_chosen_csv(p, chosen);
+    }
     hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
 }
 

@@ -269,6 +269,28 @@ struct ScopedEnv {
 
 }  // namespace
 
+TEST(Settings, TheFolderCsvsWerePickedFromComesBack) {
+    TempDir tmp;
+    AppState state;
+    state.exports.folder = "/exports";
+    state.playground.csv_folder = "/data/lessons/week 3";
+    std::string error;
+    ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(tmp / "settings.json", &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_EQ(back.playground.csv_folder, "/data/lessons/week 3");
+    // a folder that is not a name is reported; one that has gone since is not (the browser opens at home)
+    write(tmp / "settings.json", R"({ "files": { "csv_folder": 12 } })");
+    AppState bad;
+    problems.clear();
+    load_settings(tmp / "settings.json", &bad, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("'files.csv_folder' must be a folder name"), std::string::npos) << problems[0];
+    EXPECT_EQ(bad.playground.csv_folder, "");
+}
+
 TEST(ExportFolder, IsActlabInTheXdgPicturesFolder) {
     TempDir tmp;
     const std::string home = tmp / "home", config = tmp / "config";
