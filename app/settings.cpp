@@ -5,6 +5,7 @@
 #include "app/figures/gradient_keys.h"
 #include "app/figures/training_keys.h"
 #include "app/files.h"
+#include "app/gui.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,6 +81,21 @@ std::string pictures_dir() {
 }
 
 std::string default_export_folder() { return pictures_dir() + "/actlab"; }
+
+namespace {
+const char* const kLabNames[] = {"activations", "softmax", "gradients", "playground"};
+}  // namespace
+
+const char* lab_name(Lab lab) { return kLabNames[static_cast<int>(lab)]; }
+
+bool lab_from_name(const std::string& name, Lab* lab) {
+    for (int i = 0; i < 4; ++i)
+        if (name == kLabNames[i]) {
+            *lab = static_cast<Lab>(i);
+            return true;
+        }
+    return false;
+}
 
 namespace {
 
@@ -216,6 +232,11 @@ void read_settings(const std::string& path, AppState* state, std::vector<std::st
             state->exports.clamp();  // width × scale may not pass the largest image side
         }
     }
+    if (doc.contains("lab")) {
+        Lab lab = Lab::Activations;
+        if (doc["lab"].is_string() && lab_from_name(doc["lab"].get<std::string>(), &lab)) select_lab(*state, lab);
+        else problem("lab", "must be activations, softmax, gradients or playground");
+    }
     if (doc.contains("files")) {
         const json& f = doc["files"];
         if (!f.is_object()) {
@@ -300,6 +321,7 @@ std::string settings_json(const AppState& state) {
     pg["show_test"] = pv.show_test;
     pg["log_loss"] = pv.log_loss;
     doc["playground"] = pg;
+    doc["lab"] = lab_name(state.lab);
     doc["files"] = {{"csv_folder", state.playground.csv_folder}};
     return doc.dump(2) + "\n";
 }

@@ -4,6 +4,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
 #include "app/files.h"
+#include "app/gui.h"
 
 #include "process.h"
 
@@ -268,6 +269,40 @@ struct ScopedEnv {
 };
 
 }  // namespace
+
+TEST(Settings, TheLabInFrontComesBack) {
+    TempDir tmp;
+    for (Lab lab : {Lab::Playground, Lab::Softmax, Lab::Gradients, Lab::Activations}) {
+        AppState state;
+        state.exports.folder = "/exports";
+        select_lab(state, lab);
+        std::string error;
+        ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+        EXPECT_NE(read_text(tmp / "settings.json").find(std::string("\"lab\": \"") + lab_name(lab) + "\""), std::string::npos);
+        AppState back;
+        std::vector<std::string> problems;
+        load_settings(tmp / "settings.json", &back, &problems);
+        EXPECT_TRUE(problems.empty()) << problems.front();
+        EXPECT_EQ(back.lab, lab);
+        EXPECT_EQ(back.ui.select_lab, static_cast<int>(lab)) << "the tab bar is not asked to bring it forward";
+    }
+}
+
+TEST(Settings, ABadLabIsReportedAndTheFirstOneShown) {
+    TempDir tmp;
+    for (const char* bad : {R"("kitchen")", "3", R"("Playground")"}) {
+        write(tmp / "settings.json", std::string(R"({ "lab": )") + bad + R"(, "text_scale": 1.5 })");
+        AppState state;
+        std::vector<std::string> problems;
+        load_settings(tmp / "settings.json", &state, &problems);
+        ASSERT_EQ(problems.size(), 1u) << bad;
+        EXPECT_NE(problems[0].find("'lab' must be activations, softmax, gradients or playground"), std::string::npos)
+            << problems[0];
+        EXPECT_EQ(state.lab, Lab::Activations);
+        EXPECT_EQ(state.ui.select_lab, -1);
+        EXPECT_EQ(state.ui.text_scale, 1.5f) << "a bad lab cost a good value";
+    }
+}
 
 TEST(Settings, TheFolderCsvsWerePickedFromComesBack) {
     TempDir tmp;
