@@ -66,7 +66,7 @@ void ShowDemoWindow(DemoState* state) {
                        "the plain dash), each with its legend swatch.");
     if (BeginPlot("Dash patterns", ImVec2(-1, h))) {
         SetupAxes("t", "value");
-        SetupAxesLimits({-10, 10, -1, 6});
+        SetupAxesLimits({-10, 10, -1, 8.5});  // room above the lines for the legend
         static const char* const names[] = {"LineDash_Solid", "LineDash_Dashed", "LineDash_Long", "LineDash_Dotted",
                                             "LineDash_DashDot", "LineDash_DashDotDot"};
         for (int k = 0; k < LineDash_COUNT; ++k) {
