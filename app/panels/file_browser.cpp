@@ -99,6 +99,8 @@ FolderListing list_folder(const std::string& folder, const std::string& extensio
         if (e.name.empty() || e.name[0] == '.') continue;
         std::error_code entry_ec;
         e.folder = it->is_directory(entry_ec);  // a link to a folder is a folder
+        // devices, pipes and sockets are no one's data (and reading /dev/zero never ends)
+        if (!e.folder && !it->is_regular_file(entry_ec)) continue;
         if (!e.folder && !every_file && !ends_with_case_aside(e.name, extension)) continue;
         struct stat st {};
         if (stat(it->path().c_str(), &st) == 0) {

@@ -29,8 +29,9 @@ struct FolderListing {
     std::string error;                 // why the folder could not be read ("" when it was)
 };
 
-// The entries of `folder`: names starting with '.' left out; files whose names do not end in
-// `extension` (such as ".csv", case aside) left out unless `every_file`.
+// The entries of `folder`: its folders and files (devices, pipes and sockets left out), names starting
+// with '.' left out; files whose names do not end in `extension` (such as ".csv", case aside) left out
+// unless `every_file`.
 FolderListing list_folder(const std::string& folder, const std::string& extension, bool every_file);
 
 // The folder above: "/a" for "/a/b", "/" for "/a" and for "/".

@@ -124,11 +124,27 @@ void draw_dataset_previews(PlaygroundState& p) {
 }
 
 // A CSV picked in the browser or typed: loaded, and its folder is where the browser opens next time
-// (even when the file was refused: the user is working there).
+// (even when the file was refused: the user is working there). Only a file of a size a CSV of points
+// can have is read: a device (/dev/zero), a pipe or a huge file would hold the window forever.
 void load_chosen_csv(PlaygroundState& p, const std::string& path) {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    const std::string folder = parent_folder(std::filesystem::absolute(path, ec).string());
-    if (!ec && std::filesystem::is_directory(folder, ec)) p.csv_folder = folder;
+    const std::string folder = parent_folder(fs::absolute(path, ec).string());
+    if (!ec && fs::is_directory(folder, ec)) p.csv_folder = folder;
+    // 100,000 rows of three 17-digit numbers are under 8 MB; 64 MB leaves room for spaces and comments
+    constexpr std::uintmax_t kMaxCsvBytes = 64u << 20;
+    const fs::file_status st = fs::status(path, ec);
+    if (!ec && fs::exists(st) && !fs::is_regular_file(st)) {
+        p.message = "Not loaded: '" + path + "' is " + (fs::is_directory(st) ? "a folder" : "not a regular file") +
+                    ". The points shown are kept.";
+        return;
+    }
+    const std::uintmax_t bytes = fs::file_size(path, ec);
+    if (!ec && bytes > kMaxCsvBytes) {
+        p.message = "Not loaded: '" + path + "' is " + size_text(bytes) +
+                    ", far more than a CSV of at most 100,000 points. The points shown are kept.";
+        return;
+    }
     load_playground_csv(p, path);
 }
 

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -156,4 +157,30 @@ TEST(UiFileBrowser, AFolderItCannotOpenIsReportedAndAGoneOneMeansHome) {
     ASSERT_TRUE(h.click("Cancel"));
     h.frame();
     EXPECT_FALSE(h.state.playground.csv_browser.open);
+}
+
+TEST(UiFileBrowser, ADeviceOrAHugeFileIsRefusedWithoutReadingIt) {
+    UiHarness h;
+    h.key(GLFW_KEY_4, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("CSV path") > 0; }, 10));
+    // /dev/zero never ends: read, it would hold the window for ever
+    ASSERT_TRUE(h.click("CSV path"));
+    h.type("/dev/zero");
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.playground.message, "Not loaded: '/dev/zero' is not a regular file. The points shown are kept.");
+    EXPECT_EQ(h.state.playground.view.data_file, "");
+    // a sparse file of 100 GB: refused by its size, not read
+    const std::string big = h.tmp / "huge.csv";
+    {
+        std::ofstream out(big);
+        out << "x1,x2,label\n";
+    }
+    ASSERT_EQ(truncate(big.c_str(), 100'000'000'000LL), 0);
+    ASSERT_TRUE(h.click("CSV path"));
+    h.key(GLFW_KEY_A, GLFW_MOD_CONTROL);
+    h.type(big);
+    h.key(GLFW_KEY_ENTER);
+    EXPECT_EQ(h.state.playground.message, "Not loaded: '" + big + "' is 100 GB, far more than a CSV of at most 100,000 "
+                                          "points. The points shown are kept.");
+    EXPECT_EQ(h.state.playground.view.data_file, "");
 }
