@@ -352,10 +352,17 @@ Figure playground_figure(const AppState& state) {
     // drawn again from the snapshot on the export's finer grid, with the full title
     auto picture = std::make_shared<BoundaryPicture>(p.boundary);
     auto grid = std::make_shared<core::DecisionGrid>();
-    if (p.shown && p.shown->network.layer_count() > 0) {
-        const core::EpochRecord* last = p.shown->history.empty() ? nullptr : &p.shown->history.back();
-        make_boundary_picture(p.view.config, p.data, p.data_name, p.shown->network, last, kExportGridPoints,
-                              picture.get(), grid.get());
+    const bool snapshot = p.shown && p.shown->network.layer_count() > 0;
+    // No snapshot yet: the lab came forward in this very frame (Ctrl+4 then Ctrl+E before the trainer's
+    // first reset is back). The run starts from the network its seed makes: that is what is exported.
+    std::string why;
+    std::unique_ptr<core::Training> start;
+    if (!snapshot && p.trainer && core::check_train_config(p.view.config, p.data, &why))
+        start = std::make_unique<core::Training>(p.view.config, p.data);
+    if (snapshot || start) {
+        const core::EpochRecord* last = snapshot && !p.shown->history.empty() ? &p.shown->history.back() : nullptr;
+        make_boundary_picture(p.view.config, p.data, p.data_name, snapshot ? p.shown->network : start->network(), last,
+                              kExportGridPoints, picture.get(), grid.get());
         picture->show_test = p.view.show_test;
         picture->discrete = p.view.discrete;
     } else {

@@ -8,6 +8,8 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+
 namespace {
 
 // A tooltip window was drawn in the last frame.
@@ -125,4 +127,25 @@ TEST(UiTooltips, APlotBeingPannedShowsNoReadout) {
     h.release();
     h.frame();
     EXPECT_TRUE(tooltip_shown());
+}
+
+TEST(UiKeys, TheBoundaryExportedInTheFrameThePlaygroundComesForwardIsTheOneItStartsFrom) {
+    // A window busy starting up gets Ctrl+4 and Ctrl+Shift+E in one frame: the trainer is made in that
+    // frame and has published nothing yet. The export is still the run's first boundary, not an empty one.
+    UiHarness h;
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    h.frames(2);
+    h.keys_in_one_frame({{GLFW_KEY_4, GLFW_MOD_CONTROL}, {GLFW_KEY_E, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT}});
+    const std::vector<std::string> csvs = h.exported(".csv");
+    ASSERT_EQ(csvs.size(), 1u) << h.state.status.text;
+    EXPECT_EQ(csvs[0].rfind("boundary_circle_epoch0_", 0), 0u) << csvs[0];
+    const std::string first = read_text(h.export_folder() + "/" + csvs[0]);
+    EXPECT_GT(std::count(first.begin(), first.end(), '\n'), 1000) << "the boundary exported is empty";
+    // once the trainer's first snapshot is shown, the same boundary is exported again
+    ASSERT_TRUE(h.run_until([&] { return h.state.playground.shown != nullptr; }, 10));
+    h.key(GLFW_KEY_E, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT);
+    const std::vector<std::string> now = h.exported(".csv");
+    ASSERT_EQ(now.size(), 2u);
+    const std::string later = now[0] == csvs[0] ? now[1] : now[0];
+    EXPECT_EQ(first, read_text(h.export_folder() + "/" + later)) << csvs[0] << " and " << later << " differ";
 }

@@ -171,6 +171,11 @@ void UiHarness::key(int glfw_key, int mods) {
     frame();  // released
 }
 
+void UiHarness::keys_in_one_frame(const std::vector<actlab::app::KeyPress>& presses) {
+    for (const actlab::app::KeyPress& k : presses) m_presses.push_back(k);
+    frame();
+}
+
 std::vector<std::string> UiHarness::exported(const std::string& ext) const {
     std::vector<std::string> out;
     for (const std::string& n : list_dir(export_folder()))

@@ -49,6 +49,8 @@ struct UiHarness {
     void type(const std::string& text);
     // A key (GLFW_KEY_*) with GLFW_MOD_* bits: as the window's key callback reports it, and to ImGui.
     void key(int glfw_key, int mods = 0);
+    // Several keys that reach the window in one frame, as when it is busy (starting, say): {key, mods} each.
+    void keys_in_one_frame(const std::vector<actlab::app::KeyPress>& presses);
 
     // The files in the export folder whose names end in `ext`.
     std::vector<std::string> exported(const std::string& ext) const;
