@@ -4,6 +4,7 @@
 #include "app/panels/export_controls.h"
 #include "app/panels/panel_widgets.h"
 #include "app/plot/plot_math.h"
+#include "app/ui_items.h"
 
 #include <imgui.h>
 
@@ -72,6 +73,7 @@ bool draw_function_picker(ActivationView& v) {
     if (ImGui::SmallButton("Smooth ReLUs")) set_functions(v, {"relu", "gelu", "silu", "mish", "softplus"}), changed = true;
     ImGui::SameLine();
     if (ImGui::SmallButton("Clear")) v.functions.clear(), changed = true;
+    record_item("Clear");
     return changed;
 }
 

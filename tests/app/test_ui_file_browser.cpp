@@ -8,6 +8,7 @@
 #include "app/settings.h"
 
 #include <gtest/gtest.h>
+#include <imgui.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
@@ -183,4 +184,24 @@ TEST(UiFileBrowser, ADeviceOrAHugeFileIsRefusedWithoutReadingIt) {
     EXPECT_EQ(h.state.playground.message, "Not loaded: '" + big + "' is 100 GB, far more than a CSV of at most 100,000 "
                                           "points. The points shown are kept.");
     EXPECT_EQ(h.state.playground.view.data_file, "");
+}
+
+TEST(UiFileBrowser, AnotherLabBroughtForwardClosesIt) {
+    UiHarness h;
+    const std::string data = make_data(h);
+    h.state.playground.csv_folder = data;
+    open_browser(h);
+    ASSERT_TRUE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
+    h.key(GLFW_KEY_1, GLFW_MOD_CONTROL);
+    h.frames(2);
+    EXPECT_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+        << "the browser, no longer drawn, is still open and would take every click";
+    EXPECT_EQ(h.state.lab, actlab::app::Lab::Activations);
+    // the explorer takes clicks: its Clear button empties the plot
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("Clear") > 0; }, 5));
+    ASSERT_TRUE(h.click("Clear"));
+    EXPECT_TRUE(h.state.explorer.view.functions.empty()) << "a click in the explorer did not reach it";
+    h.key(GLFW_KEY_4, GLFW_MOD_CONTROL);
+    h.frames(3);
+    EXPECT_FALSE(h.state.playground.csv_browser.open);
 }
