@@ -117,6 +117,9 @@ void UiHarness::click_at(float x, float y) {
 }
 
 bool UiHarness::click(const std::string& name) {
+    // One frame first, and the control found where that frame drew it: a control seen for the first
+    // time may not be in its place yet (a new tab bar lays its tabs out a frame later).
+    frame();
     float x = 0, y = 0;
     if (!find(name, &x, &y)) return false;
     click_at(x, y);

@@ -38,6 +38,7 @@ struct UiHarness {
     bool find(const std::string& name, float* x, float* y) const;
     // Move, press and release, each in a frame of its own, as a hand does.
     void click_at(float x, float y);
+    // The same on a named control, where the frame just before drew it.
     bool click(const std::string& name);
     // Press, move in steps, release.
     void drag(float x0, float y0, float x1, float y1, int steps = 10);
