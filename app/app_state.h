@@ -10,6 +10,7 @@
 #include "app/figures/softmax_figure.h"
 #include "app/figures/gradient_figure.h"
 #include "app/gradient_job.h"
+#include "app/panels/file_browser.h"
 #include "app/panels/race_panel.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -143,6 +144,11 @@ struct PlaygroundState {
     bool presented_pending = false;   // a new snapshot's pictures are in the frame being drawn
     std::chrono::steady_clock::time_point last_present;
     RaceState race;                   // the "Activation race" tab (app/panels/race_panel.h)
+    // the user's own points
+    std::string csv_path;             // the path field's text
+    std::string csv_folder;           // where the file browser opens: the folder of the last CSV picked or
+                                      // loaded (settings.json: files.csv_folder)
+    FileBrowser csv_browser;          // "Choose a file…"
 };
 
 struct UiSettings {

@@ -14,9 +14,11 @@
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
 #include "app/settings.h"
+#include "app/ui_items.h"
 #include "app/ui_style.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the popup stack and the focused window, for Esc
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>  // key codes for the shortcuts
 
@@ -67,18 +69,51 @@ void service_export(AppState& state, const ExportRequest& request) {
     state.status = ok ? StatusLine{"Wrote " + path, false} : StatusLine{"Export failed: " + error, true};
 }
 
+// The titles of the windows over the main one, which Esc closes when they are in front.
+constexpr const char* kHelpTitle = "Using actlab";
+constexpr const char* kAboutTitle = "About actlab";
+constexpr const char* kPlotDemoTitle = "Plot widget demo";  // plot::ShowDemoWindow's
+
+// Esc steps out of one thing a press, the innermost first: a text field being typed in (ImGui reverts
+// the edit and lets go of the keys itself), then an open menu, combo or popup (the innermost closes),
+// then the help, about or plot demo window in front, then full screen, and last the plot-only view (so
+// the controls come back with the key everyone tries first). Keys are handled before the panels draw:
+// what ImGui knows is as the previous frame left it, which is what the user saw when pressing the key.
+void press_escape(AppState& state) {
+    if (ImGui::GetIO().WantTextInput) return;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) {
+        ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
+        return;
+    }
+    if (const ImGuiWindow* front = g.NavWindow ? g.NavWindow->RootWindow : nullptr) {
+        const std::string name = front->Name;
+        bool* open = name == kHelpTitle ? &state.ui.show_help : name == kAboutTitle ? &state.ui.show_about
+                   : name == kPlotDemoTitle ? &state.ui.plot_demo.open : nullptr;
+        if (open && *open) {
+            *open = false;
+            return;
+        }
+    }
+    if (state.ui.fullscreen) state.ui.fullscreen = false;
+    else if (state.ui.plot_only) state.ui.plot_only = false;
+}
+
 void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
     for (const KeyPress& k : presses) {
         if (k.key == GLFW_KEY_F11) state.ui.fullscreen = !state.ui.fullscreen;
         if (k.key == GLFW_KEY_F12) state.ui.screenshot = true;
-        if (k.key == GLFW_KEY_ESCAPE && state.ui.fullscreen) state.ui.fullscreen = false;
-        // The softmax lab's temperature on the arrow keys, unless a text field has them.
-        if (state.lab == Lab::Softmax && !(k.mods & GLFW_MOD_CONTROL) && !ImGui::GetIO().WantTextInput) {
+        if (k.key == GLFW_KEY_ESCAPE && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SHIFT))) press_escape(state);
+        // The labs' own keys, unless a text field has them or a menu, list or popup window is open over
+        // the lab: the keys are its own then (a file browser's arrows, say).
+        const bool lab_keys = !ImGui::GetIO().WantTextInput &&
+                              !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+        // The softmax lab's temperature on the arrow keys.
+        if (state.lab == Lab::Softmax && !(k.mods & GLFW_MOD_CONTROL) && lab_keys) {
             if (k.key == GLFW_KEY_UP || k.key == GLFW_KEY_RIGHT) step_temperature(state.softmax, 1);
             if (k.key == GLFW_KEY_DOWN || k.key == GLFW_KEY_LEFT) step_temperature(state.softmax, -1);
         }
-        if (state.lab == Lab::Playground && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT)) &&
-            !ImGui::GetIO().WantTextInput)
+        if (state.lab == Lab::Playground && !(k.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT)) && lab_keys)
             playground_key(state, k.key);
         if (!(k.mods & GLFW_MOD_CONTROL)) continue;
         const bool shift = k.mods & GLFW_MOD_SHIFT;
@@ -100,9 +135,17 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
     }
 }
 
+// ImGui::BeginMenu, with the menu's name recorded (ui_items.h) while it is closed: open, ImGui's last
+// item is inside the menu's own window.
+bool menu(const char* label) {
+    const bool open = ImGui::BeginMenu(label);
+    if (!open) record_item(label);
+    return open;
+}
+
 void draw_menu(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
+    if (menu("File")) {
         if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) request_export(state, ExportFormat::Png, current_figure(state));
         if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E")) request_export(state, ExportFormat::Csv, current_figure(state));
         if (ImGui::MenuItem("Save the window as PNG", "F12")) state.ui.screenshot = true;
@@ -110,7 +153,7 @@ void draw_menu(AppState& state) {
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
+    if (menu("View")) {
         if (ImGui::MenuItem("Larger text", "Ctrl+=")) state.ui.set_text_scale(state.ui.text_scale * kTextStep);
         if (ImGui::MenuItem("Smaller text", "Ctrl+-")) state.ui.set_text_scale(state.ui.text_scale / kTextStep);
         if (ImGui::MenuItem("Normal text", "Ctrl+0")) state.ui.set_text_scale(1.0f);
@@ -124,7 +167,7 @@ void draw_menu(AppState& state) {
         ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Help")) {
+    if (menu("Help")) {
         if (ImGui::MenuItem("Using actlab")) state.ui.show_help = true;
         if (ImGui::MenuItem("Plot widget demo")) state.ui.plot_demo.open = true;
         ImGui::Separator();
@@ -137,7 +180,7 @@ void draw_menu(AppState& state) {
 void draw_help(bool* open) {
     if (!*open) return;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("Using actlab", open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(kHelpTitle, open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextWrapped(
             "Plots: drag to pan, scroll to zoom (over an axis: that axis only), double-click to return to the "
             "home view. Hover for exact values. Drag the grey probe line to move the probe.\n\n"
@@ -146,7 +189,8 @@ void draw_help(bool* open) {
             "outside the range is refused with a message and the old value stays.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
             "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 the activation, softmax and gradient labs and the playground, "
-            "Ctrl+H plot only (hide the controls), F11 full screen (Esc leaves it), Ctrl+Q quit. In the "
+            "Ctrl+H plot only (hide the controls), F11 full screen, Ctrl+Q quit. Esc closes a menu or a window, "
+            "then leaves full screen, then brings the controls back. In the "
             "playground: Space play or pause, S one epoch, R start again.\n\n"
             "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
             "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");
@@ -157,7 +201,7 @@ void draw_help(bool* open) {
 void draw_about(bool* open) {
     if (!*open) return;
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
-    if (ImGui::Begin("About actlab", open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::Begin(kAboutTitle, open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::Text("actlab %s — Activation Lab", ACTLAB_VERSION);
         ImGui::Separator();
         ImGui::TextWrapped(

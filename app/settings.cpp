@@ -5,6 +5,7 @@
 #include "app/figures/gradient_keys.h"
 #include "app/figures/training_keys.h"
 #include "app/files.h"
+#include "app/gui.h"
 
 #include <nlohmann/json.hpp>
 
@@ -26,12 +27,74 @@ std::string config_dir() {
     return std::string(home ? home : ".") + "/.config/actlab";
 }
 
-std::string default_export_folder() {
+namespace {
+
+std::string home_dir() {
     const char* home = std::getenv("HOME");
-    const std::string base = home ? home : ".";
-    std::error_code ec;
-    if (fs::is_directory(base + "/Pictures", ec)) return base + "/Pictures/actlab";
-    return base + "/actlab";
+    return home && *home ? home : ".";
+}
+
+// The value of one line of user-dirs.dirs as the shell that sources it would read it: quotes removed,
+// backslash escapes undone, a leading $HOME (or ${HOME}) replaced. The file's format allows only
+// "$HOME/..." and absolute paths; anything else gives "".
+std::string user_dir_value(const std::string& raw) {
+    std::string v;
+    bool quoted = false;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == '\\' && i + 1 < raw.size()) {
+            v += raw[++i];
+        } else if (!quoted && (c == ' ' || c == '\t' || c == '#')) {
+            break;  // the end of the word
+        } else {
+            v += c;
+        }
+    }
+    for (const char* var : {"${HOME}", "$HOME"}) {
+        const std::string h(var);
+        if (v.compare(0, h.size(), h) == 0 && (v.size() == h.size() || v[h.size()] == '/'))
+            return home_dir() + v.substr(h.size());
+    }
+    return !v.empty() && v[0] == '/' ? v : "";
+}
+
+}  // namespace
+
+std::string pictures_dir() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const std::string config = xdg && *xdg == '/' ? std::string(xdg) : home_dir() + "/.config";
+    std::ifstream in(config + "/user-dirs.dirs");
+    std::string line, found;
+    while (std::getline(in, line)) {
+        size_t start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] == '#') continue;
+        const std::string key = "XDG_PICTURES_DIR=";
+        if (line.compare(start, key.size(), key) != 0) continue;
+        const std::string value = user_dir_value(line.substr(start + key.size()));
+        if (!value.empty()) found = value;  // the last one wins, as in the shell
+    }
+    if (found.empty()) found = home_dir() + "/Pictures";
+    while (found.size() > 1 && found.back() == '/') found.pop_back();
+    return found;
+}
+
+std::string default_export_folder() { return pictures_dir() + "/actlab"; }
+
+namespace {
+const char* const kLabNames[] = {"activations", "softmax", "gradients", "playground"};
+}  // namespace
+
+const char* lab_name(Lab lab) { return kLabNames[static_cast<int>(lab)]; }
+
+bool lab_from_name(const std::string& name, Lab* lab) {
+    for (int i = 0; i < 4; ++i)
+        if (name == kLabNames[i]) {
+            *lab = static_cast<Lab>(i);
+            return true;
+        }
+    return false;
 }
 
 namespace {
@@ -106,6 +169,7 @@ void read_playground(const json& object, const std::string& path, AppState* stat
     }
     view.config = request.config;
     view.data_file = request.data_file;
+    state->playground.csv_path = view.data_file;  // the path field shows the file loaded
     if (!view.data_file.empty()) {
         state->playground.data = data;
         state->playground.data_dirty = true;  // names it; a loaded file is not generated again
@@ -167,6 +231,21 @@ void load_settings_text(const std::string& text, const std::string& path, AppSta
                 else problem("export.scale", "must be 1, 2 or 4");
             }
             state->exports.clamp();  // width × scale may not pass the largest image side
+        }
+    }
+    if (doc.contains("lab")) {
+        Lab lab = Lab::Activations;
+        if (doc["lab"].is_string() && lab_from_name(doc["lab"].get<std::string>(), &lab)) select_lab(*state, lab);
+        else problem("lab", "must be activations, softmax, gradients or playground");
+    }
+    if (doc.contains("files")) {
+        const json& f = doc["files"];
+        if (!f.is_object()) {
+            problem("files", "must be an object");
+        } else if (f.contains("csv_folder")) {
+            // a folder that has gone since is not a problem: the browser opens at home instead
+            if (f["csv_folder"].is_string()) state->playground.csv_folder = f["csv_folder"].get<std::string>();
+            else problem("files.csv_folder", "must be a folder name");
         }
     }
     if (doc.contains("softmax")) read_softmax(doc["softmax"], path, state, problems);
@@ -245,6 +324,8 @@ std::string settings_json(const AppState& state) {
     pg["show_test"] = pv.show_test;
     pg["log_loss"] = pv.log_loss;
     doc["playground"] = pg;
+    doc["lab"] = lab_name(state.lab);
+    doc["files"] = {{"csv_folder", state.playground.csv_folder}};
     return doc.dump(2) + "\n";
 }
 

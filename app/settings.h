@@ -1,5 +1,6 @@
 // Where actlab keeps its files (XDG), and settings.json: the export folder and size, the text size,
-// and the explorer's functions and parameters, so a prepared lesson is still there next time.
+// every lab's set-up, the lab in front and the folder CSVs were last picked from, so a prepared
+// lesson is still there next time.
 #pragma once
 
 #include "app/app_state.h"
@@ -11,8 +12,17 @@ namespace actlab::app {
 
 // $XDG_CONFIG_HOME/actlab, or ~/.config/actlab.
 std::string config_dir();
-// ~/Pictures/actlab when ~/Pictures exists, otherwise ~/actlab.
+// The user's pictures folder, as the XDG user dirs say: XDG_PICTURES_DIR in
+// ${XDG_CONFIG_HOME:-~/.config}/user-dirs.dirs (the file xdg-user-dirs-update writes, with lines such
+// as XDG_PICTURES_DIR="$HOME/Bilder"), otherwise ~/Pictures. It need not exist yet.
+std::string pictures_dir();
+// <pictures_dir()>/actlab: created by the first export.
 std::string default_export_folder();
+
+// The names of the labs in settings.json ("lab": the one in front): activations, softmax, gradients,
+// playground.
+const char* lab_name(Lab lab);
+bool lab_from_name(const std::string& name, Lab* lab);
 
 // Reads settings.json into *state. A missing file is fine. A malformed file or value is reported in
 // *problems (one line each, naming the file and the key); every good value is still used, the bad

@@ -99,36 +99,10 @@ plot::Limits fit_limits(const ActivationView& view) {
     return {view.x_min, view.x_max, lo - margin, hi + margin};
 }
 
-SeriesStyle series_style(int catalogue_index) {
-    // Okabe & Ito (2008), without yellow (too pale on white).
-    static const ImU32 palette[] = {IM_COL32(0, 114, 178, 255),    // blue
-                                    IM_COL32(213, 94, 0, 255),     // vermillion
-                                    IM_COL32(0, 158, 115, 255),    // bluish green
-                                    IM_COL32(204, 121, 167, 255),  // reddish purple
-                                    IM_COL32(230, 159, 0, 255),    // orange
-                                    IM_COL32(86, 180, 233, 255),   // sky blue
-                                    IM_COL32(0, 0, 0, 255)};       // black
-    struct Entry {
-        const char* id;
-        int color;
-        plot::Marker marker;
-    };
-    static const Entry styles[] = {
-        {"relu", 0, plot::Marker_None},         {"tanh", 1, plot::Marker_None},
-        {"sigmoid", 2, plot::Marker_None},      {"gelu", 3, plot::Marker_None},
-        {"silu", 4, plot::Marker_None},         {"mish", 5, plot::Marker_None},
-        {"softplus", 6, plot::Marker_None},     {"gelu_tanh", 0, plot::Marker_Square},
-        {"leaky_relu", 1, plot::Marker_Square}, {"elu", 2, plot::Marker_Square},
-        {"celu", 3, plot::Marker_Square},       {"selu", 4, plot::Marker_Square},
-        {"prelu", 5, plot::Marker_Square},      {"identity", 6, plot::Marker_Square},
-        {"hardswish", 0, plot::Marker_Triangle}, {"hardtanh", 2, plot::Marker_Triangle},
-        {"hardsigmoid", 3, plot::Marker_Triangle}, {"swish", 4, plot::Marker_Triangle},
-        {"softsign", 5, plot::Marker_Triangle},
-    };
-    const std::string_view id = core::activation(catalogue_index).id;
-    for (const Entry& e : styles)
-        if (id == e.id) return {palette[e.color], e.marker};
-    return {palette[6], plot::Marker_Diamond};  // a function without an entry still gets drawn
+SeriesSlots activation_slots(const ActivationView& view) { return assign_series_slots(view.functions, view.looks); }
+
+SeriesLook function_look(const ActivationView& view, int catalogue_index) {
+    return series_look(std::max(0, slot_of(activation_slots(view), catalogue_index)));
 }
 
 bool can_die(const core::Activation& act, const double* params) {
@@ -206,22 +180,24 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     if (!view.log_y) plot::PlotHLine("##y0", 0.0, zero_axis);
     plot::PlotVLine("##x0", 0.0, zero_axis);
 
+    const SeriesSlots slots = activation_slots(view);
+    bool round_shown[3] = {false, false, false};  // which pairs of patterns are on the plot
     for (size_t i = 0; i < view.functions.size(); ++i) {
         const int index = view.functions[i];
         const core::Activation& act = core::activation(index);
         const std::string label = legend_label(act, view.params[index]);
-        const SeriesStyle style = series_style(index);
-        const ImU32 color = style.color;
-        const plot::Marker marker = style.marker;
+        const SeriesLook look = series_look(slots[i].second);
+        round_shown[(slots[i].second / kSeriesColors) % 3] = true;
         const int n = static_cast<int>(curves.x.size());
         if (view.show_df) {
             const std::string df_label = view.show_f ? "##d" + label : label + " f'";
-            // dashed beside f; alone, f' is drawn solid
+            // beside f in its companion pattern (dashed for a solid f); alone, in the function's own
             plot::PlotLine(df_label.c_str(), curves.x.data(), curves.dy[i].data(), n,
-                           {color, view.show_f ? 2.2f : 3.0f, view.show_f, view.show_f ? plot::Marker_None : marker});
+                           view.show_f ? plot::LineStyle{look.color, 2.2f, look.companion, plot::Marker_None}
+                                       : plot::LineStyle{look.color, 3.0f, look.line, look.marker});
         }
         if (view.show_f)
-            plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {color, 3.0f, false, marker});
+            plot::PlotLine(label.c_str(), curves.x.data(), curves.y[i].data(), n, {look.color, 3.0f, look.line, look.marker});
     }
 
     if (view.log_y) {
@@ -236,8 +212,14 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         }
     }
 
-    if (view.show_f && view.show_df && !view.functions.empty())  // a legend entry for the line style alone
-        plot::PlotLine("f'(x): dashed, same colour", nullptr, nullptr, 0, {IM_COL32(90, 90, 90, 255), 2.2f, true});
+    if (view.show_f && view.show_df && !view.functions.empty()) {  // legend entries for the line styles alone
+        static const char* const companions[3] = {"f'(x): dashed, same colour", "f'(x) of a long-dashed f: dotted",
+                                                  "f'(x) of a dash-dot f: dash-dot-dot"};
+        for (int r = 0; r < 3; ++r)
+            if (round_shown[r])
+                plot::PlotLine(companions[r], nullptr, nullptr, 0,
+                               {IM_COL32(90, 90, 90, 255), 2.2f, series_look(r * kSeriesColors).companion});
+    }
 
     if (view.show_probe) {
         probe_moved = plot::DragLineX("probe", &view.probe_x, IM_COL32(90, 90, 90, 200));
@@ -250,7 +232,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
         for (size_t i = 0; i < view.functions.size(); ++i) {
             const core::Activation& act = core::activation(view.functions[i]);
             const double* p = view.params[view.functions[i]].v;
-            const ImU32 color = series_style(view.functions[i]).color;
+            const ImU32 color = series_look(slots[i].second).color;
             const double f = act.f(view.probe_x, p), df = act.df(view.probe_x, p);
             if (view.show_f) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(f) : f, color);
             if (view.show_df) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(df) : df, color, 3.5f);
@@ -274,7 +256,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                 const core::Activation& act = core::activation(view.functions[i]);
                 const double* p = view.params[view.functions[i]].v;
                 ImGui::TableNextColumn();
-                ImGui::PushStyleColor(ImGuiCol_Text, series_style(view.functions[i]).color);
+                ImGui::PushStyleColor(ImGuiCol_Text, series_look(slots[i].second).color);
                 ImGui::Bullet();
                 ImGui::PopStyleColor();
                 ImGui::SameLine();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/figures/figure.h"
+#include "app/figures/series_looks.h"
 #include "app/plot/plot.h"
 #include "core/activation.h"
 
@@ -31,6 +32,8 @@ struct ActivationView {
     int focus = -1;                             // catalogue index whose zones are shaded (-1: first shown)
     bool show_probe = true;                     // the draggable x with dots on each curve
     double probe_x = 1.0;
+    SeriesSlots looks;                          // each function's look as last shown (the panel keeps it
+                                                // up to date; empty: looks in the order of `functions`)
 
     ActivationView();                           // every entry at its default parameters, ReLU/tanh/sigmoid/GELU shown
     int focus_index() const;                    // the function whose zones are shaded, or -1
@@ -71,15 +74,11 @@ ActivationCurves sample_curves(const ActivationView& view, double x_min, double 
 // The home view: the view's x range, and a y range that fits the shown curves over it with a margin.
 plot::Limits fit_limits(const ActivationView& view);
 
-// Every function keeps its own colour and mark, whatever else is shown, so "the green curve" means
-// the same thing all lesson. Colours are the Okabe–Ito palette (told apart with colour-blindness);
-// it has 7 colours on white, so functions that share one carry square or triangle marks, and the
-// usual companions (sigmoid, tanh, ReLU, GELU, SiLU, ...) never share.
-struct SeriesStyle {
-    ImU32 color;
-    plot::Marker marker;
-};
-SeriesStyle series_style(int catalogue_index);
+// Each shown function's look (series_looks.h): a colour of its own while 7 or fewer are shown, kept
+// while it stays shown; beyond 7, shared colours in other dash patterns.
+SeriesSlots activation_slots(const ActivationView& view);
+// The look of one function of the view (the first look for one not shown).
+SeriesLook function_look(const ActivationView& view, int catalogue_index);
 
 // How the figure is drawn: on screen the plot keeps its own pan and zoom around `home`; for export
 // the view is forced.

@@ -1,6 +1,7 @@
 #include "app/figures/gradient_figure.h"
 
-#include "app/figures/activation_figure.h"  // series_style: every function keeps its colour
+#include "app/figures/activation_figure.h"
+#include "app/figures/series_looks.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
 
@@ -69,12 +70,12 @@ std::string pair_label(const GradientPair& pair) {
     return std::string(core::activation(pair.activation).id) + " + " + core::init_name(pair.init);
 }
 
-PairStyle pair_style(const std::vector<GradientPair>& pairs, size_t i) {
-    int earlier = 0;  // pairs before i with the same activation
-    for (size_t j = 0; j < i && j < pairs.size(); ++j) earlier += pairs[j].activation == pairs[i].activation;
+PairStyle pair_style(const std::vector<GradientPair>& /*pairs: only their order counts*/, size_t i) {
+    static_assert(kMaxPairs <= kSeriesColors, "every pair has a colour of its own");
     static const plot::Marker marks[kMaxPairs] = {plot::Marker_Square, plot::Marker_Diamond, plot::Marker_Triangle,
                                                   plot::Marker_None};
-    return {series_style(pairs[i].activation).color, earlier % 2 == 1, marks[earlier % kMaxPairs]};
+    const SeriesLook look = series_look(static_cast<int>(i));
+    return {look.color, look.line, marks[i % kMaxPairs]};
 }
 
 ChainData compute_chain(const GradientView& view, int depth) {
@@ -260,7 +261,7 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
     plot::SetupLegend(plot::Location_Best);
 
     const std::vector<double> x = layer_numbers(depth);
-    const SeriesStyle style = series_style(view.activation);
+    const SeriesLook style = series_look(0);  // one function: the first colour
     const bool zero = std::find(rms.begin(), rms.end(), 0.0) != rms.end();
     if (zero) draw_zero_layers(rms, style.color);  // under the lines: the shading is a background
     if (!layers.empty())
@@ -302,7 +303,7 @@ void draw_activity_plot(const GradientView& view, const std::vector<core::LayerS
     log_range(all, &lo, &hi);
     plot::SetupAxesLimits({0.5, depth + 0.5, lo, hi}, options.cond);
     const std::vector<double> x = layer_numbers(depth);
-    const ImU32 color = series_style(view.activation).color;
+    const ImU32 color = series_look(0).color;
     if (!layers.empty()) {
         plot::PlotLine("std of a", x.data(), sd.data(), depth, {color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
         plot::PlotLine("|mean of a|", x.data(), mean.data(), depth, {color, 2.2f, true});
@@ -323,7 +324,7 @@ void draw_dead_plot(const GradientView& view, const std::vector<core::LayerStats
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 110), 1.2f});
     if (!layers.empty())
         plot::PlotLine("f'(z) = 0 on the whole batch", x.data(), dead.data(), depth,
-                       {series_style(view.activation).color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
+                       {series_look(0).color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
     plot::EndPlot();
 }
 
@@ -347,7 +348,7 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
     // nothing to draw when every product is 0: no legend line for an empty plot, the note says why
     if (d != 0.0)
         plot::PlotLine(label.c_str(), k.data(), magnitude.data(), depth,
-                       {series_style(view.activation).color, 3.0f, false, layer_marker(depth, plot::Marker_Diamond)});
+                       {series_look(0).color, 3.0f, false, layer_marker(depth, plot::Marker_Diamond)});
     int row = 0;
     if (d == 0.0) {
         const bool kink = act.props.can_die && view.z == 0.0;

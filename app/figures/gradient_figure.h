@@ -62,12 +62,11 @@ std::string activation_label(const core::Activation& act, const core::ParamValue
 std::string init_label(const core::Init& init);
 // "relu + he": a comparison pair as the legend shows it.
 std::string pair_label(const GradientPair& pair);
-// How pair i of `pairs` is drawn: in its activation's colour from the catalogue (the same in every
-// plot of actlab), dashed and with another marker when an earlier pair has the same activation
-// (relu + he against relu + lecun).
+// How pair i of `pairs` is drawn: a colour of its own (series_looks.h, in the order of the pairs; there
+// are fewer pairs than colours), and a marker of its own on the layers as a second cue.
 struct PairStyle {
     ImU32 color;
-    bool dashed;
+    plot::LineDash dashed;
     plot::Marker marker;
 };
 PairStyle pair_style(const std::vector<GradientPair>& pairs, size_t i);

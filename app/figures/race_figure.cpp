@@ -3,6 +3,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/plot/text_format.h"
+#include "app/figures/series_looks.h"
 
 #include <algorithm>
 #include <array>
@@ -228,7 +229,7 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     ImDrawList* wl = ImGui::GetWindowDrawList();
     for (int i = 0; i < k; ++i) {
         const RaceEntry& e = race.entries[i];
-        const ImU32 color = series_style(e.activation).color;
+        const ImU32 color = series_look(i).color;  // runners in the order of the race, a colour each
         // each boundary centred in its cell, the status under it from the cell's left
         const ImVec2 origin(top.x, top.y + (i / columns) * row_h);
         const float cell_x = origin.x + (i % columns) * (cell_w + gap);
@@ -301,8 +302,9 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
     const std::string target = "target " + plot::format_significant(race.target_loss);
     plot::PlotHLine(target.c_str(), race.target_loss, {kTargetColor, 1.5f, true});
     std::vector<double> xs, ys;
-    for (const RaceEntry& e : race.entries) {
-        const SeriesStyle s = series_style(e.activation);
+    for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
+        const RaceEntry& e = race.entries[i];
+        const SeriesLook s = series_look(i);
         const int n = static_cast<int>(e.history.size());
         xs.resize(n);
         ys.resize(n);
@@ -310,7 +312,7 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
             xs[j] = e.history[j].epoch;
             ys[j] = e.history[j].test_loss;
         }
-        plot::PlotLine(core::activation(e.activation).label, xs.data(), ys.data(), n, {s.color, 2.5f, false, s.marker});
+        plot::PlotLine(core::activation(e.activation).label, xs.data(), ys.data(), n, {s.color, 2.5f, s.line, s.marker});
         // where it crossed the target: a dot on the dashed line
         const int reached = race_epochs_to_target(race, e);
         if (reached >= 0) plot::PlotMarker(reached, race.target_loss, s.color, 6.0f);
@@ -385,7 +387,7 @@ void draw_race_table(const RaceResult& race, float width) {
         ImGui::TableNextRow();
         if (leading(i)) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(255, 244, 200, 255));
         ImGui::TableNextColumn();
-        cell_text(series_style(e.activation).color, row[0]);
+        cell_text(series_look(i).color, row[0]);
         ImGui::TableNextColumn();
         if (race_epochs_to_target(race, e) < 0)
             cell_text(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255), row[1]);

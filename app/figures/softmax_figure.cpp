@@ -287,12 +287,15 @@ bool draw_entropy_plot(SoftmaxView& view, const SoftmaxData& data, ImVec2 size, 
     const plot::Limits lim = plot::GetPlotLimits();
     // Above the ln K line on the left (the curve is low there, near H = 0), below the 0 line on the
     // right (the curve is high there): neither label is crossed by the curve or cut by the frame.
-    const std::string top = "ln " + std::to_string(view.classes()) + " = " + plot::format_significant(ln_k, 4) + ": uniform (T → ∞)";
-    plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
-    // with tied maxima, T → 0 shares the mass among them: H falls to ln(ties), not 0
+    // With tied maxima, T → 0 shares the mass among them: H falls to ln(ties), not 0. When every logit
+    // ties, that floor is ln K itself: one line and one label say so (two would print on each other).
     const double floor = data.cold_entropy;
-    std::string bottom = "0: one-hot (T → 0)";
-    if (floor > 0.0) {
+    const bool all_tie = floor > 0.0 && std::fabs(floor - ln_k) <= 1e-9 * ln_k;
+    const std::string top = "ln " + std::to_string(view.classes()) + " = " + plot::format_significant(ln_k, 4) +
+                            (all_tie ? ": uniform at every T (all the logits tie)" : ": uniform (T → ∞)");
+    plot::PlotText(top.c_str(), lim.x_min, ln_k, kMutedInk, ImVec2(6, -3), ImVec2(0, 1));
+    std::string bottom = all_tie ? "0: one-hot, not reached (all the logits tie)" : "0: one-hot (T → 0)";
+    if (floor > 0.0 && !all_tie) {
         plot::PlotHLine("##ties", floor, {IM_COL32(120, 120, 120, 255), 1.2f, true});
         const std::string ties = "ln " + std::to_string(static_cast<int>(std::lround(std::exp(floor)))) + " = " +
                                  plot::format_significant(floor, 4) + ": the tied largest logits share it (T → 0)";

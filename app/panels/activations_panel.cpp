@@ -8,6 +8,7 @@
 #include "app/panels/typed_field.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
+#include "app/ui_items.h"
 
 #include <imgui.h>
 
@@ -43,7 +44,7 @@ constexpr int kTableDigits = 10;  // significant digits of the values table
 
 
 // A bullet in a function's colour, before the text that follows on the line.
-void function_bullet(int catalogue_index) { color_bullet(series_style(catalogue_index).color); }
+void function_bullet(const ActivationView& v, int catalogue_index) { color_bullet(function_look(v, catalogue_index).color); }
 
 
 // The function checkboxes, two columns, each with its curve colour once shown.
@@ -55,7 +56,7 @@ bool draw_function_picker(ActivationView& v) {
             const core::Activation& act = core::activation(i);
             bool on = is_shown(v, i);
             const bool shown = on;
-            if (shown) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(series_style(i).color));
+            if (shown) ImGui::PushStyleColor(ImGuiCol_CheckMark, ImGui::ColorConvertU32ToFloat4(function_look(v, i).color));
             ImGui::PushID(i);
             if (ImGui::Checkbox(act.label, &on)) {
                 if (on) v.functions.push_back(i);
@@ -64,18 +65,19 @@ bool draw_function_picker(ActivationView& v) {
             }
             ImGui::PopID();
             if (shown) ImGui::PopStyleColor();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
+            item_tip("%s\n%s", act.formula, act.derivative);
         }
         ImGui::EndTable();
     }
     if (ImGui::SmallButton("Classic")) set_functions(v, {"sigmoid", "tanh", "relu"}), changed = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sigmoid, tanh and ReLU");
+    item_tip("Sigmoid, tanh and ReLU");
     same_line_or_wrap(small_button_width("ReLU family"));
     if (ImGui::SmallButton("ReLU family")) set_functions(v, {"relu", "leaky_relu", "elu", "selu"}), changed = true;
     same_line_or_wrap(small_button_width("Smooth ReLUs"));
     if (ImGui::SmallButton("Smooth ReLUs")) set_functions(v, {"relu", "gelu", "silu", "mish", "softplus"}), changed = true;
     same_line_or_wrap(small_button_width("Clear"));
     if (ImGui::SmallButton("Clear")) v.functions.clear(), changed = true;
+    record_item("Clear");
     return changed;
 }
 
@@ -96,8 +98,7 @@ bool draw_parameter_sliders(ActivationView& v) {
                                     ImGui::GetStyle().ItemSpacing.x);
             value_slider(label, &v.params[index].v[k], p.min, p.max, "%.3f", ImGuiSliderFlags_AlwaysClamp);
             released |= ImGui::IsItemDeactivatedAfterEdit();
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
+            item_tip("Drag, or Ctrl+click to type a value from %g to %g (default %g)", p.min, p.max, p.def);
             same_line_or_wrap(small_button_width("reset"));
             if (ImGui::SmallButton("reset")) v.params[index].v[k] = p.def, released = true;
             ImGui::PopID();
@@ -159,7 +160,7 @@ bool draw_range(ExplorerState& e) {
     preset("±10", 10);
     same_line_or_wrap(small_button_width("Reset view"));
     if (ImGui::SmallButton("Reset view")) changed = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the x range, with y fitted (or double-click the plot)");
+    item_tip("Back to the x range, with y fitted (or double-click the plot)");
     // Panned or zoomed away from the range above: say what is on screen.
     if (!changed && (e.shown.x_min != v.x_min || e.shown.x_max != v.x_max))
         hint(("showing " + plot::format_significant(e.shown.x_min, 3) + " to " + plot::format_significant(e.shown.x_max, 3) +
@@ -178,9 +179,8 @@ void draw_controls(AppState& state) {
         ImGui::Checkbox("f'(x), dashed", &v.show_df);
         if (!v.show_f && !v.show_df) v.show_f = true;
         if (ImGui::Checkbox("log scale: |f|, |f'|", &v.log_y)) e.reset_view = true;
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e⁻ˣ, tanh' like "
-                              "e⁻²ˣ, GELU' like a Gaussian");
+        item_tip("A log y axis shows how fast a gradient vanishes: sigmoid' falls like e⁻ˣ, tanh' like "
+                 "e⁻²ˣ, GELU' like a Gaussian");
         if (draw_range(e)) e.reset_view = true;
     }
     if (section("Where learning stalls")) {
@@ -198,8 +198,7 @@ void draw_controls(AppState& state) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         value_slider("##threshold", &v.saturation_threshold, kMinThreshold, kMaxThreshold, "%.3g",
                      ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
+        item_tip("Where the slope is this small, a gradient passing through the unit nearly vanishes");
         ImGui::Checkbox("where f' = 0: a unit there can die", &v.shade_dead);
     }
     if (section("Probe")) {
@@ -260,7 +259,7 @@ void draw_probe_table(const ActivationView& v) {
         const double d = act.df(x, p);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        function_bullet(v.functions[i]);
+        function_bullet(v, v.functions[i]);
         ImGui::TextUnformatted(act.label);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(plot::format_significant(act.f(x, p), kTableDigits).c_str());
@@ -304,10 +303,10 @@ void draw_properties_table(const ActivationView& v) {
         const bool shown = r < v.functions.size();
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (shown) function_bullet(order[r]);
+        if (shown) function_bullet(v, order[r]);
         if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextUnformatted(act.label);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", act.formula, act.derivative);
+        item_tip("%s\n%s", act.formula, act.derivative);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(act.props.range);
         ImGui::TableNextColumn();
@@ -335,7 +334,7 @@ void draw_about(const ActivationView& v) {
     }
     for (size_t i = 0; i < v.functions.size(); ++i) {
         const core::Activation& act = core::activation(v.functions[i]);
-        function_bullet(v.functions[i]);
+        function_bullet(v, v.functions[i]);
         ImGui::TextWrapped("%s    %s    %s", act.label, act.formula, act.derivative);
         ImGui::Indent();
         text_wrapped(act.about);
@@ -369,6 +368,7 @@ void update_caches(ExplorerState& e) {
 // for `room`: the plot keeps a readable height, and the tabs under it at least a few rows.
 void draw_explorer_main(AppState& state, ImVec2 room) {
     ExplorerState& e = state.explorer;
+    e.view.looks = activation_slots(e.view);  // a function keeps its look while it stays shown
     const bool plot_only = state.ui.plot_only;
     update_caches(e);
     const float fs = ImGui::GetFontSize();

@@ -2,6 +2,7 @@
 
 #include "app/panels/typed_field.h"
 #include "app/panels/lab_layout.h"
+#include "app/panels/panel_widgets.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -14,10 +15,10 @@ namespace actlab::app {
 void draw_export_controls(AppState& state, const char* id, const std::function<Figure()>& figure) {
     ImGui::PushID(id);
     if (ImGui::Button("Export PNG")) request_export(state, ExportFormat::Png, figure());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Renders the plot again at the export size (Ctrl+E)");
+    item_tip("Renders the plot again at the export size (Ctrl+E)");
     same_line_or_wrap(button_width("Export CSV"));
     if (ImGui::Button("Export CSV")) request_export(state, ExportFormat::Csv, figure());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Writes the plotted values (Ctrl+Shift+E)");
+    item_tip("Writes the plotted values (Ctrl+Shift+E)");
     same_line_or_wrap(button_width("Settings…"));
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("export settings");
     if (ImGui::BeginPopup("export settings")) {

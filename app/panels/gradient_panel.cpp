@@ -46,7 +46,7 @@ bool init_combo(const char* id, core::InitKind* kind, float width) {
     if (ImGui::BeginCombo(id, core::init_name(*kind))) {
         for (core::InitKind k : kGradientInits) {
             if (ImGui::Selectable(core::init_name(k), k == *kind)) *kind = k, changed = true;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_formula(k));
+            item_tip("%s", init_formula(k));
         }
         ImGui::EndCombo();
     }
@@ -73,7 +73,7 @@ void draw_network_controls(GradientView& v, std::string* message) {
         ImGui::PopID();
     }
     init_combo("init", &v.init.kind, w);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", init_formula(v.init.kind));
+    item_tip("%s", init_formula(v.init.kind));
     if (v.init.kind == core::InitKind::Normal || v.init.kind == core::InitKind::Uniform) {
         const bool normal = v.init.kind == core::InitKind::Normal;
         ImGui::SetNextItemWidth(w);
@@ -83,7 +83,7 @@ void draw_network_controls(GradientView& v, std::string* message) {
     static const double kBiasMin = -kMaxAbsBias, kBiasMax = kMaxAbsBias;
     ImGui::SetNextItemWidth(w);
     value_slider("bias", &v.init.bias, kBiasMin, kBiasMax, "%.2f", ImGuiSliderFlags_AlwaysClamp);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every unit's bias. Negative values push ReLU units below 0: try −1");
+    item_tip("Every unit's bias. Negative values push ReLU units below 0: try −1");
     ImGui::SetNextItemWidth(w);
     value_slider_int("depth (layers)", &v.depth, core::kMinFlowDepth, core::kMaxFlowDepth, "%d",
                      ImGuiSliderFlags_AlwaysClamp);
@@ -123,7 +123,7 @@ void draw_presets(GradientView& v) {
     if (ImGui::SmallButton("100 × 256")) v.depth = 100, v.width = 256, v.batch = 256;
     same_line_or_wrap(small_button_width("100 × 1024"));
     if (ImGui::SmallButton("100 × 1024")) v.depth = 100, v.width = 1024, v.batch = 256;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("100 layers of 1024 units, batch 256: several seconds, with a progress bar");
+    item_tip("100 layers of 1024 units, batch 256: several seconds, with a progress bar");
 }
 
 void draw_chain_controls(GradientState& g) {
@@ -131,7 +131,7 @@ void draw_chain_controls(GradientState& g) {
     static const double kZMin = -6.0, kZMax = 6.0;
     ImGui::SetNextItemWidth(width_beside("z", ImGui::GetFontSize() * 11));
     value_slider("z", &v.z, kZMin, kZMax, "%.2f");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any z from −100 to 100");
+    item_tip("Ctrl+click to type any z from −100 to 100");
     v.z = std::clamp(v.z, -kMaxChainZ, kMaxChainZ);
     const ChainData& chain = update_chain(&g.chain, v, v.depth);
     ImGui::Text("f'(z) = %s", plot::format_significant(chain.slope).c_str());

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdarg>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +34,14 @@ void color_bullet(ImU32 color) {
     ImGui::Bullet();
     ImGui::PopStyleColor();
     ImGui::SameLine();
+}
+
+void item_tip(const char* format, ...) {
+    if (!ImGui::IsItemHovered() || ImGui::IsItemActive()) return;
+    va_list args;
+    va_start(args, format);
+    ImGui::SetTooltipV(format, args);
+    va_end(args);
 }
 
 namespace {
@@ -185,12 +194,14 @@ bool tab_item(const char* label, ImGuiTabItemFlags flags) {
 bool activation_combo(const char* id, int* index, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, core::activation(*index).label)) {
+    const bool open = ImGui::BeginCombo(id, core::activation(*index).label);
+    if (!open) record_item(id);  // open, ImGui's last item is in the list's own window
+    if (open) {
         for (int i = 0; i < core::activation_count(); ++i) {
             ImGui::PushID(i);
             if (ImGui::Selectable(core::activation(i).label, i == *index)) *index = i, changed = true;
             if (i == *index) ImGui::SetItemDefaultFocus();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
+            item_tip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
             ImGui::PopID();
         }
         ImGui::EndCombo();

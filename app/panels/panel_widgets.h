@@ -14,6 +14,9 @@ bool section(const char* title);
 void hint(const char* text);
 // A bullet in `color`, before the text that follows on the line.
 void color_bullet(ImU32 color);
+// The last item's tooltip (printf's format), shown while the item is hovered and not in use: none while
+// a slider is dragged, a button held or a value typed in, so no tip covers the plot being changed.
+void item_tip(const char* format, ...) IM_FMTARGS(1);
 
 // ImGui::SliderScalar, but the value is drawn in the half of the frame away from the handle (ImGui
 // centres it, and a handle near the middle covers it: unreadable on a projector). Ctrl+click types

@@ -1,17 +1,21 @@
 #include "app/panels/playground_controls.h"
 
 #include "app/files.h"
+#include "app/panels/file_browser.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
 #include "app/plot/text_format.h"
+#include "app/ui_items.h"
 #include "core/csv.h"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 namespace actlab::app {
 
@@ -98,10 +102,9 @@ void draw_dataset_previews(PlaygroundState& p) {
             p.message.clear();
             p.needs_reset = true;
         }
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", info.classes == 0 ? info.label
-                                                       : (std::string(info.label) + ": " + std::to_string(info.classes) +
-                                                          " classes").c_str());
+        item_tip("%s", info.classes == 0 ? info.label
+                                          : (std::string(info.label) + ": " + std::to_string(info.classes) +
+                                             " classes").c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), IM_COL32(255, 255, 255, 255));
         const core::Dataset& d = previews[static_cast<size_t>(k)];
@@ -122,13 +125,46 @@ void draw_dataset_previews(PlaygroundState& p) {
     }
 }
 
+// A CSV picked in the browser or typed: loaded, and its folder is where the browser opens next time
+// (even when the file was refused: the user is working there). Only a file of a size a CSV of points
+// can have is read: a device (/dev/zero), a pipe or a huge file would hold the window forever.
+void load_chosen_csv(PlaygroundState& p, const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string folder = parent_folder(fs::absolute(path, ec).string());
+    if (!ec && fs::is_directory(folder, ec)) p.csv_folder = folder;
+    // 100,000 rows of three 17-digit numbers are under 8 MB; 64 MB leaves room for spaces and comments
+    constexpr std::uintmax_t kMaxCsvBytes = 64u << 20;
+    const fs::file_status st = fs::status(path, ec);
+    if (!ec && fs::exists(st) && !fs::is_regular_file(st)) {
+        p.message = "Not loaded: '" + path + "' is " + (fs::is_directory(st) ? "a folder" : "not a regular file") +
+                    ". The points shown are kept.";
+        return;
+    }
+    const std::uintmax_t bytes = fs::file_size(path, ec);
+    if (!ec && bytes > kMaxCsvBytes) {
+        p.message = "Not loaded: '" + path + "' is " + size_text(bytes) +
+                    ", far more than a CSV of at most 100,000 points. The points shown are kept.";
+        return;
+    }
+    load_playground_csv(p, path);
+}
+
 void draw_data_controls(PlaygroundState& p) {
     if (!section("Data")) return;
     const float fs = ImGui::GetFontSize();
     draw_dataset_previews(p);
     core::TrainConfig& c = p.view.config;
     const bool generated = p.view.data_file.empty();
-    ImGui::TextUnformatted(generated ? core::dataset_info(c.data.kind).label : ("File: " + p.data_name).c_str());
+    if (generated) {
+        ImGui::TextUnformatted(core::dataset_info(c.data.kind).label);
+    } else {
+        // a long name loses its middle, not its end: the extension and the last words stay
+        const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("File: ").x;
+        const std::string name = fit_file_name(p.data_name, room, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
+        ImGui::Text("File: %s", name.c_str());
+        item_tip("%s", p.view.data_file.c_str());
+    }
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (generated) {
         double noise = c.data.noise * 100.0;
@@ -154,15 +190,23 @@ void draw_data_controls(PlaygroundState& p) {
         ++c.data.seed;
         p.data_dirty = true;
     }
-    if (generated && ImGui::IsItemHovered()) ImGui::SetTooltip("new points from the next seed of the data");
+    if (generated) item_tip("new points from the next seed of the data");
     ImGui::Spacing();
     ImGui::TextUnformatted("Your own points (CSV: x1,x2,label)");
-    static char path[1024] = "";
+    if (ImGui::Button("Choose a file…")) open_file_browser(p.csv_browser, p.csv_folder, ".csv");
+    record_item("Choose a file…");
+    item_tip("Pick a CSV from a folder (the one last used), or type its path below");
     ImGui::SetNextItemWidth(-4.2f * fs);
-    const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", path, sizeof path,
+    const bool enter = ImGui::InputTextWithHint("##csv", "/path/to/points.csv", &p.csv_path,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    record_item("CSV path");
     ImGui::SameLine();
-    if (ImGui::Button("Load") || enter) load_playground_csv(p, expand_home(path));
+    if (ImGui::Button("Load") || enter) load_chosen_csv(p, expand_home(p.csv_path));
+    std::string chosen;
+    if (draw_file_browser(p.csv_browser, "Open a CSV of points", ".csv", &chosen)) {
+        p.csv_path = chosen;
+        load_chosen_csv(p, chosen);
+    }
     hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
 }
 
@@ -210,7 +254,7 @@ void draw_network_controls(PlaygroundState& p) {
             for (core::HiddenLayer& h : hidden) h = core::hidden_layer(h.units, all);
             changed = true;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("one activation for every hidden layer");
+        item_tip("one activation for every hidden layer");
     }
     for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
         ImGui::PushID(l);
@@ -320,7 +364,7 @@ void draw_training_controls(PlaygroundState& p) {
     bool new_seed = typed_u64("##seed", &seed, &p.message);
     ImGui::SameLine();
     if (ImGui::SmallButton("new")) ++seed, new_seed = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The next seed: new data (unless your own), new starting weights");
+    item_tip("The next seed: new data (unless your own), new starting weights");
     if (new_seed) {
         c.seed = c.data.seed = seed;
         p.data_dirty = p.view.data_file.empty();

@@ -159,7 +159,7 @@ void draw_run_bar(PlaygroundState& p) {
             p.view.speed = std::clamp(std::round(speed), lo, hi);
             p.trainer->set_speed(p.view.speed);
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Epochs per second, from 1 to 1000 (Ctrl+click to type)");
+        item_tip("Epochs per second, from 1 to 1000 (Ctrl+click to type)");
         ImGui::SameLine();
         ImGui::TextUnformatted(rate);
     }
@@ -242,10 +242,10 @@ void export_buttons(AppState& state, const char* what, const std::function<Figur
     ImGui::Text("%s:", what);
     ImGui::SameLine();
     if (ImGui::SmallButton("PNG")) request_export(state, ExportFormat::Png, figure());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export the plot as PNG, drawn again at the export size");
+    item_tip("Export the plot as PNG, drawn again at the export size");
     ImGui::SameLine();
     if (ImGui::SmallButton("CSV")) request_export(state, ExportFormat::Csv, figure());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Export the plotted values as CSV");
+    item_tip("Export the plotted values as CSV");
     ImGui::PopID();
 }
 

@@ -119,7 +119,7 @@ bool any_unfinished(const RaceState& r) {
 bool runner_combo(int index, int* activation) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushID(index);
-    ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_style(*activation).color),
+    ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_look(index).color),
                        ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
                        ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     ImGui::SameLine(0, 0.3f * fs);
@@ -144,7 +144,7 @@ void draw_controls(AppState& state) {
             ImGui::SameLine(0, 0.2f * fs);
             ImGui::PushID(i);
             if (ImGui::SmallButton("×")) remove = i;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove this runner");
+            item_tip("Remove this runner");
             ImGui::PopID();
         }
     }
@@ -163,26 +163,24 @@ void draw_controls(AppState& state) {
 
     ImGui::SetNextItemWidth(8 * fs);
     typed_int("epochs", &r.epochs, 1, kMaxRaceEpochs, &r.typed_message);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
+    item_tip("The race's length: every runner stops there (1 to %d)", kMaxRaceEpochs);
     same_line_or_wrap(7 * fs + ImGui::GetStyle().ItemInnerSpacing.x + text_width("target test loss"), 1.5f * fs);
     ImGui::SetNextItemWidth(7 * fs);
     typed_double("target test loss", &r.target_loss, "%g", &r.typed_message, [&](double target) {
         if (target > 0 && target <= 1e6) return std::string();
         return "The target test loss must be above 0 and at most 1e6; it stays " + plot::format_significant(r.target_loss) + ".";
     });
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The table counts the epochs each runner took to reach it");
+    item_tip("The table counts the epochs each runner took to reach it");
     same_line_or_wrap(checkbox_width("slow motion"), 1.5f * fs);
     if (ImGui::Checkbox("slow motion", &r.slow))
         for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
+    item_tip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
                           kRaceSlowSpeed);
     same_line_or_wrap(button_width("Start race"), 1.5f * fs);
     if (ImGui::Button("Start race")) start_race(r, state.playground);
     record_item("Start race");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Trains the playground's network once per runner, from the same initial weights,\n"
-                          "every hidden layer with the runner's activation");
+    item_tip("Trains the playground's network once per runner, from the same initial weights,\n"
+             "every hidden layer with the runner's activation");
     if (!r.runners.empty()) {
         same_line_or_wrap(button_width("Resume"));
         if (any_running(r)) {

@@ -122,8 +122,7 @@ void draw_temperature(SoftmaxState& s) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     value_slider("##T", &t, kSliderMinTemperature, kSliderMaxTemperature, "T = %.3g",
                  ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp, kSteps, 10);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drag (log scale, 0.01 to 100: it lands on 1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8 × 10^k;\n"
+    item_tip("Drag (log scale, 0.01 to 100: it lands on 1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8 × 10^k;\n"
                           "hold Shift for values in between), or Ctrl+click to type a value from 0.01 to 100 (Enter applies it).\n"
                           "The arrow keys step T while this lab is shown.");
     ImGui::TextUnformatted("type T:");
@@ -136,12 +135,12 @@ void draw_temperature(SoftmaxState& s) {
     });
     same_line_or_wrap(small_button_width("T = 1"));
     if (ImGui::SmallButton("T = 1")) t = 1.0;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Plain softmax");
+    item_tip("Plain softmax");
     ImGui::BeginDisabled(static_cast<int>(v.temperatures.size()) >= kMaxTemperatures ||
                          std::count(v.temperatures.begin(), v.temperatures.end(), t) > 1);
     if (ImGui::SmallButton("Compare: keep this T")) v.temperatures.push_back(t);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keeps a set of bars at this T in the probability plot, beside the current one");
+    item_tip("Keeps a set of bars at this T in the probability plot, beside the current one");
     if (v.temperatures.size() > 1) {
         same_line_or_wrap(small_button_width("clear"));
         if (ImGui::SmallButton("clear")) v.temperatures.resize(1);
@@ -188,14 +187,12 @@ void draw_filters(SoftmaxState& s) {
     SoftmaxView& v = s.view;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     value_slider_int("top-k", &v.top_k, 0, v.classes(), v.top_k == 0 ? "off" : "%d", ImGuiSliderFlags_AlwaysClamp);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Keep the k most probable classes (ties at the k-th place are all kept), then renormalise");
+    item_tip("Keep the k most probable classes (ties at the k-th place are all kept), then renormalise");
     const double lo = 0.01, hi = 1.0;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
     value_slider("top-p", &v.top_p, lo, hi, v.top_p >= 1.0 ? "off (1)" : "%.3f", ImGuiSliderFlags_AlwaysClamp);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Nucleus: keep the most probable classes until their mass reaches p, then renormalise.\n"
-                          "Applied after top-k, as language-model samplers do.");
+    item_tip("Nucleus: keep the most probable classes until their mass reaches p, then renormalise.\n"
+             "Applied after top-k, as language-model samplers do.");
     hint("Decoders cut the unlikely tail before sampling, so a rare class is never drawn.");
 }
 
@@ -243,7 +240,7 @@ void draw_controls(AppState& state) {
             if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(list[i].name).x + ImGui::GetFontSize())
                 ImGui::NewLine();
             if (ImGui::SmallButton(list[i].name)) apply_preset(s, list[i]);
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", list[i].tip);
+            item_tip("%s", list[i].tip);
         }
     }
     if (section("Classes and logits")) draw_logit_table(s);

@@ -26,7 +26,7 @@ const char* label_end(const char* label) {
     return hidden ? hidden : label + std::strlen(label);
 }
 
-void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker) {
+void add_legend(const char* label, ImU32 color, bool band, LineDash dashed, Marker marker) {
     CurrentPlot& p = ctx().current;
     const char* end = label_end(label);
     if (end == label) return;
@@ -297,6 +297,7 @@ void lock_setup() {
         const bool frame_hovered = ImGui::IsItemHovered();
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         p.hovered = frame_hovered && area.Contains(mouse);
+        p.held = ImGui::IsItemActive();
         set_transforms(p);
 
         if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
@@ -450,12 +451,19 @@ void draw_legend(CurrentPlot& p) {
         if (e.band) {
             dl->AddRectFilled(ImVec2(x0, y + 0.1f * fs), ImVec2(x0 + swatch, y + 0.9f * fs), e.color);
         } else {
-            if (e.dashed) {
-                for (float x = x0; x < x0 + swatch; x += 0.6f * fs)
-                    dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 0.35f * fs, x0 + swatch), cy), e.color, 2.5f * p.unit);
-            } else {
-                dl->AddLine(ImVec2(x0, cy), ImVec2(x0 + swatch, cy), e.color, 2.5f * p.unit);
+            // The line's own pattern, shortened so the swatch holds two of it, and placed so its middle
+            // (where a marker goes) is the middle of a dash: the gaps show either side of the marker.
+            const float* lengths = nullptr;
+            float period = 0.0f;
+            for (int k = 0, n = dash_pattern(e.dashed, &lengths); k < n; ++k) period += lengths[k];
+            const float scale = period > 0.0f ? std::min(0.75f * p.unit, 0.5f * swatch / period) : 1.0f;
+            float start = 0.0f;
+            if (period > 0.0f) {
+                start = std::fmod(0.5f * lengths[0] * scale - 0.5f * swatch, period * scale);
+                if (start < 0.0f) start += period * scale;
             }
+            const ImVec2 ends[2] = {ImVec2(x0, cy), ImVec2(x0 + swatch, cy)};
+            add_dashed_polyline(dl, ends, 2, e.color, 2.5f * p.unit, e.dashed, scale, start);
             if (e.marker != Marker_None) draw_marker(dl, e.marker, ImVec2(x0 + swatch * 0.5f, cy), 0.28f * fs, e.color);
         }
         dl->AddText(ImGui::GetFont(), fs, ImVec2(x0 + swatch + l.gap, y), s.text, e.label.c_str(), nullptr, at.wrap_width);
@@ -548,7 +556,7 @@ void SetupAxisTicks(Axis axis, const double* values, int count, const char* cons
 bool IsPlotHovered() {
     lock_setup();
     const CurrentPlot& p = ctx().current;
-    return p.hovered && !p.item_active;
+    return p.hovered && !p.item_active && !p.held;
 }
 
 ImVec2 GetPlotMousePosPixels() { return ImGui::GetIO().MousePos; }

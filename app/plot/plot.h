@@ -14,6 +14,7 @@
 // demo (app/plot/plot_demo.cpp) shows every feature.
 #pragma once
 
+#include "app/plot/label_layout.h"
 #include "app/plot/plot_layout.h"
 
 #include <imgui.h>
@@ -55,10 +56,23 @@ struct Limits {
 // Marks along a line, to tell apart lines that share a colour.
 enum Marker { Marker_None = 0, Marker_Square, Marker_Triangle, Marker_Diamond };
 
+// How a line is broken up, so lines that share a colour can be told apart without their marks. An int,
+// so `true` (1) is the plain dash.
+typedef int LineDash;  // -> enum LineDash_
+enum LineDash_ {
+    LineDash_Solid = 0,
+    LineDash_Dashed = 1,      // dashes of 7 points, gaps of 4.5
+    LineDash_Long = 2,        // long dashes: 16 on, 6 off
+    LineDash_Dotted = 3,      // dots: 2 on, 3.5 off
+    LineDash_DashDot = 4,     // 13 on, 4 off, 2.5 on, 4 off
+    LineDash_DashDotDot = 5,  // 10 on, then two dots
+    LineDash_COUNT
+};
+
 struct LineStyle {
     ImU32 color = IM_COL32(0, 0, 0, 255);
     float weight = 2.0f;   // in points: scaled with the font size, so exports at 2× stay in proportion
-    bool dashed = false;
+    LineDash dashed = LineDash_Solid;  // drawn so along the line and in the legend
     Marker marker = Marker_None;  // drawn every few font heights along the line, and in the legend
 };
 
@@ -112,7 +126,9 @@ void PlotVBand(const char* label, double x0, double x1, ImU32 color);
 void PlotVLine(const char* label, double x, const LineStyle& style);
 void PlotHLine(const char* label, double y, const LineStyle& style);
 void PlotMarker(double x, double y, ImU32 color, float radius = 4.5f);
-// Text at a data position, shifted by `pixel_offset` (in points) and aligned by `pivot` (0..1).
+// Text at a data position, shifted by `pixel_offset` (in points) and aligned by `pivot` (0..1). No two
+// texts of a plot overlap: one that would cover another moves up or down, as little as it can, and the
+// same text twice in one place is drawn once.
 void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset = ImVec2(0, 0),
               ImVec2 pivot = ImVec2(0.5f, 0.5f));
 // Bars at xs with heights ys; the legend shows a filled swatch.
@@ -123,8 +139,12 @@ bool DragBarY(const char* id, double x, double* y, const BarStyle& style);
 // A vertical line the user can drag; returns true when it moved *x this frame.
 bool DragLineX(const char* id, double* x, ImU32 color, float weight = 1.5f);
 
+// Where the texts (PlotText) of the plot drawn last landed, in pixels, in the order they were given:
+// valid from its first text until the next BeginPlot. For tests, and for marks placed beside them.
+const std::vector<TextBox>& GetLastPlotTextBoxes();
+
 // Queries, valid between BeginPlot and EndPlot (after the setup).
-bool IsPlotHovered();               // the mouse is over the data area
+bool IsPlotHovered();               // the mouse is over the data area, and nothing there is being dragged
 ImVec2 GetPlotMousePosPixels();
 double GetPlotMouseX();             // the data coordinates under the mouse
 double GetPlotMouseY();

@@ -62,6 +62,21 @@ void ShowDemoWindow(DemoState* state) {
         EndPlot();
     }
 
+    ImGui::TextWrapped("Dash patterns, for lines that share a colour (LineStyle::dashed takes a LineDash_; true is "
+                       "the plain dash), each with its legend swatch.");
+    if (BeginPlot("Dash patterns", ImVec2(-1, h))) {
+        SetupAxes("t", "value");
+        SetupAxesLimits({-10, 10, -1, 8.5});  // room above the lines for the legend
+        static const char* const names[] = {"LineDash_Solid", "LineDash_Dashed", "LineDash_Long", "LineDash_Dotted",
+                                            "LineDash_DashDot", "LineDash_DashDotDot"};
+        for (int k = 0; k < LineDash_COUNT; ++k) {
+            std::vector<double> y(d.sine.size());
+            for (size_t i = 0; i < y.size(); ++i) y[i] = 0.3 * d.sine[i] + k;
+            PlotLine(names[k], d.x.data(), y.data(), n, {IM_COL32(0, 114, 178, 255), 2.5f, k});
+        }
+        EndPlot();
+    }
+
     ImGui::TextWrapped("A log-scale y axis: ticks at powers of ten. 0.25^L, the gradient left after L sigmoid layers "
                        "at their steepest point.");
     if (BeginPlot("Logarithmic y axis", ImVec2(-1, h))) {

@@ -2,6 +2,7 @@
 // plot_items.cpp (lines, bands, markers, text, drag lines). Not for panels: they use plot.h.
 #pragma once
 
+#include "app/plot/label_layout.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_layout.h"
 #include "app/plot/plot_math.h"
@@ -21,7 +22,7 @@ struct LegendEntry {
     std::string label;
     ImU32 color;
     bool band;    // a filled swatch instead of a line
-    bool dashed;
+    LineDash dashed;
     Marker marker;
     bool operator==(const LegendEntry& o) const {
         return label == o.label && color == o.color && band == o.band && dashed == o.dashed && marker == o.marker;
@@ -63,10 +64,13 @@ struct CurrentPlot {
     float unit = 1.0f;         // pixels per point (font size / 16)
     bool hovered = false;
     bool item_active = false;  // a drag line is being dragged
+    bool held = false;         // the plot itself is pressed (a pan): no readout follows the mouse over it
     std::vector<LegendEntry> legend;
     Box full_area;             // the data area before the legend took room beside it
     LegendLayout legend_layout;  // the room taken outside the area (Right or Below), from last frame's entries
     PlotReport report;         // for the recorder (SetPlotRecorder)
+    std::vector<std::string> texts;   // PlotText's labels so far, and where each was drawn
+    std::vector<TextBox> text_boxes;
 };
 
 constexpr int kGrid = 24;  // what the items cover is counted on a kGrid × kGrid grid over the area
@@ -76,7 +80,13 @@ Context& ctx();
 // Where a label's visible text ends: at "##" or at its end.
 const char* label_end(const char* label);
 // Adds a legend entry once per visible label.
-void add_legend(const char* label, ImU32 color, bool band, bool dashed, Marker marker = Marker_None);
+void add_legend(const char* label, ImU32 color, bool band, LineDash dashed, Marker marker = Marker_None);
+// The on and off lengths of a dash pattern, in points, alternately (on first); 0 entries for a solid line.
+int dash_pattern(LineDash dash, const float** lengths);
+// A polyline broken up by a dash pattern (lengths in points times `scale`), the pattern running on
+// across its vertices from `start` pixels into it.
+void add_dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 color, float thickness,
+                         LineDash dash, float scale, float start = 0.0f);
 // Draws a marker centred at c with "radius" r.
 void draw_marker(ImDrawList* dl, Marker m, ImVec2 c, float r, ImU32 color);
 // Data to pixels, pulled in from far outside the area so float maths stays sane.

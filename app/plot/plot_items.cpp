@@ -9,6 +9,67 @@ namespace actlab::plot {
 
 using namespace detail;
 
+namespace detail {
+
+int dash_pattern(LineDash dash, const float** lengths) {
+    static const float dashed[] = {7.0f, 4.5f};
+    static const float long_dash[] = {16.0f, 6.0f};
+    static const float dotted[] = {2.0f, 3.5f};
+    static const float dash_dot[] = {13.0f, 4.0f, 2.5f, 4.0f};
+    static const float dash_dot_dot[] = {10.0f, 3.5f, 2.5f, 3.5f, 2.5f, 3.5f};
+    switch (dash) {
+        case LineDash_Dashed: *lengths = dashed; return 2;
+        case LineDash_Long: *lengths = long_dash; return 2;
+        case LineDash_Dotted: *lengths = dotted; return 2;
+        case LineDash_DashDot: *lengths = dash_dot; return 4;
+        case LineDash_DashDotDot: *lengths = dash_dot_dot; return 6;
+        default: *lengths = nullptr; return 0;
+    }
+}
+
+void add_dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 color, float thickness, LineDash dash,
+                         float scale, float start) {
+    if (count < 2) return;
+    const float* lengths = nullptr;
+    const int n = dash_pattern(dash, &lengths);
+    if (n == 0) {
+        // One polyline is one primitive, which must fit 16-bit indices (about 4 vertices a point when
+        // thick and anti-aliased): long runs go in pieces that share their end points.
+        constexpr int kPiece = 4096;
+        for (int start = 0; start + 1 < count; start += kPiece - 1)
+            dl->AddPolyline(points + start, std::min(kPiece, count - start), color, 0, thickness);
+        return;
+    }
+    // The pattern runs on across vertices: entry k of it (even: drawn, odd: a gap), `phase` into it.
+    int k = 0;
+    float phase = std::max(start, 0.0f);
+    while (phase >= lengths[k] * scale) {
+        phase -= lengths[k] * scale;
+        k = (k + 1) % n;
+    }
+    for (int i = 1; i < count; ++i) {
+        ImVec2 a = points[i - 1];
+        const ImVec2 b = points[i];
+        float seg = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        while (seg > 0.0f) {
+            const float length = lengths[k] * scale;
+            const float step = std::min(length - phase, seg);
+            const float t = step / seg;
+            const ImVec2 m(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            if (k % 2 == 0) dl->AddLine(a, m, color, thickness);
+            a = m;
+            seg -= step;
+            phase += step;
+            if (phase >= length - 1e-3f) {
+                phase = 0.0f;
+                k = (k + 1) % n;
+            }
+        }
+    }
+}
+
+}  // namespace detail
+
 void PlotLine(const char* label, const double* xs, const double* ys, int count, const LineStyle& style) {
     lock_setup();
     CurrentPlot& p = ctx().current;
@@ -25,39 +86,8 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count, 
     };
     auto flush = [&]() {
         if (run.size() >= 2) {
-            if (!style.dashed) {
-                // One polyline is one primitive, which must fit 16-bit indices (about 4 vertices a point
-                // when thick and anti-aliased): long runs go in pieces that share their end points.
-                constexpr size_t kPiece = 4096;
-                for (size_t start = 0; start + 1 < run.size(); start += kPiece - 1) {
-                    const size_t count = std::min(kPiece, run.size() - start);
-                    p.draw->AddPolyline(run.data() + start, static_cast<int>(count), style.color, 0, thickness);
-                }
-            } else {
-                // dashes of 7 points with gaps of 4, continued across vertices
-                const float on = 7.0f * p.unit, off = 4.5f * p.unit;
-                float phase = 0.0f;
-                bool drawing = true;
-                for (size_t i = 1; i < run.size(); ++i) {
-                    ImVec2 a = run[i - 1];
-                    const ImVec2 b = run[i];
-                    float seg = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
-                    while (seg > 0.0f) {
-                        const float left = (drawing ? on : off) - phase;
-                        const float step = std::min(left, seg);
-                        const float t = step / seg;
-                        const ImVec2 m(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-                        if (drawing) p.draw->AddLine(a, m, style.color, thickness);
-                        a = m;
-                        seg -= step;
-                        phase += step;
-                        if (phase >= (drawing ? on : off) - 1e-3f) {
-                            phase = 0.0f;
-                            drawing = !drawing;
-                        }
-                    }
-                }
-            }
+            add_dashed_polyline(p.draw, run.data(), static_cast<int>(run.size()), style.color, thickness, style.dashed,
+                                p.unit);
         }
         if (style.marker != Marker_None && run.size() >= 2) {
             // one mark every 4 font heights of line length
@@ -226,9 +256,19 @@ void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_of
         if (y1 >= y0) at.y = std::clamp(at.y, y0, y1);
         if (x1 < x0 || y1 < y0) ++p.report.texts_outside;
     }
-    p.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, color, text, nullptr, wrap);
-    mark_occupied(p, ImRect(at, ImVec2(at.x + sz.x, at.y + sz.y)), 1000);  // the legend keeps off text
+    // No label is drawn over another: the same text where it already stands is drawn once, and a
+    // label in another's way moves up or down, as little as it can, inside the data area.
+    const TextBox want{at.x, at.y, at.x + sz.x, at.y + sz.y};
+    for (size_t i = 0; i < p.texts.size(); ++i)
+        if (p.texts[i] == text && boxes_overlap(p.text_boxes[i], want)) return;
+    const TextBox b = place_label(want, p.text_boxes, p.area.Min.y, p.area.Max.y, 0.15f * ImGui::GetFontSize());
+    p.texts.emplace_back(text);
+    p.text_boxes.push_back(b);
+    p.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(b.x0, b.y0), color, text, nullptr, wrap);
+    mark_occupied(p, ImRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1)), 1000);  // the legend keeps off text
 }
+
+const std::vector<TextBox>& GetLastPlotTextBoxes() { return ctx().current.text_boxes; }
 
 bool DragLineX(const char* id, double* x, ImU32 color, float weight) {
     lock_setup();

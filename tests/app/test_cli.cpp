@@ -171,12 +171,12 @@ TEST(Cli, LogScalePngShowsTheTails) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const Png png = read_png(out);
     ASSERT_TRUE(png.ok);
-    // tanh' on a log axis is a tent from 1 down to 1.7e-17 at ±20: its vermillion line spans the height
+    // tanh' on a log axis is a tent from 1 down to 1.7e-17 at ±20: its line (blue, the first colour) spans the height
     int top = png.height, bottom = 0;
     for (int y = 0; y < png.height; ++y)
         for (int x = 0; x < png.width; ++x) {
             const unsigned char* px = &png.rgb[3 * (static_cast<size_t>(y) * png.width + x)];
-            if (std::abs(px[0] - 213) < 30 && std::abs(px[1] - 94) < 30 && std::abs(px[2] - 0) < 30)
+            if (std::abs(px[0] - 0) < 30 && std::abs(px[1] - 114) < 30 && std::abs(px[2] - 178) < 30)
                 top = std::min(top, y), bottom = std::max(bottom, y);
         }
     EXPECT_GT(bottom - top, png.height / 2);

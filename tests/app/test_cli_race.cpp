@@ -87,7 +87,7 @@ TEST(CliRace, PngIsDrawnAtItsSizeInEveryRunnersColour) {
     ASSERT_EQ(png.width, 1200);
     ASSERT_EQ(png.height, 800);
     EXPECT_GT(count_saturated(png), 20000);  // four boundaries
-    // the activations' colours: sigmoid bluish green, tanh vermillion, ReLU blue, GELU reddish purple
+    // a colour per runner, in their order: sigmoid blue, tanh vermillion, ReLU bluish green, GELU reddish purple
     EXPECT_GT(count_color(png, 0, 158, 115, 30), 200);
     EXPECT_GT(count_color(png, 213, 94, 0, 30), 200);
     EXPECT_GT(count_color(png, 0, 114, 178, 30), 200);

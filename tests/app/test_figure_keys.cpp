@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
 #include <vector>
 
 using namespace actlab;
@@ -128,22 +127,4 @@ TEST(FigureFiles, StemSaysWhatIsShown) {
     v.x_min = -0.32178;
     v.x_max = 1.2;
     EXPECT_EQ(app::activation_file_stem(v), "activations_relu-gelu_x-0.322to1.2");
-}
-
-TEST(FigureStyle, EveryFunctionKeepsItsOwnLookAndCompanionsNeverShareAColour) {
-    std::set<std::pair<ImU32, int>> looks;
-    for (int i = 0; i < core::activation_count(); ++i) {
-        const app::SeriesStyle s = app::series_style(i);
-        EXPECT_TRUE(looks.insert({s.color, static_cast<int>(s.marker)}).second) << core::activation(i).id;
-    }
-    const std::vector<std::vector<const char*>> groups = {{"relu", "tanh", "sigmoid", "gelu"},
-                                                         {"relu", "leaky_relu", "elu", "selu"},
-                                                         {"relu", "gelu", "silu", "mish", "softplus"},
-                                                         {"gelu", "gelu_tanh"}, {"tanh", "hardtanh", "softsign"},
-                                                         {"sigmoid", "hardsigmoid"}, {"silu", "hardswish"}};
-    for (const auto& group : groups) {
-        std::set<ImU32> colours;
-        for (const char* id : group) colours.insert(app::series_style(core::activation_index(id)).color);
-        EXPECT_EQ(colours.size(), group.size()) << group.front() << "...";
-    }
 }

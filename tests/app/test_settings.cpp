@@ -3,6 +3,8 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
+#include "app/files.h"
+#include "app/gui.h"
 
 #include "process.h"
 
@@ -213,6 +215,7 @@ TEST(Settings, AKillWhileSavingLeavesTheOldFileOrTheNewOneNeverATornOne) {
     TempDir tmp;
     const std::string path = tmp / "settings.json";
     AppState a, b;
+    a.exports.folder = "/exports";  // as the window has it: an empty folder is a bad value when read back
     std::string error;
     ASSERT_TRUE(apply_activation_key(&b.explorer.view, "functions", "swish,leaky_relu,gelu,mish,softsign", &error));
     b.exports.folder = std::string(3000, 'x');  // a longer file: more of the write to be caught in
@@ -323,4 +326,125 @@ TEST(Settings, AKeyOrValueWithALineBreakIsReportedOnOneLine) {
     load_settings_text("{\"playground\": {\"data\": \"no\\nfile.csv\"}}", "s.json", &state, &problems);
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].find("cannot read 'no\\nfile.csv'"), std::string::npos) << problems[0];
+}
+
+namespace {
+
+// An environment variable set (or unset, with nullptr) for the length of a test, then put back.
+struct ScopedEnv {
+    std::string name, old;
+    bool had;
+    ScopedEnv(const char* n, const char* value) : name(n) {
+        const char* v = std::getenv(n);
+        had = v != nullptr;
+        if (had) old = v;
+        if (value) setenv(n, value, 1);
+        else unsetenv(n);
+    }
+    ~ScopedEnv() {
+        if (had) setenv(name.c_str(), old.c_str(), 1);
+        else unsetenv(name.c_str());
+    }
+};
+
+}  // namespace
+
+TEST(Settings, TheLabInFrontComesBack) {
+    TempDir tmp;
+    for (Lab lab : {Lab::Playground, Lab::Softmax, Lab::Gradients, Lab::Activations}) {
+        AppState state;
+        state.exports.folder = "/exports";
+        select_lab(state, lab);
+        std::string error;
+        ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+        EXPECT_NE(read_text(tmp / "settings.json").find(std::string("\"lab\": \"") + lab_name(lab) + "\""), std::string::npos);
+        AppState back;
+        std::vector<std::string> problems;
+        load_settings(tmp / "settings.json", &back, &problems);
+        EXPECT_TRUE(problems.empty()) << problems.front();
+        EXPECT_EQ(back.lab, lab);
+        EXPECT_EQ(back.ui.select_lab, static_cast<int>(lab)) << "the tab bar is not asked to bring it forward";
+    }
+}
+
+TEST(Settings, ABadLabIsReportedAndTheFirstOneShown) {
+    TempDir tmp;
+    for (const char* bad : {R"("kitchen")", "3", R"("Playground")"}) {
+        write(tmp / "settings.json", std::string(R"({ "lab": )") + bad + R"(, "text_scale": 1.5 })");
+        AppState state;
+        std::vector<std::string> problems;
+        load_settings(tmp / "settings.json", &state, &problems);
+        ASSERT_EQ(problems.size(), 1u) << bad;
+        EXPECT_NE(problems[0].find("'lab' must be activations, softmax, gradients or playground"), std::string::npos)
+            << problems[0];
+        EXPECT_EQ(state.lab, Lab::Activations);
+        EXPECT_EQ(state.ui.select_lab, -1);
+        EXPECT_EQ(state.ui.text_scale, 1.5f) << "a bad lab cost a good value";
+    }
+}
+
+TEST(Settings, TheFolderCsvsWerePickedFromComesBack) {
+    TempDir tmp;
+    AppState state;
+    state.exports.folder = "/exports";
+    state.playground.csv_folder = "/data/lessons/week 3";
+    std::string error;
+    ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(tmp / "settings.json", &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_EQ(back.playground.csv_folder, "/data/lessons/week 3");
+    // a folder that is not a name is reported; one that has gone since is not (the browser opens at home)
+    write(tmp / "settings.json", R"({ "files": { "csv_folder": 12 } })");
+    AppState bad;
+    problems.clear();
+    load_settings(tmp / "settings.json", &bad, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("'files.csv_folder' must be a folder name"), std::string::npos) << problems[0];
+    EXPECT_EQ(bad.playground.csv_folder, "");
+}
+
+TEST(ExportFolder, IsActlabInTheXdgPicturesFolder) {
+    TempDir tmp;
+    const std::string home = tmp / "home", config = tmp / "config";
+    std::string error;
+    ASSERT_TRUE(actlab::app::make_folders(config, &error)) << error;
+    ScopedEnv h("HOME", home.c_str());
+    ScopedEnv c("XDG_CONFIG_HOME", config.c_str());
+    // no user-dirs.dirs: ~/Pictures, whether it exists yet or not
+    EXPECT_EQ(default_export_folder(), home + "/Pictures/actlab");
+    // as xdg-user-dirs-update writes it, in another language
+    write(config + "/user-dirs.dirs",
+          "# This file is written by xdg-user-dirs-update\n"
+          "# If you want to change or add directories, just edit the line you're interested in.\n"
+          "XDG_DESKTOP_DIR=\"$HOME/Schreibtisch\"\n"
+          "XDG_PICTURES_DIR=\"$HOME/Bilder\"\n"
+          "XDG_VIDEOS_DIR=\"$HOME/Videos\"\n");
+    EXPECT_EQ(pictures_dir(), home + "/Bilder");
+    EXPECT_EQ(default_export_folder(), home + "/Bilder/actlab");
+    // an absolute path, shell escapes, the last line winning, spaces around
+    write(config + "/user-dirs.dirs",
+          "XDG_PICTURES_DIR=\"$HOME/old\"\n"
+          "  XDG_PICTURES_DIR=\"/srv/class \\\"pictures\\\"/\"  # the school's share\n");
+    EXPECT_EQ(default_export_folder(), "/srv/class \"pictures\"/actlab");
+    // $HOME alone: the pictures folder is switched off, so the home folder it is
+    write(config + "/user-dirs.dirs", "XDG_PICTURES_DIR=\"$HOME\"\n");
+    EXPECT_EQ(default_export_folder(), home + "/actlab");
+    // a relative path is not allowed by the format: ignored, ~/Pictures it is
+    write(config + "/user-dirs.dirs", "XDG_PICTURES_DIR=\"Pictures here\"\n#XDG_PICTURES_DIR=\"/commented\"\n");
+    EXPECT_EQ(default_export_folder(), home + "/Pictures/actlab");
+}
+
+TEST(ExportFolder, WithoutXdgConfigHomeTheFileIsReadFromDotConfig) {
+    TempDir tmp;
+    const std::string home = tmp / "home";
+    std::string error;
+    ASSERT_TRUE(actlab::app::make_folders(home + "/.config", &error)) << error;
+    ScopedEnv h("HOME", home.c_str());
+    ScopedEnv c("XDG_CONFIG_HOME", nullptr);
+    write(home + "/.config/user-dirs.dirs", "XDG_PICTURES_DIR=\"${HOME}/Images\"\n");
+    EXPECT_EQ(default_export_folder(), home + "/Images/actlab");
+    ScopedEnv relative("XDG_CONFIG_HOME", "not/absolute");  // ignored, as the XDG spec says
+    EXPECT_EQ(default_export_folder(), home + "/Images/actlab");
 }

@@ -122,6 +122,9 @@ void UiHarness::click_at(float x, float y, int mods) {
 }
 
 bool UiHarness::click(const std::string& name, int mods) {
+    // One frame first, and the control found where that frame drew it: a control seen for the first
+    // time may not be in its place yet (a new tab bar lays its tabs out a frame later).
+    frame();
     float x = 0, y = 0;
     if (!find(name, &x, &y)) return false;
     click_at(x, y, mods);
@@ -177,6 +180,25 @@ void UiHarness::drag(float x0, float y0, float x1, float y1, int steps) {
     frame();
 }
 
+void UiHarness::press_at(float x, float y) {
+    m_mouse_x = x;
+    m_mouse_y = y;
+    frame();
+    m_mouse_down = true;
+    frame();
+}
+
+void UiHarness::move_to(float x, float y) {
+    m_mouse_x = x;
+    m_mouse_y = y;
+    frame();
+}
+
+void UiHarness::release() {
+    m_mouse_down = false;
+    frame();
+}
+
 void UiHarness::type(const std::string& text) {
     m_typed += text;
     frame();
@@ -189,6 +211,11 @@ void UiHarness::key(int glfw_key, int mods) {
         if (mods & m) m_mods_down.push_back(m);
     frame();
     frame();  // released
+}
+
+void UiHarness::keys_in_one_frame(const std::vector<actlab::app::KeyPress>& presses) {
+    for (const actlab::app::KeyPress& k : presses) m_presses.push_back(k);
+    frame();
 }
 
 std::vector<std::string> UiHarness::exported(const std::string& ext) const {

@@ -41,6 +41,7 @@ struct UiHarness {
     // Move, press and release, each in a frame of its own, as a hand does.
     // `mods` (GLFW_MOD_*) are held through it: Ctrl+click types into a slider.
     void click_at(float x, float y, int mods = 0);
+    // The same on a named control, where the frame just before drew it.
     bool click(const std::string& name, int mods = 0);
     // Scrolls whichever window holds a named control until it is in view (a control further down a
     // page that scrolls); false when it was not drawn.
@@ -50,10 +51,16 @@ struct UiHarness {
     bool select_tab(const std::string& label);
     // Press, move in steps, release.
     void drag(float x0, float y0, float x1, float y1, int steps = 10);
+    // The same a step at a time, a frame each, to look at the interface in the middle of a drag.
+    void press_at(float x, float y);
+    void move_to(float x, float y);
+    void release();
     // Characters typed into the field that has the keyboard.
     void type(const std::string& text);
     // A key (GLFW_KEY_*) with GLFW_MOD_* bits: as the window's key callback reports it, and to ImGui.
     void key(int glfw_key, int mods = 0);
+    // Several keys that reach the window in one frame, as when it is busy (starting, say): {key, mods} each.
+    void keys_in_one_frame(const std::vector<actlab::app::KeyPress>& presses);
 
     // The text in the field that has the keyboard, as it was when it was clicked and since typed ("" when none).
     std::string active_field_text() const;

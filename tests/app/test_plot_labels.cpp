@@ -1,0 +1,137 @@
+// No label of a figure is printed over another: the plots drawn in a headless ImGui context at sizes
+// and in states that crowd their labels (tied logits, every temperature along the sweep, a small plot),
+// and the boxes where their texts landed compared pairwise.
+#include "app/figures/activation_figure.h"
+#include "app/figures/softmax_figure.h"
+#include "app/plot/plot.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace app = actlab::app;
+namespace plot = actlab::plot;
+
+namespace {
+
+struct Harness {
+    ImGuiContext* imgui;
+    plot::Context* plots;
+    Harness() {
+        imgui = ImGui::CreateContext();
+        plots = plot::CreateContext();
+        plot::SetCurrentContext(plots);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1200, 900);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~Harness() {
+        plot::DestroyContext(plots);
+        ImGui::DestroyContext(imgui);
+    }
+    // One frame drawing `body` in a window over the whole display; returns the texts' boxes of the
+    // plot drawn last.
+    std::vector<plot::TextBox> draw(const std::function<void()>& body) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        body();
+        const std::vector<plot::TextBox> boxes = plot::GetLastPlotTextBoxes();
+        ImGui::End();
+        ImGui::Render();
+        return boxes;
+    }
+};
+
+// The first pair of boxes that overlap, as text for a failure message, or "".
+std::string overlap(const std::vector<plot::TextBox>& boxes) {
+    for (size_t i = 0; i < boxes.size(); ++i)
+        for (size_t j = i + 1; j < boxes.size(); ++j)
+            if (plot::boxes_overlap(boxes[i], boxes[j]))
+                return "texts " + std::to_string(i) + " and " + std::to_string(j) + " overlap (y " +
+                       std::to_string(boxes[i].y0) + " and " + std::to_string(boxes[j].y0) + ")";
+    return "";
+}
+
+const std::vector<std::vector<double>> kCrowdedLogits = {
+    {1, 1, 1},        // every logit ties: H = ln 3 at every T
+    {2, 2, 0},        // the two largest tie: H falls to ln 2
+    {3, 3, 3, 0},     // three of four: ln 3 just under ln 4
+    {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4.9},  // eleven of twelve: ln 11 next to ln 12
+    {2, 1, 0.1},      // the lab's default, no tie
+};
+const double kTemperatures[] = {0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100};
+const ImVec2 kSizes[] = {ImVec2(480, 260), ImVec2(900, 420)};
+
+}  // namespace
+
+TEST(PlotLabels, TheEntropyPlotsLabelsNeverOverlap) {
+    Harness h;
+    for (const auto& logits : kCrowdedLogits)
+        for (double t : kTemperatures)
+            for (ImVec2 size : kSizes) {
+                app::SoftmaxView view;
+                view.logits = logits;
+                view.labels.assign(logits.size(), "");
+                view.temperatures = {t};
+                const app::SoftmaxData data = app::compute_softmax_data(view);
+                const auto boxes = h.draw([&] { app::draw_entropy_plot(view, data, size, plot::PlotFlags_NoInputs); });
+                EXPECT_GE(boxes.size(), 3u);
+                EXPECT_EQ(overlap(boxes), "") << "logits " << logits.size() << " from " << logits[0] << ", T = " << t
+                                              << ", plot " << size.x << " × " << size.y;
+            }
+}
+
+TEST(PlotLabels, WhenEveryLogitTiesTheBoundsShareOneLabel) {
+    Harness h;
+    app::SoftmaxView view;
+    view.logits = {1, 1, 1};
+    const app::SoftmaxData data = app::compute_softmax_data(view);
+    // ln 3 (uniform, and the floor of the ties), 0, and the current T and H: three texts, not four
+    const auto boxes = h.draw([&] { app::draw_entropy_plot(view, data, ImVec2(900, 420), plot::PlotFlags_NoInputs); });
+    EXPECT_EQ(boxes.size(), 3u);
+    view.logits = {2, 2, 0};
+    const app::SoftmaxData two = app::compute_softmax_data(view);
+    EXPECT_EQ(h.draw([&] { app::draw_entropy_plot(view, two, ImVec2(900, 420), plot::PlotFlags_NoInputs); }).size(), 4u);
+}
+
+TEST(PlotLabels, TheSoftmaxBarAndSweepLabelsNeverOverlap) {
+    Harness h;
+    for (const auto& logits : kCrowdedLogits)
+        for (double t : kTemperatures)
+            for (ImVec2 size : kSizes) {
+                app::SoftmaxView view;
+                view.logits = logits;
+                view.labels.assign(logits.size(), "");
+                view.temperatures = {t, 2 * t};
+                const app::SoftmaxData data = app::compute_softmax_data(view);
+                const std::string where = "T = " + std::to_string(t) + ", " + std::to_string(logits.size()) + " classes";
+                EXPECT_EQ(overlap(h.draw([&] { app::draw_sweep_plot(view, data, size, plot::PlotFlags_NoInputs); })), "") << where;
+                EXPECT_EQ(overlap(h.draw([&] { app::draw_probability_plot(view, data, size, plot::PlotFlags_NoInputs); })), "") << where;
+                EXPECT_EQ(overlap(h.draw([&] { app::draw_filter_plot(view, data, size, plot::PlotFlags_NoInputs); })), "") << where;
+            }
+}
+
+TEST(PlotLabels, TheSameTextTwiceInOnePlaceIsDrawnOnceAndDifferentTextsMoveApart) {
+    Harness h;
+    auto boxes = h.draw([&] {
+        if (!plot::BeginPlot("p", ImVec2(600, 400))) return;
+        plot::SetupAxesLimits({0, 1, 0, 1}, plot::Cond_Always);
+        plot::PlotText("ln 3 = 1.099", 0.5, 0.5, IM_COL32(0, 0, 0, 255));
+        plot::PlotText("ln 3 = 1.099", 0.5, 0.5, IM_COL32(0, 0, 0, 255));
+        plot::PlotText("ln 2 = 0.6931", 0.5, 0.5, IM_COL32(0, 0, 0, 255));
+        plot::PlotText("another", 0.5, 0.5, IM_COL32(0, 0, 0, 255));
+        plot::EndPlot();
+    });
+    ASSERT_EQ(boxes.size(), 3u);
+    EXPECT_EQ(overlap(boxes), "");
+}
