@@ -4,6 +4,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/softmax_figure.h"
 #include "app/plot/plot.h"
+#include "plot_harness.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -17,37 +18,13 @@ namespace plot = actlab::plot;
 
 namespace {
 
-struct Harness {
-    ImGuiContext* imgui;
-    plot::Context* plots;
-    Harness() {
-        imgui = ImGui::CreateContext();
-        plots = plot::CreateContext();
-        plot::SetCurrentContext(plots);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1200, 900);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Harness() {
-        plot::DestroyContext(plots);
-        ImGui::DestroyContext(imgui);
-    }
+struct Harness : PlotHarness {
+    Harness() : PlotHarness(ImVec2(1200, 900)) {}
     // One frame drawing `body` in a window over the whole display; returns the texts' boxes of the
     // plot drawn last.
     std::vector<plot::TextBox> draw(const std::function<void()>& body) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-        body();
-        const std::vector<plot::TextBox> boxes = plot::GetLastPlotTextBoxes();
-        ImGui::End();
-        ImGui::Render();
+        std::vector<plot::TextBox> boxes;
+        frame(ImVec2(-1, -1), false, body, [&] { boxes = plot::GetLastPlotTextBoxes(); });
         return boxes;
     }
 };

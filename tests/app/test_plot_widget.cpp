@@ -1,6 +1,7 @@
 // The plot widget driven frame by frame in a headless ImGui context (no window, no GL): input reaches
 // only the plot under the mouse, a double-click returns home, and long lines are drawn whole.
 #include "app/plot/plot.h"
+#include "plot_harness.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -13,39 +14,8 @@ namespace plot = actlab::plot;
 namespace {
 
 // An ImGui context of 1000 × 800 pixels with a built font atlas, and the plot widget's context.
-struct Harness {
-    ImGuiContext* imgui;
-    plot::Context* plots;
-    Harness() {
-        imgui = ImGui::CreateContext();
-        plots = plot::CreateContext();
-        plot::SetCurrentContext(plots);
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1000, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 renderer has
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Harness() {
-        plot::DestroyContext(plots);
-        ImGui::DestroyContext(imgui);
-    }
-    // One frame with the mouse at `mouse`, the left button up or down.
-    void frame(ImVec2 mouse, bool down, const std::function<void()>& body) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-        body();
-        ImGui::End();
-        ImGui::Render();
-    }
+struct Harness : PlotHarness {
+    Harness() : PlotHarness(ImVec2(1000, 800)) {}
 };
 
 // Two plots stacked in one window, 1000 × 380 each; their views are written to `views`.

@@ -11,6 +11,8 @@
 #include "app/ui_style.h"
 
 #include <gtest/gtest.h>
+
+#include <ostream>
 #include <imgui.h>
 #include <imgui_internal.h>
 #define GLFW_INCLUDE_NONE
@@ -30,6 +32,11 @@ namespace {
 struct Case {
     float width, height, text;
 };
+
+// How a case reads in test names and messages: "1152 × 648, text 150 %".
+void PrintTo(const Case& c, std::ostream* out) {
+    *out << c.width << " × " << c.height << ", text " << c.text * 100 << " %";
+}
 
 std::string rect_text(ImVec2 a, ImVec2 b) {
     char buf[96];
