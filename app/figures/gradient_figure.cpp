@@ -106,6 +106,7 @@ constexpr ImU32 kChainColor = IM_COL32(40, 40, 40, 255);
 constexpr ImU32 kChainMuted = IM_COL32(40, 40, 40, 110);   // the chain view beside a network whose gradient is 0
 constexpr ImU32 kZeroBand = IM_COL32(190, 30, 30, 34);      // layers where the gradient is exactly 0
 constexpr ImU32 kZeroInk = IM_COL32(170, 20, 20, 255);
+constexpr ImU32 kZeroBackdrop = IM_COL32(255, 255, 255, 230);  // under the words over the zero layers
 const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
 
 // The home view of a log axis over these values: from the smallest positive to the largest with 4 %
@@ -123,13 +124,22 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
     *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
 }
 
-// Up to three notes in the lower left corner of the plot, one below the other, above the line
-// draw_zeros puts along the bottom edge.
-void corner_note(const std::string& text, int row) {
-    const plot::Limits lim = plot::GetPlotLimits();
-    const float line = ImGui::GetTextLineHeightWithSpacing() / ImGui::GetFontSize() * 16.0f;
-    plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, -16 - line * row), ImVec2(0, 1));
-}
+// Notes in the lower left corner of a plot, the first just above the line draw_zeros puts along the
+// bottom edge, each next one above the one before however many lines that took.
+class CornerNotes {
+public:
+    void add(const std::string& text) {
+        const plot::Limits lim = plot::GetPlotLimits();
+        plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, m_offset), ImVec2(0, 1));
+        const std::vector<plot::TextBox>& boxes = plot::GetLastPlotTextBoxes();
+        if (boxes.empty()) return;
+        const float bottom = plot::PlotToPixels(lim.x_min, lim.y_min).y;
+        m_offset = std::min(m_offset, (boxes.back().y0 - bottom) / plot::GetPlotUnit() - 3.0f);
+    }
+
+private:
+    float m_offset = -16.0f;  // in points from the bottom edge: where the next note's bottom goes
+};
 
 std::string layer_span(int first, int last) {
     return first == last ? "layer " + std::to_string(first) : "layers " + std::to_string(first) + "–" + std::to_string(last);
@@ -150,11 +160,16 @@ std::string zero_layers(const std::vector<double>& v, const char* what) {
 }
 
 // Values that are exactly 0 cannot sit on a log axis: a heavy line on its bottom edge in the series'
-// colour, over every run of layers where the value is 0, with a mark at each. True if any.
-bool draw_zeros(const std::vector<double>& v, ImU32 color) {
+// colour, over every run of layers where the value is 0, with a mark at each. The `level`-th series
+// with zeros on one plot draws its line a mark's height above the one before, so none hides another.
+// True if any.
+bool draw_zeros(const std::vector<double>& v, ImU32 color, int level = 0) {
     bool any = false;
     const plot::Limits lim = plot::GetPlotLimits();
-    const double bottom = lim.y_min * std::pow(lim.y_max / lim.y_min, 0.015);  // just above the edge
+    // just above the edge, then 0.6 font heights further up for each level
+    const float height = plot::PlotToPixels(lim.x_min, lim.y_min).y - plot::PlotToPixels(lim.x_min, lim.y_max).y;
+    const double up = 0.015 + level * 0.6 * ImGui::GetFontSize() / std::max(height, 1.0f);
+    const double bottom = lim.y_min * std::pow(lim.y_max / lim.y_min, up);
     for (size_t i = 0; i < v.size();) {
         if (v[i] != 0.0) {
             ++i;
@@ -194,27 +209,35 @@ void draw_zero_headline(const std::vector<double>& rms) {
     // the gradient enters at the last layer and travels down: "from layer k on" is k, k − 1, …, 1
     std::string where;
     if (one_run && first == 1 && last == depth)
-        where = "in every layer: no gradient comes back through the dead units";
+        where = "in every layer: no gradient gets back through the dead units";
     else if (one_run && first == 1)
         where = "from layer " + std::to_string(last) + " down to layer 1: nothing passes the dead units above";
     else
         where = "at " + (one_run ? layer_span(first, last) : std::to_string(count) + " layers") +
                 ": dead units pass none of it back";
-    ImFont* big = plot::GetStyle().title_font ? plot::GetStyle().title_font : ImGui::GetFont();
-    const float size = 2.2f * ImGui::GetFontSize();
-    const std::string headline = "∂loss/∂z = 0";
+    // Large over the middle of those layers, on white so the chain view's line behind does not cross
+    // the words; PlotText shrinks it, then wraps it, to fit a small plot, and the notes keep off it.
+    // The words go first, below the middle (moved up as far as a small plot needs), the headline
+    // right above wherever they ended up.
     const plot::Limits lim = plot::GetPlotLimits();
     const double mid_x = one_run ? 0.5 * (first + last) : 0.5 * (lim.x_min + lim.x_max);
-    const ImVec2 at = plot::PlotToPixels(mid_x, std::sqrt(lim.y_min * lim.y_max));
-    const ImVec2 head = big->CalcTextSizeA(size, FLT_MAX, 0.0f, headline.c_str());
-    const ImVec2 line = ImGui::CalcTextSize(where.c_str());
-    ImDrawList* draw = plot::GetPlotDrawList();
-    // a white box under both lines, so the chain view's line behind them does not cross the words
-    const float pad = 0.4f * ImGui::GetFontSize(), w = std::max(head.x, line.x);
-    const ImVec2 box_min(at.x - 0.5f * w - pad, at.y - head.y - pad), box_max(at.x + 0.5f * w + pad, at.y + line.y + 2 * pad);
-    draw->AddRectFilled(box_min, box_max, IM_COL32(255, 255, 255, 230), pad);
-    draw->AddText(big, size, ImVec2(at.x - 0.5f * head.x, at.y - head.y), kZeroInk, headline.c_str());
-    draw->AddText(ImVec2(at.x - 0.5f * line.x, at.y + pad), kZeroInk, where.c_str());
+    const double mid_y = std::sqrt(lim.y_min * lim.y_max);
+    where += " (the heavy line along the bottom: 0 is off a log axis)";
+    plot::TextStyle words;
+    words.color = kZeroInk;
+    words.backdrop = kZeroBackdrop;
+    words.max_width = 40.0f * ImGui::GetFontSize();  // a line a reader takes in at once
+    plot::PlotText(where.c_str(), mid_x, mid_y, words, ImVec2(0, 0), ImVec2(0.5f, 0.0f));
+    float above = 0.0f;  // in points, from the middle to the top of the words
+    if (!plot::GetLastPlotTextBoxes().empty())
+        above = std::min(0.0f, (plot::GetLastPlotTextBoxes().back().y0 - plot::PlotToPixels(mid_x, mid_y).y) /
+                                   plot::GetPlotUnit());
+    plot::TextStyle head;
+    head.color = kZeroInk;
+    head.font = plot::GetStyle().title_font;
+    head.size = 2.2f * ImGui::GetFontSize();
+    head.backdrop = kZeroBackdrop;
+    plot::PlotText("∂loss/∂z\u00a0=\u00a00", mid_x, mid_y, head, ImVec2(0, above - 3.0f), ImVec2(0.5f, 1.0f));  // one piece
 }
 
 std::vector<double> column(const std::vector<core::LayerStats>& layers, double core::LayerStats::*field) {
@@ -269,22 +292,20 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
                        {style.color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
     // beside a network whose gradient is 0 the chain view (one unit at one z, no dead units) is the
     // lesser line: thin and pale, and its label says what it leaves out
-    const std::string chain_label = "chain view: |f'(" + z_text(view.z) + ")|^(layers passed)" +
-                                    (zero ? ", one unit at z = " + z_text(view.z) + ", not the network" : "");
+    const std::string chain_label = "chain view: |f'(" + z_text(view.z) + ")|^(layers passed)" + (zero ? ", one unit, not the network" : "");
     plot::PlotLine(chain_label.c_str(), x.data(), chain_line.data(), depth,
                    zero ? plot::LineStyle{kChainMuted, 1.5f, true, plot::Marker_None}
                         : plot::LineStyle{kChainColor, 2.2f, true, layer_marker(depth, plot::Marker_Diamond)});
     if (zero) draw_zero_headline(rms);
 
-    int row = 0;
-    if (!options.stale.empty()) corner_note(options.stale, row++);
+    CornerNotes notes;
+    if (!options.stale.empty()) notes.add(options.stale);
     if (chain.slope == 0.0)
-        corner_note("chain view: f'(" + z_text(view.z) + ") = 0, so it is exactly 0 after one layer (not drawn)", row++);
+        notes.add("chain view: f'(" + z_text(view.z) + ") = 0, so it is exactly 0 after one layer (not drawn)");
     else if (chain.underflow > 0)
-        corner_note("chain view: below 4.9e−324, the smallest double, after " + std::to_string(chain.underflow) +
-                        " layers: stored as 0, not drawn", row++);
-    if (layers.empty()) corner_note("computing the network…", row++);
-    if (zero) corner_note(zero_layers(rms, "gradient") + " (the heavy line along the bottom: 0 is off a log axis)", row++);
+        notes.add("chain view: below 4.9e−324, the smallest double, after " + std::to_string(chain.underflow) +
+                  " layers: stored as 0, not drawn");
+    if (layers.empty()) notes.add("computing the network…");
     plot::EndPlot();
 }
 
@@ -307,7 +328,7 @@ void draw_activity_plot(const GradientView& view, const std::vector<core::LayerS
     if (!layers.empty()) {
         plot::PlotLine("std of a", x.data(), sd.data(), depth, {color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
         plot::PlotLine("|mean of a|", x.data(), mean.data(), depth, {color, 2.2f, true});
-        if (draw_zeros(sd, color)) corner_note(zero_layers(sd, "spread") + " (the line along the bottom): all activations equal", 0);
+        if (draw_zeros(sd, color)) CornerNotes().add(zero_layers(sd, "spread") + " (the line along the bottom): all activations equal");
     }
     plot::EndPlot();
 }
@@ -349,7 +370,7 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
     if (d != 0.0)
         plot::PlotLine(label.c_str(), k.data(), magnitude.data(), depth,
                        {series_look(0).color, 3.0f, false, layer_marker(depth, plot::Marker_Diamond)});
-    int row = 0;
+    CornerNotes notes;
     if (d == 0.0) {
         const bool kink = act.props.can_die && view.z == 0.0;
         const std::string why = kink ? std::string(act.label) + " has f'(0) = 0 (its slope is taken as 0 at the kink)"
@@ -362,12 +383,12 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
                        0.5 * (lim.x_min + lim.x_max), mid_y, kNoteColor, ImVec2(0, 2), ImVec2(0.5f, 0.0f));
         plot::PlotText("(try z = 1)", 0.5 * (lim.x_min + lim.x_max), mid_y, kNoteColor, ImVec2(0, 24), ImVec2(0.5f, 0.0f));
     } else if (chain.underflow > 0) {
-        corner_note("below 4.9e−324, the smallest double, from k = " + std::to_string(chain.underflow) +
-                        ": stored as 0, not drawn", row++);
+        notes.add("below 4.9e−324, the smallest double, from k = " + std::to_string(chain.underflow) +
+                  ": stored as 0, not drawn");
     }
-    if (d < 0.0) corner_note("f'(z) < 0: the sign alternates; the plot shows |f'(z)|^k", row++);
+    if (d < 0.0) notes.add("f'(z) < 0: the sign alternates; the plot shows |f'(z)|^k");
     if (!chain.products.empty() && chain.products.back() != 0.0)
-        corner_note("after " + std::to_string(depth) + " layers: " + plot::format_significant(chain.products.back(), 4), row++);
+        notes.add("after " + std::to_string(depth) + " layers: " + plot::format_significant(chain.products.back(), 4));
     plot::EndPlot();
 }
 
@@ -386,11 +407,14 @@ void draw_compare_plot(const GradientView& view, const std::vector<std::vector<c
     log_range(all, &lo, &hi);
     plot::SetupAxesLimits({0.5, view.depth + 0.5, lo, hi}, options.cond);
     plot::SetupLegend(plot::Location_Best);
-    int row = 0;
+    CornerNotes notes;
+    // pairs whose gradient is 0 at the same layers share one note: "relu + he, relu + lecun: ..."
+    std::vector<std::pair<std::string, std::string>> zero_notes;  // (where, which pairs)
+    int zero_lines = 0;
     for (size_t i = 0; i < view.compare.size(); ++i) {
         const std::string label = pair_label(view.compare[i]);
         if (i >= results.size() || results[i].empty()) {
-            corner_note(label + ": computing…", row++);
+            notes.add(label + ": computing…");
             continue;
         }
         const std::vector<double> rms = column(results[i], &core::LayerStats::grad_rms);
@@ -398,8 +422,15 @@ void draw_compare_plot(const GradientView& view, const std::vector<std::vector<c
         const PairStyle style = pair_style(view.compare, i);
         plot::PlotLine(label.c_str(), x.data(), rms.data(), static_cast<int>(rms.size()),
                        {style.color, 3.0f, style.dashed, layer_marker(static_cast<int>(rms.size()), style.marker)});
-        if (draw_zeros(rms, style.color)) corner_note(zero_layers(rms, (label + ": gradient").c_str()) + " (the line along the bottom)", row++);
+        if (!draw_zeros(rms, style.color, zero_lines)) continue;
+        ++zero_lines;
+        const std::string where = zero_layers(rms, "gradient");
+        auto same = std::find_if(zero_notes.begin(), zero_notes.end(), [&](const auto& n) { return n.first == where; });
+        if (same == zero_notes.end()) zero_notes.push_back({where, label});
+        else same->second += ", " + label;
     }
+    for (const auto& [where, pairs] : zero_notes)
+        notes.add(pairs + ": " + where + (zero_lines > 1 ? " (the lines along the bottom)" : " (the line along the bottom)"));
     plot::EndPlot();
 }
 

@@ -16,21 +16,18 @@ constexpr ImU32 kTestColor = IM_COL32(213, 94, 0, 255);
 constexpr ImU32 kCollapseColor = IM_COL32(190, 30, 30, 255);
 
 // A warning in the upper middle of the data area (below the summary line), wrapped to about half its
-// width, on the pale red of the playground's banner so it reads over the curves.
+// width, on the pale red of the playground's banner so it reads over the curves; kept in the data area
+// and off the other texts like every PlotText.
 void warning_box(const std::string& text) {
     const plot::Limits lim = plot::GetPlotLimits();
     const ImVec2 top_left = plot::PlotToPixels(lim.x_min, lim.y_max), bottom_right = plot::PlotToPixels(lim.x_max, lim.y_min);
-    const float line = ImGui::GetTextLineHeight(), pad = 0.6f * ImGui::GetFontSize();
-    const std::vector<std::string> lines = plot::wrap_text(
-        text, 0.55f * (bottom_right.x - top_left.x), [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; });
-    float width = 0.0f;
-    for (const std::string& l : lines) width = std::max(width, ImGui::CalcTextSize(l.c_str()).x);
-    const ImVec2 min(0.5f * (top_left.x + bottom_right.x - width) - pad, top_left.y + 2.5f * line);
-    const ImVec2 max(min.x + width + 2 * pad, min.y + lines.size() * line + 2 * pad);
-    ImDrawList* draw = plot::GetPlotDrawList();
-    draw->AddRectFilled(min, max, IM_COL32(253, 226, 222, 240), 0.3f * pad);
-    for (size_t i = 0; i < lines.size(); ++i)
-        draw->AddText(ImVec2(min.x + pad, min.y + pad + i * line), kCollapseColor, lines[i].c_str());
+    plot::TextStyle style;
+    style.color = kCollapseColor;
+    style.backdrop = IM_COL32(253, 226, 222, 240);
+    style.max_width = std::max(0.55f * (bottom_right.x - top_left.x), 12.0f * ImGui::GetFontSize());
+    const double mid_x = lim.x_min + 0.5 * (lim.x_max - lim.x_min);  // the middle on a linear x axis
+    plot::PlotText(text.c_str(), mid_x, lim.y_max, style, ImVec2(0, 2.5f * ImGui::GetTextLineHeight() / plot::GetPlotUnit()),
+                   ImVec2(0.5f, 0.0f));
 }
 
 }  // namespace

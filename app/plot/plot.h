@@ -131,6 +131,19 @@ void PlotMarker(double x, double y, ImU32 color, float radius = 4.5f);
 // same text twice in one place is drawn once.
 void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset = ImVec2(0, 0),
               ImVec2 pivot = ImVec2(0.5f, 0.5f));
+// How PlotText draws a text that is more than a label: a headline, a note on a box of its own.
+struct TextStyle {
+    ImU32 color = IM_COL32(20, 20, 20, 255);
+    ImFont* font = nullptr;  // nullptr: the current font
+    float size = 0.0f;       // in pixels, 0: the current font's size. Larger text shrinks, down to the
+                             // current font's size, to stay within the data area's width and a quarter
+                             // of its height; only then does it wrap
+    ImU32 backdrop = 0;      // a rounded box of this colour under the text (0: none), which other texts keep off
+    float max_width = 0.0f;  // wrap to this many pixels (0: the data area's width)
+};
+// The same rules as above (kept inside the data area, wrapped at spaces only, never over another text).
+void PlotText(const char* text, double x, double y, const TextStyle& style, ImVec2 pixel_offset = ImVec2(0, 0),
+              ImVec2 pivot = ImVec2(0.5f, 0.5f));
 // Bars at xs with heights ys; the legend shows a filled swatch.
 void PlotBars(const char* label, const double* xs, const double* ys, int count, const BarStyle& style);
 // One bar whose height the user sets by pressing anywhere in its column and dragging; returns true
@@ -168,7 +181,9 @@ struct PlotReport {
     int legend_covered = 0;         // what the legend hides of the data (0 unless it is over the data)
     std::vector<std::string> title_lines;
     float title_scale = 1.0f;       // 1: the title font at its size; smaller when a long title shrank
-    int texts_outside = 0;          // PlotText labels that could not be kept inside the data area
+    int texts_outside = 0;          // PlotText texts of points in view that could not be kept inside the data
+                                    // area (too large for it, or pushed out by the others)
+    std::vector<std::string> texts_cut;  // those texts
 };
 void SetPlotRecorder(std::vector<PlotReport>* recorder);
 

@@ -1,8 +1,10 @@
 // The plot widget's items: lines (solid, dashed, marked), bars, bands, reference lines, markers, text and
 // draggable lines. Each starts by locking the setup (layout, input, grid) of the current plot.
 #include "app/plot/plot_internal.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace actlab::plot {
@@ -232,39 +234,64 @@ float GetPlotUnit() {
 }
 
 void PlotText(const char* text, double x, double y, ImU32 color, ImVec2 pixel_offset, ImVec2 pivot) {
+    TextStyle style;
+    style.color = color;
+    PlotText(text, x, y, style, pixel_offset, pivot);
+}
+
+void PlotText(const char* text, double x, double y, const TextStyle& style, ImVec2 pixel_offset, ImVec2 pivot) {
     lock_setup();
     CurrentPlot& p = ctx().current;
     const ImVec2 c = to_pixels(p, x, y);
-    const float inset = 0.2f * ImGui::GetFontSize();
-    const float room = p.area.GetWidth() - 2 * inset;
-    // wider than the data area: wrapped to it
-    float wrap = 0.0f;
-    ImVec2 sz = ImGui::CalcTextSize(text);
-    if (sz.x > room && room > 0) {
-        wrap = room;
-        sz = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    const float fs = ImGui::GetFontSize();
+    ImFont* font = style.font ? style.font : ImGui::GetFont();
+    const float inset = 0.2f * fs;
+    const float pad = style.backdrop ? 0.25f * fs : 0.0f;  // the backdrop's margin around the text
+    float room = p.area.GetWidth() - 2 * inset;
+    if (style.max_width > 0) room = std::min(room, style.max_width);
+    room = std::max(room - 2 * pad, 1.0f);
+    // Text larger than the body text gives way first: to the area's width, and to a quarter of its
+    // height (a headline must leave the plot room), never below the body text; then it wraps.
+    float size = style.size > 0 ? style.size : fs;
+    if (size > fs) {
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text).x;
+        if (w > room) size = 0.98f * size * room / w;  // a little less than exact, so rounding never wraps it
+        size = std::max(fs, std::min(size, p.area.GetHeight() / 4.0f));
     }
+    const auto measure = [&](const std::string& s) { return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.c_str()).x; };
+    const std::vector<std::string> lines = wrap_text(text, room, measure);
+    float width = 0.0f;
+    for (const std::string& l : lines) width = std::max(width, measure(l));
+    const ImVec2 sz(width + 2 * pad, size * lines.size() + 2 * pad);
     ImVec2 at(c.x + pixel_offset.x * p.unit - sz.x * pivot.x, c.y + pixel_offset.y * p.unit - sz.y * pivot.y);
-    // A label of a point in view stays in the data area, shifted in from an edge it would run past
+    // A text of a point in view stays in the data area, shifted in from an edge it would run past
     // (one of a point panned out of view goes with it).
     ImRect inner(p.area.Min, p.area.Max);
     inner.Expand(1.0f);
-    if (inner.Contains(c)) {
+    const bool in_view = inner.Contains(c);
+    if (in_view) {
         const float x0 = p.area.Min.x + inset, x1 = p.area.Max.x - inset - sz.x;
         const float y0 = p.area.Min.y + inset, y1 = p.area.Max.y - inset - sz.y;
         if (x1 >= x0) at.x = std::clamp(at.x, x0, x1);
         if (y1 >= y0) at.y = std::clamp(at.y, y0, y1);
-        if (x1 < x0 || y1 < y0) ++p.report.texts_outside;
     }
-    // No label is drawn over another: the same text where it already stands is drawn once, and a
-    // label in another's way moves up or down, as little as it can, inside the data area.
+    // No text is drawn over another: the same text where it already stands is drawn once, and a
+    // text in another's way moves up or down, as little as it can, inside the data area.
     const TextBox want{at.x, at.y, at.x + sz.x, at.y + sz.y};
     for (size_t i = 0; i < p.texts.size(); ++i)
         if (p.texts[i] == text && boxes_overlap(p.text_boxes[i], want)) return;
-    const TextBox b = place_label(want, p.text_boxes, p.area.Min.y, p.area.Max.y, 0.15f * ImGui::GetFontSize());
+    const TextBox b = place_label(want, p.text_boxes, p.area.Min.y, p.area.Max.y, 0.15f * fs);
+    // too large for the area, or no room left in it: part of it is cut off, and the report says so
+    if (in_view && !inner.Contains(ImRect(b.x0, b.y0, b.x1, b.y1))) {
+        ++p.report.texts_outside;
+    }
     p.texts.emplace_back(text);
     p.text_boxes.push_back(b);
-    p.draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(b.x0, b.y0), color, text, nullptr, wrap);
+    if (style.backdrop) p.draw->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), style.backdrop, pad);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const float indent = (width - measure(lines[i])) * pivot.x;  // lines aligned as the pivot says
+        p.draw->AddText(font, size, ImVec2(b.x0 + pad + indent, b.y0 + pad + size * i), style.color, lines[i].c_str());
+    }
     mark_occupied(p, ImRect(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1)), 1000);  // the legend keeps off text
 }
 

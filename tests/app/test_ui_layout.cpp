@@ -110,7 +110,7 @@ std::vector<std::string> layout_problems(const UiHarness& h) {
             if (p.legend_place != plot::LegendPlace::Inside && legend.overlaps(area))
                 problems.push_back(id + ": its legend outside overlaps the data area");
         }
-        if (p.texts_outside > 0) problems.push_back(id + ": " + std::to_string(p.texts_outside) + " labels do not fit the data area");
+        for (const std::string& text : p.texts_cut) problems.push_back(id + ": a text does not fit the data area: \"" + text + "\"");
         if (p.title_scale < 1.0f / 1.2f - 0.01f) problems.push_back(id + ": title shrunk below the body text");
     }
     return problems;
