@@ -107,6 +107,7 @@ constexpr ImU32 kChainMuted = IM_COL32(40, 40, 40, 110);   // the chain view bes
 constexpr ImU32 kZeroBand = IM_COL32(190, 30, 30, 34);      // layers where the gradient is exactly 0
 constexpr ImU32 kZeroInk = IM_COL32(170, 20, 20, 255);
 constexpr ImU32 kZeroBackdrop = IM_COL32(255, 255, 255, 230);  // under the words over the zero layers
+const char* const kTimes = "\u00a0×\u00a0";  // "30 × 256" and "bias −1" are never broken across lines
 const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
 
 // The home view of a log axis over these values: from the smallest positive to the largest with 4 %
@@ -264,8 +265,8 @@ void draw_gradient_plot(const GradientView& view, const std::vector<core::LayerS
     const core::Activation& act = core::activation(view.activation);
     const core::ParamValues& p = view.params[static_cast<size_t>(view.activation)];
     const std::string title = "Gradient per layer: " + activation_label(act, p) + ", " + init_label(view.init) +
-                              " init, " + std::to_string(view.depth) + " × " + std::to_string(view.width) +
-                              ", bias " + plot::format_significant(view.init.bias) + "###gradient-plot";
+                              " init, " + std::to_string(view.depth) + kTimes + std::to_string(view.width) +
+                              ", bias\u00a0" + plot::format_significant(view.init.bias) + "###gradient-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
     plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
@@ -394,8 +395,8 @@ void draw_chain_plot(const GradientView& view, const ChainData& chain, ImVec2 si
 
 void draw_compare_plot(const GradientView& view, const std::vector<std::vector<core::LayerStats>>& results,
                        ImVec2 size, const GradientDrawOptions& options) {
-    const std::string title = "Gradient per layer, " + std::to_string(view.depth) + " × " +
-                              std::to_string(view.width) + ", bias " + plot::format_significant(view.init.bias) +
+    const std::string title = "Gradient per layer, " + std::to_string(view.depth) + kTimes +
+                              std::to_string(view.width) + ", bias\u00a0" + plot::format_significant(view.init.bias) +
                               "###compare-plot";
     if (!plot::BeginPlot(title.c_str(), size, options.flags)) return;
     plot::SetupAxes(kLayerAxis, "RMS of ∂loss/∂z  (log scale)");
