@@ -78,13 +78,65 @@ void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& textu
         }
 }
 
+namespace {
+
+// One piece of the caption under the boundary: a mark (none, a point, a ringed test point, a class
+// swatch) and its words.
+struct CaptionItem {
+    enum Mark { None, Point, TestPoint, Swatch } mark = None;
+    ImU32 color = 0;
+    std::string text;
+};
+
+std::vector<CaptionItem> caption_items(const BoundaryPicture& pic) {
+    const ImU32 grey = IM_COL32(110, 110, 110, 255);
+    std::vector<CaptionItem> items;
+    items.push_back({CaptionItem::Point, grey, "train " + std::to_string(pic.train.size())});
+    if (pic.show_test) items.push_back({CaptionItem::TestPoint, grey, "test " + std::to_string(pic.test.size())});
+    const int classes = pic.train.classes;
+    if (classes == 2) {
+        items.push_back({CaptionItem::Swatch, data_class_color(0), "−1"});
+        items.push_back({CaptionItem::Swatch, data_class_color(1), "+1"});
+    } else if (classes > 2) {
+        for (int k = 0; k < classes; ++k) items.push_back({CaptionItem::Swatch, data_class_color(k), std::to_string(k)});
+    } else {
+        items.push_back({CaptionItem::None, 0, "target: orange < 0 < blue"});
+    }
+    if (!pic.status.empty()) items.push_back({CaptionItem::None, 0, pic.status});
+    return items;
+}
+
+float item_width(const CaptionItem& item, float fs) {
+    return (item.mark == CaptionItem::None ? 0.0f : 0.78f * fs) + ImGui::CalcTextSize(item.text.c_str()).x;
+}
+
+// The items in rows no wider than `width`, each item whole (a row of one item may be wider).
+std::vector<std::vector<size_t>> caption_rows(const std::vector<CaptionItem>& items, float width, float fs) {
+    std::vector<std::vector<size_t>> rows(1);
+    float used = 0.0f;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const float w = item_width(items[i], fs);
+        if (!rows.back().empty() && used + 0.9f * fs + w > width) {
+            rows.emplace_back();
+            used = 0.0f;
+        }
+        used += (rows.back().empty() ? 0.0f : 0.9f * fs) + w;
+        rows.back().push_back(i);
+    }
+    return rows;
+}
+
+}  // namespace
+
 void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter, ImVec2 size,
                         plot::PlotFlags flags) {
     const float fs = ImGui::GetFontSize();
-    const int classes = pic.train.classes;
     const ImU32 dark = IM_COL32(30, 30, 30, 255);
-    // a caption under the plot: what the marks mean
-    const float caption = ImGui::GetTextLineHeightWithSpacing();
+    // a caption under the plot, what the marks mean, in as many rows as the width needs
+    const std::vector<CaptionItem> items = caption_items(pic);
+    const std::vector<std::vector<size_t>> rows = caption_rows(items, size.x - fs, fs);
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float caption = line * static_cast<float>(rows.size());
     // A frame whose data area comes out about as wide as the grid's aspect (square for Playground's
     // ±6 plane, so a circle looks round): the axis labels take about 4.7 font heights across and the
     // title and x labels 5.3 down (a wrapped title takes more, and the area is a little flatter).
@@ -93,13 +145,13 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     const float avail_h = std::max(4.0f * fs, size.y - caption);
     const float area_h = std::min(avail_h - 5.3f * fs, (size.x - 4.7f * fs) / aspect);
     ImVec2 plot_size(std::min(size.x, area_h * aspect + 4.7f * fs), avail_h);
+    const float left = ImGui::GetCursorScreenPos().x;  // the caption's rows are centred in the whole width
     if (area_h > 4.0f * fs) {
         plot_size.y = area_h + 5.3f * fs;
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 0.5f * (size.x - plot_size.x));
     } else {
         plot_size.x = size.x;
     }
-    const ImVec2 start = ImGui::GetCursorScreenPos();
     if (!plot::BeginPlot(pic.title.c_str(), plot_size, flags)) return;
     plot::SetupAxes("x₁", "x₂");
     plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
@@ -107,43 +159,26 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     draw_boundary_items(pic, texture, painter);
     plot::EndPlot();
 
-    // the caption: what the marks and colours mean
     ImDrawList* wl = ImGui::GetWindowDrawList();
-    const ImVec2 at(start.x, ImGui::GetCursorScreenPos().y);  // under the plot
-    const float r = 0.3f * fs;
-    float x = at.x + 0.5f * fs;
-    const float cy = at.y + 0.5f * ImGui::GetTextLineHeight();
     const ImU32 text = plot::GetStyle().text;
-    const auto label = [&](const std::string& s) {
-        wl->AddText(ImVec2(x, at.y), text, s.c_str());
-        x += ImGui::CalcTextSize(s.c_str()).x + 0.9f * fs;
-    };
-    wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(110, 110, 110, 255));
-    x += 2.6f * r;
-    label("train " + std::to_string(pic.train.size()));
-    if (pic.show_test) {
-        wl->AddCircleFilled(ImVec2(x + r, cy), r, IM_COL32(110, 110, 110, 255));
-        wl->AddCircle(ImVec2(x + r, cy), r, dark, 12, 0.09f * fs);
-        x += 2.6f * r;
-        label("test " + std::to_string(pic.test.size()));
-    }
-    if (classes == 2) {
-        wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(0));
-        x += 2.6f * r;
-        label("−1");
-        wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(1));
-        x += 2.6f * r;
-        label("+1");
-    } else if (classes > 2) {
-        for (int k = 0; k < classes; ++k) {
-            wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), data_class_color(k));
-            x += 2.6f * r;
-            label(std::to_string(k));
+    const float r = 0.3f * fs, top = ImGui::GetCursorScreenPos().y;  // under the plot
+    for (size_t row = 0; row < rows.size(); ++row) {
+        float width = 0.0f;
+        for (size_t i : rows[row]) width += item_width(items[i], fs);
+        width += 0.9f * fs * static_cast<float>(rows[row].size() - 1);
+        float x = left + std::max(0.5f * fs, 0.5f * (size.x - width));
+        const float y = top + line * static_cast<float>(row), cy = y + 0.5f * ImGui::GetTextLineHeight();
+        for (size_t i : rows[row]) {
+            const CaptionItem& item = items[i];
+            if (item.mark == CaptionItem::Point || item.mark == CaptionItem::TestPoint)
+                wl->AddCircleFilled(ImVec2(x + r, cy), r, item.color);
+            if (item.mark == CaptionItem::TestPoint) wl->AddCircle(ImVec2(x + r, cy), r, dark, 12, 0.09f * fs);
+            if (item.mark == CaptionItem::Swatch) wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), item.color);
+            if (item.mark != CaptionItem::None) x += 2.6f * r;
+            wl->AddText(ImVec2(x, y), text, item.text.c_str());
+            x += ImGui::CalcTextSize(item.text.c_str()).x + 0.9f * fs;
         }
-    } else {
-        label("target: orange < 0 < blue");
     }
-    if (!pic.status.empty() && x + ImGui::CalcTextSize(pic.status.c_str()).x < at.x + size.x) label(pic.status);
     ImGui::Dummy(ImVec2(size.x, caption));
 }
 

@@ -127,3 +127,32 @@ TEST(CliBoundary, BadValuesAreRefused) {
     expect_refused({"boundary", "--set", "epochs=0", "--out", "OUT.png"}, "epochs");
     expect_refused({"boundary", "--set", "output=softmax", "--set", "dataset=plane", "--out", "OUT.png"}, "softmax");
 }
+
+namespace {
+
+// Dark ink (text) in pixel column x, rows y0 to y1.
+bool ink_in_column(const Png& png, int x, int y0, int y1) {
+    for (int y = y0; y < y1; ++y) {
+        const unsigned char* p = &png.rgb[(static_cast<size_t>(y) * png.width + x) * 3];
+        if (p[0] < 120 && p[1] < 120 && p[2] < 120) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST(CliBoundary, TheCaptionTakesAnotherRowRatherThanRunningOffTheEdge) {
+    // the caption (points, classes, test loss and accuracy) is one row at 800 pixels wide and two at
+    // 480: at neither width does any text touch the left or right edge (it ran off the right before)
+    TempDir tmp;
+    const char* const sizes[2] = {"800x500", "480x500"};
+    for (int i = 0; i < 2; ++i) {
+        const std::string out = tmp / ("caption" + std::to_string(i) + ".png");
+        const RunResult r = run_actlab({"export", "boundary", "--set", "epochs=20", "--size", sizes[i], "--out", out});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        const Png png = read_png(out);
+        ASSERT_TRUE(png.ok);
+        for (int x : {0, 1, png.width - 2, png.width - 1})
+            EXPECT_FALSE(ink_in_column(png, x, 0, png.height)) << sizes[i] << ": text cut at column " << x;
+    }
+}
