@@ -39,6 +39,10 @@ struct BoundaryPicture {
 // and the points over it. For plots of one's own, such as the activation race's small multiples.
 void draw_boundary_items(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter);
 
+// The height of the caption under the boundary (what the marks and colours mean, the test loss and
+// accuracy), which takes as many rows as `width` needs.
+float boundary_caption_height(const BoundaryPicture& picture, float width);
+
 // The field, the points and the axes, filling `size`; the heatmap goes through `painter` from `texture`
 // (which must hold picture.field). Square data area when `size` allows.
 void draw_boundary_plot(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter,

@@ -381,19 +381,20 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     if (!side_by_side) column = room.x;
     // the export buttons of the boundary and the loss, on one line or two
     if (export_buttons_width("Boundary") + 1.5f * fs + export_buttons_width("Loss") > column) export_row *= 2;
+    const float caption = boundary_caption_height(p.boundary, column);  // its rows under the boundary
     float network_h = room.y, boundary_h = 0, loss_h = 0;
     const float spacing = 2 * style.ItemSpacing.y;  // after the boundary plot and after its caption
     if (side_by_side) {
         const ColumnSplit split = split_column(room.y, fs, style.ItemSpacing.y, 0.64f, kPlotMinHeight + export_row / fs);
         // as tall as the square needs, but a readable plot above its caption line at least
-        boundary_h = std::max(plot_h + ImGui::GetTextLineHeightWithSpacing(), std::min(column + 2.0f * fs, split.top));
+        boundary_h = std::max(plot_h + caption, std::min(column + fs + caption, split.top));
         loss_h = room.y - boundary_h - spacing - export_row;
         if (split.scrolls || loss_h < plot_h) loss_h = plot_h;
         network_h = std::max(room.y, boundary_h + spacing + export_row + loss_h);
     } else {
         // the diagram with its title, headers and legend: a screen, but at least 22 font heights
         network_h = std::max(22.0f * fs, room.y);
-        boundary_h = std::max(plot_h + ImGui::GetTextLineHeightWithSpacing(), std::min(room.x, room.y));
+        boundary_h = std::max(plot_h + caption, std::min(room.x, room.y));
         loss_h = std::max(plot_h, 0.5f * room.y);
     }
     const float left = side_by_side ? room.x - column - style.ItemSpacing.x : room.x;
