@@ -165,7 +165,7 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     } else {
         plot_size.x = size.x;
     }
-    if (!plot::BeginPlot(pic.title.c_str(), plot_size, flags)) return;
+    if (!plot::BeginPlot((pic.title + "###boundary").c_str(), plot_size, flags)) return;  // one plot at every epoch
     plot::SetupAxes("x₁", "x₂");
     plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
                           (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);

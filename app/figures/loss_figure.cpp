@@ -108,7 +108,7 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
         home.y_max = hi > 0 ? hi * 1.05 : 1.0;
     }
     const std::string title = curves.subtitle.empty() ? "Loss over training" : "Loss over training: " + curves.subtitle;
-    if (!plot::BeginPlot(title.c_str(), size, flags)) return;
+    if (!plot::BeginPlot((title + "###loss").c_str(), size, flags)) return;  // one plot whatever its title says
     plot::SetupAxes("epoch", log_y ? "loss (log scale)" : "loss");
     if (log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(home, (follow || (flags & plot::PlotFlags_NoInputs)) ? plot::Cond_Always : plot::Cond_Once);

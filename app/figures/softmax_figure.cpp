@@ -171,7 +171,7 @@ bool draw_logits_plot(SoftmaxView& view, const plot::Limits& home, plot::Cond co
 }
 
 void draw_probability_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
-    const std::string title = "Probabilities softmax(z / T) at T = " + temperature_list(view) + "##probs";
+    const std::string title = "Probabilities softmax(z / T) at T = " + temperature_list(view) + "###probs";
     if (!plot::BeginPlot(title.c_str(), size, flags)) return;
     plot::SetupAxes("class", "probability p");
     class_ticks(view);
@@ -326,7 +326,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
     const std::string title = (what.empty() ? std::string("No filter (top-k and top-p are off)")
                                             : what + ": " + std::to_string(kept) + " of " +
                                                   std::to_string(view.classes()) + " classes kept") +
-                              "##filter";
+                              "###filter";  // one plot whatever its title says
     if (!plot::BeginPlot(title.c_str(), size, flags)) return;
     plot::SetupAxes("class", "probability");
     class_ticks(view);
@@ -351,7 +351,7 @@ void draw_filter_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 s
 
 void draw_samples_plot(const SoftmaxView& view, const SoftmaxData& data, ImVec2 size, plot::PlotFlags flags) {
     char title[200];
-    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %s, %d d.o.f.##samples", view.draws,
+    std::snprintf(title, sizeof title, "%d draws (seed %llu)%s: χ² = %s, %d d.o.f.###samples", view.draws,
                   view.seed, view.filtering() ? " after filtering" : "", plot::format_significant(data.chi.statistic, 3).c_str(),
                   data.chi.dof);
     if (!plot::BeginPlot(title, size, flags)) return;

@@ -470,6 +470,17 @@ void draw_legend(CurrentPlot& p) {
     }
 }
 
+// Keeps the newest three quarters of kMaxPlotStates, by the frame each was last drawn.
+void forget_oldest_plots(Context& c) {
+    std::vector<int> frames;
+    frames.reserve(c.plots.size());
+    for (const auto& [id, state] : c.plots) frames.push_back(state.last_frame);
+    const size_t keep = kMaxPlotStates * 3 / 4;
+    std::nth_element(frames.begin(), frames.end() - static_cast<std::ptrdiff_t>(keep), frames.end());
+    const int oldest_kept = *(frames.end() - static_cast<std::ptrdiff_t>(keep));
+    for (auto it = c.plots.begin(); it != c.plots.end();) it = it->second.last_frame < oldest_kept ? c.plots.erase(it) : std::next(it);
+}
+
 }  // namespace
 
 Context* CreateContext() {
@@ -510,7 +521,9 @@ bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
     p = CurrentPlot{};
     p.id = id;
     ImGui::PushOverrideID(id);  // the widget's own items get IDs unique to this plot
+    if (c.plots.size() >= kMaxPlotStates && !c.plots.count(id)) forget_oldest_plots(c);
     p.state = &c.plots[id];
+    p.state->last_frame = ImGui::GetFrameCount();
     p.flags = flags;
     p.title.assign(title_id, label_end(title_id));
     p.title_id = title_id;

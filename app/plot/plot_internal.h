@@ -39,7 +39,12 @@ struct PlotState {
     Occupancy occupancy;
     LegendPlace legend_place = LegendPlace::None;
     bool dragged = false;   // the view was being dragged last frame: the legend stays where it was
+    int last_frame = 0;     // ImGui's frame count when it was last drawn
 };
+
+// The most plot states kept: beyond it, those drawn longest ago are forgotten (a plot whose ID changed
+// with its title would otherwise add one a frame). The app draws a few dozen plots.
+constexpr size_t kMaxPlotStates = 256;
 
 // The plot being built between BeginPlot and EndPlot.
 struct CurrentPlot {

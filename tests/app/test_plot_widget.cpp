@@ -1,12 +1,14 @@
 // The plot widget driven frame by frame in a headless ImGui context (no window, no GL): input reaches
 // only the plot under the mouse, a double-click returns home, and long lines are drawn whole.
 #include "app/plot/plot.h"
+#include "app/plot/plot_internal.h"
 #include "plot_harness.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace plot = actlab::plot;
@@ -135,4 +137,31 @@ TEST(PlotWidget, BarsAreDrawnFromZeroAndADragBarFollowsTheMouse) {
     h.frame(ImVec2(column_top.x - 200, column_top.y + 50), true, body);
     h.frame(ImVec2(column_top.x - 200, column_top.y + 50), false, body);
     EXPECT_EQ(dragged, before);
+}
+
+TEST(PlotWidget, PlotsWhoseIdsChangeEveryFrameDoNotPileUpAndAPlotDrawnEveryFrameKeepsItsView) {
+    // A title that names the epoch, with no "###" to fix its ID, is a new plot every frame: the widget
+    // keeps no more than kMaxPlotStates of them, forgetting those drawn longest ago, and never one
+    // drawn in the last frames.
+    Harness h;
+    plot::Limits view;
+    const auto frame = [&](int n) {
+        if (plot::BeginPlot("kept###kept", ImVec2(-1, 380))) {
+            plot::SetupAxesLimits({-5, 5, -1, 1});
+            view = plot::GetPlotLimits();
+            plot::EndPlot();
+        }
+        if (plot::BeginPlot(("at epoch " + std::to_string(n)).c_str(), ImVec2(-1, 380))) plot::EndPlot();
+    };
+    const ImVec2 at(500, 200);  // inside the kept plot: pan it
+    h.frame(at, false, [&] { frame(0); });
+    h.frame(at, true, [&] { frame(1); });
+    h.frame(ImVec2(600, 200), true, [&] { frame(2); });
+    h.frame(ImVec2(600, 200), false, [&] { frame(3); });
+    const plot::Limits panned = view;
+    ASSERT_LT(panned.x_min, -5.5);
+    for (int n = 4; n < 2000; ++n) h.frame(ImVec2(600, 200), false, [&] { frame(n); });
+    EXPECT_LE(plot::GetCurrentContext()->plots.size(), plot::detail::kMaxPlotStates);
+    EXPECT_DOUBLE_EQ(view.x_min, panned.x_min) << "the plot drawn every frame lost its view";
+    EXPECT_DOUBLE_EQ(view.x_max, panned.x_max);
 }
