@@ -127,11 +127,21 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
 
 // Notes in the lower left corner of a plot, the first just above the line draw_zeros puts along the
 // bottom edge, each next one above the one before however many lines that took.
+// A note that would take more than the room left above the ones before (a small plot, an export of a
+// few hundred pixels) gives way to its `shorter` form, when it has one.
 class CornerNotes {
 public:
-    void add(const std::string& text) {
+    void add(const std::string& text, const std::string& shorter = "") {
         const plot::Limits lim = plot::GetPlotLimits();
-        plot::PlotText(text.c_str(), lim.x_min, lim.y_min, kNoteColor, ImVec2(8, m_offset), ImVec2(0, 1));
+        const ImVec2 top_left = plot::PlotToPixels(lim.x_min, lim.y_max), bottom_right = plot::PlotToPixels(lim.x_max, lim.y_min);
+        const float room = bottom_right.y - top_left.y + m_offset * plot::GetPlotUnit() - 0.4f * ImGui::GetFontSize();
+        const float wrap = bottom_right.x - top_left.x - 8.0f * plot::GetPlotUnit() - 0.4f * ImGui::GetFontSize();
+        const bool tall = ImGui::CalcTextSize(text.c_str(), nullptr, false, std::max(wrap, 1.0f)).y > room;
+        const std::string& shown = tall && !shorter.empty() ? shorter : text;
+        plot::TextStyle style;
+        style.color = kNoteColor;
+        style.backdrop = IM_COL32(255, 255, 255, 200);  // legible over the lines it may cross
+        plot::PlotText(shown.c_str(), lim.x_min, lim.y_min, style, ImVec2(8, m_offset), ImVec2(0, 1));
         const std::vector<plot::TextBox>& boxes = plot::GetLastPlotTextBoxes();
         if (boxes.empty()) return;
         const float bottom = plot::PlotToPixels(lim.x_min, lim.y_min).y;
@@ -329,7 +339,9 @@ void draw_activity_plot(const GradientView& view, const std::vector<core::LayerS
     if (!layers.empty()) {
         plot::PlotLine("std of a", x.data(), sd.data(), depth, {color, 3.0f, false, layer_marker(depth, plot::Marker_Square)});
         plot::PlotLine("|mean of a|", x.data(), mean.data(), depth, {color, 2.2f, true});
-        if (draw_zeros(sd, color)) CornerNotes().add(zero_layers(sd, "spread") + " (the line along the bottom): all activations equal");
+        if (draw_zeros(sd, color))
+            CornerNotes().add(zero_layers(sd, "spread") + " (the line along the bottom): all activations equal",
+                              zero_layers(sd, "spread"));
     }
     plot::EndPlot();
 }
