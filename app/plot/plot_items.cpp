@@ -284,6 +284,7 @@ void PlotText(const char* text, double x, double y, const TextStyle& style, ImVe
     // too large for the area, or no room left in it: part of it is cut off, and the report says so
     if (in_view && !inner.Contains(ImRect(b.x0, b.y0, b.x1, b.y1))) {
         ++p.report.texts_outside;
+        p.report.texts_cut.emplace_back(text);
     }
     p.texts.emplace_back(text);
     p.text_boxes.push_back(b);

@@ -2,8 +2,10 @@
 // and in states that crowd their labels (tied logits, every temperature along the sweep, a small plot),
 // and the boxes where their texts landed compared pairwise.
 #include "app/figures/activation_figure.h"
+#include "app/figures/gradient_figure.h"
 #include "app/figures/softmax_figure.h"
 #include "app/plot/plot.h"
+#include "core/gradient_flow.h"
 #include "plot_harness.h"
 
 #include <gtest/gtest.h>
@@ -111,4 +113,33 @@ TEST(PlotLabels, TheSameTextTwiceInOnePlaceIsDrawnOnceAndDifferentTextsMoveApart
     });
     ASSERT_EQ(boxes.size(), 3u);
     EXPECT_EQ(overlap(boxes), "");
+}
+
+TEST(PlotLabels, TheDeadNetworksNotesFitTheGradientFigureAtSmallSizes) {
+    // ReLU with bias −1: the gradient is 0 in every layer and the spread from layer 4 on, so the figure
+    // carries a headline, its words and a note in each plot. At a small export size a note that would
+    // not fit takes its short form; none is cut off by its plot's edges.
+    Harness h;
+    app::GradientView view;
+    view.init.bias = -1;
+    view.depth = 10, view.width = 64, view.batch = 32;
+    std::vector<actlab::core::LayerStats> layers;
+    ASSERT_TRUE(actlab::core::gradient_flow(view.network(), &layers));
+    const app::ChainData chain = app::compute_chain(view, view.depth);
+    app::GradientDrawOptions options;
+    options.cond = plot::Cond_Always;
+    for (ImVec2 size : {ImVec2(480, 300), ImVec2(560, 350), ImVec2(640, 400), ImVec2(800, 500), ImVec2(1200, 750)}) {
+        std::vector<plot::PlotReport> reports;
+        plot::SetPlotRecorder(&reports);
+        for (int frame = 0; frame < 3; ++frame) {  // the legends settle in the first frames
+            reports.clear();
+            h.frame(ImVec2(-1, -1), false, [&] { app::draw_flow_figure(view, layers, chain, size, options); });
+        }
+        plot::SetPlotRecorder(nullptr);
+        ASSERT_EQ(reports.size(), 3u);
+        for (const plot::PlotReport& r : reports) {
+            for (const std::string& text : r.texts_cut)
+                ADD_FAILURE() << size.x << " × " << size.y << ", " << r.id << ": \"" << text << "\" is cut";
+        }
+    }
 }
