@@ -126,22 +126,17 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
 }
 
 // Notes in the lower left corner of a plot, the first just above the line draw_zeros puts along the
-// bottom edge, each next one above the one before however many lines that took.
-// A note that would take more than the room left above the ones before (a small plot, an export of a
-// few hundred pixels) gives way to its `shorter` form, when it has one.
+// bottom edge, each next one above the one before however many lines that took. A note that would be
+// cut off (a small plot, an export of a few hundred pixels) gives way to its `shorter` form, if any.
 class CornerNotes {
 public:
     void add(const std::string& text, const std::string& shorter = "") {
         const plot::Limits lim = plot::GetPlotLimits();
-        const ImVec2 top_left = plot::PlotToPixels(lim.x_min, lim.y_max), bottom_right = plot::PlotToPixels(lim.x_max, lim.y_min);
-        const float room = bottom_right.y - top_left.y + m_offset * plot::GetPlotUnit() - 0.4f * ImGui::GetFontSize();
-        const float wrap = bottom_right.x - top_left.x - 8.0f * plot::GetPlotUnit() - 0.4f * ImGui::GetFontSize();
-        const bool tall = ImGui::CalcTextSize(text.c_str(), nullptr, false, std::max(wrap, 1.0f)).y > room;
-        const std::string& shown = tall && !shorter.empty() ? shorter : text;
         plot::TextStyle style;
         style.color = kNoteColor;
         style.backdrop = IM_COL32(255, 255, 255, 200);  // legible over the lines it may cross
-        plot::PlotText(shown.c_str(), lim.x_min, lim.y_min, style, ImVec2(8, m_offset), ImVec2(0, 1));
+        style.shorter = shorter.c_str();
+        plot::PlotText(text.c_str(), lim.x_min, lim.y_min, style, ImVec2(8, m_offset), ImVec2(0, 1));
         const std::vector<plot::TextBox>& boxes = plot::GetLastPlotTextBoxes();
         if (boxes.empty()) return;
         const float bottom = plot::PlotToPixels(lim.x_min, lim.y_min).y;
@@ -156,18 +151,29 @@ std::string layer_span(int first, int last) {
     return first == last ? "layer " + std::to_string(first) : "layers " + std::to_string(first) + "–" + std::to_string(last);
 }
 
-// A note naming the layers where a value is exactly 0 (a log axis cannot show them), or "".
-std::string zero_layers(const std::vector<double>& v, const char* what) {
+// The layers (from 1) where a value is exactly 0: the first, the last, and how many.
+struct ZeroLayers {
     int first = 0, last = 0, count = 0;
+    bool one_run() const { return count == last - first + 1; }
+};
+
+ZeroLayers find_zero_layers(const std::vector<double>& v) {
+    ZeroLayers z;
     for (size_t i = 0; i < v.size(); ++i)
         if (v[i] == 0.0) {
-            if (!first) first = static_cast<int>(i) + 1;
-            last = static_cast<int>(i) + 1;
-            ++count;
+            if (!z.first) z.first = static_cast<int>(i) + 1;
+            z.last = static_cast<int>(i) + 1;
+            ++z.count;
         }
-    if (!count) return "";
+    return z;
+}
+
+// A note naming the layers where a value is exactly 0 (a log axis cannot show them), or "".
+std::string zero_layers(const std::vector<double>& v, const char* what) {
+    const ZeroLayers z = find_zero_layers(v);
+    if (!z.count) return "";
     return std::string(what) + " is exactly 0 at " +
-           (count == last - first + 1 ? layer_span(first, last) : std::to_string(count) + " layers");
+           (z.one_run() ? layer_span(z.first, z.last) : std::to_string(z.count) + " layers");
 }
 
 // Values that are exactly 0 cannot sit on a log axis: a heavy line on its bottom edge in the series'
@@ -207,15 +213,10 @@ void draw_zero_layers(const std::vector<double>& rms, ImU32 color) {
 }
 
 void draw_zero_headline(const std::vector<double>& rms) {
-    int first = 0, last = 0, count = 0;
-    for (size_t i = 0; i < rms.size(); ++i)
-        if (rms[i] == 0.0) {
-            if (!first) first = static_cast<int>(i) + 1;
-            last = static_cast<int>(i) + 1;
-            ++count;
-        }
-    if (!count) return;
-    const bool one_run = count == last - first + 1;
+    const ZeroLayers z = find_zero_layers(rms);
+    if (!z.count) return;
+    const int first = z.first, last = z.last, count = z.count;
+    const bool one_run = z.one_run();
     const int depth = static_cast<int>(rms.size());
     // the gradient enters at the last layer and travels down: "from layer k on" is k, k − 1, …, 1
     std::string where;

@@ -140,6 +140,7 @@ struct TextStyle {
                              // of its height; only then does it wrap
     ImU32 backdrop = 0;      // a rounded box of this colour under the text (0: none), which other texts keep off
     float max_width = 0.0f;  // wrap to this many pixels (0: the data area's width)
+    const char* shorter = nullptr;  // drawn instead when the text would be cut off by the data area's edges
 };
 // The same rules as above (kept inside the data area, wrapped at spaces only, never over another text).
 void PlotText(const char* text, double x, double y, const TextStyle& style, ImVec2 pixel_offset = ImVec2(0, 0),

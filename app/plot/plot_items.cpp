@@ -281,7 +281,14 @@ void PlotText(const char* text, double x, double y, const TextStyle& style, ImVe
     for (size_t i = 0; i < p.texts.size(); ++i)
         if (p.texts[i] == text && boxes_overlap(p.text_boxes[i], want)) return;
     const TextBox b = place_label(want, p.text_boxes, p.area.Min.y, p.area.Max.y, 0.15f * fs);
-    // too large for the area, or no room left in it: part of it is cut off, and the report says so
+    // too large for the area, or no room left in it: part of it would be cut off, so its shorter form
+    // goes there instead, or the report says so
+    if (in_view && !inner.Contains(ImRect(b.x0, b.y0, b.x1, b.y1)) && style.shorter && *style.shorter) {
+        TextStyle instead = style;
+        instead.shorter = nullptr;
+        PlotText(style.shorter, x, y, instead, pixel_offset, pivot);
+        return;
+    }
     if (in_view && !inner.Contains(ImRect(b.x0, b.y0, b.x1, b.y1))) {
         ++p.report.texts_outside;
         p.report.texts_cut.emplace_back(text);
