@@ -30,56 +30,6 @@ ImU32 mix_white(ImU32 color, float amount) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(m(c.x), m(c.y), m(c.z), 1.0f));
 }
 
-}  // namespace
-
-ImU32 data_class_color(int k) { return kClassColors[std::clamp(k, 0, 9)]; }
-
-ImU32 target_color(double target, double scale) {
-    const double s = scale > 0 ? std::min(1.0, std::fabs(target) / scale) : 0.0;
-    return mix_white(data_class_color(target < 0 ? 0 : 1), static_cast<float>(s));
-}
-
-HeatmapStyle boundary_style(int classes, bool discrete) {
-    HeatmapStyle style;
-    for (int k = 0; k < 10; ++k) style.colors[k] = kClassColors[k];
-    style.discrete = discrete;
-    style.contour_width = classes > 0 ? 2.0f : 0.0f;
-    return style;
-}
-
-void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter) {
-    const int classes = pic.train.classes;
-    const core::GridSpec& g = pic.spec;
-    ImDrawList* dl = plot::GetPlotDrawList();
-    painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
-                  boundary_style(classes, pic.discrete));
-
-    // points: smaller when there are many, so they do not hide the field
-    const float unit = plot::GetPlotUnit();
-    const ImVec2 a = plot::PlotToPixels(g.x_min, g.y_max), b = plot::PlotToPixels(g.x_max, g.y_min);
-    const float side = std::min(b.x - a.x, b.y - a.y);
-    const int total = pic.train.size() + (pic.show_test ? pic.test.size() : 0);
-    const float radius = std::clamp(0.42f * side / std::sqrt(static_cast<float>(std::max(total, 1))), 1.6f * unit, 4.2f * unit);
-    const auto point_color = [&](double target) {
-        return classes > 0 ? data_class_color(static_cast<int>(target)) : target_color(target, pic.target_scale);
-    };
-    const ImU32 outline = IM_COL32(255, 255, 255, 255), dark = IM_COL32(30, 30, 30, 255);
-    for (int i = 0; i < pic.train.size(); ++i) {
-        const ImVec2 c = plot::PlotToPixels(pic.train.x(i, 0), pic.train.x(i, 1));
-        dl->AddCircleFilled(c, radius, point_color(pic.train.target[i]), 10);
-        dl->AddCircle(c, radius, outline, 10, 0.9f * unit);
-    }
-    // test points: the same colours, ringed in black (as on Playground)
-    if (pic.show_test)
-        for (int i = 0; i < pic.test.size(); ++i) {
-            const ImVec2 c = plot::PlotToPixels(pic.test.x(i, 0), pic.test.x(i, 1));
-            dl->AddCircleFilled(c, radius, point_color(pic.test.target[i]), 10);
-            dl->AddCircle(c, radius, dark, 10, 1.3f * unit);
-        }
-}
-
-namespace {
-
 // One piece of the caption under the boundary: a mark (none, a point, a ringed test point, a class
 // swatch) and its words.
 struct CaptionItem {
@@ -136,6 +86,52 @@ std::vector<std::vector<size_t>> caption_rows(const std::vector<CaptionItem>& it
 
 }  // namespace
 
+ImU32 data_class_color(int k) { return kClassColors[std::clamp(k, 0, 9)]; }
+
+ImU32 target_color(double target, double scale) {
+    const double s = scale > 0 ? std::min(1.0, std::fabs(target) / scale) : 0.0;
+    return mix_white(data_class_color(target < 0 ? 0 : 1), static_cast<float>(s));
+}
+
+HeatmapStyle boundary_style(int classes, bool discrete) {
+    HeatmapStyle style;
+    for (int k = 0; k < 10; ++k) style.colors[k] = kClassColors[k];
+    style.discrete = discrete;
+    style.contour_width = classes > 0 ? 2.0f : 0.0f;
+    return style;
+}
+
+void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter) {
+    const int classes = pic.train.classes;
+    const core::GridSpec& g = pic.spec;
+    ImDrawList* dl = plot::GetPlotDrawList();
+    painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
+                  boundary_style(classes, pic.discrete));
+
+    // points: smaller when there are many, so they do not hide the field
+    const float unit = plot::GetPlotUnit();
+    const ImVec2 a = plot::PlotToPixels(g.x_min, g.y_max), b = plot::PlotToPixels(g.x_max, g.y_min);
+    const float side = std::min(b.x - a.x, b.y - a.y);
+    const int total = pic.train.size() + (pic.show_test ? pic.test.size() : 0);
+    const float radius = std::clamp(0.42f * side / std::sqrt(static_cast<float>(std::max(total, 1))), 1.6f * unit, 4.2f * unit);
+    const auto point_color = [&](double target) {
+        return classes > 0 ? data_class_color(static_cast<int>(target)) : target_color(target, pic.target_scale);
+    };
+    const ImU32 outline = IM_COL32(255, 255, 255, 255), dark = IM_COL32(30, 30, 30, 255);
+    for (int i = 0; i < pic.train.size(); ++i) {
+        const ImVec2 c = plot::PlotToPixels(pic.train.x(i, 0), pic.train.x(i, 1));
+        dl->AddCircleFilled(c, radius, point_color(pic.train.target[i]), 10);
+        dl->AddCircle(c, radius, outline, 10, 0.9f * unit);
+    }
+    // test points: the same colours, ringed in black (as on Playground)
+    if (pic.show_test)
+        for (int i = 0; i < pic.test.size(); ++i) {
+            const ImVec2 c = plot::PlotToPixels(pic.test.x(i, 0), pic.test.x(i, 1));
+            dl->AddCircleFilled(c, radius, point_color(pic.test.target[i]), 10);
+            dl->AddCircle(c, radius, dark, 10, 1.3f * unit);
+        }
+}
+
 float boundary_caption_height(const BoundaryPicture& pic, float width) {
     const float fs = ImGui::GetFontSize();
     return ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(caption_rows(caption_items(pic), width - fs, fs).size());
@@ -149,7 +145,7 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     const std::vector<CaptionItem> items = caption_items(pic);
     const std::vector<std::vector<size_t>> rows = caption_rows(items, size.x - fs, fs);
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float caption = boundary_caption_height(pic, size.x);
+    const float caption = line * static_cast<float>(rows.size());
     // A frame whose data area comes out about as wide as the grid's aspect (square for Playground's
     // ±6 plane, so a circle looks round): the axis labels take about 4.7 font heights across and the
     // title and x labels 5.3 down (a wrapped title takes more, and the area is a little flatter).

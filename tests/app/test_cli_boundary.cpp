@@ -41,6 +41,15 @@ Region region(const Png& png, int r, int g, int b, int tolerance) {
     return out;
 }
 
+// Dark ink (text) in pixel column x, rows y0 to y1.
+bool ink_in_column(const Png& png, int x, int y0, int y1) {
+    for (int y = y0; y < y1; ++y) {
+        const unsigned char* p = &png.rgb[(static_cast<size_t>(y) * png.width + x) * 3];
+        if (p[0] < 120 && p[1] < 120 && p[2] < 120) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 TEST(CliBoundary, CircleIsBlueInsideAndOrangeOutside) {
@@ -128,18 +137,6 @@ TEST(CliBoundary, BadValuesAreRefused) {
     expect_refused({"boundary", "--set", "output=softmax", "--set", "dataset=plane", "--out", "OUT.png"}, "softmax");
 }
 
-namespace {
-
-// Dark ink (text) in pixel column x, rows y0 to y1.
-bool ink_in_column(const Png& png, int x, int y0, int y1) {
-    for (int y = y0; y < y1; ++y) {
-        const unsigned char* p = &png.rgb[(static_cast<size_t>(y) * png.width + x) * 3];
-        if (p[0] < 120 && p[1] < 120 && p[2] < 120) return true;
-    }
-    return false;
-}
-
-}  // namespace
 
 TEST(CliBoundary, TheCaptionTakesAnotherRowRatherThanRunningOffTheEdge) {
     // the caption (points, classes, test loss and accuracy) is one row at 800 pixels wide and two at
