@@ -102,6 +102,11 @@ void mark_occupied(CurrentPlot& p, const ImRect& r, int weight);
 void mark_segment(CurrentPlot& p, ImVec2 a, ImVec2 b);
 // Layout, input and the grid, once the setup is known; every item call starts with it.
 void lock_setup();
+// The legend request for `entries` over `area` in the plot being laid out (plot_legend.cpp).
+LegendRequest legend_request(const CurrentPlot& p, const std::vector<LegendEntry>& entries, const Box& area,
+                             const Occupancy& occupancy, bool was_outside);
+// The legend of the plot being ended, where last frame's layout or a free corner puts it (plot_legend.cpp).
+void draw_legend(CurrentPlot& p);
 
 }  // namespace detail
 
