@@ -93,7 +93,7 @@ void forward_block(const Mlp& net, BlockPass* pass) {
     }
 }
 
-void backward_block(const Mlp& net, BlockPass* pass) {
+void backward_block(const Mlp& net, BlockPass* pass, bool accumulate) {
     const int layers = net.layer_count();
     const double* params = net.params().data();
     Block& g = pass->grad_lanes;
@@ -103,7 +103,7 @@ void backward_block(const Mlp& net, BlockPass* pass) {
         const Block& d = pass->delta[l];
         const Block& below = l == 0 ? pass->input : pass->a[l - 1];
         // dL/dW(o, i) += δ(o, :) ⊙ a(i, :);  dL/db(o) += δ(o, :)     (lane by lane)
-        for (int o = 0; o < s.rows; ++o) {
+        for (int o = 0; o < s.rows && accumulate; ++o) {
             const Lanes d_o = d.row(o);
             for (int i = 0; i < s.cols; ++i) g.row(s.weights + o * s.cols + i) += d_o.cwiseProduct(below.row(i));
             g.row(s.biases + o) += d_o;
@@ -134,7 +134,7 @@ void backward_block(const Mlp& net, BlockPass* pass) {
             e.row(i) = sum;
         }
         const int alpha = net.slots(l - 1).alpha;
-        if (alpha >= 0) {
+        if (alpha >= 0 && accumulate) {
             // dL/dα += Σ_i dL/da(i, :) ⊙ ∂f/∂α(z(i, :))     (PReLU learns α)
             const ActivationFn dalpha = param_derivative(net.activation(l - 1), 0);
             double scratch[kMaxParams];

@@ -45,6 +45,7 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
         m_running = false;
         m_pending_steps = 0;
         m_history.clear();
+        m_gradients.clear(m_training->network().layer_count());
         m_record_every = 1;
         m_best_params.resize(0);
         m_best_record = EpochRecord{};  // also when epoch 0's loss is not finite and so never becomes the best
@@ -107,6 +108,29 @@ void Trainer::set_optimizer(const OptimizerSpec& spec) {
     });
 }
 
+void Trainer::set_params(const Eigen::VectorXd& params) {
+    send([this, params] {
+        if (!m_training || params.size() != m_training->network().params().size()) return;
+        m_training->set_params(params);
+        // this epoch's record and gradient are the edited weights' now
+        m_latest = m_training->evaluate(false);
+        const int epoch = m_training->epoch();
+        if (!m_history.empty() && m_history.back().epoch == epoch) m_history.back() = m_latest;
+        if (m_gradients.rows() > 0 && m_gradients.epochs.back() == epoch) {
+            m_gradients.drop_after(epoch - 1);
+            m_gradients.add(epoch, m_training->layer_gradient_rms(), m_training->update_ratio());
+        }
+        publish(true);
+    });
+}
+
+void Trainer::set_saturation(double threshold) {
+    send([this, threshold] {
+        m_saturation = threshold;
+        publish(true);
+    });
+}
+
 void Trainer::set_batch(int batch) {
     send([this, batch] {
         if (m_training) m_training->set_batch(batch);
@@ -126,6 +150,7 @@ void Trainer::back_to_best() {
         m_history.erase(std::remove_if(m_history.begin(), m_history.end(),
                                        [epoch](const EpochRecord& r) { return r.epoch > epoch; }),
                         m_history.end());
+        m_gradients.drop_after(epoch);
         m_running = false;
         m_pending_steps = 0;
         publish(true);
@@ -146,6 +171,7 @@ void Trainer::record_epoch() {
         m_best_record = m_latest;
     }
     m_history.push_back(m_latest);
+    m_gradients.add(m_latest.epoch, m_training->layer_gradient_rms(), m_training->update_ratio());
     if (static_cast<int>(m_history.size()) >= kHistoryCap) {
         // keep epochs that are multiples of the doubled stride (epoch 0 stays)
         m_record_every *= 2;
@@ -153,6 +179,7 @@ void Trainer::record_epoch() {
         for (const EpochRecord& r : m_history)
             if (r.epoch % m_record_every == 0) kept.push_back(r);
         m_history.swap(kept);
+        m_gradients.keep_multiples(m_record_every);
     }
 }
 
@@ -171,6 +198,14 @@ void Trainer::publish(bool force) {
         s->history = m_history;
         if (s->history.empty() || s->history.back().epoch < m_latest.epoch) s->history.push_back(m_latest);
         s->gradient_rms = m_training->gradient_rms();
+        // the activity and the gradient are those of m_latest's evaluation, at this epoch
+        for (const LayerActivity& layer : m_training->activity()) s->units.push_back(layer_histogram(layer, m_saturation));
+        s->saturation = m_saturation;
+        s->layer_gradient_rms = m_training->layer_gradient_rms();
+        s->update_ratio = m_training->update_ratio();
+        s->gradients = m_gradients;
+        if (s->gradients.rows() == 0 || s->gradients.epochs.back() < m_latest.epoch)
+            s->gradients.add(m_latest.epoch, s->layer_gradient_rms, s->update_ratio);
         s->dead_units = m_training->dead_units();
         s->dead_mask = m_training->dead_mask();
         s->divergence = m_training->divergence();

@@ -27,7 +27,14 @@ struct Snapshot {
     Mlp network;                        // weights as of `epoch`
     std::vector<EpochRecord> history;   // recorded epochs (thinned on long runs, see below), always ending
                                         // with `epoch`'s own record: a plot of it ends where the run is
-    std::vector<double> gradient_rms;   // per layer, at the last step
+    std::vector<double> gradient_rms;   // per layer, RMS of dL/dW at the last step
+    // Inside the network at `epoch`, over the training points (network_activity.h): each hidden layer's
+    // z in bins by zone, and per layer (hidden, then output) the gradient and the update's relative size,
+    // at `epoch` and at every recorded epoch before it (gradients ends with `epoch`, as history does).
+    std::vector<LayerHistogram> units;
+    std::vector<double> layer_gradient_rms, update_ratio;
+    GradientHistory gradients;
+    double saturation = kDefaultSaturation;   // the |f'| below which `units` counts a unit as saturated
     std::vector<int> dead_units;        // per hidden layer
     std::vector<std::vector<char>> dead_mask;  // per hidden layer and unit: 1 when the unit is dead
     Divergence divergence;
@@ -89,6 +96,11 @@ public:
     // training loss (the weights just before a blow-up are often already far gone), dropping the history after
     // it, and stay paused; training then carries on from there, e.g. with a smaller rate.
     void back_to_best();
+    // Weights set by hand (the same network's shape), at the current epoch; training carries on from
+    // them. The newest snapshot's epoch is evaluated again with them.
+    void set_params(const Eigen::VectorXd& params);
+    // The |f'| below which the snapshots' unit histograms count a unit as saturated.
+    void set_saturation(double threshold);
     // Whether a collapse pauses the run (the default). A race runs to its end whatever happens.
     void set_pause_on_collapse(bool pause);
 
@@ -125,6 +137,8 @@ private:
     EpochRecord m_latest;                // the newest epoch evaluated (in m_history when recorded)
     bool m_pause_on_collapse = true;
     std::vector<EpochRecord> m_history;
+    GradientHistory m_gradients;         // beside m_history, thinned with it
+    double m_saturation = kDefaultSaturation;
     int m_record_every = 1;
     long m_serial = 0;
     double m_measured_rate = 0.0;

@@ -220,6 +220,7 @@ Training::Training(const TrainConfig& config, const Dataset& data) : m_config(co
 
 bool Training::run_epoch() {
     if (m_divergence.happened) return false;
+    m_epoch_start = m_net.params();
     ++m_epoch;
     shuffle(m_order.data(), m_order.size(), m_rng);
     const int n = m_train.size(), batch = std::min(m_config.batch, n);
@@ -247,34 +248,71 @@ bool Training::run_epoch() {
     return true;
 }
 
-void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool count_dead,
+void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool inside,
                             double* loss, double* accuracy) {
     const int n = static_cast<int>(features.cols());
-    const int hidden = m_net.layer_count() - 1;
+    const int layers = m_net.layer_count(), hidden = layers - 1;
     prepare_pass(m_net, &m_pass);
     // a unit is alive when f' ≠ 0 for at least one sample
     std::vector<Eigen::Array<bool, Eigen::Dynamic, 1>> alive(hidden);
     for (int l = 0; l < hidden; ++l) alive[l] = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(m_net.slots(l).rows, false);
+    if (inside) {
+        m_activity.resize(static_cast<size_t>(hidden));
+        for (int l = 0; l < hidden; ++l) {
+            LayerActivity& a = m_activity[static_cast<size_t>(l)];
+            a.units = m_net.slots(l).rows;
+            a.points = n;
+            a.activation = m_net.spec().hidden[l].activation;
+            double scratch[kMaxParams];
+            const double* p = m_net.activation_params(l, scratch);
+            std::copy_n(p, kMaxParams, a.params.v);
+            a.z.resize(static_cast<size_t>(a.units) * n);
+            a.dz.resize(a.z.size());
+        }
+    }
+    std::vector<double> squares(static_cast<size_t>(layers), 0.0);
     BatchScore total;
     for (int first = 0; first < n; first += kBlock) {
         const int lanes = gather_block(features, nullptr, first, n, &m_pass.input);
         forward_block(m_net, &m_pass);
-        const BatchScore s = score_block(m_config.output, m_pass.z.back(), targets.data() + first, lanes, 1.0, nullptr);
+        // each point's own loss (scale 1): its ∂loss/∂z, whose spare lanes are 0
+        const BatchScore s = score_block(m_config.output, m_pass.z.back(), targets.data() + first, lanes, 1.0,
+                                         inside ? &m_pass.dlogits : nullptr);
         total.loss_sum += s.loss_sum;
         total.correct += s.correct;
-        if (count_dead)
-            for (int l = 0; l < hidden; ++l)
-                alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
+        if (!inside) continue;
+        for (int l = 0; l < hidden; ++l) {
+            alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
+            LayerActivity& a = m_activity[static_cast<size_t>(l)];
+            for (int u = 0; u < a.units; ++u)
+                for (int k = 0; k < lanes; ++k) {
+                    a.z[static_cast<size_t>(u) * n + first + k] = m_pass.z[l](u, k);
+                    a.dz[static_cast<size_t>(u) * n + first + k] = m_pass.da[l](u, k);
+                }
+        }
+        backward_block(m_net, &m_pass, false);
+        for (int l = 0; l < layers; ++l) squares[static_cast<size_t>(l)] += m_pass.delta[l].squaredNorm();
     }
     *loss = n > 0 ? total.loss_sum / n : NAN;
     *accuracy = m_train.classes == 0 || n == 0 ? NAN : static_cast<double>(total.correct) / n;
-    if (count_dead) {
-        m_dead.assign(hidden, 0);
-        m_dead_mask.assign(hidden, {});
-        for (int l = 0; l < hidden; ++l) {
-            m_dead[l] = static_cast<int>((!alive[l]).count());
-            m_dead_mask[l].resize(alive[l].size());
-            for (Eigen::Index u = 0; u < alive[l].size(); ++u) m_dead_mask[l][u] = alive[l][u] ? 0 : 1;
+    if (!inside) return;
+    m_dead.assign(hidden, 0);
+    m_dead_mask.assign(hidden, {});
+    for (int l = 0; l < hidden; ++l) {
+        m_dead[l] = static_cast<int>((!alive[l]).count());
+        m_dead_mask[l].resize(alive[l].size());
+        for (Eigen::Index u = 0; u < alive[l].size(); ++u) m_dead_mask[l][u] = alive[l][u] ? 0 : 1;
+    }
+    m_layer_rms.assign(static_cast<size_t>(layers), NAN);
+    m_update_ratio.assign(static_cast<size_t>(layers), NAN);
+    for (int l = 0; l < layers; ++l) {
+        const LayerSlots& slots = m_net.slots(l);
+        if (n > 0) m_layer_rms[static_cast<size_t>(l)] = std::sqrt(squares[static_cast<size_t>(l)] / (static_cast<double>(n) * slots.rows));
+        if (m_epoch_start.size() == m_net.params().size()) {
+            const Eigen::Index size = slots.rows * slots.cols;
+            const double before = m_epoch_start.segment(slots.weights, size).norm();
+            m_update_ratio[static_cast<size_t>(l)] =
+                (m_net.params().segment(slots.weights, size) - m_epoch_start.segment(slots.weights, size)).norm() / before;
         }
     }
 }
@@ -300,9 +338,16 @@ void Training::set_optimizer(const OptimizerSpec& spec) {
 
 void Training::set_batch(int batch) { m_config.batch = std::max(1, batch); }
 
+void Training::set_params(const Eigen::VectorXd& params) {
+    assert(params.size() == m_net.params().size());
+    m_net.params() = params;
+    m_epoch_start.resize(0);
+}
+
 void Training::restore(const Eigen::VectorXd& params, int epoch, double loss) {
     assert(params.size() == m_net.params().size());
     m_net.params() = params;
+    m_epoch_start.resize(0);
     m_epoch = epoch;
     m_opt = OptimizerState{};
     m_divergence = Divergence{};

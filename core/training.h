@@ -7,6 +7,7 @@
 #include "core/init.h"
 #include "core/loss.h"
 #include "core/mlp.h"
+#include "core/network_activity.h"
 #include "core/optimizer.h"
 #include "core/random.h"
 
@@ -164,13 +165,24 @@ public:
 
     // RMS of dL/dW for each layer at the last step (hidden layers, then the output layer).
     std::vector<double> gradient_rms() const;
+    // At the last evaluate(), over the training points (network_activity.h): every hidden unit's z and
+    // f'(z), and per layer (hidden, then output) the RMS of each point's ∂loss/∂z and the size of the
+    // epoch's update of the weights relative to them (NaN when no epoch has run since the weights were
+    // set: epoch 0, or just put back).
+    const std::vector<LayerActivity>& activity() const { return m_activity; }
+    const std::vector<double>& layer_gradient_rms() const { return m_layer_rms; }
+    const std::vector<double>& update_ratio() const { return m_update_ratio; }
+    // Puts in weights set by hand (same network shape) at the current epoch: training carries on from
+    // them. The next epoch's update ratio is measured from them.
+    void set_params(const Eigen::VectorXd& params);
     // Units per hidden layer whose f' was 0 for every training sample at the last evaluate().
     const std::vector<int>& dead_units() const { return m_dead; }
     // The same unit by unit: dead_mask()[l][u] is 1 when unit u of hidden layer l is dead.
     const std::vector<std::vector<char>>& dead_mask() const { return m_dead_mask; }
 
 private:
-    void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool count_dead, double* loss,
+    // With `inside` (the training set): also the activity, the per-layer gradient and the dead units.
+    void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool inside, double* loss,
                       double* accuracy);
 
     TrainConfig m_config;
@@ -187,6 +199,9 @@ private:
     int m_watched_epoch = -1;          // the last epoch the watch has seen
     std::vector<int> m_dead;
     std::vector<std::vector<char>> m_dead_mask;
+    std::vector<LayerActivity> m_activity;
+    std::vector<double> m_layer_rms, m_update_ratio;
+    Eigen::VectorXd m_epoch_start;     // the weights before the last epoch (empty: none ran since they were set)
     // scratch, kept between steps so a step allocates nothing
     BlockPass m_pass;
     Eigen::VectorXd m_grad, m_last_grad, m_backup;

@@ -1,0 +1,105 @@
+#include "core/network_activity.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+namespace actlab::core {
+
+const char* zone_name(Zone zone) {
+    switch (zone) {
+        case Zone::Dead: return "dead";
+        case Zone::Saturated: return "saturated";
+        case Zone::Active: return "active";
+    }
+    return "active";
+}
+
+namespace {
+
+// The smallest of 1, 2, 5 × 10^k at or above v (v > 0 and finite).
+double nice_ceiling(double v) {
+    double step = std::pow(10.0, std::floor(std::log10(v)));
+    for (;;) {
+        for (double m : {1.0, 2.0, 5.0})
+            if (m * step >= v) return m * step;
+        step *= 10.0;
+    }
+}
+
+}  // namespace
+
+LayerHistogram layer_histogram(const LayerActivity& layer, double threshold, int bins) {
+    assert(bins > 0 && bins % 2 == 0);
+    LayerHistogram h;
+    h.bins = bins;
+    h.units = layer.units;
+    h.points = layer.points;
+    h.activation = layer.activation;
+    h.params = layer.params;
+    double largest = 4.0;
+    for (double z : layer.z)
+        if (std::isfinite(z)) largest = std::max(largest, std::fabs(z));
+    const double range = nice_ceiling(largest);
+    h.low = -range;
+    h.high = range;
+    h.counts.assign(static_cast<size_t>(kZones * bins), 0);
+    h.unit_counts.assign(static_cast<size_t>(layer.units * bins), 0);
+    const double per_bin = bins / (2.0 * range);
+    for (int u = 0; u < layer.units; ++u) {
+        for (int n = 0; n < layer.points; ++n) {
+            const size_t at = static_cast<size_t>(u) * layer.points + n;
+            const double z = layer.z[at];
+            // z = range lands in the last bin; NaN in the first
+            int b = std::isnan(z) ? 0 : static_cast<int>(std::floor((std::clamp(z, -range, range) + range) * per_bin));
+            // the bin's edges as bin_low/bin_high compute them decide, so a value on an edge is counted
+            // where the CSV's numbers say it is
+            b = std::clamp(b, 0, bins - 1);
+            while (b > 0 && z < h.bin_low(b)) --b;
+            while (b + 1 < bins && z >= h.bin_low(b + 1)) ++b;
+            const Zone zone = zone_of(layer.dz[at], threshold);
+            ++h.counts[static_cast<size_t>(static_cast<int>(zone) * bins + b)];
+            ++h.unit_counts[static_cast<size_t>(u * bins + b)];
+            ++h.zone_total[static_cast<int>(zone)];
+        }
+    }
+    return h;
+}
+
+void GradientHistory::add(int epoch, const std::vector<double>& rms, const std::vector<double>& ratio) {
+    assert(static_cast<int>(rms.size()) == layers && static_cast<int>(ratio.size()) == layers);
+    epochs.push_back(epoch);
+    grad_rms.insert(grad_rms.end(), rms.begin(), rms.end());
+    update_ratio.insert(update_ratio.end(), ratio.begin(), ratio.end());
+}
+
+namespace {
+
+template <class Keep>
+void keep_rows(GradientHistory* h, Keep keep) {
+    size_t to = 0;
+    const size_t width = static_cast<size_t>(h->layers);
+    for (size_t r = 0; r < h->epochs.size(); ++r) {
+        if (!keep(h->epochs[r])) continue;
+        h->epochs[to] = h->epochs[r];
+        std::copy_n(h->grad_rms.begin() + static_cast<long>(r * width), width, h->grad_rms.begin() + static_cast<long>(to * width));
+        std::copy_n(h->update_ratio.begin() + static_cast<long>(r * width), width,
+                    h->update_ratio.begin() + static_cast<long>(to * width));
+        ++to;
+    }
+    h->epochs.resize(to);
+    h->grad_rms.resize(to * width);
+    h->update_ratio.resize(to * width);
+}
+
+}  // namespace
+
+void GradientHistory::keep_multiples(int every) {
+    keep_rows(this, [every](int epoch) { return epoch % every == 0; });
+}
+
+void GradientHistory::drop_after(int epoch) {
+    keep_rows(this, [epoch](int e) { return e <= epoch; });
+}
+
+}  // namespace actlab::core
