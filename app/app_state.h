@@ -11,7 +11,7 @@
 #include "app/figures/gradient_figure.h"
 #include "app/gradient_job.h"
 #include "app/panels/file_browser.h"
-#include "app/panels/race_panel.h"
+#include "app/model/race_state.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/heatmap.h"
@@ -117,10 +117,35 @@ struct PlaygroundView {
     bool log_loss = true;             // the loss curves on a log axis
 };
 
+// What a panel asks the playground's run to do; the model step carries it out (app/model/playground_model.h).
+enum class RunRequest {
+    PlayOrPause,    // Space
+    Play,           // after a collapse: carry on anyway
+    Step,           // one epoch, then pause
+    Reset,          // start again from the view
+    BackToBest,     // after a blow-up or a collapse: the best recorded epoch's weights (with the view's learning rate)
+};
+
+// A parameter of the shown network set by hand (while paused).
+struct WeightEdit {
+    int index = 0;    // into Mlp::params
+    double value = 0.0;
+};
+
 // The playground: a network training on a worker thread (core/trainer.h) and the pictures of its
 // newest snapshot. Everything GL (textures) is made on first draw and released by release_gl().
 struct PlaygroundState {
     PlaygroundView view;
+    // raised by the panels and keys, carried out (and cleared) by the next model step
+    std::vector<RunRequest> requests;
+    std::vector<WeightEdit> weight_edits;
+    int choose_dataset = -1;          // a core::DatasetKind picked by its picture, or -1
+    std::string load_csv;             // a CSV path to load (empty: none)
+    std::vector<core::Dataset> previews;  // the same 200 points of each generated kind, for their pictures
+    // what the trainer was last given, so the step sends only what changed
+    core::OptimizerSpec applied_optimizer;
+    int applied_batch = 0;
+    double applied_speed = -1.0;
     core::Dataset data;               // every point, as generated or loaded
     std::string data_name;            // "circle", or the file's name
     std::string message;              // why the last change was refused: shown in red in the panel
@@ -143,7 +168,7 @@ struct PlaygroundState {
     double boundary_delay_ms = 0.0;   // from the worker publishing a snapshot to its frame being shown
     bool presented_pending = false;   // a new snapshot's pictures are in the frame being drawn
     std::chrono::steady_clock::time_point last_present;
-    RaceState race;                   // the "Activation race" tab (app/panels/race_panel.h)
+    RaceState race;                   // the "Activation race" tab (app/model/race_state.h)
     // the user's own points
     std::string csv_path;             // the path field's text
     std::string csv_folder;           // where the file browser opens: the folder of the last CSV picked or

@@ -8,6 +8,7 @@
 #include "app/panels/gradient_panel.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
+#include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
 #include "app/platform.h"
 #include "app/plot/plot.h"

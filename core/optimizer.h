@@ -32,6 +32,12 @@ struct OptimizerSpec {
     double regularization_rate = 0.0;
     double momentum = 0.9;
     double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+    bool operator==(const OptimizerSpec& o) const {
+        return kind == o.kind && learning_rate == o.learning_rate && regularization == o.regularization &&
+               regularization_rate == o.regularization_rate && momentum == o.momentum && beta1 == o.beta1 &&
+               beta2 == o.beta2 && epsilon == o.epsilon;
+    }
+    bool operator!=(const OptimizerSpec& o) const { return !(*this == o); }
 };
 
 // The optimiser's memory, sized on first use: momentum's velocity v in m; Adam's first moment in m,

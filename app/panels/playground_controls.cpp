@@ -39,27 +39,6 @@ constexpr OutputPair kOutputPairs[] = {
 
 }  // namespace
 
-std::string playground_data_name(const PlaygroundState& p) {
-    if (p.view.data_file.empty()) return core::dataset_info(p.view.config.data.kind).id;
-    const size_t slash = p.view.data_file.find_last_of('/');
-    return slash == std::string::npos ? p.view.data_file : p.view.data_file.substr(slash + 1);
-}
-
-void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data, int previous_classes) {
-    const auto kind = [](int classes) { return classes == 0 ? 0 : classes == 2 ? 2 : 3; };
-    std::string why;
-    if (core::check_train_config(c, data, &why) && (previous_classes < 0 || kind(previous_classes) == kind(data.classes)))
-        return;
-    if (data.classes == 0) {
-        c.output = core::Output::Identity;
-    } else if (data.classes > 2) {
-        c.output = core::Output::Softmax;
-    } else {
-        c.output = core::Output::Tanh;
-    }
-    c.loss = core::matching_loss(c.output);
-}
-
 namespace {
 
 // A change to the run's set-up, tried first: the data must be able to train it. Refused with a
@@ -77,10 +56,7 @@ void try_config(PlaygroundState& p, const core::TrainConfig& trial) {
 
 // A small picture of each generated dataset, to pick one by its look (as on Playground).
 void draw_dataset_previews(PlaygroundState& p) {
-    static std::vector<core::Dataset> previews;  // the same 200 points of each kind, made once
-    if (previews.empty())
-        for (int k = 0; k < core::kDatasetKindCount; ++k)
-            previews.push_back(core::make_dataset({static_cast<core::DatasetKind>(k), 200, 0.0, 1}));
+    const std::vector<core::Dataset>& previews = p.previews;  // made by the model step
     const float fs = ImGui::GetFontSize();
     const float box = 3.4f * fs;
     for (int k = 0; k < core::kDatasetKindCount; ++k) {
@@ -90,23 +66,16 @@ void draw_dataset_previews(PlaygroundState& p) {
         ImGui::PushID(k);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const bool chosen = p.view.data_file.empty() && p.view.config.data.kind == kind;
-        if (ImGui::InvisibleButton("##dataset", ImVec2(box, box))) {
-            core::TrainConfig trial = p.view.config;
-            trial.data.kind = kind;
-            core::Dataset data = core::make_dataset(trial.data);
-            suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
-            p.view.data_file.clear();
-            p.data = data;
-            p.data_name = info.id;
-            p.view.config = trial;
-            p.message.clear();
-            p.needs_reset = true;
-        }
+        if (ImGui::InvisibleButton("##dataset", ImVec2(box, box))) p.choose_dataset = k;
         item_tip("%s", info.classes == 0 ? info.label
                                           : (std::string(info.label) + ": " + std::to_string(info.classes) +
                                              " classes").c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(at, ImVec2(at.x + box, at.y + box), IM_COL32(255, 255, 255, 255));
+        if (static_cast<size_t>(k) >= previews.size()) {
+            ImGui::PopID();
+            continue;
+        }
         const core::Dataset& d = previews[static_cast<size_t>(k)];
         double scale = core::kDataExtent;
         for (int i = 0; i < d.size(); ++i) scale = std::max({scale, std::fabs(d.x(i, 0)), std::fabs(d.x(i, 1))});
@@ -123,31 +92,6 @@ void draw_dataset_previews(PlaygroundState& p) {
                     0, 0, chosen ? 0.2f * fs : 0.06f * fs);
         ImGui::PopID();
     }
-}
-
-// A CSV picked in the browser or typed: loaded, and its folder is where the browser opens next time
-// (even when the file was refused: the user is working there). Only a file of a size a CSV of points
-// can have is read: a device (/dev/zero), a pipe or a huge file would hold the window forever.
-void load_chosen_csv(PlaygroundState& p, const std::string& path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const std::string folder = parent_folder(fs::absolute(path, ec).string());
-    if (!ec && fs::is_directory(folder, ec)) p.csv_folder = folder;
-    // 100,000 rows of three 17-digit numbers are under 8 MB; 64 MB leaves room for spaces and comments
-    constexpr std::uintmax_t kMaxCsvBytes = 64u << 20;
-    const fs::file_status st = fs::status(path, ec);
-    if (!ec && fs::exists(st) && !fs::is_regular_file(st)) {
-        p.message = "Not loaded: '" + path + "' is " + (fs::is_directory(st) ? "a folder" : "not a regular file") +
-                    ". The points shown are kept.";
-        return;
-    }
-    const std::uintmax_t bytes = fs::file_size(path, ec);
-    if (!ec && bytes > kMaxCsvBytes) {
-        p.message = "Not loaded: '" + path + "' is " + size_text(bytes) +
-                    ", far more than a CSV of at most 100,000 points. The points shown are kept.";
-        return;
-    }
-    load_playground_csv(p, path);
 }
 
 void draw_data_controls(PlaygroundState& p) {
@@ -201,11 +145,11 @@ void draw_data_controls(PlaygroundState& p) {
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     record_item("CSV path");
     ImGui::SameLine();
-    if (ImGui::Button("Load") || enter) load_chosen_csv(p, expand_home(p.csv_path));
+    if (ImGui::Button("Load") || enter) p.load_csv = expand_home(p.csv_path);
     std::string chosen;
     if (draw_file_browser(p.csv_browser, "Open a CSV of points", ".csv", &chosen)) {
         p.csv_path = chosen;
-        load_chosen_csv(p, chosen);
+        p.load_csv = chosen;
     }
     hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
 }
@@ -335,16 +279,12 @@ void draw_training_controls(PlaygroundState& p) {
         row("Reg. rate");
         opt_changed |= rate_combo("##regrate", &opt.regularization_rate, kRegRates);
     }
-    if (opt_changed) {
-        c.optimizer = opt;
-        p.trainer->set_optimizer(opt);  // from the next epoch, without starting again
-    }
+    if (opt_changed) c.optimizer = opt;  // the model step gives it to the trainer: from the next epoch
     row("Batch size");
     const int train_points = std::max(1, static_cast<int>(std::lround(p.data.size() * c.train_percent / 100.0)));
     int batch = std::min(c.batch, train_points);
     if (value_slider_int("##batch", &batch, 1, std::max(2, train_points), "%d")) {
         c.batch = std::clamp(batch, 1, core::kMaxBatch);
-        p.trainer->set_batch(c.batch);
     }
     row("Initialisation");
     if (ImGui::BeginCombo("##init", core::init_name(c.init.kind))) {
@@ -384,24 +324,6 @@ void draw_playground_controls(PlaygroundState& p) {
     draw_feature_controls(p);
     draw_network_controls(p);
     draw_training_controls(p);
-}
-
-bool load_playground_csv(PlaygroundState& p, const std::string& file) {
-    core::Dataset data;
-    std::string error;
-    if (!core::load_dataset_csv(file, &data, &error)) {
-        p.message = "Not loaded: " + error + ". The points shown are kept.";
-        return false;
-    }
-    core::TrainConfig trial = p.view.config;
-    suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
-    p.data = data;
-    p.view.data_file = file;
-    p.data_name = playground_data_name(p);
-    p.view.config = trial;
-    p.message.clear();
-    p.needs_reset = true;
-    return true;
 }
 
 }  // namespace actlab::app

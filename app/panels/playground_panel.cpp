@@ -2,6 +2,7 @@
 
 #include "app/figures/figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/model/playground_model.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
@@ -28,9 +29,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Grid points per side of the boundary and the neuron maps on screen: the GPU interpolates between
-// them, so the contour stays smooth (the export uses 256).
-constexpr int kScreenGridPoints = 128;
+// Grid points per side of the exported boundary (the screen's is the model step's, coarser: the GPU
+// interpolates between its points).
 constexpr int kExportGridPoints = 256;
 
 // "mine.csv" → "mine": a data name as part of a file name.
@@ -39,94 +39,10 @@ std::string file_stem(const std::string& name) {
     return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
 
-// Starts the run again from the view, when the data or the network changed. A view the data cannot
-// train (say softmax on a regression) is refused with a message and the run before it carries on.
-void sync_run(PlaygroundState& p) {
-    if (!p.trainer) p.trainer = std::make_unique<core::Trainer>();
-    if (p.data_dirty) {
-        if (p.view.data_file.empty()) p.data = core::make_dataset(p.view.config.data);
-        p.data_name = playground_data_name(p);
-        p.data_dirty = false;
-        p.needs_reset = true;
-    }
-    if (!p.needs_reset) return;
-    p.needs_reset = false;
-    std::string why;
-    if (!core::check_train_config(p.view.config, p.data, &why)) {
-        p.message = plot::sentence(why);
-        return;
-    }
-    const bool was_running = p.shown && p.shown->running;
-    p.trainer->reset(p.view.config, p.data);
-    p.trainer->set_speed(p.view.speed);
-    if (was_running) p.trainer->play();
-    p.shown_serial = -1;
-}
-
 std::string thousands(long v) {
     std::string s = std::to_string(v);
     for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
     return s;
-}
-
-// The network was built for this config and data: one input per feature, the same hidden layers, as
-// many outputs. Right after a reset the trainer's newest snapshot is still of the run before, whose
-// network the new features would not fit (the grid would read past its weights).
-bool network_fits(const core::Mlp& net, const core::TrainConfig& c, const core::Dataset& data) {
-    const core::NetworkSpec& spec = net.spec();
-    if (net.layer_count() == 0 || spec.inputs != core::feature_count(c.features) ||
-        spec.outputs != (c.output == core::Output::Softmax ? std::max(2, data.classes) : 1) ||
-        spec.hidden.size() != c.hidden.size())
-        return false;
-    for (size_t l = 0; l < c.hidden.size(); ++l)
-        if (spec.hidden[l].units != c.hidden[l].units || spec.hidden[l].activation != c.hidden[l].activation) return false;
-    return true;
-}
-
-// Rebuilds the pictures from the newest snapshot: the grid (output and every unit), the fields, and
-// their textures. Only when there is a new snapshot or a display option changed.
-void update_pictures(PlaygroundState& p) {
-    const std::shared_ptr<const core::Snapshot> snap = p.trainer->snapshot();
-    if (snap->serial == p.shown_serial && !p.pictures_dirty) return;
-    // the first reset, or the one just sent, is on its way
-    if (!network_fits(snap->network, p.view.config, p.data)) return;
-    p.shown = snap;
-    p.shown_serial = snap->serial;
-    p.pictures_dirty = false;
-    const core::TrainConfig& c = p.view.config;
-    BoundaryPicture& b = p.boundary;
-    const core::EpochRecord* last = snap->history.empty() ? nullptr : &snap->history.back();
-    make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
-    b.show_test = p.view.show_test;
-    b.discrete = p.view.discrete;
-    // the run bar says what is trained: the plot's title can be short
-    b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + thousands(snap->epoch);
-    NetworkPicture& net = p.network;
-    // the inputs' maps depend only on the features and the frame, not on the weights
-    const bool inputs_changed = net.inputs.layers == 0 || net.config.features != c.features || net.spec.n != b.spec.n ||
-                                net.spec.x_min != b.spec.x_min || net.spec.x_max != b.spec.x_max ||
-                                net.spec.y_min != b.spec.y_min || net.spec.y_max != b.spec.y_max;
-    net.network = snap->network;
-    net.config = c;
-    net.dead_mask = snap->dead_mask;
-    net.spec = b.spec;
-    core::neurons_field(p.grid, &net.neurons);
-    if (inputs_changed) core::features_field(c.features, b.spec, &net.inputs);
-    net.output = b.field;
-    net.classes = p.data.classes;
-    net.title = "Network at epoch " + thousands(snap->epoch);
-    if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
-    if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
-    if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
-    p.boundary_texture->upload(b.field);
-    if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
-    if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
-    p.curves.history = snap->history;  // ends with the snapshot's epoch, recorded or not: where the run bar is
-    p.curves.divergence = snap->divergence;
-    p.curves.collapse = snap->collapse;
-    p.curves.classification = p.data.classes > 0;
-    p.curves.subtitle.clear();
-    p.presented_pending = true;
 }
 
 // ▶ / ❚❚, step, reset, speed, and the run's numbers; each piece goes on the next line when the
@@ -135,17 +51,14 @@ void draw_run_bar(PlaygroundState& p) {
     const float fs = ImGui::GetFontSize();
     const bool running = p.shown && p.shown->running;
     if (ImGui::Button(running ? "Pause (Space)" : "Play (Space)", ImVec2(8.5f * fs, 0)))
-        running ? p.trainer->pause() : p.trainer->play();
+        request_run(p, RunRequest::PlayOrPause);
     same_line_or_wrap(button_width("Step (S)"));
-    if (ImGui::Button("Step (S)")) p.trainer->step();
+    if (ImGui::Button("Step (S)")) request_run(p, RunRequest::Step);
     same_line_or_wrap(button_width("Reset (R)"));
-    if (ImGui::Button("Reset (R)")) p.needs_reset = true;
+    if (ImGui::Button("Reset (R)")) request_run(p, RunRequest::Reset);
     bool flat_out = p.view.speed == 0.0;
     same_line_or_wrap(checkbox_width("as fast as possible"));
-    if (ImGui::Checkbox("as fast as possible", &flat_out)) {
-        p.view.speed = flat_out ? 0.0 : 30.0;
-        p.trainer->set_speed(p.view.speed);
-    }
+    if (ImGui::Checkbox("as fast as possible", &flat_out)) p.view.speed = flat_out ? 0.0 : 30.0;
     if (!flat_out) {
         char rate[32];
         std::snprintf(rate, sizeof rate, p.view.speed == 1.0 ? "%.0f epoch/s" : "%.0f epochs/s", p.view.speed);
@@ -157,7 +70,6 @@ void draw_run_bar(PlaygroundState& p) {
         if (ImGui::SliderScalar("##speed", ImGuiDataType_Double, &speed, &lo, &hi, "", ImGuiSliderFlags_Logarithmic)) {
             if (ImGui::IsItemActive()) speed = plot::snap_log(speed, lo, hi, ImGui::GetIO().KeyShift);  // 1, 2, 5, 10, …
             p.view.speed = std::clamp(std::round(speed), lo, hi);
-            p.trainer->set_speed(p.view.speed);
         }
         item_tip("Epochs per second, from 1 to 1000 (Ctrl+click to type)");
         ImGui::SameLine();
@@ -216,18 +128,17 @@ void draw_stop_banner(PlaygroundState& p) {
     const std::string back = "Back to epoch " + thousands(best);
     const std::string slower = back + " with learning rate " + plot::format_significant(rate);
     if (ImGui::Button(slower.c_str())) {
-        p.view.config.optimizer.learning_rate = rate;
-        p.trainer->set_optimizer(p.view.config.optimizer);
-        p.trainer->back_to_best();
+        p.view.config.optimizer.learning_rate = rate;  // the model step gives the trainer the rate first
+        request_run(p, RunRequest::BackToBest);
     }
     ImGui::SameLine();
-    if (ImGui::Button(back.c_str())) p.trainer->back_to_best();
+    if (ImGui::Button(back.c_str())) request_run(p, RunRequest::BackToBest);
     if (collapsed) {
         ImGui::SameLine();
-        if (ImGui::Button("Carry on anyway (Space)")) p.trainer->play();
+        if (ImGui::Button("Carry on anyway (Space)")) request_run(p, RunRequest::Play);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Start again (R)")) p.needs_reset = true;
+    if (ImGui::Button("Start again (R)")) request_run(p, RunRequest::Reset);
     ImGui::SameLine(0, fs);
     ImGui::TextDisabled("epoch %s had the lowest training loss of the run", thousands(best).c_str());
     ImGui::EndChild();
@@ -298,11 +209,6 @@ namespace {
 void draw_train_tab(AppState& state, ImVec2 room);
 }  // namespace
 
-void playground_step(AppState& state) {
-    sync_run(state.playground);
-    update_pictures(state.playground);
-}
-
 namespace {
 
 // The run bar, the banner and the tabs, laid out for `room`.
@@ -348,7 +254,6 @@ void draw_main(AppState& state, ImVec2 room) {
 void draw_playground_panel(AppState& state) {
     PlaygroundState& p = state.playground;
     p.painter.begin();
-    playground_step(state);  // again, for changes made by keys this frame (a no-op otherwise)
     // the sidebar's controls are drawn for 17 font heights
     lab_columns("playground", state.ui.plot_only, 17.0f, 17.0f, [&p] { draw_playground_controls(p); },
                 [&state](ImVec2 room) { draw_main(state, room); });
@@ -450,42 +355,11 @@ Figure playground_figure(const AppState& state) {
                                                      "_seed" + std::to_string(p.view.config.seed));
 }
 
-bool playground_animating(const AppState& state) {
-    const PlaygroundState& p = state.playground;
-    return (p.trainer && (p.trainer->snapshot()->running || p.trainer->snapshot()->serial != p.shown_serial)) ||
-           race_animating(p.race);
-}
-
 void playground_key(AppState& state, int key) {
     PlaygroundState& p = state.playground;
-    if (!p.trainer) return;  // playground_step makes it before any key reaches the playground
-    const bool running = p.trainer->snapshot()->running;
-    if (key == GLFW_KEY_SPACE) running ? p.trainer->pause() : p.trainer->play();
-    if (key == GLFW_KEY_S) p.trainer->step();
-    if (key == GLFW_KEY_R) p.needs_reset = true;
-}
-
-void playground_frame_presented(AppState& state) {
-    PlaygroundState& p = state.playground;
-    const Clock::time_point now = Clock::now();
-    if (p.last_present != Clock::time_point{}) {
-        const double dt = std::chrono::duration<double>(now - p.last_present).count();
-        if (dt > 0) p.frames_per_second = p.frames_per_second > 0 ? 0.9 * p.frames_per_second + 0.1 / dt : 1.0 / dt;
-    }
-    p.last_present = now;
-    if (p.presented_pending && p.shown) {
-        const double ms = std::chrono::duration<double, std::milli>(now - p.shown->published).count();
-        p.boundary_delay_ms = p.boundary_delay_ms > 0 ? 0.9 * p.boundary_delay_ms + 0.1 * ms : ms;
-        p.presented_pending = false;
-    }
-}
-
-void release_playground_gl(AppState& state) {
-    PlaygroundState& p = state.playground;
-    p.boundary_texture.reset();
-    p.neuron_texture.reset();
-    p.input_texture.reset();
-    release_race_gl(p.race);
+    if (key == GLFW_KEY_SPACE) request_run(p, RunRequest::PlayOrPause);
+    if (key == GLFW_KEY_S) request_run(p, RunRequest::Step);
+    if (key == GLFW_KEY_R) request_run(p, RunRequest::Reset);
 }
 
 }  // namespace actlab::app

@@ -11,20 +11,13 @@
 
 namespace actlab::app {
 
+// Draws the playground; its model step (app/model/playground_model.h) has run this frame.
 void draw_playground_panel(AppState& state);
-// The run's step for this frame, before any key or panel sees it: starts the run again when the data
-// or the network changed, takes the trainer's newest snapshot and rebuilds the pictures from it.
-void playground_step(AppState& state);
 // The panel's main figure, for Ctrl+E and Ctrl+Shift+E: the boundary with the data, or the race when
 // its tab is in front.
 Figure playground_figure(const AppState& state);
-// Training runs: the window should draw at 60 frames per second rather than wait for input.
-bool playground_animating(const AppState& state);
-// Space, S and R (play/pause, step, reset) while the playground is shown and no text field has the keys.
+// Space, S and R (play/pause, step, reset) while the playground is shown and no text field has the
+// keys: requests for the next model step.
 void playground_key(AppState& state, int glfw_key);
-// After a frame is on screen: measures the frame rate and how long the newest snapshot took to get there.
-void playground_frame_presented(AppState& state);
-// Frees the textures; call while the GL context still exists.
-void release_playground_gl(AppState& state);
 
 }  // namespace actlab::app

@@ -23,97 +23,7 @@ namespace actlab::app {
 
 namespace {
 
-// Grid points per side of each small boundary: the GPU interpolates between them.
-constexpr int kRaceGridPoints = 96;
-
 constexpr ImU32 kErrorColor = IM_COL32(190, 30, 30, 255);
-
-// The points the playground trains on: its own, or (before its tab first made them) generated
-// from its settings the same way.
-core::Dataset playground_data(const PlaygroundState& p) {
-    if (p.data_dirty && p.view.data_file.empty()) return core::make_dataset(p.view.config.data);
-    return p.data;
-}
-
-// Why the race cannot start from the playground's settings, or "" when it can.
-std::string race_problem(const RaceState& r, const core::TrainConfig& config, const core::Dataset& data) {
-    std::string why;
-    if (!core::check_train_config(config, data, &why)) return plot::sentence(why);
-    if (config.hidden.empty())
-        return "The playground's network has no hidden layer, so the activation changes nothing: add a layer first.";
-    for (size_t i = 0; i < r.activations.size(); ++i)
-        for (size_t j = 0; j < i; ++j)
-            if (r.activations[i] == r.activations[j])
-                return std::string(core::activation(r.activations[i]).label) +
-                       " runs twice: give each runner its own activation.";
-    return "";
-}
-
-void start_race(RaceState& r, const PlaygroundState& p) {
-    const core::Dataset data = playground_data(p);
-    r.message = race_problem(r, p.view.config, data);
-    if (!r.message.empty()) return;
-    r.config = p.view.config;
-    r.data = data;
-    r.data_name = playground_data_name(p);
-    r.runners.clear();  // joins the old trainers
-    r.result = RaceResult{};
-    r.result.target_loss = r.target_loss;
-    r.result.epochs = r.epochs;
-    r.result.classification = data.classes > 0;
-    r.result.subtitle = describe_training(r.config, r.data, r.data_name, false);
-    for (int activation : r.activations) {
-        RaceRunner runner;
-        runner.activation = activation;
-        runner.trainer = std::make_unique<core::Trainer>();
-        runner.trainer->reset(race_config(r.config, activation), r.data);
-        runner.trainer->set_pause_on_collapse(false);  // a race runs to its end, as `actlab export race` does
-        runner.trainer->set_stop_epoch(r.epochs);
-        runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
-        runner.trainer->play();
-        r.runners.push_back(std::move(runner));
-        RaceEntry entry;
-        entry.activation = activation;
-        r.result.entries.push_back(std::move(entry));
-    }
-}
-
-// Each runner's newest snapshot into its entry and texture, when it has a new one.
-void update_runners(RaceState& r) {
-    r.result.target_loss = r.target_loss;
-    for (size_t i = 0; i < r.runners.size(); ++i) {
-        RaceRunner& runner = r.runners[i];
-        const std::shared_ptr<const core::Snapshot> snap = runner.trainer->snapshot();
-        if (snap->serial == runner.shown_serial || snap->network.layer_count() == 0) continue;
-        runner.shown_serial = snap->serial;
-        r.refit = true;
-        RaceEntry& e = r.result.entries[i];
-        // epoch 0 (the shared start) is left out, as in `actlab export race`
-        e.history.clear();
-        for (const core::EpochRecord& rec : snap->history)
-            if (rec.epoch > 0) e.history.push_back(rec);
-        e.divergence = snap->divergence;
-        make_boundary_picture(race_config(r.config, runner.activation), r.data, r.data_name, snap->network,
-                              e.history.empty() ? nullptr : &e.history.back(), kRaceGridPoints, &e.picture, &r.grid);
-        if (!runner.texture) runner.texture = std::make_unique<HeatmapTexture>();
-        runner.texture->upload(e.picture.field);
-    }
-}
-
-bool any_running(const RaceState& r) {
-    for (const RaceRunner& runner : r.runners)
-        if (runner.trainer->snapshot()->running) return true;
-    return false;
-}
-
-// Can a paused race carry on? Some runner below the finish that has not blown up.
-bool any_unfinished(const RaceState& r) {
-    for (const RaceRunner& runner : r.runners) {
-        const auto snap = runner.trainer->snapshot();
-        if (snap->epoch < r.result.epochs && !snap->divergence.happened) return true;
-    }
-    return false;
-}
 
 // One runner's activation: a colour swatch and a combo of the catalogue. True when it changed.
 bool runner_combo(int index, int* activation) {
@@ -172,22 +82,21 @@ void draw_controls(AppState& state) {
     });
     item_tip("The table counts the epochs each runner took to reach it");
     same_line_or_wrap(checkbox_width("slow motion"), 1.5f * fs);
-    if (ImGui::Checkbox("slow motion", &r.slow))
-        for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
+    ImGui::Checkbox("slow motion", &r.slow);
     item_tip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
                           kRaceSlowSpeed);
     same_line_or_wrap(button_width("Start race"), 1.5f * fs);
-    if (ImGui::Button("Start race")) start_race(r, state.playground);
+    if (ImGui::Button("Start race")) r.start_requested = true;
     record_item("Start race");
     item_tip("Trains the playground's network once per runner, from the same initial weights,\n"
              "every hidden layer with the runner's activation");
     if (!r.runners.empty()) {
         same_line_or_wrap(button_width("Resume"));
-        if (any_running(r)) {
-            if (ImGui::Button("Pause")) for (RaceRunner& runner : r.runners) runner.trainer->pause();
+        if (r.running) {
+            if (ImGui::Button("Pause")) r.pause_requested = true;
         } else {
-            ImGui::BeginDisabled(!any_unfinished(r));
-            if (ImGui::Button("Resume")) for (RaceRunner& runner : r.runners) runner.trainer->play();
+            ImGui::BeginDisabled(!r.unfinished);
+            if (ImGui::Button("Resume")) r.resume_requested = true;
             ImGui::EndDisabled();
         }
         same_line_or_wrap(export_controls_width(), 1.5f * fs);
@@ -195,9 +104,7 @@ void draw_controls(AppState& state) {
     }
 
     // the playground's settings must suit a race: say why not, in red, before anyone presses Start
-    const PlaygroundState& p = state.playground;
-    const std::string problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
-    for (const std::string* text : {static_cast<const std::string*>(&r.typed_message), &problem}) {
+    for (const std::string* text : {&r.typed_message, &r.problem}) {
         if (text->empty()) continue;
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
         text_wrapped(text->c_str());
@@ -217,7 +124,6 @@ void draw_race_panel(AppState& state, ImVec2 room) {
              "same data and batches, only the hidden activation changed.");
         return;
     }
-    update_runners(r);
     std::vector<const HeatmapTexture*> textures;
     for (const RaceRunner& runner : r.runners) textures.push_back(runner.texture.get());
     ImGui::Spacing();
@@ -233,18 +139,6 @@ Figure race_panel_figure(const RaceState& r) {
     return race_export_figure(std::make_shared<const RaceResult>(r.result),
                               "race_" + r.data_name + "_" + std::to_string(epoch) + "epochs_seed" +
                                   std::to_string(r.config.seed));
-}
-
-bool race_animating(const RaceState& r) {
-    for (const RaceRunner& runner : r.runners) {
-        const auto snap = runner.trainer->snapshot();
-        if (snap->running || snap->serial != runner.shown_serial) return true;
-    }
-    return false;
-}
-
-void release_race_gl(RaceState& r) {
-    for (RaceRunner& runner : r.runners) runner.texture.reset();
 }
 
 }  // namespace actlab::app

@@ -1,6 +1,7 @@
 // The playground's state without a window: loading the user's CSV, good or bad, and who leads a race.
 #include "app/figures/race_figure.h"
 #include "app/panels/playground_controls.h"
+#include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
 #include "core/trainer.h"
 

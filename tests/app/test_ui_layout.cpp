@@ -7,6 +7,7 @@
 #include "ui_harness.h"
 
 #include "app/panels/layout.h"
+#include "app/model/playground_model.h"
 #include "app/panels/race_panel.h"
 #include "app/ui_style.h"
 

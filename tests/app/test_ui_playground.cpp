@@ -3,6 +3,7 @@
 // boundary) while its tab is in front.
 #include "ui_harness.h"
 
+#include "app/model/playground_model.h"
 #include "app/panels/race_panel.h"
 
 #include <gtest/gtest.h>

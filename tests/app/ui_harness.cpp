@@ -1,6 +1,7 @@
 #include "ui_harness.h"
 
 #include "app/gui.h"
+#include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
 #include "app/plot/plot.h"
 

@@ -1,0 +1,417 @@
+#include "app/model/playground_model.h"
+
+#include "app/figures/loss_figure.h"
+#include "app/files.h"
+#include "core/csv.h"
+#include "app/plot/text_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <filesystem>
+
+namespace actlab::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Grid points per side of the boundary and the neuron maps on screen: the GPU interpolates between
+// them, so the contour stays smooth (the export draws its own, finer).
+constexpr int kScreenGridPoints = 128;
+// Grid points per side of each of the race's small boundaries.
+constexpr int kRaceGridPoints = 96;
+
+std::string thousands(long v) {
+    std::string s = std::to_string(v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+}
+
+// A CSV picked in the browser or typed: loaded, and its folder is where the browser opens next time
+// (even when the file was refused: the user is working there). Only a file of a size a CSV of points
+// can have is read: a device (/dev/zero), a pipe or a huge file would hold the window forever.
+void load_chosen_csv(PlaygroundState& p, const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string folder = parent_folder(fs::absolute(path, ec).string());
+    if (!ec && fs::is_directory(folder, ec)) p.csv_folder = folder;
+    // 100,000 rows of three 17-digit numbers are under 8 MB; 64 MB leaves room for spaces and comments
+    constexpr std::uintmax_t kMaxCsvBytes = 64u << 20;
+    const fs::file_status st = fs::status(path, ec);
+    if (!ec && fs::exists(st) && !fs::is_regular_file(st)) {
+        p.message = "Not loaded: '" + path + "' is " + (fs::is_directory(st) ? "a folder" : "not a regular file") +
+                    ". The points shown are kept.";
+        return;
+    }
+    const std::uintmax_t bytes = fs::file_size(path, ec);
+    if (!ec && bytes > kMaxCsvBytes) {
+        p.message = "Not loaded: '" + path + "' is " + size_text(bytes) +
+                    ", far more than a CSV of at most 100,000 points. The points shown are kept.";
+        return;
+    }
+    load_playground_csv(p, path);
+}
+
+// One of the generated datasets, picked by its picture: the output and loss follow the new data.
+void choose_dataset(PlaygroundState& p, int k) {
+    const core::DatasetKind kind = static_cast<core::DatasetKind>(k);
+    core::TrainConfig trial = p.view.config;
+    trial.data.kind = kind;
+    core::Dataset data = core::make_dataset(trial.data);
+    suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
+    p.view.data_file.clear();
+    p.data = data;
+    p.data_name = core::dataset_info(kind).id;
+    p.view.config = trial;
+    p.message.clear();
+    p.needs_reset = true;
+}
+
+// The data the panel asked for: a generated kind or the user's file; and the previews, made once.
+void carry_out_data_requests(PlaygroundState& p) {
+    if (p.previews.empty())
+        for (int k = 0; k < core::kDatasetKindCount; ++k)
+            p.previews.push_back(core::make_dataset({static_cast<core::DatasetKind>(k), 200, 0.0, 1}));
+    if (p.choose_dataset >= 0 && p.choose_dataset < core::kDatasetKindCount) choose_dataset(p, p.choose_dataset);
+    p.choose_dataset = -1;
+    if (!p.load_csv.empty()) load_chosen_csv(p, p.load_csv);
+    p.load_csv.clear();
+}
+
+// Starts the run again from the view, when the data or the network changed. A view the data cannot
+// train (say softmax on a regression) is refused with a message and the run before it carries on.
+void sync_run(PlaygroundState& p) {
+    if (!p.trainer) p.trainer = std::make_unique<core::Trainer>();
+    if (p.data_dirty) {
+        if (p.view.data_file.empty()) p.data = core::make_dataset(p.view.config.data);
+        p.data_name = playground_data_name(p);
+        p.data_dirty = false;
+        p.needs_reset = true;
+    }
+    if (!p.needs_reset) return;
+    p.needs_reset = false;
+    std::string why;
+    if (!core::check_train_config(p.view.config, p.data, &why)) {
+        p.message = plot::sentence(why);
+        return;
+    }
+    const bool was_running = p.shown && p.shown->running;
+    p.trainer->reset(p.view.config, p.data);
+    p.applied_optimizer = p.view.config.optimizer;
+    p.applied_batch = p.view.config.batch;
+    if (was_running) p.trainer->play();
+    p.shown_serial = -1;
+}
+
+// The view's settings that take effect between epochs, given to the trainer when they changed.
+void apply_settings(PlaygroundState& p) {
+    const core::TrainConfig& c = p.view.config;
+    if (c.optimizer != p.applied_optimizer) {
+        p.trainer->set_optimizer(c.optimizer);  // from the next epoch, without starting again
+        p.applied_optimizer = c.optimizer;
+    }
+    if (c.batch != p.applied_batch) {
+        p.trainer->set_batch(c.batch);
+        p.applied_batch = c.batch;
+    }
+    if (p.view.speed != p.applied_speed) {
+        p.trainer->set_speed(p.view.speed);
+        p.applied_speed = p.view.speed;
+    }
+}
+
+void carry_out_requests(PlaygroundState& p) {
+    const std::vector<RunRequest> requests = std::move(p.requests);
+    p.requests.clear();
+    // each request sees the ones before it: Space twice in a frame plays and pauses
+    bool running = p.trainer->snapshot()->running;
+    for (RunRequest r : requests) {
+        switch (r) {
+            case RunRequest::PlayOrPause:
+                running ? p.trainer->pause() : p.trainer->play();
+                running = !running;
+                break;
+            case RunRequest::Play:
+                p.trainer->play();
+                running = true;
+                break;
+            case RunRequest::Step:
+                p.trainer->step();
+                running = false;
+                break;
+            case RunRequest::Reset:
+                p.needs_reset = true;
+                sync_run(p);
+                break;
+            case RunRequest::BackToBest:
+                p.trainer->back_to_best();
+                running = false;
+                break;
+        }
+    }
+    if (!p.weight_edits.empty()) {
+        // only on the shown network, and only while paused: a running epoch would overwrite them
+        if (p.shown && !p.shown->running && network_fits(p.shown->network, p.view.config, p.data)) {
+            Eigen::VectorXd params = p.shown->network.params();
+            for (const WeightEdit& e : p.weight_edits)
+                if (e.index >= 0 && e.index < params.size() && std::isfinite(e.value)) params[e.index] = e.value;
+            p.trainer->set_params(params);
+        }
+        p.weight_edits.clear();
+    }
+}
+
+// Rebuilds the pictures from the newest snapshot: the grid (output and every unit), the fields, and
+// their textures. Only when there is a new snapshot or a display option changed.
+void update_pictures(PlaygroundState& p) {
+    const std::shared_ptr<const core::Snapshot> snap = p.trainer->snapshot();
+    if (snap->serial == p.shown_serial && !p.pictures_dirty) return;
+    // the first reset, or the one just sent, is on its way
+    if (!network_fits(snap->network, p.view.config, p.data)) return;
+    p.shown = snap;
+    p.shown_serial = snap->serial;
+    p.pictures_dirty = false;
+    const core::TrainConfig& c = p.view.config;
+    BoundaryPicture& b = p.boundary;
+    const core::EpochRecord* last = snap->history.empty() ? nullptr : &snap->history.back();
+    make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
+    b.show_test = p.view.show_test;
+    b.discrete = p.view.discrete;
+    // the run bar says what is trained: the plot's title can be short
+    b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + thousands(snap->epoch);
+    NetworkPicture& net = p.network;
+    // the inputs' maps depend only on the features and the frame, not on the weights
+    const bool inputs_changed = net.inputs.layers == 0 || net.config.features != c.features || net.spec.n != b.spec.n ||
+                                net.spec.x_min != b.spec.x_min || net.spec.x_max != b.spec.x_max ||
+                                net.spec.y_min != b.spec.y_min || net.spec.y_max != b.spec.y_max;
+    net.network = snap->network;
+    net.config = c;
+    net.dead_mask = snap->dead_mask;
+    net.spec = b.spec;
+    core::neurons_field(p.grid, &net.neurons);
+    if (inputs_changed) core::features_field(c.features, b.spec, &net.inputs);
+    net.output = b.field;
+    net.classes = p.data.classes;
+    net.title = "Network at epoch " + thousands(snap->epoch);
+    if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
+    if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
+    if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
+    p.boundary_texture->upload(b.field);
+    if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
+    if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
+    p.curves.history = snap->history;  // ends with the snapshot's epoch, recorded or not: where the run bar is
+    p.curves.divergence = snap->divergence;
+    p.curves.collapse = snap->collapse;
+    p.curves.classification = p.data.classes > 0;
+    p.curves.subtitle.clear();
+    p.presented_pending = true;
+}
+
+// ---- the race -------------------------------------------------------------------------------
+
+// The points the playground trains on: its own, or (before its tab first made them) generated
+// from its settings the same way.
+core::Dataset playground_data(const PlaygroundState& p) {
+    if (p.data_dirty && p.view.data_file.empty()) return core::make_dataset(p.view.config.data);
+    return p.data;
+}
+
+}  // namespace
+
+std::string race_problem(const RaceState& r, const core::TrainConfig& config, const core::Dataset& data) {
+    std::string why;
+    if (!core::check_train_config(config, data, &why)) return plot::sentence(why);
+    if (config.hidden.empty())
+        return "The playground's network has no hidden layer, so the activation changes nothing: add a layer first.";
+    for (size_t i = 0; i < r.activations.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+            if (r.activations[i] == r.activations[j])
+                return std::string(core::activation(r.activations[i]).label) +
+                       " runs twice: give each runner its own activation.";
+    return "";
+}
+
+namespace {
+
+void start_race(RaceState& r, const PlaygroundState& p) {
+    const core::Dataset data = playground_data(p);
+    r.message = race_problem(r, p.view.config, data);
+    if (!r.message.empty()) return;
+    r.config = p.view.config;
+    r.data = data;
+    r.data_name = playground_data_name(p);
+    r.runners.clear();  // joins the old trainers
+    r.result = RaceResult{};
+    r.result.target_loss = r.target_loss;
+    r.result.epochs = r.epochs;
+    r.result.classification = data.classes > 0;
+    r.result.subtitle = describe_training(r.config, r.data, r.data_name, false);
+    r.applied_slow = r.slow;
+    for (int activation : r.activations) {
+        RaceRunner runner;
+        runner.activation = activation;
+        runner.trainer = std::make_unique<core::Trainer>();
+        runner.trainer->reset(race_config(r.config, activation), r.data);
+        runner.trainer->set_pause_on_collapse(false);  // a race runs to its end, as `actlab export race` does
+        runner.trainer->set_stop_epoch(r.epochs);
+        runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
+        runner.trainer->play();
+        r.runners.push_back(std::move(runner));
+        RaceEntry entry;
+        entry.activation = activation;
+        r.result.entries.push_back(std::move(entry));
+    }
+}
+
+// Each runner's newest snapshot into its entry and texture, when it has a new one.
+void update_runners(RaceState& r) {
+    r.result.target_loss = r.target_loss;
+    for (size_t i = 0; i < r.runners.size(); ++i) {
+        RaceRunner& runner = r.runners[i];
+        const std::shared_ptr<const core::Snapshot> snap = runner.trainer->snapshot();
+        if (snap->serial == runner.shown_serial || snap->network.layer_count() == 0) continue;
+        runner.shown_serial = snap->serial;
+        r.refit = true;
+        RaceEntry& e = r.result.entries[i];
+        // epoch 0 (the shared start) is left out, as in `actlab export race`
+        e.history.clear();
+        for (const core::EpochRecord& rec : snap->history)
+            if (rec.epoch > 0) e.history.push_back(rec);
+        e.divergence = snap->divergence;
+        make_boundary_picture(race_config(r.config, runner.activation), r.data, r.data_name, snap->network,
+                              e.history.empty() ? nullptr : &e.history.back(), kRaceGridPoints, &e.picture, &r.grid);
+        if (!runner.texture) runner.texture = std::make_unique<HeatmapTexture>();
+        runner.texture->upload(e.picture.field);
+    }
+}
+
+void race_step(RaceState& r, const PlaygroundState& p) {
+    if (r.start_requested) start_race(r, p);
+    r.start_requested = false;
+    if (r.slow != r.applied_slow) {
+        for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
+        r.applied_slow = r.slow;
+    }
+    if (r.pause_requested)
+        for (RaceRunner& runner : r.runners) runner.trainer->pause();
+    if (r.resume_requested)
+        for (RaceRunner& runner : r.runners) runner.trainer->play();
+    r.pause_requested = r.resume_requested = false;
+    update_runners(r);
+    r.running = r.unfinished = false;
+    for (const RaceRunner& runner : r.runners) {
+        const auto snap = runner.trainer->snapshot();
+        r.running |= snap->running;
+        r.unfinished |= snap->epoch < r.result.epochs && !snap->divergence.happened;
+    }
+    // the playground's settings must suit a race: the panel says why not before anyone presses Start
+    r.problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
+}
+
+}  // namespace
+
+std::string playground_data_name(const PlaygroundState& p) {
+    if (p.view.data_file.empty()) return core::dataset_info(p.view.config.data.kind).id;
+    const size_t slash = p.view.data_file.find_last_of('/');
+    return slash == std::string::npos ? p.view.data_file : p.view.data_file.substr(slash + 1);
+}
+
+void suit_output_to_data(core::TrainConfig& c, const core::Dataset& data, int previous_classes) {
+    const auto kind = [](int classes) { return classes == 0 ? 0 : classes == 2 ? 2 : 3; };
+    std::string why;
+    if (core::check_train_config(c, data, &why) && (previous_classes < 0 || kind(previous_classes) == kind(data.classes)))
+        return;
+    if (data.classes == 0) {
+        c.output = core::Output::Identity;
+    } else if (data.classes > 2) {
+        c.output = core::Output::Softmax;
+    } else {
+        c.output = core::Output::Tanh;
+    }
+    c.loss = core::matching_loss(c.output);
+}
+
+bool load_playground_csv(PlaygroundState& p, const std::string& file) {
+    core::Dataset data;
+    std::string error;
+    if (!core::load_dataset_csv(file, &data, &error)) {
+        p.message = "Not loaded: " + error + ". The points shown are kept.";
+        return false;
+    }
+    core::TrainConfig trial = p.view.config;
+    suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
+    p.data = data;
+    p.view.data_file = file;
+    p.data_name = playground_data_name(p);
+    p.view.config = trial;
+    p.message.clear();
+    p.needs_reset = true;
+    return true;
+}
+
+bool network_fits(const core::Mlp& net, const core::TrainConfig& c, const core::Dataset& data) {
+    const core::NetworkSpec& spec = net.spec();
+    if (net.layer_count() == 0 || spec.inputs != core::feature_count(c.features) ||
+        spec.outputs != (c.output == core::Output::Softmax ? std::max(2, data.classes) : 1) ||
+        spec.hidden.size() != c.hidden.size())
+        return false;
+    for (size_t l = 0; l < c.hidden.size(); ++l)
+        if (spec.hidden[l].units != c.hidden[l].units || spec.hidden[l].activation != c.hidden[l].activation) return false;
+    return true;
+}
+
+void request_run(PlaygroundState& p, RunRequest request) { p.requests.push_back(request); }
+
+void request_weight(PlaygroundState& p, int index, double value) { p.weight_edits.push_back({index, value}); }
+
+void playground_step(AppState& state) {
+    PlaygroundState& p = state.playground;
+    carry_out_data_requests(p);
+    sync_run(p);
+    apply_settings(p);
+    carry_out_requests(p);
+    update_pictures(p);
+    race_step(p.race, p);
+}
+
+bool playground_running(const PlaygroundState& p) { return p.shown && p.shown->running; }
+
+bool playground_animating(const AppState& state) {
+    const PlaygroundState& p = state.playground;
+    return (p.trainer && (p.trainer->snapshot()->running || p.trainer->snapshot()->serial != p.shown_serial)) ||
+           race_animating(p.race);
+}
+
+bool race_animating(const RaceState& r) {
+    for (const RaceRunner& runner : r.runners) {
+        const auto snap = runner.trainer->snapshot();
+        if (snap->running || snap->serial != runner.shown_serial) return true;
+    }
+    return false;
+}
+
+void playground_frame_presented(AppState& state) {
+    PlaygroundState& p = state.playground;
+    const Clock::time_point now = Clock::now();
+    if (p.last_present != Clock::time_point{}) {
+        const double dt = std::chrono::duration<double>(now - p.last_present).count();
+        if (dt > 0) p.frames_per_second = p.frames_per_second > 0 ? 0.9 * p.frames_per_second + 0.1 / dt : 1.0 / dt;
+    }
+    p.last_present = now;
+    if (p.presented_pending && p.shown) {
+        const double ms = std::chrono::duration<double, std::milli>(now - p.shown->published).count();
+        p.boundary_delay_ms = p.boundary_delay_ms > 0 ? 0.9 * p.boundary_delay_ms + 0.1 * ms : ms;
+        p.presented_pending = false;
+    }
+}
+
+void release_playground_gl(AppState& state) {
+    PlaygroundState& p = state.playground;
+    p.boundary_texture.reset();
+    p.neuron_texture.reset();
+    p.input_texture.reset();
+    for (RaceRunner& runner : p.race.runners) runner.texture.reset();
+}
+
+}  // namespace actlab::app
