@@ -4,7 +4,9 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/boundary_figure.h"
+#include "app/figures/live_gradient_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/figures/units_figure.h"
 #include "app/figures/network_figure.h"
 #include "app/figures/figure.h"
 #include "app/figures/softmax_figure.h"
@@ -107,6 +109,11 @@ struct GradientState {
     ChainData shown_chain;                        // at the depth of `layers` (the dashed line of the main plot)
 };
 
+// The views that share the playground's left column with the network diagram (or take turns with it).
+enum class PlaygroundPane { Network, Units, Gradient };
+// What Ctrl+H shows alone in the playground.
+enum class PlaygroundAlone { Boundary, Network, Loss, Units, Gradient };
+
 // What the playground's controls set; saved in settings.json as the keys of `actlab export loss`.
 struct PlaygroundView {
     core::TrainConfig config = core::default_train_config();
@@ -115,6 +122,10 @@ struct PlaygroundView {
     bool discrete = false;            // the boundary in two flat colours
     bool show_test = true;            // draw the test points
     bool log_loss = true;             // the loss curves on a log axis
+    double temperature = 1.0;         // the output's logits are divided by it when drawn (training is unchanged)
+    bool entropy = false;             // draw the entropy of the prediction over the plane
+    PlaygroundPane pane = PlaygroundPane::Units;       // the view beside (or instead of) the network
+    PlaygroundAlone alone = PlaygroundAlone::Boundary; // what Ctrl+H shows
 };
 
 // What a panel asks the playground's run to do; the model step carries it out (app/model/playground_model.h).
@@ -130,6 +141,16 @@ enum class RunRequest {
 struct WeightEdit {
     int index = 0;    // into Mlp::params
     double value = 0.0;
+};
+
+// Setting a weight or bias by hand in the network diagram (while paused): the one chosen, and a drag
+// sideways across the diagram in progress.
+struct WeightEditor {
+    int param = -1;                   // the chosen parameter (an index into Mlp::params), or -1
+    bool dragging = false;
+    double drag_from = 0.0;           // its value when the drag began
+    float drag_x = 0.0f;              // the mouse's x then
+    std::string message;              // why a typed value was refused, or why nothing can be set now
 };
 
 // The playground: a network training on a worker thread (core/trainer.h) and the pictures of its
@@ -174,6 +195,12 @@ struct PlaygroundState {
     std::string csv_folder;           // where the file browser opens: the folder of the last CSV picked or
                                       // loaded (settings.json: files.csv_folder)
     FileBrowser csv_browser;          // "Choose a file…"
+    UnitsPicture units;               // units on the curve, from the shown snapshot
+    LiveGradientPicture live_gradient;  // the gradient across layers, from the shown snapshot
+    bool select_pane = false;         // bring view.pane's tab to the front next frame (a key, a lesson)
+    bool picking_point = false;       // the next click on the boundary opens the softmax lab there
+    WeightEditor editor;              // a weight or bias set by hand
+    int hover_layer = -1, hover_unit = -1;  // the hidden unit under the mouse in the diagram last frame
 };
 
 struct UiSettings {
@@ -193,8 +220,17 @@ struct UiSettings {
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
 
+// A click from one lab to another (app/model/lab_links.h), carried out before the next frame's panels.
+struct LabLink {
+    enum class Kind { ExploreLayer, GradientsFromPlayground, PlaygroundFromGradients, SoftmaxFromPoint };
+    Kind kind;
+    int layer = 0;                    // ExploreLayer: the hidden layer, from 0
+    double x1 = 0.0, x2 = 0.0;        // SoftmaxFromPoint: the point of the plane
+};
+
 struct AppState {
     Lab lab = Lab::Activations;       // the tab shown
+    std::vector<LabLink> links;       // asked for this frame
     ExplorerState explorer;
     SoftmaxState softmax;
     GradientState gradients;

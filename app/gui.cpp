@@ -8,6 +8,7 @@
 #include "app/panels/gradient_panel.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
+#include "app/model/lab_links.h"
 #include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
 #include "app/platform.h"
@@ -192,7 +193,10 @@ void draw_help(bool* open) {
             "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 the activation, softmax and gradient labs and the playground, "
             "Ctrl+H plot only (hide the controls), F11 full screen, Ctrl+Q quit. Esc closes a menu or a window, "
             "then leaves full screen, then brings the controls back. In the "
-            "playground: Space play or pause, S one epoch, R start again.\n\n"
+            "playground: Space play or pause, S one epoch, R start again; N, U and G bring the network, the units on "
+            "their curves or the gradient across layers to the front; each view's Alone button shows it alone (Ctrl+H "
+            "again: everything). While paused, click a link or a bias square of the network and drag sideways (or "
+            "type its value) to set it by hand: everything follows, and training carries on from there.\n\n"
             "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
             "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");
     }
@@ -314,6 +318,7 @@ void ui_frame(AppState& state, const std::vector<KeyPress>& presses) {
         if (state.lab == Lab::Playground) playground_step(state);
         handle_shortcuts(state, {k});
     }
+    follow_lab_links(state);
     if (state.lab == Lab::Playground) playground_step(state);
     draw_main_window(state);
     if (std::string refused = take_slider_refusal(); !refused.empty()) state.status = {refused, true};

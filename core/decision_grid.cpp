@@ -139,6 +139,16 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
     if (!finite && net.params().allFinite()) decision_grid_double(net, output, features, spec, grid);
 }
 
+Eigen::VectorXd logits_at(const Mlp& net, FeatureSet features, double x1, double x2) {
+    BlockPass pass;
+    prepare_pass(net, &pass);
+    Eigen::Matrix<double, 1, kBlock> a = Eigen::Matrix<double, 1, kBlock>::Constant(x1);
+    Eigen::Matrix<double, 1, kBlock> b = Eigen::Matrix<double, 1, kBlock>::Constant(x2);
+    feature_block(a, b, features, &pass.input);
+    forward_block(net, &pass);
+    return pass.z.back().col(0);
+}
+
 void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field) {
     const Eigen::Index points = grid.output.cols();
     const int outputs = static_cast<int>(grid.output.rows());

@@ -56,6 +56,9 @@ void neurons_field(const DecisionGrid& grid, BoundaryField* field);
 // Each input feature (x₁, x₂, x₁², …) over the grid, one layer per chosen feature, divided by its
 // largest |value| on the grid so every thumbnail spans the colour map.
 void features_field(FeatureSet features, const GridSpec& spec, BoundaryField* field);
+// The output layer's z (the logits) at one point of the plane, in double precision as training runs.
+Eigen::VectorXd logits_at(const Mlp& net, FeatureSet features, double x1, double x2);
+
 // The value of the field's first layer nearest to the plane point (x1, x2): for tests and readouts.
 float field_at(const BoundaryField& field, const GridSpec& spec, double x1, double x2, int layer = 0);
 

@@ -138,7 +138,7 @@ float boundary_caption_height(const BoundaryPicture& pic, float width) {
 }
 
 void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& texture, HeatmapPainter* painter, ImVec2 size,
-                        plot::PlotFlags flags) {
+                        plot::PlotFlags flags, PlotClick* click) {
     const float fs = ImGui::GetFontSize();
     const ImU32 dark = IM_COL32(30, 30, 30, 255);
     // a caption under the plot, what the marks mean, in as many rows as the width needs
@@ -166,6 +166,14 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
     plot::SetupAxesLimits({g.x_min, g.x_max, g.y_min, g.y_max},
                           (flags & plot::PlotFlags_NoInputs) ? plot::Cond_Always : plot::Cond_Once);
     draw_boundary_items(pic, texture, painter);
+    if (click) {
+        const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+        const float still = ImGui::GetIO().MouseDragThreshold;
+        *click = PlotClick{};
+        if (plot::IsPlotHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && std::fabs(drag.x) < still &&
+            std::fabs(drag.y) < still)
+            *click = {true, plot::GetPlotMouseX(), plot::GetPlotMouseY()};
+    }
     plot::EndPlot();
 
     ImDrawList* wl = ImGui::GetWindowDrawList();

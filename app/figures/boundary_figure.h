@@ -45,8 +45,13 @@ float boundary_caption_height(const BoundaryPicture& picture, float width);
 
 // The field, the points and the axes, filling `size`; the heatmap goes through `painter` from `texture`
 // (which must hold picture.field). Square data area when `size` allows.
+// A click on a plot's data area (a press and release without a drag, which pans): where, in data coordinates.
+struct PlotClick {
+    bool clicked = false;
+    double x = 0.0, y = 0.0;
+};
 void draw_boundary_plot(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter,
-                        ImVec2 size, plot::PlotFlags flags);
+                        ImVec2 size, plot::PlotFlags flags, PlotClick* click = nullptr);
 
 // The grid as CSV: x1,x2,output for two classes and regression (the network's output: tanh, σ or the
 // regression value), or x1,x2,p0,…,p(K−1) for K ≥ 3 classes; one row per grid point, x1 fastest.

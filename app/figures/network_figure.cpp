@@ -256,7 +256,8 @@ void make_network_picture(const core::TrainConfig& config, const core::Dataset& 
 }
 
 void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& inputs, const HeatmapTexture& neurons,
-                          const HeatmapTexture& output, HeatmapPainter* painter, ImVec2 size, bool interactive) {
+                          const HeatmapTexture& output, HeatmapPainter* painter, ImVec2 size, bool interactive,
+                          DiagramHit* hit, int selected, const char* edit_tip) {
     const float fs = ImGui::GetFontSize();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -267,6 +268,7 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
     if (interactive) {
         ImGui::InvisibleButton("##area", size);
         hovered_area = ImGui::IsItemHovered();
+        if (hit) *hit = DiagramHit{-1, -1, -1, ImGui::IsItemActivated()};
     } else {
         ImGui::Dummy(size);
     }
@@ -422,10 +424,21 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         const ImU32 color = with_white(sign_color(k.w), 0.45f + 0.55f * a, 0.6f + 0.4f * a);
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], color, k.width, segments);
     }
-    if (hover_link) {
-        const Link& k = *hover_link;
+    const auto link_param = [&net](const Link& k) { return net.slots(k.layer).weights + k.to * net.slots(k.layer).cols + k.from; };
+    for (const Link& k : links) {
+        if (&k != hover_link && link_param(k) != selected) continue;
+        // the hovered link and the one being set by hand on top, outlined
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], kDark, k.width + 0.25f * fs, 0);
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], sign_color(k.w), k.width, 0);
+    }
+    if (hit) {
+        if (hover_link) hit->param = link_param(*hover_link);
+        if (hover_bias) hit->param = net.slots(hover_bias->column - 1).biases + hover_bias->unit;
+        const Node* unit = hover_node ? hover_node : hover_bias;
+        if (unit && unit->column >= 1 && unit->column <= hidden) {
+            hit->layer = unit->column - 1;
+            hit->unit = unit->unit;
+        }
     }
 
     // ---- headers ----
@@ -472,8 +485,9 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
                 bias_square(n, fs, &a, &z);
                 const float s = std::isfinite(b) ? static_cast<float>(std::min(std::fabs(b), 1.0)) : 1.0f;
                 dl->AddRectFilled(a, z, with_white(sign_color(b), 0.2f + 0.8f * s));
-                dl->AddRect(a, z, &n == hover_bias ? kDark : kFrame, 0.0f, 0,
-                            &n == hover_bias ? std::max(2.0f, 0.12f * fs) : std::max(1.0f, 0.05f * fs));
+                const bool marked = &n == hover_bias || net.slots(c - 1).biases + n.unit == selected;
+                dl->AddRect(a, z, marked ? kDark : kFrame, 0.0f, 0,
+                            marked ? std::max(2.0f, 0.12f * fs) : std::max(1.0f, 0.05f * fs));
             }
             if (c == 0) {
                 const std::string& s = labels[n.unit];
@@ -499,11 +513,13 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         ImGui::Text("weight w = %s", plot::format_significant(k.w, 4).c_str());
         ImGui::TextDisabled("from %s", from.c_str());
         ImGui::TextDisabled("to %s", unit_name(pic, to).c_str());
+        if (edit_tip) ImGui::TextDisabled("%s", edit_tip);
         ImGui::EndTooltip();
     } else if (hover_bias) {
         ImGui::BeginTooltip();
         ImGui::Text("bias b = %s", plot::format_significant(net.biases(hover_bias->column - 1)[hover_bias->unit], 4).c_str());
         ImGui::TextDisabled("of %s", unit_name(pic, *hover_bias).c_str());
+        if (edit_tip) ImGui::TextDisabled("%s", edit_tip);
         ImGui::EndTooltip();
     } else if (hover_node) {
         const Node& n = *hover_node;
@@ -525,6 +541,27 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         if (n.dead) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "dead: f' = 0 on every training point");
         ImGui::EndTooltip();
     }
+}
+
+std::string describe_parameter(const NetworkPicture& pic, int param) {
+    const core::Mlp& net = pic.network;
+    for (int l = 0; l < net.layer_count(); ++l) {
+        const core::LayerSlots& s = net.slots(l);
+        Node to;
+        to.column = l + 1;
+        if (param >= s.weights && param < s.biases) {
+            to.unit = (param - s.weights) / s.cols;
+            Node from;
+            from.column = l;
+            from.unit = (param - s.weights) % s.cols;
+            return "the weight from " + unit_name(pic, from) + " to " + unit_name(pic, to);
+        }
+        if (param >= s.biases && param < s.biases + s.rows) {
+            to.unit = param - s.biases;
+            return "the bias of " + unit_name(pic, to);
+        }
+    }
+    return "";
 }
 
 std::string network_csv(const NetworkPicture& pic) {

@@ -35,11 +35,25 @@ void make_network_picture(const core::TrainConfig& config, const core::Dataset& 
                           const core::Mlp& network, const std::vector<std::vector<char>>& dead_mask, int epoch, int n,
                           NetworkPicture* picture);
 
+// What the mouse is over in an interactive diagram, for the panel that draws it.
+struct DiagramHit {
+    int param = -1;              // the weight or bias under the mouse, as an index into Mlp::params (-1: none)
+    int layer = -1, unit = -1;   // the hidden unit under the mouse: hidden layer and unit from 0 (-1: none)
+    bool clicked = false;        // the left button went down on the diagram this frame
+};
+
 // Draws the diagram to fill `size` at the cursor (and moves the cursor past it). The textures hold
 // picture.inputs, picture.neurons and picture.output; an empty one leaves its thumbnails blank.
-// `interactive`: hovering a unit shows its map large with its bias, hovering a link its weight.
+// `interactive`: hovering a unit shows its map large with its bias, hovering a link its weight, and
+// *hit says what is under the mouse. `selected` (an index into Mlp::params) is drawn outlined: the
+// weight or bias being set by hand; `edit_tip` is added to the hover tooltips of weights and biases.
 void draw_network_diagram(const NetworkPicture& picture, const HeatmapTexture& inputs, const HeatmapTexture& neurons,
-                          const HeatmapTexture& output, HeatmapPainter* painter, ImVec2 size, bool interactive);
+                          const HeatmapTexture& output, HeatmapPainter* painter, ImVec2 size, bool interactive,
+                          DiagramHit* hit = nullptr, int selected = -1, const char* edit_tip = nullptr);
+
+// "the weight from input x₁ to hidden layer 1, unit 2 (tanh)", "the bias of ...": parameter `param`
+// (an index into Mlp::params) in words; "" for any other index (PReLU's α).
+std::string describe_parameter(const NetworkPicture& picture, int param);
 
 // Every parameter, one row each: `layer,to_unit,from,value`. layer counts from 1 (the first hidden
 // layer) to L (the output layer); to_unit is the unit's index in its layer and from the index of the

@@ -323,7 +323,14 @@ void draw_lower_tabs(AppState& state, const GradientView& shown, float height) {
 
 void draw_controls(AppState& state) {
     GradientState& g = state.gradients;
-    if (section("Network")) draw_network_controls(g.view, &g.message);
+    if (section("Network")) {
+        draw_network_controls(g.view, &g.message);
+        if (ImGui::Button("Train it in the playground"))
+            state.links.push_back({LabLink::Kind::PlaygroundFromGradients});
+        item_tip("The playground trains this activation and initialisation on its data, at this depth and\n"
+                 "width as far as it goes (%d layers of %d units)",
+                 core::kMaxHiddenLayers, core::kMaxUnits);
+    }
     if (section("Try these")) draw_presets(g.view);
     if (section("Chain view: f'(z)^k")) draw_chain_controls(g);
     ImGui::Spacing();

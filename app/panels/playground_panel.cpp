@@ -1,13 +1,17 @@
 #include "app/panels/playground_panel.h"
 
 #include "app/figures/figure.h"
+#include "app/figures/live_gradient_figure.h"
 #include "app/figures/loss_figure.h"
+#include "app/figures/units_figure.h"
+#include "app/model/lab_links.h"
 #include "app/model/playground_model.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
+#include "app/panels/typed_field.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
@@ -32,6 +36,10 @@ using Clock = std::chrono::steady_clock;
 // Grid points per side of the exported boundary (the screen's is the model step's, coarser: the GPU
 // interpolates between its points).
 constexpr int kExportGridPoints = 256;
+
+// The largest |value| a weight or bias may be given by hand: far beyond what training makes, small
+// enough that no unit's sum overflows.
+constexpr double kMaxHandWeight = 1e6;
 
 // "mine.csv" → "mine": a data name as part of a file name.
 std::string file_stem(const std::string& name) {
@@ -207,6 +215,7 @@ void draw_explanation() {
 
 namespace {
 void draw_train_tab(AppState& state, ImVec2 room);
+void draw_alone(AppState& state, ImVec2 room);
 }  // namespace
 
 namespace {
@@ -223,6 +232,11 @@ void draw_main(AppState& state, ImVec2 room) {
         ImGui::PopStyleColor();
     }
     if (!p.boundary_texture) return;
+    if (state.ui.plot_only) {
+        draw_alone(state, ImVec2(ImGui::GetContentRegionAvail().x,
+                                 std::max(std::floor(top + room.y - ImGui::GetCursorPosY()), std::ceil(kPlotMinHeight * ImGui::GetFontSize()))));
+        return;
+    }
     if (begin_tab_bar("##playground-tabs")) {
         // a tab's content: what is left of the room under the bar, or a readable plot's height
         const auto rest = [&] {
@@ -261,15 +275,205 @@ void draw_playground_panel(AppState& state) {
 
 namespace {
 
+// The value of parameter `param` of the shown network (NaN when there is no such parameter).
+double shown_param(const PlaygroundState& p, int param) {
+    const Eigen::VectorXd& params = p.network.network.params();
+    return param >= 0 && param < params.size() ? params[param] : NAN;
+}
+
+// A weight or bias chosen in the diagram: what it is, its value to type, and the way out.
+void draw_weight_editor(PlaygroundState& p) {
+    WeightEditor& e = p.editor;
+    if (!std::isfinite(shown_param(p, e.param))) e.param = -1;  // a new network: the choice is gone
+    if (e.param < 0) {
+        if (!e.message.empty()) hint(e.message.c_str());
+        return;
+    }
+    const float fs = ImGui::GetFontSize();
+    const std::string what = describe_parameter(p.network, e.param);
+    text_wrapped(("Setting " + what + ":").c_str());
+    double value = shown_param(p, e.param);
+    ImGui::SetNextItemWidth(8 * fs);
+    ImGui::BeginDisabled(playground_running(p));
+    if (typed_double("##weight", &value, "%.6g", &e.message, [](double v) {
+            return std::fabs(v) <= kMaxHandWeight ? std::string()
+                                                  : "A weight set by hand must be within ±" + plot::format_significant(kMaxHandWeight) +
+                                                        "; it keeps its value.";
+        }))
+        request_weight(p, e.param, value);
+    ImGui::EndDisabled();
+    item_tip("Type a value, or drag the link or bias square sideways (Shift: finer)");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Done")) e.param = -1;
+    if (!e.message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+        text_wrapped(e.message.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+// What the mouse does in the diagram: the unit it is over (the units view shows that unit), and,
+// while paused, a click on a link or a bias chooses it and a drag sideways changes it.
+void follow_diagram(PlaygroundState& p, const DiagramHit& hit) {
+    WeightEditor& e = p.editor;
+    p.hover_layer = hit.layer;
+    p.hover_unit = hit.unit;
+    const float fs = ImGui::GetFontSize();
+    if (hit.clicked && hit.param >= 0) {
+        if (playground_running(p)) {
+            e.message = "Pause (Space) to set a weight or a bias by hand.";
+        } else {
+            e.param = hit.param;
+            e.message.clear();
+            e.dragging = true;
+            e.drag_from = shown_param(p, hit.param);
+            e.drag_x = ImGui::GetIO().MousePos.x;
+        }
+    }
+    if (!e.dragging) return;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || playground_running(p)) {
+        e.dragging = false;
+        return;
+    }
+    // four font widths sideways change it by 1 (Shift: by 0.1)
+    const float dx = ImGui::GetIO().MousePos.x - e.drag_x;
+    if (dx == 0.0f) return;
+    const double step = ImGui::GetIO().KeyShift ? 0.1 : 1.0;
+    const double value = std::clamp(e.drag_from + step * dx / (4.0 * fs), -kMaxHandWeight, kMaxHandWeight);
+    if (value != shown_param(p, e.param)) request_weight(p, e.param, value);
+}
+
 // The width of export_buttons(what) on one line.
 float export_buttons_width(const char* what) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     return text_width((std::string(what) + ":").c_str()) + small_button_width("PNG") + small_button_width("CSV") + 2 * spacing;
 }
 
-// The network on the left, the boundary square and the loss curves under it on the right, all laid
-// out for `room`; where the network has no readable room beside the other two (a narrow window, large
-// text) it goes above them, and the tab is taller than the room (the lab scrolls).
+std::string epoch_stem(const PlaygroundState& p, const char* what) {
+    const int epoch = p.shown ? p.shown->epoch : 0;
+    return std::string(what) + "_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
+           std::to_string(p.view.config.seed);
+}
+
+Figure network_figure_now(const PlaygroundState& p) {
+    return network_export_figure(std::make_shared<const NetworkPicture>(p.network), epoch_stem(p, "network"));
+}
+Figure loss_figure_now(const PlaygroundState& p) { return loss_export_figure(p.curves, epoch_stem(p, "loss")); }
+Figure units_figure_now(const PlaygroundState& p) {
+    return units_export_figure(std::make_shared<const UnitsPicture>(p.units), epoch_stem(p, "units"));
+}
+Figure gradient_figure_now(const PlaygroundState& p) {
+    return live_gradient_export_figure(std::make_shared<const LiveGradientPicture>(p.live_gradient),
+                                       epoch_stem(p, "gradient_live"));
+}
+
+// A view's exports and the way to show it alone (Ctrl+H), on one short line.
+void view_buttons(AppState& state, const char* what, PlaygroundAlone alone, const std::function<Figure()>& figure) {
+    export_buttons(state, what, figure);
+    ImGui::SameLine();
+    ImGui::PushID(what);
+    if (ImGui::SmallButton("Alone")) {
+        state.playground.view.alone = alone;
+        state.ui.plot_only = true;
+    }
+    item_tip("Show only this, as large as the window allows (Ctrl+H or Esc: everything again)");
+    ImGui::PopID();
+}
+
+float view_buttons_width(const char* what) {
+    return export_buttons_width(what) + ImGui::GetStyle().ItemSpacing.x + small_button_width("Alone");
+}
+
+// Units on the curve: the figure, and a way to each layer's curve in the explorer.
+void draw_units_view(AppState& state, ImVec2 size, bool buttons) {
+    PlaygroundState& p = state.playground;
+    const float fs = ImGui::GetFontSize();
+    if (buttons) {
+        view_buttons(state, "Units", PlaygroundAlone::Units, [&p] { return units_figure_now(p); });
+        for (int l = 0; l < static_cast<int>(p.units.layers.size()); ++l) {
+            const std::string label = "Layer " + std::to_string(l + 1) + " in the explorer";
+            same_line_or_wrap(small_button_width(label.c_str()), 1.5f * fs);
+            if (ImGui::SmallButton(label.c_str())) state.links.push_back({LabLink::Kind::ExploreLayer, l});
+            item_tip("The activation explorer on this layer's function, its parameters as trained");
+        }
+        size.y -= ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y;
+    }
+    if (p.units.layers.empty()) {
+        hint("The network has no hidden layer: its inputs go straight to the output, with no activation to sit on.");
+        return;
+    }
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x, std::max(size.y, kPlotMinHeight * fs));
+    draw_units_figure(p.units, avail, p.hover_layer, p.hover_unit);
+}
+
+// Gradient across layers: the figure, and the gradient lab on a network like this one.
+void draw_gradient_view(AppState& state, ImVec2 size, bool buttons) {
+    PlaygroundState& p = state.playground;
+    const float fs = ImGui::GetFontSize();
+    if (buttons) {
+        view_buttons(state, "Gradient", PlaygroundAlone::Gradient, [&p] { return gradient_figure_now(p); });
+        const char* label = "This shape in the gradient lab";
+        same_line_or_wrap(small_button_width(label), 1.5f * fs);
+        if (ImGui::SmallButton(label)) state.links.push_back({LabLink::Kind::GradientsFromPlayground});
+        item_tip("The gradient lab on a random network of this depth, width, activation and initialisation");
+        size.y -= ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y;
+    }
+    draw_live_gradient_figure(p.live_gradient, ImVec2(ImGui::GetContentRegionAvail().x, std::max(size.y, kPlotMinHeight * fs)));
+}
+
+void draw_network_view(AppState& state, ImVec2 size, bool buttons) {
+    PlaygroundState& p = state.playground;
+    if (buttons) view_buttons(state, "Network", PlaygroundAlone::Network, [&p] { return network_figure_now(p); });
+    draw_weight_editor(p);
+    DiagramHit hit;
+    const bool paused = !playground_running(p);
+    const float used = ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y;
+    draw_network_diagram(p.network, *p.input_texture, *p.neuron_texture, *p.boundary_texture, &p.painter,
+                         ImVec2(ImGui::GetContentRegionAvail().x, std::max(size.y - used, 8.0f * ImGui::GetFontSize())), true,
+                         &hit, p.editor.param,
+                         paused ? "click to set it by hand; drag sideways to change it" : "pause to set it by hand");
+    follow_diagram(p, hit);
+}
+
+// The output's temperature, the entropy map, and a point of the plane for the softmax lab.
+void draw_temperature_row(AppState& state) {
+    PlaygroundState& p = state.playground;
+    const float fs = ImGui::GetFontSize();
+    std::string why;
+    if (!output_has_temperature(p.view.config.output, &why)) return;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Temperature");
+    ImGui::SameLine();
+    char shown[32];
+    std::snprintf(shown, sizeof shown, "T = %s", plot::format_significant(p.view.temperature, 3).c_str());
+    ImGui::SetNextItemWidth(9 * fs);
+    double t = p.view.temperature;
+    const double lo = kMinOutputTemperature, hi = kMaxOutputTemperature;
+    if (ImGui::SliderScalar("##temperature", ImGuiDataType_Double, &t, &lo, &hi, shown, ImGuiSliderFlags_Logarithmic)) {
+        if (ImGui::IsItemActive()) t = plot::snap_log(t, lo, hi, ImGui::GetIO().KeyShift);
+        p.view.temperature = std::clamp(t, lo, hi);
+        p.pictures_dirty = true;
+    }
+    item_tip("The output's logits divided by T when drawn: below 1 sharper, above 1 washed out.\n"
+             "The decision line stays: the winning side never changes. Training is not affected.\n"
+             "Double-click: back to 1");
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        p.view.temperature = 1.0;
+        p.pictures_dirty = true;
+    }
+    same_line_or_wrap(checkbox_width("entropy"), fs);
+    if (ImGui::Checkbox("entropy", &p.view.entropy)) p.pictures_dirty = true;
+    item_tip("Colour the plane by how unsure the network is (the entropy of its prediction)");
+    const char* pick = p.picking_point ? "Click the plane…" : "Softmax lab at a point";
+    same_line_or_wrap(small_button_width(pick), fs);
+    if (ImGui::SmallButton(pick)) p.picking_point = !p.picking_point;
+    item_tip("Then click a point of the plane: the softmax lab opens on the network's logits there, at this temperature");
+}
+
+// Network and views on the left, boundary, temperature and loss on the right; where the network has no
+// readable room beside the others (a narrow window, large text) it goes above them and the tab is
+// taller than the room (the lab scrolls). When the left column is tall the network shares it with one
+// view (units or gradient, by its tabs); when it is short the three take turns.
 void draw_train_tab(AppState& state, ImVec2 room) {
     PlaygroundState& p = state.playground;
     const float fs = ImGui::GetFontSize();
@@ -285,17 +489,20 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     const bool side_by_side = room.x - column - style.ItemSpacing.x >= network_min;
     if (!side_by_side) column = room.x;
     // the export buttons of the boundary and the loss, on one line or two
-    if (export_buttons_width("Boundary") + 1.5f * fs + export_buttons_width("Loss") > column) export_row *= 2;
+    if (view_buttons_width("Boundary") + 1.5f * fs + view_buttons_width("Loss") > column) export_row *= 2;
+    const bool tempered = output_has_temperature(p.view.config.output);
+    const float temperature_row = tempered ? ImGui::GetFrameHeightWithSpacing() * (column < 30 * fs ? 2 : 1) : 0.0f;
     const float caption = boundary_caption_height(p.boundary, column);  // its rows under the boundary
     float network_h = room.y, boundary_h = 0, loss_h = 0;
     const float spacing = 2 * style.ItemSpacing.y;  // after the boundary plot and after its caption
+    const float under = export_row + temperature_row;
     if (side_by_side) {
-        const ColumnSplit split = split_column(room.y, fs, style.ItemSpacing.y, 0.64f, kPlotMinHeight + export_row / fs);
+        const ColumnSplit split = split_column(room.y, fs, style.ItemSpacing.y, 0.64f, kPlotMinHeight + under / fs);
         // as tall as the square needs, but a readable plot above its caption line at least
         boundary_h = std::max(plot_h + caption, std::min(column + fs + caption, split.top));
-        loss_h = room.y - boundary_h - spacing - export_row;
+        loss_h = room.y - boundary_h - spacing - under;
         if (split.scrolls || loss_h < plot_h) loss_h = plot_h;
-        network_h = std::max(room.y, boundary_h + spacing + export_row + loss_h);
+        network_h = std::max(room.y, boundary_h + spacing + under + loss_h);
     } else {
         // the diagram with its title, headers and legend: a screen, but at least 22 font heights
         network_h = std::max(22.0f * fs, room.y);
@@ -304,29 +511,78 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     }
     const float left = side_by_side ? room.x - column - style.ItemSpacing.x : room.x;
     ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
-    export_buttons(state, "Network", [&p] {
-        const int epoch = p.shown ? p.shown->epoch : 0;
-        return network_export_figure(std::make_shared<const NetworkPicture>(p.network),
-                                     "network_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
-                                         std::to_string(p.view.config.seed));
-    });
-    draw_network_diagram(p.network, *p.input_texture, *p.neuron_texture, *p.boundary_texture, &p.painter,
-                         ImGui::GetContentRegionAvail(), true);
+    // tall enough for the diagram and a view under it, each readable: both; otherwise one at a time
+    const float tab_bar = ImGui::GetFrameHeightWithSpacing();
+    const bool shared = network_h >= 22.0f * fs + tab_bar + export_row + plot_h + 4.0f * fs;
+    if (shared) {
+        const float diagram_h = std::floor(0.5f * (network_h - tab_bar - spacing));
+        ImGui::BeginChild("##diagram", ImVec2(0, diagram_h), false, ImGuiWindowFlags_NoScrollWithMouse);
+        draw_network_view(state, ImVec2(0, diagram_h), true);
+        ImGui::EndChild();
+    }
+    if (begin_tab_bar("##left-views")) {
+        const auto tab = [&](const char* label, PlaygroundPane pane) {
+            const bool select = p.select_pane && p.view.pane == pane;
+            const bool open = tab_item(label, select ? ImGuiTabItemFlags_SetSelected : 0);
+            if (open) p.view.pane = pane;
+            return open;
+        };
+        const float rest = std::max(plot_h, std::floor(network_h - ImGui::GetCursorPosY() - tab_bar));
+        if (!shared && tab("Network", PlaygroundPane::Network)) {
+            draw_network_view(state, ImVec2(0, rest), true);
+            ImGui::EndTabItem();
+        }
+        if (tab("Units on the curve", PlaygroundPane::Units)) {
+            draw_units_view(state, ImVec2(0, rest), true);
+            ImGui::EndTabItem();
+        }
+        if (tab("Gradient across layers", PlaygroundPane::Gradient)) {
+            draw_gradient_view(state, ImVec2(0, rest), true);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    p.select_pane = false;
     ImGui::EndChild();
     if (side_by_side) ImGui::SameLine();
-    const float column_h = boundary_h + spacing + export_row + loss_h;
+    const float column_h = boundary_h + spacing + under + loss_h;
     ImGui::BeginChild("##boundary-column", ImVec2(column, column_h), false, ImGuiWindowFlags_NoScrollWithMouse);
-    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(ImGui::GetContentRegionAvail().x, boundary_h), 0);
-    export_buttons(state, "Boundary", [&state] { return playground_figure(state); });
-    same_line_or_wrap(export_buttons_width("Loss"), 1.5f * fs);
-    export_buttons(state, "Loss", [&p] {
-        const int epoch = p.shown ? p.shown->epoch : 0;
-        return loss_export_figure(p.curves, "loss_" + file_stem(p.data_name) + "_epoch" + std::to_string(epoch) + "_seed" +
-                                                std::to_string(p.view.config.seed));
-    });
+    PlotClick click;
+    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(ImGui::GetContentRegionAvail().x, boundary_h), 0,
+                       &click);
+    if (click.clicked && p.picking_point) {
+        state.links.push_back({LabLink::Kind::SoftmaxFromPoint, 0, click.x, click.y});
+        p.picking_point = false;
+    }
+    if (tempered) draw_temperature_row(state);
+    view_buttons(state, "Boundary", PlaygroundAlone::Boundary, [&state] { return playground_figure(state); });
+    same_line_or_wrap(view_buttons_width("Loss"), 1.5f * fs);
+    view_buttons(state, "Loss", PlaygroundAlone::Loss, [&p] { return loss_figure_now(p); });
     draw_loss_figure(p.curves, ImVec2(0, std::max(plot_h, ImGui::GetContentRegionAvail().y)), p.view.log_loss, 0, true,
                      false);
     ImGui::EndChild();
+}
+
+// Ctrl+H: one view fills the room, or the boundary when none was chosen.
+void draw_alone(AppState& state, ImVec2 room) {
+    PlaygroundState& p = state.playground;
+    switch (p.view.alone) {
+        case PlaygroundAlone::Network: draw_network_view(state, room, false); break;
+        case PlaygroundAlone::Units: draw_units_view(state, room, false); break;
+        case PlaygroundAlone::Gradient: draw_gradient_view(state, room, false); break;
+        case PlaygroundAlone::Loss: draw_loss_figure(p.curves, room, p.view.log_loss, 0, true, false); break;
+        case PlaygroundAlone::Boundary: {
+            const float row = output_has_temperature(p.view.config.output) ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+            PlotClick click;
+            draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(room.x, room.y - row), 0, &click);
+            if (click.clicked && p.picking_point) {
+                state.links.push_back({LabLink::Kind::SoftmaxFromPoint, 0, click.x, click.y});
+                p.picking_point = false;
+            }
+            if (row > 0) draw_temperature_row(state);
+            break;
+        }
+    }
 }
 
 }  // namespace
@@ -360,6 +616,14 @@ void playground_key(AppState& state, int key) {
     if (key == GLFW_KEY_SPACE) request_run(p, RunRequest::PlayOrPause);
     if (key == GLFW_KEY_S) request_run(p, RunRequest::Step);
     if (key == GLFW_KEY_R) request_run(p, RunRequest::Reset);
+    // the views beside the network: N, U, G bring the network, the units or the gradient to the front
+    const auto show = [&p](PlaygroundPane pane) {
+        p.view.pane = pane;
+        p.select_pane = true;
+    };
+    if (key == GLFW_KEY_N) show(PlaygroundPane::Network);
+    if (key == GLFW_KEY_U) show(PlaygroundPane::Units);
+    if (key == GLFW_KEY_G) show(PlaygroundPane::Gradient);
 }
 
 }  // namespace actlab::app
