@@ -81,10 +81,7 @@ const KeyTable<View>& table() {
              [](const View& v) -> Text { return number_text(v.x_max); }},
             {"samples", "801", "points per curve (CSV rows per function)",
              [](View& v, const std::string& value, std::string* why) {
-                 long whole = 0;
-                 if (!whole_in_range(value, kMinSamples, kMaxSamples, &whole, why)) return false;
-                 v.samples = static_cast<int>(whole);
-                 return true;
+                 return int_in_range(value, kMinSamples, kMaxSamples, &v.samples, why);
              },
              [](const View& v) -> Text { return std::to_string(v.samples); }},
             {"x", "-2,-1,0,1,2", "exact x values for the CSV (instead of a sweep)",

@@ -192,6 +192,13 @@ bool whole_in_range(const std::string& value, long lo, long hi, long* out, std::
     return true;
 }
 
+bool int_in_range(const std::string& value, long lo, long hi, int* out, std::string* why) {
+    long whole = 0;
+    if (!whole_in_range(value, lo, hi, &whole, why)) return false;
+    *out = static_cast<int>(whole);
+    return true;
+}
+
 std::string joined_names(const std::vector<std::string>& names) {
     std::string s;
     for (size_t i = 0; i < names.size(); ++i)

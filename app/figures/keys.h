@@ -66,6 +66,8 @@ std::string whole_range_message(long lo, long hi);
 bool number_in_range(const std::string& value, double lo, double hi, double* out, std::string* why);
 // A whole number from lo to hi; false with *why = whole_range_message(lo, hi).
 bool whole_in_range(const std::string& value, long lo, long hi, long* out, std::string* why);
+// The same, into an int (lo and hi within int's range).
+bool int_in_range(const std::string& value, long lo, long hi, int* out, std::string* why);
 // "a, b and c": names joined for a message.
 std::string joined_names(const std::vector<std::string>& names);
 

@@ -118,10 +118,7 @@ const KeyTable<View>& table() {
          [](const View& v) -> Text { return number_text(v.t_max); }, kSweeps},
         {"samples", "200", "temperatures in the sweep (CSV rows per class)",
          [](View& v, const std::string& value, std::string* why) {
-             long whole = 0;
-             if (!whole_in_range(value, kMinSweepSamples, kMaxSweepSamples, &whole, why)) return false;
-             v.sweep_samples = static_cast<int>(whole);
-             return true;
+             return int_in_range(value, kMinSweepSamples, kMaxSweepSamples, &v.sweep_samples, why);
          },
          [](const View& v) -> Text { return std::to_string(v.sweep_samples); }, kSweeps},
         {"topk", "0", "keep the k most likely classes (0: off)",
@@ -144,10 +141,7 @@ const KeyTable<View>& table() {
          [](const View& v) -> Text { return number_text(v.top_p); }, kFilters},
         {"draws", "1000", "samples in the histogram of draws",
          [](View& v, const std::string& value, std::string* why) {
-             long whole = 0;
-             if (!whole_in_range(value, kMinDraws, kMaxDraws, &whole, why)) return false;
-             v.draws = static_cast<int>(whole);
-             return true;
+             return int_in_range(value, kMinDraws, kMaxDraws, &v.draws, why);
          },
          [](const View& v) -> Text { return std::to_string(v.draws); }, bit(SoftmaxPlot::Samples)},
         {"seed", "1", "the draws' random seed",

@@ -64,10 +64,7 @@ const KeyTable<View>& table() {
         {"points", "500",
          "points generated (" + std::to_string(core::kMinPoints) + " to " + std::to_string(core::kMaxPoints) + ")",
          [](View& r, const std::string& value, std::string* why) {
-             long whole = 0;
-             if (!whole_in_range(value, core::kMinPoints, core::kMaxPoints, &whole, why)) return false;
-             r.config.data.points = static_cast<int>(whole);
-             return true;
+             return int_in_range(value, core::kMinPoints, core::kMaxPoints, &r.config.data.points, why);
          },
          [](const View& r) -> Text {
              if (!r.data_file.empty()) return std::nullopt;
@@ -129,10 +126,7 @@ const KeyTable<View>& table() {
          }},
         {"epochs", "500", "passes over the training points (the playground trains on until stopped)",
          [](View& r, const std::string& value, std::string* why) {
-             long whole = 0;
-             if (!whole_in_range(value, 1, kMaxEpochs, &whole, why)) return false;
-             r.epochs = static_cast<int>(whole);
-             return true;
+             return int_in_range(value, 1, kMaxEpochs, &r.epochs, why);
          },
          // not part of a run's set-up: settings.json's playground has no end
          [](const View&) -> Text { return std::nullopt; }},
