@@ -1,9 +1,12 @@
 #include "app/cli/export_plots.h"
 
+#include "app/figures/activation_figure.h"
 #include "app/figures/boundary_figure.h"
+#include "app/figures/gradient_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/figures/network_figure.h"
 #include "app/figures/race_figure.h"
+#include "app/figures/softmax_figure.h"
 
 #include <algorithm>
 #include <cmath>
@@ -278,6 +281,14 @@ bool parse_race_activations(const std::string& value, std::vector<int>* out, std
     return true;
 }
 
+// The training keys race takes: all but activation= (race= names the runners' activations).
+std::string race_training_keys() {
+    std::string names;
+    for (const Key<TrainingRequest>& k : training_key_table().keys)
+        if (std::string(k.name) != "activation") names += (names.empty() ? "" : ", ") + std::string(k.name);
+    return names;
+}
+
 // The training keys, with the runners' activations from race= instead of activation=, and race_loss=
 // the target.
 bool check_race(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
@@ -306,9 +317,7 @@ bool check_race(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::
         }
         if (!apply_training_key(&keys->training, key, value, error)) {
             if (error->rfind("unknown key", 0) == 0)
-                *error = "unknown key '" + quoted(key) +
-                         "' for race (keys: race, race_loss, dataset, data, points, noise, split, seed, epochs, "
-                         "features, layers, output, loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
+                *error = "unknown key '" + quoted(key) + "' for race (keys: race, race_loss, " + race_training_keys() + ")";
             *error = "--set " + *error;
             return false;
         }

@@ -1,11 +1,12 @@
 // The activation figure's settings as KEY=VALUE pairs: the keys of `actlab export activations --set`
-// and of the "activations" object in settings.json. One parser serves both.
+// and of the "activations" object in settings.json. One table (activation_keys.cpp) serves both.
 //   functions=relu,gelu   curves=f,df   xmin=-5  xmax=5  samples=801  x=-2,-1,0,1,2
 //   <id>.<param>=value (leaky_relu.alpha=0.1, swish.beta=2)   probe=1.5|off   focus=relu
 //   shade=saturation,dead|none   threshold=0.05   yscale=linear|log
 #pragma once
 
-#include "app/figures/activation_figure.h"
+#include "app/figures/activation_view.h"
+#include "app/figures/keys.h"
 
 #include <string>
 #include <utility>
@@ -23,8 +24,10 @@ bool apply_activation_key(ActivationView* view, const std::string& key, const st
 // Checks what single keys cannot: xmin < xmax.
 bool check_activation_range(const ActivationView& view, std::string* error);
 // The view as KEY=VALUE pairs that apply_activation_key reads back to the same view.
-std::vector<std::pair<std::string, std::string>> activation_keys(const ActivationView& view);
+std::vector<KeyValue> activation_keys(const ActivationView& view);
 // One line per key, for --help.
 const char* activation_keys_help();
+// The table the four above are made from.
+const KeyTable<ActivationView>& activation_key_table();
 
 }  // namespace actlab::app

@@ -6,7 +6,7 @@
 //   compare=relu+he,relu+lecun,tanh+xavier,sigmoid+xavier
 #pragma once
 
-#include "app/figures/gradient_figure.h"
+#include "app/figures/gradient_view.h"
 #include "app/figures/keys.h"
 
 #include <string>
@@ -21,6 +21,9 @@ std::vector<KeyValue> gradient_keys(const GradientView& view);
 
 // Which keys each command-line plot takes.
 enum class GradientPlot { Chain, Flow, Compare };
+// The table the functions here are made from; a key's `figures` has bit 1 << GradientPlot for each
+// plot that reads it.
+const KeyTable<GradientView>& gradient_key_table();
 // True when `key` means something to that plot (an <id>.<param> key always does).
 bool gradient_plot_takes(GradientPlot plot, const std::string& key);
 // "activation, z, depth and <function>.<parameter>": the keys a plot takes, for an error message.

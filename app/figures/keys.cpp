@@ -2,6 +2,7 @@
 
 #include "core/activation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -119,7 +120,7 @@ bool parse_activation_param(const std::string& key, const std::string& value, in
     const auto dot = key.find('.');
     if (dot == std::string::npos) return false;
     auto fail = [&](const std::string& why) {
-        *error = key_error(key, value, why);
+        *error = why;
         return false;
     };
     const std::string id = key.substr(0, dot), name = key.substr(dot + 1);
@@ -140,6 +141,84 @@ bool parse_activation_param(const std::string& key, const std::string& value, in
     *activation = index;
     *slot = k;
     return true;
+}
+
+std::vector<ParamKey> activation_param_keys() {
+    std::vector<ParamKey> keys;
+    for (int i = 0; i < core::activation_count(); ++i) {
+        const core::Activation& act = core::activation(i);
+        for (int k = 0; k < act.param_count; ++k) keys.push_back({std::string(act.id) + "." + act.params[k].name, i, k});
+    }
+    return keys;
+}
+
+std::string range_text(double v) {
+    // "1e-05" as "1e-5", "1e+06" as "1e6": as a user types it
+    std::string s = number_text(v);
+    const auto e = s.find('e');
+    if (e == std::string::npos) return s;
+    std::string exponent = s.substr(e + 1), sign;
+    if (exponent[0] == '-' || exponent[0] == '+') {
+        if (exponent[0] == '-') sign = "-";
+        exponent.erase(0, 1);
+    }
+    while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+    return s.substr(0, e + 1) + sign + exponent;
+}
+
+std::string range_message(double lo, double hi) {
+    return "must be a number from " + range_text(lo) + " to " + range_text(hi);
+}
+
+std::string whole_range_message(long lo, long hi) {
+    return "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+}
+
+bool number_in_range(const std::string& value, double lo, double hi, double* out, std::string* why) {
+    double v = 0.0;
+    if (!parse_finite(value, &v) || v < lo || v > hi) {
+        *why = range_message(lo, hi);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool whole_in_range(const std::string& value, long lo, long hi, long* out, std::string* why) {
+    if (!parse_whole(value, lo, hi, out)) {
+        *why = whole_range_message(lo, hi);
+        return false;
+    }
+    return true;
+}
+
+bool int_in_range(const std::string& value, long lo, long hi, int* out, std::string* why) {
+    long whole = 0;
+    if (!whole_in_range(value, lo, hi, &whole, why)) return false;
+    *out = static_cast<int>(whole);
+    return true;
+}
+
+std::string joined_names(const std::vector<std::string>& names) {
+    std::string s;
+    for (size_t i = 0; i < names.size(); ++i)
+        s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return s;
+}
+
+std::string format_key_help(const std::vector<std::pair<std::string, std::string>>& rows) {
+    // the help starts in one column, 28 in; a longer key=example is followed by two spaces
+    constexpr size_t column = 26;
+    std::string text;
+    for (const auto& [left, help] : rows) {
+        std::string line = "  " + left + std::string(left.size() + 2 > column ? 2 : column - left.size(), ' ');
+        for (const char c : std::string(help)) {
+            line += c;
+            if (c == '\n') line += std::string(column + 2, ' ');
+        }
+        text += line + "\n";
+    }
+    return text;
 }
 
 }  // namespace actlab::app

@@ -11,16 +11,6 @@
 
 namespace actlab::app {
 
-Eigen::ArrayXd SoftmaxView::logit_array() const {
-    return Eigen::Map<const Eigen::ArrayXd>(logits.data(), static_cast<Eigen::Index>(logits.size()));
-}
-
-bool SoftmaxView::operator==(const SoftmaxView& o) const {
-    return logits == o.logits && labels == o.labels && temperatures == o.temperatures && t_min == o.t_min &&
-           t_max == o.t_max && sweep_samples == o.sweep_samples && top_k == o.top_k && top_p == o.top_p &&
-           draws == o.draws && seed == o.seed;
-}
-
 std::string default_label(int i) { return std::string(1, static_cast<char>('A' + i % 26)); }
 
 std::string class_label(const SoftmaxView& view, int i) {

@@ -4,11 +4,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace actlab::app {
 
 namespace {
 
+using View = TrainingRequest;
+using Text = std::optional<std::string>;
+
+constexpr double kMaxNoisePercent = 50.0;
+constexpr long kMaxTrainingSeed = 4294967295L;
+constexpr double kMaxInitSpread = 10.0;   // sigma= and a=: above 0, at most this
+constexpr double kMaxInitBias = 10.0;
+constexpr double kMaxRegRate = 10.0;
 
 std::string known_datasets() {
     std::string s;
@@ -23,153 +32,264 @@ std::string known_features() {
     return s;
 }
 
+
+bool parse_seed(const std::string& value, std::uint64_t* out, std::string* why) {
+    long whole = 0;
+    if (!whole_in_range(value, 0, kMaxTrainingSeed, &whole, why)) return false;
+    *out = static_cast<std::uint64_t>(whole);
+    return true;
+}
+
+// sigma= and a=: above 0 and at most kMaxInitSpread.
+bool parse_spread(const std::string& value, std::optional<double>* out, std::string* why) {
+    double number = 0.0;
+    if (!parse_finite(value, &number) || number <= 0 || number > kMaxInitSpread)
+        return refuse(why, "must be above 0 and at most " + range_text(kMaxInitSpread));
+    *out = number;
+    return true;
+}
+
+const KeyTable<View>& table() {
+    static const KeyTable<View> keys = {{
+        {"dataset", "circle", known_datasets(),
+         [](View& r, const std::string& value, std::string* why) {
+             if (!core::find_dataset(value, &r.config.data.kind))
+                 return refuse(why, "unknown dataset (known: " + known_datasets() + ")");
+             return true;
+         },
+         [](const View& r) -> Text {
+             if (!r.data_file.empty()) return std::nullopt;
+             return std::string(core::dataset_info(r.config.data.kind).id);
+         }},
+        {"points", "500",
+         "points generated (" + std::to_string(core::kMinPoints) + " to " + std::to_string(core::kMaxPoints) + ")",
+         [](View& r, const std::string& value, std::string* why) {
+             return int_in_range(value, core::kMinPoints, core::kMaxPoints, &r.config.data.points, why);
+         },
+         [](const View& r) -> Text {
+             if (!r.data_file.empty()) return std::nullopt;
+             return std::to_string(r.config.data.points);
+         }},
+        {"noise", "0", "noise in percent (0 to " + range_text(kMaxNoisePercent) + ")",
+         [](View& r, const std::string& value, std::string* why) {
+             double number = 0.0;
+             if (!parse_finite(value, &number) || number < 0 || number > kMaxNoisePercent)
+                 return refuse(why, "must be a percentage from 0 to " + range_text(kMaxNoisePercent));
+             r.config.data.noise = number / 100.0;
+             return true;
+         },
+         [](const View& r) -> Text {
+             if (!r.data_file.empty()) return std::nullopt;
+             return number_text(r.config.data.noise * 100.0);
+         }},
+        {"data", "FILE.csv", "train on your own points instead (header x1,x2,label)",
+         [](View& r, const std::string& value, std::string* why) {
+             if (value.empty()) return refuse(why, "give the path of a CSV file with the header x1,x2,label");
+             r.data_file = value;
+             return true;
+         },
+         [](const View& r) -> Text {
+             if (r.data_file.empty()) return std::nullopt;
+             return r.data_file;
+         }},
+        {"split", "50",
+         "percent of the points trained on (" + std::to_string(core::kMinTrainPercent) + " to " +
+             std::to_string(core::kMaxTrainPercent) + ")",
+         [](View& r, const std::string& value, std::string* why) {
+             long whole = 0;
+             if (!parse_whole(value, core::kMinTrainPercent, core::kMaxTrainPercent, &whole))
+                 return refuse(why, "the percentage of points to train on, a whole number from " +
+                                        std::to_string(core::kMinTrainPercent) + " to " +
+                                        std::to_string(core::kMaxTrainPercent));
+             r.config.train_percent = static_cast<int>(whole);
+             return true;
+         },
+         [](const View& r) -> Text { return std::to_string(r.config.train_percent); }},
+        {"seed", "1", "the data, the initial weights and the order of batches",
+         [](View& r, const std::string& value, std::string* why) {
+             std::uint64_t seed = 0;
+             if (!parse_seed(value, &seed, why)) return false;
+             r.config.seed = r.config.data.seed = seed;
+             return true;
+         },
+         [](const View& r) -> Text { return std::to_string(r.config.seed); }},
+        {"data_seed", "", "the data alone (otherwise seed= sets it; the playground's Regenerate)",
+         [](View& r, const std::string& value, std::string* why) {
+             std::uint64_t seed = 0;
+             if (!parse_seed(value, &seed, why)) return false;
+             r.data_seed = seed;
+             return true;
+         },
+         [](const View& r) -> Text {
+             if (r.config.data.seed == r.config.seed) return std::nullopt;
+             return std::to_string(r.config.data.seed);
+         }},
+        {"epochs", "500", "passes over the training points (the playground trains on until stopped)",
+         [](View& r, const std::string& value, std::string* why) {
+             return int_in_range(value, 1, kMaxEpochs, &r.epochs, why);
+         },
+         // not part of a run's set-up: settings.json's playground has no end
+         [](const View&) -> Text { return std::nullopt; }},
+        {"features", "x1,x2", "the inputs: " + known_features(),
+         [](View& r, const std::string& value, std::string* why) {
+             core::FeatureSet set = 0;
+             for (const std::string& item : split_list(value)) {
+                 int index = 0;
+                 if (!core::find_feature(item, &index))
+                     return refuse(why, "unknown feature '" + quoted(item) + "' (known: " + known_features() + ")");
+                 set |= 1u << index;
+             }
+             if (set == 0) return refuse(why, "choose at least one feature (" + known_features() + ")");
+             r.config.features = set;
+             return true;
+         },
+         [](const View& r) -> Text {
+             std::string features;
+             for (int i = 0; i < core::kFeatureCount; ++i)
+                 if (r.config.features & (1u << i)) features += (features.empty() ? "" : ",") + std::string(core::feature_id(i));
+             return features;
+         }},
+        {"layers", "4,2",
+         "hidden layers and their units (1 to " + std::to_string(core::kMaxUnits) + " each, at most " +
+             std::to_string(core::kMaxHiddenLayers) + "; 'none')",
+         [](View& r, const std::string& value, std::string* why) {
+             std::vector<core::HiddenLayer> hidden;
+             if (value != "none" && !value.empty()) {
+                 for (const std::string& item : split_list(value)) {
+                     long whole = 0;
+                     if (!parse_whole(item, 1, core::kMaxUnits, &whole))
+                         return refuse(why, "'" + quoted(item) + "': each layer has 1 to " + std::to_string(core::kMaxUnits) +
+                                                " units");
+                     hidden.push_back(core::hidden_layer(static_cast<int>(whole), core::activation_index("tanh")));
+                 }
+             }
+             if (static_cast<int>(hidden.size()) > core::kMaxHiddenLayers)
+                 return refuse(why, "at most " + std::to_string(core::kMaxHiddenLayers) + " hidden layers (or 'none')");
+             r.config.hidden = hidden;
+             return true;
+         },
+         [](const View& r) -> Text {
+             std::string layers;
+             for (const core::HiddenLayer& h : r.config.hidden) layers += (layers.empty() ? "" : ",") + std::to_string(h.units);
+             return layers.empty() ? "none" : layers;
+         }},
+        {"activation", "tanh", "one for all hidden layers, or one per layer (relu,tanh)",
+         [](View& r, const std::string& value, std::string* why) {
+             std::vector<int> ids;
+             for (const std::string& item : split_list(value)) {
+                 const int index = core::activation_index(item);
+                 if (index < 0)
+                     return refuse(why, "unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() + ")");
+                 ids.push_back(index);
+             }
+             if (ids.empty()) return refuse(why, "name an activation (known: " + known_activation_ids() + ")");
+             r.activations = ids;
+             return true;
+         },
+         [](const View& r) -> Text {
+             if (r.config.hidden.empty()) return std::nullopt;
+             std::string activations;
+             for (const core::HiddenLayer& h : r.config.hidden)
+                 activations += (activations.empty() ? "" : ",") + std::string(core::activation(h.activation).id);
+             return activations;
+         }},
+        {"output", "tanh", "tanh, sigmoid, softmax or identity (with loss= as its pair if not given)",
+         [](View& r, const std::string& value, std::string* why) {
+             if (!core::find_output(value, &r.config.output)) return refuse(why, "output is tanh, sigmoid, softmax or identity");
+             r.output_given = true;
+             return true;
+         },
+         [](const View& r) -> Text { return std::string(core::output_name(r.config.output)); }},
+        {"loss", "mse", "mse, bce or ce: tanh+mse, sigmoid+bce, softmax+ce, identity+mse",
+         [](View& r, const std::string& value, std::string* why) {
+             if (!core::find_loss(value, &r.config.loss)) return refuse(why, "loss is mse, bce or ce");
+             r.loss_given = true;
+             return true;
+         },
+         [](const View& r) -> Text { return std::string(core::loss_name(r.config.loss)); }},
+        {"optimizer", "sgd", "sgd, momentum or adam",
+         [](View& r, const std::string& value, std::string* why) {
+             if (!core::find_optimizer(value, &r.config.optimizer.kind)) return refuse(why, "optimizer is sgd, momentum or adam");
+             return true;
+         },
+         [](const View& r) -> Text { return std::string(core::optimizer_name(r.config.optimizer.kind)); }},
+        {"lr", "0.03",
+         "the learning rate, " + range_text(core::kMinLearningRate) + " to " + range_text(core::kMaxLearningRate),
+         [](View& r, const std::string& value, std::string* why) {
+             double number = 0.0;
+             if (!parse_finite(value, &number) || number < core::kMinLearningRate || number > core::kMaxLearningRate)
+                 return refuse(why, "the learning rate must be from " + range_text(core::kMinLearningRate) + " to " +
+                                        range_text(core::kMaxLearningRate));
+             r.config.optimizer.learning_rate = number;
+             return true;
+         },
+         [](const View& r) -> Text { return number_text(r.config.optimizer.learning_rate); }},
+        {"batch", "10", "samples per step",
+         [](View& r, const std::string& value, std::string* why) {
+             long whole = 0;
+             if (!parse_whole(value, 1, core::kMaxBatch, &whole))
+                 return refuse(why, whole_range_message(1, core::kMaxBatch) +
+                                        " (more than the training points means the full set)");
+             r.config.batch = static_cast<int>(whole);
+             return true;
+         },
+         [](const View& r) -> Text { return std::to_string(r.config.batch); }},
+        {"init", "playground", "xavier, he, lecun, normal, uniform, playground",
+         [](View& r, const std::string& value, std::string* why) {
+             if (!core::find_init(value, &r.config.init.kind))
+                 return refuse(why, "init is xavier, he, lecun, normal, uniform or playground");
+             return true;
+         },
+         [](const View& r) -> Text { return std::string(core::init_name(r.config.init.kind)); }},
+        {"sigma", "1", "normal's spread (above 0, at most " + range_text(kMaxInitSpread) + ")",
+         [](View& r, const std::string& value, std::string* why) { return parse_spread(value, &r.sigma, why); },
+         [](const View& r) -> Text {
+             if (r.config.init.kind != core::InitKind::Normal) return std::nullopt;
+             return number_text(r.config.init.sigma);
+         }},
+        {"a", "1", "uniform's half-width (above 0, at most " + range_text(kMaxInitSpread) + ")",
+         [](View& r, const std::string& value, std::string* why) { return parse_spread(value, &r.half_width, why); },
+         [](const View& r) -> Text {
+             if (r.config.init.kind != core::InitKind::Uniform) return std::nullopt;
+             return number_text(r.config.init.a);
+         }},
+        {"bias", "0", "the biases (within ±" + range_text(kMaxInitBias) + "; not with playground)",
+         [](View& r, const std::string& value, std::string* why) {
+             double number = 0.0;
+             if (!parse_finite(value, &number) || std::fabs(number) > kMaxInitBias)
+                 return refuse(why, "must be from " + range_text(-kMaxInitBias) + " to " + range_text(kMaxInitBias));
+             r.bias = number;
+             return true;
+         },
+         [](const View& r) -> Text {
+             if (r.config.init.kind == core::InitKind::Playground) return std::nullopt;
+             return number_text(r.config.init.bias);
+         }},
+        {"reg", "none", "none, l1 or l2 on the weights",
+         [](View& r, const std::string& value, std::string* why) {
+             if (!core::find_regularization(value, &r.config.optimizer.regularization)) return refuse(why, "reg is none, l1 or l2");
+             return true;
+         },
+         [](const View& r) -> Text { return std::string(core::regularization_name(r.config.optimizer.regularization)); }},
+        {"reg_rate", "0", "the regularisation rate (0 to " + range_text(kMaxRegRate) + ")",
+         [](View& r, const std::string& value, std::string* why) {
+             double number = 0.0;
+             if (!parse_finite(value, &number) || number < 0 || number > kMaxRegRate)
+                 return refuse(why, "must be from 0 to " + range_text(kMaxRegRate));
+             r.config.optimizer.regularization_rate = number;
+             return true;
+         },
+         [](const View& r) -> Text { return number_text(r.config.optimizer.regularization_rate); }},
+    }};
+    return keys;
+}
+
 }  // namespace
 
+const KeyTable<TrainingRequest>& training_key_table() { return table(); }
+
 bool apply_training_key(TrainingRequest* r, const std::string& key, const std::string& value, std::string* error) {
-    auto fail = [&](const std::string& why) {
-        *error = key_error(key, value, why);
-        return false;
-    };
-    core::TrainConfig& c = r->config;
-    long whole = 0;
-    double number = 0.0;
-    if (key == "dataset") {
-        if (!core::find_dataset(value, &c.data.kind)) return fail("unknown dataset (known: " + known_datasets() + ")");
-        return true;
-    }
-    if (key == "data") {
-        if (value.empty()) return fail("give the path of a CSV file with the header x1,x2,label");
-        r->data_file = value;
-        return true;
-    }
-    if (key == "points") {
-        if (!parse_whole(value, core::kMinPoints, core::kMaxPoints, &whole))
-            return fail("must be a whole number from " + std::to_string(core::kMinPoints) + " to " +
-                        std::to_string(core::kMaxPoints));
-        c.data.points = static_cast<int>(whole);
-        return true;
-    }
-    if (key == "noise") {
-        if (!parse_finite(value, &number) || number < 0 || number > 50)
-            return fail("must be a percentage from 0 to 50");
-        c.data.noise = number / 100.0;
-        return true;
-    }
-    if (key == "split") {
-        if (!parse_whole(value, core::kMinTrainPercent, core::kMaxTrainPercent, &whole))
-            return fail("the percentage of points to train on, a whole number from 10 to 90");
-        c.train_percent = static_cast<int>(whole);
-        return true;
-    }
-    if (key == "seed") {
-        if (!parse_whole(value, 0, 4294967295L, &whole)) return fail("must be a whole number from 0 to 4294967295");
-        c.seed = c.data.seed = static_cast<std::uint64_t>(whole);
-        return true;
-    }
-    if (key == "data_seed") {
-        if (!parse_whole(value, 0, 4294967295L, &whole)) return fail("must be a whole number from 0 to 4294967295");
-        r->data_seed = static_cast<std::uint64_t>(whole);
-        return true;
-    }
-    if (key == "epochs") {
-        if (!parse_whole(value, 1, kMaxEpochs, &whole))
-            return fail("must be a whole number from 1 to " + std::to_string(kMaxEpochs));
-        r->epochs = static_cast<int>(whole);
-        return true;
-    }
-    if (key == "features") {
-        core::FeatureSet set = 0;
-        for (const std::string& item : split_list(value)) {
-            int index = 0;
-            if (!core::find_feature(item, &index))
-                return fail("unknown feature '" + quoted(item) + "' (known: " + known_features() + ")");
-            set |= 1u << index;
-        }
-        if (set == 0) return fail("choose at least one feature (" + known_features() + ")");
-        c.features = set;
-        return true;
-    }
-    if (key == "layers") {
-        std::vector<core::HiddenLayer> hidden;
-        if (value != "none" && !value.empty()) {
-            for (const std::string& item : split_list(value)) {
-                if (!parse_whole(item, 1, core::kMaxUnits, &whole))
-                    return fail("'" + quoted(item) + "': each layer has 1 to " + std::to_string(core::kMaxUnits) +
-                                " units");
-                hidden.push_back(core::hidden_layer(static_cast<int>(whole), core::activation_index("tanh")));
-            }
-        }
-        if (static_cast<int>(hidden.size()) > core::kMaxHiddenLayers)
-            return fail("at most " + std::to_string(core::kMaxHiddenLayers) + " hidden layers (or 'none')");
-        c.hidden = hidden;
-        return true;
-    }
-    if (key == "activation") {
-        std::vector<int> ids;
-        for (const std::string& item : split_list(value)) {
-            const int index = core::activation_index(item);
-            if (index < 0) return fail("unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() + ")");
-            ids.push_back(index);
-        }
-        if (ids.empty()) return fail("name an activation (known: " + known_activation_ids() + ")");
-        r->activations = ids;
-        return true;
-    }
-    if (key == "output") {
-        if (!core::find_output(value, &c.output)) return fail("output is tanh, sigmoid, softmax or identity");
-        r->output_given = true;
-        return true;
-    }
-    if (key == "loss") {
-        if (!core::find_loss(value, &c.loss)) return fail("loss is mse, bce or ce");
-        r->loss_given = true;
-        return true;
-    }
-    if (key == "optimizer") {
-        if (!core::find_optimizer(value, &c.optimizer.kind)) return fail("optimizer is sgd, momentum or adam");
-        return true;
-    }
-    if (key == "lr") {
-        if (!parse_finite(value, &number) || number < core::kMinLearningRate || number > core::kMaxLearningRate)
-            return fail("the learning rate must be from 1e-5 to 10");
-        c.optimizer.learning_rate = number;
-        return true;
-    }
-    if (key == "batch") {
-        if (!parse_whole(value, 1, core::kMaxBatch, &whole))
-            return fail("must be a whole number from 1 to " + std::to_string(core::kMaxBatch) +
-                        " (more than the training points means the full set)");
-        c.batch = static_cast<int>(whole);
-        return true;
-    }
-    if (key == "init") {
-        if (!core::find_init(value, &c.init.kind))
-            return fail("init is xavier, he, lecun, normal, uniform or playground");
-        return true;
-    }
-    if (key == "sigma" || key == "a") {
-        if (!parse_finite(value, &number) || number <= 0 || number > 10) return fail("must be above 0 and at most 10");
-        (key == "sigma" ? r->sigma : r->half_width) = number;
-        return true;
-    }
-    if (key == "bias") {
-        if (!parse_finite(value, &number) || std::fabs(number) > 10) return fail("must be from -10 to 10");
-        r->bias = number;
-        return true;
-    }
-    if (key == "reg") {
-        if (!core::find_regularization(value, &c.optimizer.regularization)) return fail("reg is none, l1 or l2");
-        return true;
-    }
-    if (key == "reg_rate") {
-        if (!parse_finite(value, &number) || number < 0 || number > 10) return fail("must be from 0 to 10");
-        c.optimizer.regularization_rate = number;
-        return true;
-    }
-    *error = "unknown key '" + quoted(key) +
-             "' (keys: dataset, data, points, noise, split, seed, data_seed, epochs, features, layers, activation, output, "
-             "loss, optimizer, lr, batch, init, sigma, a, bias, reg, reg_rate)";
-    return false;
+    return apply_key(table(), r, key, value, error);
 }
 
 namespace {
@@ -225,57 +345,15 @@ bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::strin
 }
 
 const char* training_keys_help() {
-    return "  dataset=circle            circle, xor, gauss, spiral, moons, blobs3, spiral3, plane, multigauss\n"
-           "  data=FILE.csv             train on your own points instead (header x1,x2,label)\n"
-           "  points=500 noise=0 split=50   points generated, noise in percent (0-50), percent trained on\n"
-           "  seed=1                    the data, the initial weights and the order of batches\n"
-           "  data_seed=                the data alone (otherwise seed= sets it; the playground's Regenerate)\n"
-           "  features=x1,x2            also x1sq, x2sq, x1x2, sinx1, sinx2\n"
-           "  layers=4,2                hidden layers and their units (1-64 each, at most 8; 'none')\n"
-           "  activation=tanh           one for all hidden layers, or one per layer (relu,tanh)\n"
-           "  output=tanh loss=mse      tanh+mse, sigmoid+bce, softmax+ce, identity+mse\n"
-           "  optimizer=sgd lr=0.03     sgd, momentum or adam; learning rate 1e-5 to 10\n"
-           "  batch=10 epochs=500       samples per step; passes over the training points\n"
-           "  init=playground           xavier, he, lecun, normal, uniform, playground\n"
-           "  sigma=1 a=1 bias=0        normal's spread, uniform's half-width, the biases (not playground)\n"
-           "  reg=none reg_rate=0       l1 or l2 on the weights\n";
+    static const std::string help = key_help(table());
+    return help.c_str();
 }
 
 std::vector<KeyValue> training_keys(const core::TrainConfig& c, const std::string& data_file) {
-    std::vector<KeyValue> keys;
-    if (data_file.empty()) {
-        keys.push_back({"dataset", core::dataset_info(c.data.kind).id});
-        keys.push_back({"points", std::to_string(c.data.points)});
-        keys.push_back({"noise", number_text(c.data.noise * 100.0)});
-    } else {
-        keys.push_back({"data", data_file});
-    }
-    keys.push_back({"split", std::to_string(c.train_percent)});
-    keys.push_back({"seed", std::to_string(c.seed)});
-    if (c.data.seed != c.seed) keys.push_back({"data_seed", std::to_string(c.data.seed)});
-    std::string features;
-    for (int i = 0; i < core::kFeatureCount; ++i)
-        if (c.features & (1u << i)) features += (features.empty() ? "" : ",") + std::string(core::feature_id(i));
-    keys.push_back({"features", features});
-    std::string layers, activations;
-    for (const core::HiddenLayer& h : c.hidden) {
-        layers += (layers.empty() ? "" : ",") + std::to_string(h.units);
-        activations += (activations.empty() ? "" : ",") + std::string(core::activation(h.activation).id);
-    }
-    keys.push_back({"layers", layers.empty() ? "none" : layers});
-    if (!activations.empty()) keys.push_back({"activation", activations});
-    keys.push_back({"output", core::output_name(c.output)});
-    keys.push_back({"loss", core::loss_name(c.loss)});
-    keys.push_back({"optimizer", core::optimizer_name(c.optimizer.kind)});
-    keys.push_back({"lr", number_text(c.optimizer.learning_rate)});
-    keys.push_back({"batch", std::to_string(c.batch)});
-    keys.push_back({"init", core::init_name(c.init.kind)});
-    if (c.init.kind == core::InitKind::Normal) keys.push_back({"sigma", number_text(c.init.sigma)});
-    if (c.init.kind == core::InitKind::Uniform) keys.push_back({"a", number_text(c.init.a)});
-    if (c.init.kind != core::InitKind::Playground) keys.push_back({"bias", number_text(c.init.bias)});
-    keys.push_back({"reg", core::regularization_name(c.optimizer.regularization)});
-    keys.push_back({"reg_rate", number_text(c.optimizer.regularization_rate)});
-    return keys;
+    TrainingRequest request;
+    request.config = c;
+    request.data_file = data_file;
+    return write_keys(table(), request);
 }
 
 }  // namespace actlab::app

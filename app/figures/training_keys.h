@@ -38,6 +38,9 @@ bool apply_training_key(TrainingRequest* request, const std::string& key, const 
 // (generated or read from data=) and the checks that need the data. False with *error.
 bool finish_training_request(TrainingRequest* request, core::Dataset* data, std::string* error);
 const char* training_keys_help();
+// The table the three around it are made from. Its writers read `config` and `data_file` only, as
+// finish_training_request leaves them (epochs= is read, never written).
+const KeyTable<TrainingRequest>& training_key_table();
 
 // The keys that give back `config` (with `data_file` as data= when set): apply_training_key on each,
 // then finish_training_request, rebuilds the same run. For settings.json and for saying what was trained.

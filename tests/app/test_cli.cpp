@@ -115,7 +115,7 @@ TEST(Cli, BadArgumentsGetOneClearLineExitCodeTwoAndNoFile) {
         {{"activations", "--out", "OUT.csv", "--set", "samples=1"}, "samples"},
         {{"activations", "--out", "OUT.csv", "--set", "xmax=inf"}, "not a finite number"},
         {{"activations", "--out", "OUT.csv", "--set", "functions="}, "names no function to show"},
-        {{"activations", "--out", "OUT.csv", "--set", "threshold=2"}, "must be from 0.001 to 1"},
+        {{"activations", "--out", "OUT.csv", "--set", "threshold=2"}, "must be a number from 0.001 to 1"},
         {{"activations", "--out", "/proc/actlab-test.png"}, "cannot write '/proc/actlab-test.png'"},
         {{"activations", "--out", "/tmp"}, "must end in .png or .csv"},
         {{"activations", "--out", "OUT.png", "--set", "novalue"}, "must be KEY=VALUE"},

@@ -1,0 +1,119 @@
+// Every view's table of keys: each written key reads back to the same view, and the help and the
+// "unknown key" message list exactly the table's keys.
+#include "app/figures/activation_keys.h"
+#include "app/figures/gradient_keys.h"
+#include "app/figures/softmax_keys.h"
+#include "app/figures/training_keys.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace actlab::app;
+
+namespace {
+
+// The keys at the start of the help's lines ("  name=example   help"), in order.
+std::vector<std::string> help_keys(const std::string& help) {
+    std::vector<std::string> keys;
+    std::istringstream lines(help);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (line.size() < 3 || line[2] == ' ') continue;  // a help line going on
+        keys.push_back(line.substr(2, line.find('=') - 2));
+    }
+    return keys;
+}
+
+// The names the table lists, its pattern last.
+template <class View>
+std::vector<std::string> table_names(const KeyTable<View>& table) {
+    std::vector<std::string> names;
+    for (const Key<View>& k : table.keys) names.push_back(k.name);
+    if (table.pattern) names.push_back(table.pattern->pattern);
+    return names;
+}
+
+template <class View>
+void expect_lists_exactly_its_keys(const KeyTable<View>& table) {
+    EXPECT_EQ(help_keys(key_help(table)), table_names(table));
+    std::string listed = unknown_key_message(table, "colour");
+    ASSERT_EQ(listed.rfind("unknown key 'colour' (keys: ", 0), 0u) << listed;
+    listed = listed.substr(listed.find("(keys: ") + 7);
+    for (const Key<View>& k : table.keys) {
+        const std::string next = std::string(k.name) + (&k == &table.keys.back() && !table.pattern ? ")" : ", ");
+        ASSERT_EQ(listed.rfind(next, 0), 0u) << k.name << " in " << listed;
+        listed = listed.substr(next.size());
+    }
+    if (table.pattern) {
+        EXPECT_EQ(listed.rfind(std::string("and ") + table.pattern->pattern, 0), 0u) << listed;
+    }
+}
+
+// Every key the view writes parses back, one by one and all together, to the same view.
+template <class View>
+void expect_round_trip(const KeyTable<View>& table, const View& view) {
+    View back;
+    for (const auto& [key, value] : write_keys(table, view)) {
+        std::string error;
+        EXPECT_TRUE(apply_key(table, &back, key, value, &error)) << key << "=" << value << ": " << error;
+        View one = view;
+        EXPECT_TRUE(apply_key(table, &one, key, value, &error)) << key << ": " << error;
+        EXPECT_TRUE(one == view) << key << "=" << value << " changes the view that wrote it";
+    }
+    EXPECT_TRUE(back == view);
+}
+
+}  // namespace
+
+TEST(KeyTables, HelpAndUnknownKeyListExactlyTheTablesKeys) {
+    expect_lists_exactly_its_keys(activation_key_table());
+    expect_lists_exactly_its_keys(softmax_key_table());
+    expect_lists_exactly_its_keys(gradient_key_table());
+    expect_lists_exactly_its_keys(training_key_table());
+    EXPECT_EQ(help_keys(activation_keys_help()), table_names(activation_key_table()));
+    EXPECT_EQ(help_keys(training_keys_help()), table_names(training_key_table()));
+}
+
+TEST(KeyTables, ActivationAndSoftmaxAndGradientKeysRoundTrip) {
+    ActivationView a;
+    std::string error;
+    for (const auto& [k, v] : std::vector<KeyValue>{{"functions", "elu,swish"}, {"x", "-1,2"}, {"focus", "elu"},
+                                                    {"shade", "saturation"}, {"probe", "off"}, {"curves", "f"},
+                                                    {"swish.beta", "2.5"}})
+        ASSERT_TRUE(apply_activation_key(&a, k, v, &error)) << error;
+    expect_round_trip(activation_key_table(), ActivationView());
+    expect_round_trip(activation_key_table(), a);
+    SoftmaxView s;
+    ASSERT_TRUE(apply_softmax_key(&s, "temperature", "0.5,2", &error)) << error;
+    ASSERT_TRUE(apply_softmax_key(&s, "labels", "x,y,z", &error)) << error;
+    expect_round_trip(softmax_key_table(), SoftmaxView());
+    expect_round_trip(softmax_key_table(), s);
+    GradientView g;
+    ASSERT_TRUE(apply_gradient_key(&g, "init", "uniform", &error)) << error;
+    ASSERT_TRUE(apply_gradient_key(&g, "compare", "tanh+normal,relu+he", &error)) << error;
+    expect_round_trip(gradient_key_table(), GradientView());
+    expect_round_trip(gradient_key_table(), g);
+}
+
+// A training run's keys describe the run as finish_training_request leaves it: read back and
+// finished, they give the same set-up.
+TEST(KeyTables, TrainingKeysRoundTrip) {
+    for (const std::vector<KeyValue>& sets :
+         {std::vector<KeyValue>{}, std::vector<KeyValue>{{"init", "normal"}, {"sigma", "0.5"}, {"data_seed", "7"}},
+          std::vector<KeyValue>{{"layers", "none"}, {"init", "uniform"}, {"a", "2"}, {"output", "sigmoid"}},
+          std::vector<KeyValue>{{"layers", "3,5"}, {"activation", "relu,tanh"}, {"reg", "l2"}, {"reg_rate", "0.01"}}}) {
+        TrainingRequest request;
+        std::string error;
+        for (const auto& [k, v] : sets) ASSERT_TRUE(apply_training_key(&request, k, v, &error)) << error;
+        actlab::core::Dataset data;
+        ASSERT_TRUE(finish_training_request(&request, &data, &error)) << error;
+        const std::vector<KeyValue> written = training_keys(request.config, request.data_file);
+        TrainingRequest back;
+        for (const auto& [k, v] : written) ASSERT_TRUE(apply_training_key(&back, k, v, &error)) << k << ": " << error;
+        ASSERT_TRUE(finish_training_request(&back, &data, &error)) << error;
+        EXPECT_EQ(training_keys(back.config, back.data_file), written);
+    }
+}
