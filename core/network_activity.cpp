@@ -98,6 +98,11 @@ void GradientHistory::keep_multiples(int every) {
     keep_rows(this, [every](int epoch) { return epoch % every == 0; });
 }
 
+void GradientHistory::keep_every_second() {
+    size_t row = 0;
+    keep_rows(this, [&row](int) { return row++ % 2 == 0; });
+}
+
 void GradientHistory::drop_after(int epoch) {
     keep_rows(this, [epoch](int e) { return e <= epoch; });
 }

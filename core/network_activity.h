@@ -81,6 +81,8 @@ struct GradientHistory {
     void add(int epoch, const std::vector<double>& rms, const std::vector<double>& ratio);
     // Keeps the rows whose epoch is a multiple of `every` (epoch 0 included), as the loss history is thinned.
     void keep_multiples(int every);
+    // Keeps rows 0, 2, 4, … (a long run's history in bounded memory).
+    void keep_every_second();
     // Drops the rows after `epoch` (back to an earlier epoch).
     void drop_after(int epoch);
 };

@@ -116,10 +116,7 @@ void Trainer::set_params(const Eigen::VectorXd& params) {
         m_latest = m_training->evaluate(false);
         const int epoch = m_training->epoch();
         if (!m_history.empty() && m_history.back().epoch == epoch) m_history.back() = m_latest;
-        if (m_gradients.rows() > 0 && m_gradients.epochs.back() == epoch) {
-            m_gradients.drop_after(epoch - 1);
-            m_gradients.add(epoch, m_training->layer_gradient_rms(), m_training->update_ratio());
-        }
+        m_gradients.drop_after(epoch - 1);  // publish adds this epoch's row again, for the edited weights
         publish(true);
     });
 }
@@ -164,14 +161,14 @@ void Trainer::wait_idle() {
 
 void Trainer::record_epoch() {
     if (m_training->epoch() % m_record_every != 0) return;
-    m_latest = m_training->evaluate();
+    // the live views' backward pass only for an epoch a snapshot will show (publish does it otherwise)
+    m_latest = m_training->evaluate(true, Clock::now() - m_last_publish >= kPublishInterval || !m_running);
     const double loss = m_latest.train_loss;
     if (std::isfinite(loss) && (m_best_params.size() == 0 || loss < m_best_record.train_loss)) {
         m_best_params = m_training->network().params();
         m_best_record = m_latest;
     }
     m_history.push_back(m_latest);
-    m_gradients.add(m_latest.epoch, m_training->layer_gradient_rms(), m_training->update_ratio());
     if (static_cast<int>(m_history.size()) >= kHistoryCap) {
         // keep epochs that are multiples of the doubled stride (epoch 0 stays)
         m_record_every *= 2;
@@ -179,7 +176,6 @@ void Trainer::record_epoch() {
         for (const EpochRecord& r : m_history)
             if (r.epoch % m_record_every == 0) kept.push_back(r);
         m_history.swap(kept);
-        m_gradients.keep_multiples(m_record_every);
     }
 }
 
@@ -195,6 +191,13 @@ void Trainer::publish(bool force) {
         // the newest epoch, recorded or not (not watched: the watch sees recorded epochs only, whenever
         // snapshots happen to be published); this also counts its dead units for the snapshot
         if (m_latest.epoch != m_training->epoch()) m_latest = m_training->evaluate(false);
+        if (m_training->inside_epoch() != m_training->epoch()) m_training->evaluate(false, true);
+        // the gradient history has a row for every epoch a snapshot showed; past kHistoryCap rows every
+        // second one goes (the first stays)
+        if (m_gradients.rows() == 0 || m_gradients.epochs.back() < m_latest.epoch) {
+            m_gradients.add(m_latest.epoch, m_training->layer_gradient_rms(), m_training->update_ratio());
+            if (m_gradients.rows() > kHistoryCap) m_gradients.keep_every_second();
+        }
         s->history = m_history;
         if (s->history.empty() || s->history.back().epoch < m_latest.epoch) s->history.push_back(m_latest);
         s->gradient_rms = m_training->gradient_rms();
@@ -204,8 +207,6 @@ void Trainer::publish(bool force) {
         s->layer_gradient_rms = m_training->layer_gradient_rms();
         s->update_ratio = m_training->update_ratio();
         s->gradients = m_gradients;
-        if (s->gradients.rows() == 0 || s->gradients.epochs.back() < m_latest.epoch)
-            s->gradients.add(m_latest.epoch, s->layer_gradient_rms, s->update_ratio);
         s->dead_units = m_training->dead_units();
         s->dead_mask = m_training->dead_mask();
         s->divergence = m_training->divergence();

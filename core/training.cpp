@@ -248,7 +248,7 @@ bool Training::run_epoch() {
     return true;
 }
 
-void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool inside,
+void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool train, bool inside,
                             double* loss, double* accuracy) {
     const int n = static_cast<int>(features.cols());
     const int layers = m_net.layer_count(), hidden = layers - 1;
@@ -280,9 +280,10 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
                                          inside ? &m_pass.dlogits : nullptr);
         total.loss_sum += s.loss_sum;
         total.correct += s.correct;
+        if (!train) continue;
+        for (int l = 0; l < hidden; ++l) alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
         if (!inside) continue;
         for (int l = 0; l < hidden; ++l) {
-            alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
             LayerActivity& a = m_activity[static_cast<size_t>(l)];
             for (int u = 0; u < a.units; ++u)
                 for (int k = 0; k < lanes; ++k) {
@@ -295,7 +296,7 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
     }
     *loss = n > 0 ? total.loss_sum / n : NAN;
     *accuracy = m_train.classes == 0 || n == 0 ? NAN : static_cast<double>(total.correct) / n;
-    if (!inside) return;
+    if (!train) return;
     m_dead.assign(hidden, 0);
     m_dead_mask.assign(hidden, {});
     for (int l = 0; l < hidden; ++l) {
@@ -303,6 +304,8 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
         m_dead_mask[l].resize(alive[l].size());
         for (Eigen::Index u = 0; u < alive[l].size(); ++u) m_dead_mask[l][u] = alive[l][u] ? 0 : 1;
     }
+    if (!inside) return;
+    m_inside_epoch = m_epoch;
     m_layer_rms.assign(static_cast<size_t>(layers), NAN);
     m_update_ratio.assign(static_cast<size_t>(layers), NAN);
     for (int l = 0; l < layers; ++l) {
@@ -317,11 +320,11 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
     }
 }
 
-EpochRecord Training::evaluate(bool watch) {
+EpochRecord Training::evaluate(bool watch, bool inside) {
     EpochRecord r;
     r.epoch = m_epoch;
-    evaluate_set(m_train_x, m_train_t, true, &r.train_loss, &r.train_accuracy);
-    evaluate_set(m_test_x, m_test_t, false, &r.test_loss, &r.test_accuracy);
+    evaluate_set(m_train_x, m_train_t, true, inside, &r.train_loss, &r.train_accuracy);
+    evaluate_set(m_test_x, m_test_t, false, false, &r.test_loss, &r.test_accuracy);
     if (watch && m_epoch != m_watched_epoch) {
         m_watched_epoch = m_epoch;
         int units = 0;
@@ -342,12 +345,14 @@ void Training::set_params(const Eigen::VectorXd& params) {
     assert(params.size() == m_net.params().size());
     m_net.params() = params;
     m_epoch_start.resize(0);
+    m_inside_epoch = -1;
 }
 
 void Training::restore(const Eigen::VectorXd& params, int epoch, double loss) {
     assert(params.size() == m_net.params().size());
     m_net.params() = params;
     m_epoch_start.resize(0);
+    m_inside_epoch = -1;
     m_epoch = epoch;
     m_opt = OptimizerState{};
     m_divergence = Divergence{};

@@ -141,8 +141,12 @@ public:
     // that step, and divergence() says what and where. A diverged run does not train further.
     bool run_epoch();
     // Losses and accuracies over both sets with the current weights; also counts dead units, and, with
-    // `watch`, shows the collapse watch this epoch (once: later calls in the same epoch do not).
-    EpochRecord evaluate(bool watch = true);
+    // `watch`, shows the collapse watch this epoch (once: later calls in the same epoch do not). With
+    // `inside`, also what the live views show (activity(), layer_gradient_rms(), update_ratio()): a
+    // backward pass over the training set, which the trainer asks for only when a snapshot is due.
+    EpochRecord evaluate(bool watch = true, bool inside = true);
+    // The epoch activity() and the per-layer gradient are of (-1: none since the weights were set).
+    int inside_epoch() const { return m_inside_epoch; }
 
     int epoch() const { return m_epoch; }
     const Divergence& divergence() const { return m_divergence; }
@@ -181,9 +185,10 @@ public:
     const std::vector<std::vector<char>>& dead_mask() const { return m_dead_mask; }
 
 private:
-    // With `inside` (the training set): also the activity, the per-layer gradient and the dead units.
-    void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool inside, double* loss,
-                      double* accuracy);
+    // With `train` (the training set) the dead units, and with `inside` also the activity and the
+    // per-layer gradient.
+    void evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd& targets, bool train, bool inside,
+                      double* loss, double* accuracy);
 
     TrainConfig m_config;
     Dataset m_train, m_test;
@@ -202,6 +207,7 @@ private:
     std::vector<LayerActivity> m_activity;
     std::vector<double> m_layer_rms, m_update_ratio;
     Eigen::VectorXd m_epoch_start;     // the weights before the last epoch (empty: none ran since they were set)
+    int m_inside_epoch = -1;
     // scratch, kept between steps so a step allocates nothing
     BlockPass m_pass;
     Eigen::VectorXd m_grad, m_last_grad, m_backup;
