@@ -4,14 +4,13 @@
 // field as it always was, and the entropy growing with T at every grid point.
 #include "core/decision_grid.h"
 #include "core/training.h"
+#include "reference_csv.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,17 +28,11 @@ struct RefRow {
 };
 
 std::vector<RefRow> load_reference() {
-    const std::string path = std::string(ACTLAB_REFERENCE_DIR) + "/tempered_output.csv";
-    std::ifstream in(path);
-    EXPECT_TRUE(in) << "cannot open " << path;
     std::vector<RefRow> rows;
-    std::string line;
-    std::getline(in, line);
-    EXPECT_EQ(line, "case,output,temperature,class,logit,value,field,entropy");
-    while (std::getline(in, line)) {
-        std::stringstream ss(line);
-        std::string f[8];
-        for (std::string& field : f) std::getline(ss, field, ',');
+    for (const std::vector<std::string>& f :
+         actlab::testing::reference_rows("tempered_output.csv", "case,output,temperature,class,logit,value,field,entropy")) {
+        EXPECT_EQ(f.size(), 8u);
+        if (f.size() != 8u) continue;
         rows.push_back({f[0], f[1], std::strtod(f[2].c_str(), nullptr), std::atoi(f[3].c_str()),
                         std::strtof(f[4].c_str(), nullptr), std::strtod(f[5].c_str(), nullptr),
                         std::strtod(f[6].c_str(), nullptr), std::strtod(f[7].c_str(), nullptr)});
