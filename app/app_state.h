@@ -120,10 +120,11 @@ struct PlaygroundView {
     std::string data_file;            // the CSV the points came from (empty: generated from config.data)
     double speed = 30.0;              // epochs per second to aim for (slow enough to watch); 0: as fast as possible
     bool discrete = false;            // the boundary in two flat colours
+    double temperature = 1.0;         // the boundary's output at tanh(z/T), σ(z/T), softmax(z/T) (kMin/kMaxOutputTemperature;
+                                      // not for a regression: output_has_temperature)
+    bool entropy = false;             // the entropy of the prediction instead of the class colours
     bool show_test = true;            // draw the test points
     bool log_loss = true;             // the loss curves on a log axis
-    double temperature = 1.0;         // the output's logits are divided by it when drawn (training is unchanged)
-    bool entropy = false;             // draw the entropy of the prediction over the plane
     PlaygroundPane pane = PlaygroundPane::Units;       // the view beside (or instead of) the network
     PlaygroundAlone alone = PlaygroundAlone::Boundary; // what Ctrl+H shows
 };

@@ -1,6 +1,7 @@
 #include "app/settings.h"
 
 #include "app/figures/activation_keys.h"
+#include "app/figures/boundary_figure.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/gradient_keys.h"
 #include "app/figures/training_keys.h"
@@ -147,12 +148,19 @@ void read_playground(const json& object, const std::string& path, AppState* stat
             double speed = 0;
             if (parse_finite(value, &speed) && (speed == 0 || (speed >= 1 && speed <= 1000))) view.speed = speed;
             else problems->push_back(path + ": playground speed '" + quoted(value) + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
-        } else if (key == "discrete" || key == "show_test" || key == "log_loss") {
+        } else if (key == "temperature") {
+            double t = 0;
+            if (parse_finite(value, &t) && t >= kMinOutputTemperature && t <= kMaxOutputTemperature) view.temperature = t;
+            else problems->push_back(path + ": playground temperature '" + quoted(value) + "' must be from " +
+                                     number_text(kMinOutputTemperature) + " to " + number_text(kMaxOutputTemperature) +
+                                     "; keeping the default");
+        } else if (key == "discrete" || key == "show_test" || key == "log_loss" || key == "entropy") {
             if (value != "true" && value != "false") {
                 problems->push_back(path + ": playground " + key + " must be true or false; keeping the default");
                 continue;
             }
-            (key == "discrete" ? view.discrete : key == "show_test" ? view.show_test : view.log_loss) = value == "true";
+            (key == "discrete" ? view.discrete : key == "show_test" ? view.show_test : key == "entropy" ? view.entropy : view.log_loss) =
+                value == "true";
         } else if (key == "epochs") {
             problems->push_back(path + ": playground has no key 'epochs'; ignoring it");
         } else {
@@ -323,6 +331,8 @@ std::string settings_json(const AppState& state) {
     pg["discrete"] = pv.discrete;
     pg["show_test"] = pv.show_test;
     pg["log_loss"] = pv.log_loss;
+    pg["temperature"] = pv.temperature;
+    pg["entropy"] = pv.entropy;
     doc["playground"] = pg;
     doc["lab"] = lab_name(state.lab);
     doc["files"] = {{"csv_folder", state.playground.csv_folder}};

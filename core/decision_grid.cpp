@@ -1,7 +1,10 @@
 #include "core/decision_grid.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cfloat>
 #include <cmath>
+#include <limits>
 
 namespace actlab::core {
 
@@ -68,6 +71,7 @@ void decision_grid_double(const Mlp& net, Output output, FeatureSet features, co
         feature_block(x1, x2, features, &pass.input);
         forward_block(net, &pass);
         output_block(output, pass.z.back(), &out);
+        grid->logits.middleCols(first, lanes) = pass.z.back().leftCols(lanes).cast<float>();
         grid->output.middleCols(first, lanes) = out.leftCols(lanes).cast<float>();
         for (int l = 0; l < static_cast<int>(grid->neurons.size()) && l < hidden; ++l)
             grid->neurons[l].middleCols(first, lanes) = pass.a[l].leftCols(lanes).cast<float>();
@@ -84,6 +88,7 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
     const Eigen::Index total = static_cast<Eigen::Index>(n) * n;
     grid->n = n;
     grid->output.resize(net.spec().outputs, total);
+    grid->logits.resize(net.spec().outputs, total);
     grid->neurons.resize(with_neurons ? hidden : 0);
     for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l) grid->neurons[l].resize(net.slots(l).rows, total);
 
@@ -127,6 +132,7 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
             if (l < hidden)
                 kernels[l](net.activation(l), activation_params[l].v, z[l].data(), a[l].data(), s.rows * kLanes);
         }
+        grid->logits.middleCols(first, lanes) = z.back().leftCols(lanes);
         output_float(output, &z.back());
         grid->output.middleCols(first, lanes) = z.back().leftCols(lanes);
         for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l)
@@ -134,7 +140,7 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
     }
     // Single precision overflowed somewhere (weights beyond about 1e38 / the layer's fan-in): do it again
     // in double precision, where the training itself ran.
-    bool finite = all_finite(grid->output);
+    bool finite = all_finite(grid->output) && all_finite(grid->logits);
     for (const FloatMatrix& m : grid->neurons) finite = finite && all_finite(m);
     if (!finite && net.params().allFinite()) decision_grid_double(net, output, features, spec, grid);
 }
@@ -149,12 +155,72 @@ Eigen::VectorXd logits_at(const Mlp& net, FeatureSet features, double x1, double
     return pass.z.back().col(0);
 }
 
-void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field) {
+namespace {
+
+// A logit as a double for the tempered forms: ±inf (from a float overflow) held to the largest float,
+// so that z − max z stays finite; NaN stays NaN.
+double finite_logit(float z) {
+    return std::clamp(static_cast<double>(z), -static_cast<double>(FLT_MAX), static_cast<double>(FLT_MAX));
+}
+
+// softmax(z/T) of one point's logits (column p), in double, into prob[0 … K−1]; returns L = log Σ exp(a_k)
+// and leaves a_k = (z_k − max z)/T in a[]. The c classes tied at the top give exp(0) = 1 each, the
+// rest r, and L = log c + log1p(r/c) keeps its digits when r is tiny (a sure prediction's entropy is
+// about L).
+double tempered_softmax(const FloatMatrix& logits, Eigen::Index p, double temperature, double* a, double* prob) {
+    const int k_count = static_cast<int>(logits.rows());
+    double m = -std::numeric_limits<double>::infinity();
+    for (int k = 0; k < k_count; ++k) m = std::max(m, finite_logit(logits(k, p)));
+    double tied = 0.0, rest = 0.0;
+    for (int k = 0; k < k_count; ++k) {
+        a[k] = (finite_logit(logits(k, p)) - m) / temperature;  // ≤ 0: nothing overflows
+        if (a[k] == 0.0) tied += 1.0;
+        else rest += std::exp(a[k]);
+    }
+    const double log_sum = tied > 0.0 ? std::log(tied) + std::log1p(rest / tied) : std::nan("");  // NaN logits
+    for (int k = 0; k < k_count; ++k) prob[k] = std::exp(a[k] - log_sum);
+    return log_sum;
+}
+
+// The field at T ≠ 1 from the logits, computed in double and rounded once.
+void tempered_field(const DecisionGrid& grid, Output output, double temperature, BoundaryField* field) {
+    const Eigen::Index points = grid.logits.cols();
+    const int outputs = static_cast<int>(grid.logits.rows());
+    std::vector<double> a(static_cast<size_t>(outputs)), prob(static_cast<size_t>(outputs));
+    for (Eigen::Index p = 0; p < points; ++p) {
+        double v = 0.0;
+        switch (output) {
+            case Output::Tanh: v = std::tanh(finite_logit(grid.logits(0, p)) / temperature); break;
+            // 2σ(u) − 1 = tanh(u/2), without σ's rounding near 1
+            case Output::Sigmoid: v = std::tanh(0.5 * finite_logit(grid.logits(0, p)) / temperature); break;
+            case Output::Softmax:
+                if (field->layers == 1) {  // p₁ − p₀ = tanh((z₁ − z₀) / 2T)
+                    v = std::tanh(0.5 * (finite_logit(grid.logits(1, p)) - finite_logit(grid.logits(0, p))) / temperature);
+                } else {
+                    tempered_softmax(grid.logits, p, temperature, a.data(), prob.data());
+                    for (int k = 0; k < outputs; ++k) field->values[static_cast<size_t>(k) * points + p] = static_cast<float>(prob[k]);
+                    continue;
+                }
+                break;
+            case Output::Identity: break;  // not called: a regression has no temperature
+        }
+        field->values[p] = static_cast<float>(v);
+    }
+}
+
+}  // namespace
+
+void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field, double temperature) {
     const Eigen::Index points = grid.output.cols();
     const int outputs = static_cast<int>(grid.output.rows());
     field->n = grid.n;
     field->layers = output == Output::Softmax && outputs >= 3 ? outputs : 1;
     field->values.resize(static_cast<size_t>(field->layers) * points);
+    if (temperature != 1.0 && output != Output::Identity) {
+        assert(temperature > 0.0 && grid.logits.rows() == outputs && grid.logits.cols() == points);
+        tempered_field(grid, output, temperature, field);
+        return;  // within ±1 already
+    }
     Eigen::Map<Eigen::VectorXf> first(field->values.data(), points);
     switch (output) {
         case Output::Tanh: first = grid.output.row(0).transpose(); break;
@@ -171,6 +237,64 @@ void boundary_field(const DecisionGrid& grid, Output output, double scale, Bound
             break;
     }
     for (float& v : field->values) v = std::clamp(v, -kFieldLimit, kFieldLimit);  // ±inf too; NaN stays
+}
+
+void tempered_output(const DecisionGrid& grid, Output output, double temperature, FloatMatrix* out) {
+    if (temperature == 1.0 || output == Output::Identity) {
+        *out = grid.output;
+        return;
+    }
+    assert(temperature > 0.0);
+    const Eigen::Index points = grid.logits.cols();
+    const int outputs = static_cast<int>(grid.logits.rows());
+    out->resize(outputs, points);
+    std::vector<double> a(static_cast<size_t>(outputs)), prob(static_cast<size_t>(outputs));
+    for (Eigen::Index p = 0; p < points; ++p) {
+        const double u = finite_logit(grid.logits(0, p)) / temperature;
+        switch (output) {
+            case Output::Tanh: (*out)(0, p) = static_cast<float>(std::tanh(u)); break;
+            case Output::Sigmoid: {  // σ(u) = 1 / (1 + e^−u), or e^u / (1 + e^u) below 0 (no overflow)
+                const double e = std::exp(-std::fabs(u));
+                (*out)(0, p) = static_cast<float>(u >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e));
+                break;
+            }
+            case Output::Softmax:
+                tempered_softmax(grid.logits, p, temperature, a.data(), prob.data());
+                for (int k = 0; k < outputs; ++k) (*out)(k, p) = static_cast<float>(prob[k]);
+                break;
+            case Output::Identity: break;
+        }
+    }
+}
+
+void entropy_field(const DecisionGrid& grid, Output output, double temperature, BoundaryField* field) {
+    field->n = grid.n;
+    if (output == Output::Identity) {
+        field->layers = 0;
+        field->values.clear();
+        return;
+    }
+    assert(temperature > 0.0);
+    const Eigen::Index points = grid.logits.cols();
+    const int outputs = static_cast<int>(grid.logits.rows());
+    field->layers = 1;
+    field->values.resize(static_cast<size_t>(points));
+    std::vector<double> a(static_cast<size_t>(outputs)), prob(static_cast<size_t>(outputs));
+    const double log_k = std::log(output == Output::Softmax ? static_cast<double>(outputs) : 2.0);
+    for (Eigen::Index p = 0; p < points; ++p) {
+        double h = 0.0;  // in nats
+        if (output == Output::Softmax) {
+            const double log_sum = tempered_softmax(grid.logits, p, temperature, a.data(), prob.data());
+            for (int k = 0; k < outputs; ++k)
+                if (prob[k] > 0.0) h += prob[k] * (log_sum - a[k]);  // −p log p, with 0·log 0 = 0
+        } else {
+            // p = σ(u); H(p) = H(1 − p), so with a = |u| and e = e^−a: log(1 + e) + a·e/(1 + e)
+            const double u = (output == Output::Tanh ? 2.0 : 1.0) * finite_logit(grid.logits(0, p)) / temperature;
+            const double abs_u = std::fabs(u), e = std::exp(-abs_u);
+            h = std::log1p(e) + abs_u * e / (1.0 + e);
+        }
+        field->values[p] = static_cast<float>(std::min(h / log_k, 1.0));
+    }
 }
 
 void neurons_field(const DecisionGrid& grid, BoundaryField* field) {

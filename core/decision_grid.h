@@ -27,6 +27,7 @@ using FloatMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::
 struct DecisionGrid {
     int n = 0;
     FloatMatrix output;                // outputs × n² (point i + n·j): tanh z, σ(z), softmax(z) or z
+    FloatMatrix logits;                // outputs × n²: the output layer's z, before the output function
     std::vector<FloatMatrix> neurons;  // per hidden layer, units × n² (only when asked for)
 };
 
@@ -43,13 +44,30 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
 //     sets the colour and its lead over a uniform guess the strength.
 // Field values are held within ±kFieldLimit: beyond ±1 every colour is full, and a huge or infinite
 // value (a regression output near a blow-up) would spoil the contour's slope.
+//
+// At a temperature T the logits are divided by T first: tanh(z/T), 2σ(z/T) − 1, p₁ − p₀ or p_k of
+// softmax(z/T). T < 1 sharpens the field and T > 1 washes it out, while the decision stays where it
+// is: z/T has the sign of z, and the same largest logit. T = 1 is the field of grid.output, exactly.
+// A regression output (identity) is not a prediction: it has no temperature, and T is not read.
 constexpr float kFieldLimit = 4.0f;
 struct BoundaryField {
     int n = 0;
     int layers = 0;
     std::vector<float> values;   // layer k, point i + n·j at [k·n² + i + n·j]
 };
-void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field);
+void boundary_field(const DecisionGrid& grid, Output output, double scale, BoundaryField* field,
+                    double temperature = 1.0);
+// The network's output at temperature T (T > 0), like grid.output: tanh(z/T), σ(z/T) or softmax(z/T)
+// for every point. T = 1 (or an identity output, which has no temperature) gives grid.output itself.
+void tempered_output(const DecisionGrid& grid, Output output, double temperature, FloatMatrix* out);
+// How unsure the prediction is at temperature T, one layer, 0 (sure) to 1 (as unsure as can be):
+//   one output: the binary entropy of p = σ(z/T) (for tanh, p = (1 + tanh(z/T))/2 = σ(2z/T)) over log 2,
+//     H = log(1 + e^−a) + a·e^−a / (1 + e^−a) with a = |z/T| (or |2z/T|), in nats;
+//   softmax over K classes: −Σ p_k log p_k over log K, with log-sum-exp: a_k = (z_k − max z)/T ≤ 0,
+//     L = log Σ exp(a_k), p_k = exp(a_k − L) and H = Σ p_k (L − a_k), a sum of terms ≥ 0.
+// Both are finite for any finite logits, 0 where p is 0 or 1, never NaN; it grows with T. A
+// regression output gives no layers (nothing to be unsure of).
+void entropy_field(const DecisionGrid& grid, Output output, double temperature, BoundaryField* field);
 // Every hidden unit's activation as it is, one layer per unit: layer 1's units, then layer 2's, ...
 // (the neuron thumbnails; their colours saturate at ±1).
 void neurons_field(const DecisionGrid& grid, BoundaryField* field);

@@ -9,6 +9,9 @@
 // its distance in pixels is the value over its screen-space rate of change, so the line keeps the
 // same width, smooth edges included, whatever the zoom. The texture is sampled with linear filtering
 // between grid points, so the line runs between them rather than along the grid's steps.
+//
+// A value layer (the entropy map) replaces the class colours with a sequential colour map of that
+// layer's 0 … 1; the contour is still the decision's, drawn from the layers above.
 #version 330 core
 uniform sampler2DArray u_field;
 uniform int u_first_layer;       // the field's first layer in the texture (one unit's map among many)
@@ -18,6 +21,10 @@ uniform float u_strength;        // how far toward the class colour the stronges
 uniform bool u_discrete;         // flat colours: each point the colour of its decision, at full strength
 uniform float u_contour_width;   // in pixels; 0: no contour
 uniform vec3 u_contour_color;
+uniform float u_outline_width;   // an edge on each side of the contour, in pixels; 0: none
+uniform vec3 u_outline_color;
+uniform int u_value_layer;       // ≥ 0: colour this layer on u_ramp instead; -1: the class colours
+uniform vec3 u_ramp[3];          // the sequential colour map at 0, 0.5 and 1
 in vec2 v_uv;
 out vec4 out_color;
 
@@ -65,8 +72,16 @@ void main() {
     }
     if (u_discrete) amount = 1.0;
     vec3 shade = mix(vec3(1.0), color, amount * u_strength);
+    if (u_value_layer >= 0) {
+        float h = clamp(texture(u_field, vec3(v_uv, float(u_value_layer))).r, 0.0, 1.0);
+        shade = h < 0.5 ? mix(u_ramp[0], u_ramp[1], 2.0 * h) : mix(u_ramp[1], u_ramp[2], 2.0 * h - 1.0);
+    }
     if (u_contour_width > 0.0) {
         float pixels = abs(margin) / max(slope, 1e-6);
+        if (u_outline_width > 0.0) {
+            float outer = 0.5 * u_contour_width + u_outline_width;
+            shade = mix(shade, u_outline_color, 1.0 - smoothstep(outer - 0.5, outer + 0.5, pixels));
+        }
         float half_width = 0.5 * u_contour_width;
         float ink = 1.0 - smoothstep(half_width - 0.5, half_width + 0.5, pixels);
         shade = mix(shade, u_contour_color, ink);

@@ -228,11 +228,55 @@ std::string training_note(const core::Training& run) {
     return "";
 }
 
+// The training keys, and the boundary's own: temperature= and entropy=on|off, which only a prediction
+// (not a regression) has.
+bool check_boundary(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    const KeyValue* display = nullptr;  // the last temperature= or entropy= that changes the picture
+    for (const KeyValue& set : sets) {
+        const auto& [key, value] = set;
+        if (key == "temperature") {
+            double number = 0.0;
+            if (!parse_finite(value, &number) || number < kMinOutputTemperature || number > kMaxOutputTemperature) {
+                *error = "--set " + key_error(key, value, "must be from " + number_text(kMinOutputTemperature) + " to " +
+                                                              number_text(kMaxOutputTemperature));
+                return false;
+            }
+            keys->temperature = number;
+            if (number != 1.0) display = &set;
+            continue;
+        }
+        if (key == "entropy") {
+            if (value != "on" && value != "off") {
+                *error = "--set " + key_error(key, value, "must be on or off");
+                return false;
+            }
+            keys->entropy = value == "on";
+            if (keys->entropy) display = &set;
+            continue;
+        }
+        if (!apply_training_key(&keys->training, key, value, error)) {
+            if (error->rfind("unknown key", 0) == 0) error->insert(error->size() - 1, ", temperature, entropy");
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    if (!finish_training_request(&keys->training, &keys->data, error)) return false;
+    if (display && !output_has_temperature(keys->training.config.output)) {
+        *error = "--set " + key_error(display->first, display->second,
+                                      "output=identity is a regression, not a prediction: it has no temperature or "
+                                      "entropy (they apply to tanh, sigmoid and softmax)");
+        return false;
+    }
+    return true;
+}
+
 Figure compute_boundary(const ExportKeys& keys, bool) {
     const std::unique_ptr<core::Training> run = train(keys);
     const core::EpochRecord last = run->evaluate();
     auto picture = std::make_shared<BoundaryPicture>();
     auto grid = std::make_shared<core::DecisionGrid>();
+    picture->temperature = keys.temperature;
+    picture->entropy = keys.entropy;
     make_boundary_picture(keys.training.config, keys.data, data_label(keys.training), run->network(), &last,
                           kExportGridPoints, picture.get(), grid.get());
     Figure out = boundary_export_figure(picture, grid, "boundary_" + run_name(keys.training));
@@ -366,7 +410,7 @@ const std::vector<ExportPlot>& export_plots() {
          gradient_keys_help(GradientPlot::Compare), check_gradient_compare, compute_gradient_compare},
         {"loss", "trains a small network headless: loss and accuracy per epoch", training_keys_help(), check_training, compute_loss},
         {"boundary", "trains a small network headless: its decision boundary under the data",
-         training_keys_help(), check_training, compute_boundary},
+         boundary_keys_help(), check_boundary, compute_boundary},
         {"network", "trains a small network headless: the network, with each neuron's map and the weights",
          training_keys_help(), check_training, compute_network},
         {"race", "trains one network 2 to 4 times, each with another hidden activation, from the same weights",

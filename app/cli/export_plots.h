@@ -25,6 +25,8 @@ struct ExportKeys {
     core::Dataset data;          // loss, boundary, network, race: the points, generated or read from data=
     std::vector<int> race;       // race: the runners' hidden activations (catalogue indices)
     double race_loss = 0.05;     // race: the target test loss
+    double temperature = 1.0;    // boundary: the output's logits divided by this when drawn
+    bool entropy = false;        // boundary: the entropy map instead of the class colours
 };
 
 struct ExportPlot {

@@ -24,6 +24,9 @@ constexpr ImU32 kClassColors[10] = {
     IM_COL32(20, 20, 20, 255),     // black
 };
 
+// The entropy map's ramp at 0, ½ and 1: white, lilac, dark violet (ColorBrewer's Purples).
+constexpr ImU32 kEntropyRamp[3] = {IM_COL32(255, 255, 255, 255), IM_COL32(158, 154, 200, 255), IM_COL32(63, 0, 125, 255)};
+
 ImU32 mix_white(ImU32 color, float amount) {
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(color);
     const auto m = [amount](float v) { return 1.0f + (v - 1.0f) * amount; };
@@ -33,7 +36,7 @@ ImU32 mix_white(ImU32 color, float amount) {
 // One piece of the caption under the boundary: a mark (none, a point, a ringed test point, a class
 // swatch) and its words.
 struct CaptionItem {
-    enum Mark { None, Point, TestPoint, Swatch } mark = None;
+    enum Mark { None, Point, TestPoint, Swatch, Ramp } mark = None;
     ImU32 color = 0;
     std::string text;
 };
@@ -52,6 +55,9 @@ std::vector<CaptionItem> caption_items(const BoundaryPicture& pic) {
     } else {
         items.push_back({CaptionItem::None, 0, "target: orange < 0 < blue"});
     }
+    if (pic.entropy) items.push_back({CaptionItem::Ramp, 0, "entropy of the prediction, 0 = sure, 1 = unsure"});
+    if (pic.temperature != 1.0)
+        items.push_back({CaptionItem::None, 0, "output at temperature " + plot::format_significant(pic.temperature, 3)});
     // the status ("test loss 0.003, test accuracy 100.0 %") in its parts, so that a narrow caption
     // breaks it between them
     for (size_t at = 0; at < pic.status.size();) {
@@ -64,9 +70,13 @@ std::vector<CaptionItem> caption_items(const BoundaryPicture& pic) {
     return items;
 }
 
-float item_width(const CaptionItem& item, float fs) {
-    return (item.mark == CaptionItem::None ? 0.0f : 0.78f * fs) + ImGui::CalcTextSize(item.text.c_str()).x;
+// The colour bar's length, and the room a mark takes before its words.
+constexpr float kRampWidth = 4.0f;  // font sizes
+float mark_width(const CaptionItem& item, float fs) {
+    return item.mark == CaptionItem::None ? 0.0f : item.mark == CaptionItem::Ramp ? (kRampWidth + 0.4f) * fs : 0.78f * fs;
 }
+
+float item_width(const CaptionItem& item, float fs) { return mark_width(item, fs) + ImGui::CalcTextSize(item.text.c_str()).x; }
 
 // The items in rows no wider than `width`, each item whole (a row of one item may be wider).
 std::vector<std::vector<size_t>> caption_rows(const std::vector<CaptionItem>& items, float width, float fs) {
@@ -93,6 +103,29 @@ ImU32 target_color(double target, double scale) {
     return mix_white(data_class_color(target < 0 ? 0 : 1), static_cast<float>(s));
 }
 
+HeatmapStyle entropy_style(int entropy_layer) {
+    HeatmapStyle style;
+    style.value_layer = entropy_layer;
+    for (int k = 0; k < 3; ++k) style.ramp[k] = kEntropyRamp[k];
+    style.contour_width = 2.0f;
+    style.contour_color = IM_COL32(255, 255, 255, 255);
+    style.contour_outline_width = 1.0f;
+    return style;
+}
+
+bool output_has_temperature(core::Output output, std::string* why) {
+    if (output != core::Output::Identity) return true;
+    if (why)
+        *why = "A regression output (identity) is a value, not a prediction: it has no temperature and no entropy. "
+               "They apply to tanh, sigmoid and softmax outputs.";
+    return false;
+}
+
+void upload_boundary(const BoundaryPicture& pic, HeatmapTexture* texture) {
+    const bool entropy = pic.entropy && pic.entropy_field.layers > 0 && pic.entropy_field.n == pic.field.n;
+    texture->upload(pic.field, entropy ? &pic.entropy_field : nullptr);
+}
+
 HeatmapStyle boundary_style(int classes, bool discrete) {
     HeatmapStyle style;
     for (int k = 0; k < 10; ++k) style.colors[k] = kClassColors[k];
@@ -105,8 +138,11 @@ void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& textu
     const int classes = pic.train.classes;
     const core::GridSpec& g = pic.spec;
     ImDrawList* dl = plot::GetPlotDrawList();
+    // the entropy map, when it went up with the field, in the layer after the field's
+    const bool entropy = pic.entropy && texture.layers() > pic.field.layers;
     painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
-                  boundary_style(classes, pic.discrete));
+                  entropy ? entropy_style(pic.field.layers) : boundary_style(classes, pic.discrete), 0,
+                  pic.field.layers);
 
     // points: smaller when there are many, so they do not hide the field
     const float unit = plot::GetPlotUnit();
@@ -191,7 +227,15 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
                 wl->AddCircleFilled(ImVec2(x + r, cy), r, item.color);
             if (item.mark == CaptionItem::TestPoint) wl->AddCircle(ImVec2(x + r, cy), r, dark, 12, 0.09f * fs);
             if (item.mark == CaptionItem::Swatch) wl->AddRectFilled(ImVec2(x, cy - r), ImVec2(x + 2 * r, cy + r), item.color);
-            if (item.mark != CaptionItem::None) x += 2.6f * r;
+            if (item.mark == CaptionItem::Ramp) {  // the entropy map's colour bar, 0 at the left
+                const float half = 0.5f * kRampWidth * fs, y0 = cy - 1.3f * r, y1 = cy + 1.3f * r;
+                wl->AddRectFilledMultiColor(ImVec2(x, y0), ImVec2(x + half, y1), kEntropyRamp[0], kEntropyRamp[1],
+                                            kEntropyRamp[1], kEntropyRamp[0]);
+                wl->AddRectFilledMultiColor(ImVec2(x + half, y0), ImVec2(x + 2 * half, y1), kEntropyRamp[1],
+                                            kEntropyRamp[2], kEntropyRamp[2], kEntropyRamp[1]);
+                wl->AddRect(ImVec2(x, y0), ImVec2(x + 2 * half, y1), IM_COL32(110, 110, 110, 255), 0.0f, 0, 0.06f * fs);
+            }
+            x += mark_width(item, fs);
             wl->AddText(ImVec2(x, y), text, item.text.c_str());
             x += ImGui::CalcTextSize(item.text.c_str()).x + 0.9f * fs;
         }
@@ -201,28 +245,50 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
 
 std::string boundary_csv(const BoundaryPicture& pic, const core::DecisionGrid& grid) {
     const int n = grid.n, outputs = static_cast<int>(grid.output.rows());
+    // at T ≠ 1 the outputs at T and the logits they come from; at T = 1 the output as it always was
+    const bool tempered = pic.temperature != 1.0 && output_has_temperature(pic.output);
+    const bool entropy = pic.entropy && pic.entropy_field.layers > 0;
+    core::FloatMatrix at_t;
+    if (tempered) core::tempered_output(grid, pic.output, pic.temperature, &at_t);
+    const core::FloatMatrix& shown = tempered ? at_t : grid.output;
     std::string text = "x1,x2";
     if (outputs == 1) {
-        text += ",output\n";
+        text += tempered ? ",output,logit" : ",output";
     } else {
         for (int k = 0; k < outputs; ++k) text += ",p" + std::to_string(k);
-        text += "\n";
+        if (tempered)
+            for (int k = 0; k < outputs; ++k) text += ",z" + std::to_string(k);
     }
+    text += entropy ? ",entropy\n" : "\n";
     const core::GridSpec& g = pic.spec;
     char buf[64];
+    const auto add = [&](float v) {
+        std::snprintf(buf, sizeof buf, ",%.9g", static_cast<double>(v));
+        text += buf;
+    };
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) {
             const double x1 = n > 1 ? g.x_min + (g.x_max - g.x_min) * i / (n - 1) : g.x_min;
             const double x2 = n > 1 ? g.y_min + (g.y_max - g.y_min) * j / (n - 1) : g.y_min;
             std::snprintf(buf, sizeof buf, "%.17g,%.17g", x1, x2);
             text += buf;
-            for (int k = 0; k < outputs; ++k) {
-                std::snprintf(buf, sizeof buf, ",%.9g", static_cast<double>(grid.output(k, i + n * j)));
-                text += buf;
-            }
+            const int p = i + n * j;
+            for (int k = 0; k < outputs; ++k) add(shown(k, p));
+            if (tempered)
+                for (int k = 0; k < outputs; ++k) add(grid.logits(k, p));
+            if (entropy) add(pic.entropy_field.values[static_cast<size_t>(p)]);
             text += '\n';
         }
     return text;
+}
+
+const char* boundary_keys_help() {
+    static const std::string help =
+        std::string(training_keys_help()) +
+        "  temperature=1             the output drawn at tanh(z/T), sigma(z/T), softmax(z/T): 0.05 to 20\n"
+        "                            (below 1 sharper, above 1 washed out; the decision line stays)\n"
+        "  entropy=off               on: colour how unsure the prediction is (0 = sure, 1 = unsure)\n";
+    return help.c_str();
 }
 
 Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
@@ -234,7 +300,7 @@ Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
     auto texture = std::make_shared<HeatmapTexture>();
     auto painter = std::make_shared<HeatmapPainter>();
     figure.draw = [picture, texture, painter](ImVec2 size) {
-        if (texture->empty()) texture->upload(picture->field);
+        if (texture->empty()) upload_boundary(*picture, texture.get());
         painter->begin();
         draw_boundary_plot(*picture, *texture, painter.get(), size, plot::PlotFlags_NoInputs);
     };
@@ -248,7 +314,14 @@ void make_boundary_picture(const core::TrainConfig& config, const core::Dataset&
     pic->spec = core::grid_over(data, n);
     pic->target_scale = data.classes == 0 && data.size() > 0 ? std::max(data.target.cwiseAbs().maxCoeff(), 1e-12) : 1.0;
     core::decision_grid(network, config.output, config.features, pic->spec, with_neurons, grid);
-    core::boundary_field(*grid, config.output, pic->target_scale, &pic->field);
+    pic->output = config.output;
+    if (!output_has_temperature(config.output)) {
+        pic->temperature = 1.0;
+        pic->entropy = false;
+    }
+    core::boundary_field(*grid, config.output, pic->target_scale, &pic->field, pic->temperature);
+    if (pic->entropy) core::entropy_field(*grid, config.output, pic->temperature, &pic->entropy_field);
+    else pic->entropy_field = core::BoundaryField{};
     const int epoch = last ? last->epoch : 0;
     pic->title = (data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + std::to_string(epoch) +
                  ": " + describe_training(config, data, data_name);

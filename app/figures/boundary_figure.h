@@ -23,6 +23,17 @@ ImU32 target_color(double target, double scale);
 // The heatmap's colours for a field of `classes` classes (0: regression), with the contour and
 // discretised view as asked (no contour for regression: it has no decision to draw).
 HeatmapStyle boundary_style(int classes, bool discrete);
+// The entropy map's: texture layer `entropy_layer` from white (0, sure) through lilac to dark violet
+// (1, unsure), under the decision line in white edged in dark grey, seen on white and on violet alike.
+HeatmapStyle entropy_style(int entropy_layer);
+
+// The output temperature's range (a log slider in the window, temperature= for export): 1 draws the
+// output as it is.
+constexpr double kMinOutputTemperature = 0.05;
+constexpr double kMaxOutputTemperature = 20.0;
+// Whether temperature and the entropy map apply: they read the output as a prediction, which a
+// regression output (identity) is not. Otherwise false with *why, a sentence saying so.
+bool output_has_temperature(core::Output output, std::string* why = nullptr);
 
 struct BoundaryPicture {
     core::GridSpec spec;          // where the field lies
@@ -31,9 +42,17 @@ struct BoundaryPicture {
     double target_scale = 1.0;    // regression: the largest |target| (the field is divided by it)
     bool show_test = true;        // draw the test points
     bool discrete = false;        // flat colours instead of shades of confidence
+    double temperature = 1;       // the output's logits divided by this when drawn (1: as trained)
+    bool entropy = false;         // colour the entropy of the prediction instead of the classes
+    core::Output output = core::Output::Tanh;  // the network's output function
+    core::BoundaryField entropy_field;  // 0 (sure) … 1 (unsure) at `temperature`, when `entropy`
     std::string title;            // "Decision boundary at epoch 500: circle · 2-4-2-1 tanh · ..."
     std::string status;           // a line under the title: "test loss 0.0012 · test accuracy 100 %"
 };
+
+// Sends what the picture's heatmap colours to `texture`: the field, and the entropy map after it when
+// picture.entropy is on.
+void upload_boundary(const BoundaryPicture& picture, HeatmapTexture* texture);
 
 // Inside a plot whose axes are set up: the heatmap of picture.field (from `texture`) under its extent,
 // and the points over it. For plots of one's own, such as the activation race's small multiples.
@@ -54,8 +73,13 @@ void draw_boundary_plot(const BoundaryPicture& picture, const HeatmapTexture& te
                         ImVec2 size, plot::PlotFlags flags, PlotClick* click = nullptr);
 
 // The grid as CSV: x1,x2,output for two classes and regression (the network's output: tanh, σ or the
-// regression value), or x1,x2,p0,…,p(K−1) for K ≥ 3 classes; one row per grid point, x1 fastest.
+// regression value), or x1,x2,p0,…,p(K−1) for softmax; one row per grid point, x1 fastest. At a
+// temperature T ≠ 1 the outputs are those at T (tanh(z/T), σ(z/T), softmax(z/T)), followed by the
+// logits z (or z0,…,z(K−1)) they come from; with the entropy map, a last column `entropy` (0 to 1).
 std::string boundary_csv(const BoundaryPicture& picture, const core::DecisionGrid& grid);
+
+// `actlab export boundary`'s keys for --help: the training keys, then temperature= and entropy=.
+const char* boundary_keys_help();
 
 // An export: the picture drawn off screen (its own texture, made in the export's GL context).
 Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
@@ -63,7 +87,8 @@ Figure boundary_export_figure(std::shared_ptr<const BoundaryPicture> picture,
 
 // A finished run's picture: the field of `network` at n × n over the data, the split points and a title.
 // `data_name` is "circle" or the file's name. `with_neurons` also fills grid->neurons (every hidden
-// unit, for the network diagram) in the same pass.
+// unit, for the network diagram) in the same pass. The picture's temperature and entropy are read
+// (set them first); for a regression they are put back to 1 and off.
 void make_boundary_picture(const core::TrainConfig& config, const core::Dataset& data, const std::string& data_name,
                            const core::Mlp& network, const core::EpochRecord* last, int n, BoundaryPicture* picture,
                            core::DecisionGrid* grid, bool with_neurons = false);

@@ -175,6 +175,8 @@ void update_pictures(PlaygroundState& p) {
     const core::TrainConfig& c = p.view.config;
     BoundaryPicture& b = p.boundary;
     const core::EpochRecord* last = snap->history.empty() ? nullptr : &snap->history.back();
+    b.temperature = p.view.temperature;
+    b.entropy = p.view.entropy;
     make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
@@ -197,7 +199,7 @@ void update_pictures(PlaygroundState& p) {
     if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
     if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
     if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
-    p.boundary_texture->upload(b.field);
+    upload_boundary(b, p.boundary_texture.get());
     if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
     if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
     p.curves.history = snap->history;  // ends with the snapshot's epoch, recorded or not: where the run bar is

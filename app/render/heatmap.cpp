@@ -17,7 +17,7 @@ struct Program {
     GLuint id = 0;
     bool failed = false;
     GLint projection = -1, field = -1, first_layer = -1, layers = -1, colors = -1, strength = -1, discrete = -1, contour_width = -1,
-          contour_color = -1;
+          contour_color = -1, outline_width = -1, outline_color = -1, value_layer = -1, ramp = -1;
     GLint position = -1, uv = -1, color = -1;
 };
 Program g_program;
@@ -73,6 +73,10 @@ bool ensure_program() {
     p.discrete = glGetUniformLocation(p.id, "u_discrete");
     p.contour_width = glGetUniformLocation(p.id, "u_contour_width");
     p.contour_color = glGetUniformLocation(p.id, "u_contour_color");
+    p.outline_width = glGetUniformLocation(p.id, "u_outline_width");
+    p.outline_color = glGetUniformLocation(p.id, "u_outline_color");
+    p.value_layer = glGetUniformLocation(p.id, "u_value_layer");
+    p.ramp = glGetUniformLocation(p.id, "u_ramp");
     p.position = glGetAttribLocation(p.id, "Position");
     p.uv = glGetAttribLocation(p.id, "UV");
     p.color = glGetAttribLocation(p.id, "Color");
@@ -111,6 +115,13 @@ void begin_heatmap(const ImDrawList*, const ImDrawCmd* cmd) {
     float contour[3];
     rgb(d->style.contour_color, contour);
     glUniform3fv(p.contour_color, 1, contour);
+    glUniform1f(p.outline_width, d->style.contour_outline_width * data->FramebufferScale.x);
+    rgb(d->style.contour_outline_color, contour);
+    glUniform3fv(p.outline_color, 1, contour);
+    glUniform1i(p.value_layer, d->style.value_layer);
+    float ramp[9];
+    for (int k = 0; k < 3; ++k) rgb(d->style.ramp[k], ramp + 3 * k);
+    glUniform3fv(p.ramp, 3, ramp);
     // the field on texture unit 1, so the backend's unit 0 is left as it is
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D_ARRAY, d->texture);
@@ -133,8 +144,10 @@ HeatmapTexture::~HeatmapTexture() {
     if (m_id) glDeleteTextures(1, &m_id);
 }
 
-void HeatmapTexture::upload(const core::BoundaryField& field) {
+void HeatmapTexture::upload(const core::BoundaryField& field, const core::BoundaryField* more) {
     if (field.n <= 0 || field.layers <= 0) return;
+    if (more && (more->n != field.n || more->layers <= 0)) more = nullptr;
+    const int layers = field.layers + (more ? more->layers : 0);
     GLint previous = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D_ARRAY, &previous);
     const bool fresh = m_id == 0;
@@ -148,15 +161,14 @@ void HeatmapTexture::upload(const core::BoundaryField& field) {
     }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    if (fresh || field.n != m_n || field.layers != m_layers) {
-        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_R32F, field.n, field.n, field.layers, 0, GL_RED, GL_FLOAT,
-                     field.values.data());
-    } else {
-        glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, field.n, field.n, field.layers, GL_RED, GL_FLOAT,
-                        field.values.data());
-    }
+    if (fresh || field.n != m_n || layers != m_layers)
+        glTexImage3D(GL_TEXTURE_2D_ARRAY, 0, GL_R32F, field.n, field.n, layers, 0, GL_RED, GL_FLOAT, nullptr);
+    glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, 0, field.n, field.n, field.layers, GL_RED, GL_FLOAT, field.values.data());
+    if (more)
+        glTexSubImage3D(GL_TEXTURE_2D_ARRAY, 0, 0, 0, field.layers, field.n, field.n, more->layers, GL_RED, GL_FLOAT,
+                        more->values.data());
     m_n = field.n;
-    m_layers = field.layers;
+    m_layers = layers;
     glBindTexture(GL_TEXTURE_2D_ARRAY, static_cast<GLuint>(previous));
 }
 

@@ -19,6 +19,11 @@ struct HeatmapStyle {
     bool discrete = false;        // each point at full strength in the colour of its decision
     float contour_width = 0.0f;   // the decision line, in pixels (0: none)
     ImU32 contour_color = IM_COL32(40, 40, 40, 255);
+    float contour_outline_width = 0.0f;  // an edge on each side of the line, in pixels (0: none)
+    ImU32 contour_outline_color = IM_COL32(40, 40, 40, 255);
+    int value_layer = -1;         // ≥ 0: colour this texture layer (0 … 1) on `ramp` instead of the classes;
+                                  // the contour still follows the drawn layers' decision
+    ImU32 ramp[3] = {};           // a sequential colour map's colours at 0, ½ and 1
 };
 
 // A field as a texture (one array layer per field layer), owned; needs the GL context it was made in.
@@ -29,8 +34,9 @@ public:
     HeatmapTexture(const HeatmapTexture&) = delete;
     HeatmapTexture& operator=(const HeatmapTexture&) = delete;
 
-    // Sends the field's numbers to the GPU (reusing the texture when the size is the same).
-    void upload(const core::BoundaryField& field);
+    // Sends the field's numbers to the GPU (reusing the texture when the size is the same), and the
+    // layers of `more` (of the same n) after them.
+    void upload(const core::BoundaryField& field, const core::BoundaryField* more = nullptr);
     bool empty() const { return m_id == 0; }
     int n() const { return m_n; }
     int layers() const { return m_layers; }

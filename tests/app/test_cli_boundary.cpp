@@ -153,3 +153,118 @@ TEST(CliBoundary, TheCaptionTakesAnotherRowRatherThanRunningOffTheEdge) {
             EXPECT_FALSE(ink_in_column(png, x, 0, png.height)) << sizes[i] << ": text cut at column " << x;
     }
 }
+
+namespace {
+
+// The boundary's CSV of a short run (circle, 120 epochs, seed 2) with more keys.
+std::vector<std::vector<std::string>> boundary_rows(const TempDir& tmp, const std::string& name,
+                                                    const std::vector<std::string>& sets) {
+    std::vector<std::string> args = {"export", "boundary", "--set", "epochs=120", "--set", "seed=2"};
+    for (const std::string& s : sets) args.insert(args.end(), {"--set", s});
+    args.insert(args.end(), {"--out", tmp / name});
+    const RunResult r = run_actlab(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return read_csv(read_text(tmp / name));
+}
+
+double number(const std::vector<std::string>& row, size_t column) { return std::strtod(row.at(column).c_str(), nullptr); }
+
+int sign(double v) { return (v > 0) - (v < 0); }
+
+}  // namespace
+
+TEST(CliBoundary, TemperatureChangesTheOutputColumnAndNotTheDecision) {
+    TempDir tmp;
+    const auto plain = boundary_rows(tmp, "plain.csv", {});
+    const auto sharp = boundary_rows(tmp, "sharp.csv", {"temperature=0.5"});
+    const auto warm = boundary_rows(tmp, "warm.csv", {"temperature=4"});
+    ASSERT_EQ(plain.size(), 256u * 256u + 1u);
+    ASSERT_EQ(sharp.size(), plain.size());
+    ASSERT_EQ(warm.size(), plain.size());
+    EXPECT_EQ(plain[0], (std::vector<std::string>{"x1", "x2", "output"}));
+    EXPECT_EQ(sharp[0], (std::vector<std::string>{"x1", "x2", "output", "logit"}));
+    int changed = 0;
+    for (size_t i = 1; i < plain.size(); ++i) {
+        const double z = number(sharp[i], 3), out = number(plain[i], 2), at_half = number(sharp[i], 2);
+        ASSERT_EQ(sharp[i][0], plain[i][0]);
+        ASSERT_EQ(sharp[i][1], plain[i][1]);
+        EXPECT_EQ(number(warm[i], 3), z) << "row " << i;                          // the same logit
+        EXPECT_NEAR(out, std::tanh(z), 2e-6) << "row " << i;                      // tanh's output at T = 1
+        EXPECT_NEAR(at_half, std::tanh(z / 0.5), 2e-6) << "row " << i;            // and at T = 0.5
+        EXPECT_NEAR(number(warm[i], 2), std::tanh(z / 4), 2e-6) << "row " << i;  // and at T = 4
+        // the decision stays: the same sign wherever the output is not 0
+        if (out != 0.0) {
+            ASSERT_EQ(sign(at_half), sign(out)) << "row " << i;
+            ASSERT_EQ(sign(number(warm[i], 2)), sign(out)) << "row " << i;
+        }
+        changed += sharp[i][2] != plain[i][2];
+    }
+    EXPECT_GT(changed, 60000);
+}
+
+TEST(CliBoundary, TemperatureKeepsTheWinningClassOfThreeAndTheEntropyColumnIsAdded) {
+    TempDir tmp;
+    const std::vector<std::string> blobs = {"dataset=blobs3", "output=softmax", "epochs=100"};
+    std::vector<std::string> hot = blobs, plain_entropy = blobs;
+    hot.insert(hot.end(), {"temperature=3", "entropy=on"});
+    plain_entropy.push_back("entropy=on");
+    const auto plain = boundary_rows(tmp, "plain.csv", blobs);
+    const auto warm = boundary_rows(tmp, "warm.csv", hot);
+    const auto at_one = boundary_rows(tmp, "at_one.csv", plain_entropy);
+    EXPECT_EQ(warm[0], (std::vector<std::string>{"x1", "x2", "p0", "p1", "p2", "z0", "z1", "z2", "entropy"}));
+    // at T = 1 the entropy column follows the columns as they always were
+    EXPECT_EQ(at_one[0], (std::vector<std::string>{"x1", "x2", "p0", "p1", "p2", "entropy"}));
+    ASSERT_EQ(warm.size(), plain.size());
+    ASSERT_EQ(at_one.size(), plain.size());
+    const auto winner = [](const std::vector<std::string>& row) {
+        size_t best = 2;
+        for (size_t k = 3; k < 5; ++k)
+            if (number(row, k) > number(row, best)) best = k;
+        return best;
+    };
+    for (size_t i = 1; i < plain.size(); ++i) {
+        ASSERT_EQ(std::vector<std::string>(at_one[i].begin(), at_one[i].begin() + 5), plain[i]) << "row " << i;
+        ASSERT_EQ(winner(warm[i]), winner(plain[i])) << "row " << i;
+        const double h3 = number(warm[i], 8), h1 = number(at_one[i], 5);
+        ASSERT_TRUE(h1 >= 0 && h3 <= 1) << "row " << i;
+        ASSERT_GE(h3, h1) << "row " << i;  // more unsure at T = 3
+    }
+}
+
+TEST(CliBoundary, TemperatureSharpensOrWashesOutThePictureAndTheEntropyMapIsViolet) {
+    TempDir tmp;
+    const auto export_png = [&](const std::string& name, const std::vector<std::string>& sets) {
+        std::vector<std::string> args = {"export", "boundary", "--set", "epochs=200", "--size", "800x500"};
+        for (const std::string& s : sets) args.insert(args.end(), {"--set", s});
+        args.insert(args.end(), {"--out", tmp / name});
+        const RunResult r = run_actlab(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return read_png(tmp / name);
+    };
+    const Png sharp = export_png("sharp.png", {"temperature=0.3"}), washed = export_png("washed.png", {"temperature=3"});
+    const Png entropy = export_png("entropy.png", {"entropy=on"});
+    ASSERT_TRUE(sharp.ok && washed.ok && entropy.ok);
+    // full-strength orange (240,196,97) fills the ring at T = 0.3 and hardly shows at T = 3
+    const int sharp_orange = count_color(sharp, 240, 196, 97, 10), washed_orange = count_color(washed, 240, 196, 97, 10);
+    EXPECT_GT(sharp_orange, 3 * std::max(washed_orange, 1000)) << sharp_orange << " against " << washed_orange;
+    // the entropy map: white where sure, violet toward the boundary, with no class colours in the field
+    EXPECT_GT(count_color(entropy, 158, 154, 200, 30) + count_color(entropy, 63, 0, 125, 40), 2000);
+    EXPECT_LT(count_color(entropy, 240, 196, 97, 10), sharp_orange / 20);
+}
+
+TEST(CliBoundary, BadTemperaturesAndEntropiesAreRefused) {
+    expect_refused({"boundary", "--set", "temperature=0", "--out", "OUT.png"}, "'temperature=0': must be from 0.05 to 20");
+    expect_refused({"boundary", "--set", "temperature=21", "--out", "OUT.png"}, "must be from 0.05 to 20");
+    expect_refused({"boundary", "--set", "temperature=warm", "--out", "OUT.csv"}, "'temperature=warm'");
+    expect_refused({"boundary", "--set", "temperature=nan", "--out", "OUT.png"}, "must be from 0.05 to 20");
+    expect_refused({"boundary", "--set", "entropy=yes", "--out", "OUT.png"}, "'entropy=yes': must be on or off");
+    expect_refused({"boundary", "--set", "dataset=plane", "--set", "output=identity", "--set", "temperature=0.5", "--out",
+                    "OUT.png"},
+                   "no temperature");
+    expect_refused({"boundary", "--set", "dataset=plane", "--set", "output=identity", "--set", "entropy=on", "--out",
+                    "OUT.csv"},
+                   "'entropy=on': output=identity is a regression");
+    expect_refused({"boundary", "--set", "temprature=2", "--out", "OUT.png"}, "temperature, entropy)");
+    // the loss and network plots draw no boundary: the keys are not theirs
+    expect_refused({"loss", "--set", "temperature=0.5", "--out", "OUT.png"}, "unknown key 'temperature'");
+}

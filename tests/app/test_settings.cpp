@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -162,6 +163,8 @@ TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
     v.speed = 30;
     v.discrete = true;
     v.show_test = false;
+    v.temperature = 0.3;
+    v.entropy = true;
     std::string error;
     ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
     AppState back;
@@ -191,13 +194,21 @@ TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
     EXPECT_EQ(back.playground.view.speed, 30);
     EXPECT_TRUE(back.playground.view.discrete);
     EXPECT_FALSE(back.playground.view.show_test);
+    EXPECT_EQ(back.playground.view.temperature, 0.3);
+    EXPECT_TRUE(back.playground.view.entropy);
 
     // a bad value is reported and its default kept; a set-up the data cannot train falls back whole
-    write(tmp / "bad.json", R"({ "playground": { "dataset": "xor", "lr": "50", "speed": "-3" } })");
+    write(tmp / "bad.json",
+          R"({ "playground": { "dataset": "xor", "lr": "50", "speed": "-3", "temperature": 0, "entropy": "on" } })");
     AppState partly;
     problems.clear();
     load_settings(tmp / "bad.json", &partly, &problems);
-    EXPECT_EQ(problems.size(), 2u);
+    ASSERT_EQ(problems.size(), 4u);
+    EXPECT_EQ(std::count_if(problems.begin(), problems.end(),
+                            [](const std::string& p) { return p.find("temperature '0' must be from 0.05 to 20") != std::string::npos; }),
+              1);
+    EXPECT_EQ(partly.playground.view.temperature, 1.0);
+    EXPECT_FALSE(partly.playground.view.entropy);
     EXPECT_EQ(partly.playground.view.config.data.kind, actlab::core::DatasetKind::Xor);
     EXPECT_EQ(partly.playground.view.config.optimizer.learning_rate, 0.03);
     write(tmp / "unfit.json", R"({ "playground": { "dataset": "plane", "output": "softmax" } })");
