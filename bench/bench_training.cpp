@@ -5,6 +5,7 @@
 // One thread. "samples/s" counts training samples through forward, backward and the update; the
 // evaluation of losses after an epoch is not included (the trainer does it only for recorded epochs).
 #include "core/decision_grid.h"
+#include "core/trainer.h"
 #include "core/training.h"
 
 #include <benchmark/benchmark.h>
@@ -51,10 +52,39 @@ void BM_Grid(benchmark::State& state, char which) {
         benchmark::Counter(static_cast<double>(state.iterations()) * spec.n * spec.n, benchmark::Counter::kIsRate);
 }
 
-void BM_Evaluate(benchmark::State& state) {
-    const ac::TrainConfig c = setup('a');
+// A recorded epoch's losses (as the trainer evaluates most epochs), and with the live views' extra work
+// (`inside`: every hidden unit's z and f' kept, and a backward pass of each point's own loss), as the
+// trainer evaluates an epoch a snapshot shows.
+void BM_Evaluate(benchmark::State& state, char which, bool inside) {
+    const ac::TrainConfig c = setup(which);
     ac::Training run(c, ac::make_dataset(c.data));
-    for (auto _ : state) benchmark::DoNotOptimize(run.evaluate());
+    for (int e = 0; e < 20; ++e) run.run_epoch();
+    for (auto _ : state) benchmark::DoNotOptimize(run.evaluate(true, inside));
+}
+
+// Binning every hidden layer's z for a snapshot (the units view).
+void BM_Histograms(benchmark::State& state, char which) {
+    const ac::TrainConfig c = setup(which);
+    ac::Training run(c, ac::make_dataset(c.data));
+    for (int e = 0; e < 20; ++e) run.run_epoch();
+    run.evaluate(true, true);
+    for (auto _ : state)
+        for (const ac::LayerActivity& layer : run.activity())
+            benchmark::DoNotOptimize(ac::layer_histogram(layer, ac::kDefaultSaturation).counts.data());
+}
+
+// Copying a full gradient history (kHistoryCap rows) into a snapshot.
+void BM_GradientHistoryCopy(benchmark::State& state, char which) {
+    const ac::TrainConfig c = setup(which);
+    ac::Training run(c, ac::make_dataset(c.data));
+    run.evaluate(true, true);
+    ac::GradientHistory h;
+    h.clear(run.network().layer_count());
+    for (int e = 0; e < ac::kHistoryCap; ++e) h.add(e, run.layer_gradient_rms(), run.update_ratio());
+    for (auto _ : state) {
+        ac::GradientHistory copy = h;
+        benchmark::DoNotOptimize(copy.grad_rms.data());
+    }
 }
 
 }  // namespace
@@ -64,5 +94,11 @@ BENCHMARK_CAPTURE(BM_Train, b, 'b')->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Train, c, 'c')->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Grid, a, 'a')->Arg(256)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Grid, b, 'b')->Arg(256)->Arg(100)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Evaluate)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Evaluate, a, 'a', false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Evaluate, a_inside, 'a', true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Evaluate, b, 'b', false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Evaluate, b_inside, 'b', true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Histograms, a, 'a')->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Histograms, b, 'b')->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_GradientHistoryCopy, a, 'a')->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

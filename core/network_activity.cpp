@@ -46,23 +46,28 @@ LayerHistogram layer_histogram(const LayerActivity& layer, double threshold, int
     h.counts.assign(static_cast<size_t>(kZones * bins), 0);
     h.unit_counts.assign(static_cast<size_t>(layer.units * bins), 0);
     const double per_bin = bins / (2.0 * range);
+    // the bins' edges as bin_low computes them: a value on an edge is counted where the CSV's numbers
+    // say it is
+    std::vector<double> edges(static_cast<size_t>(bins) + 1);
+    for (int b = 0; b <= bins; ++b) edges[static_cast<size_t>(b)] = b == bins ? h.high : h.bin_low(b);
+    int* zone_counts[kZones] = {h.counts.data(), h.counts.data() + bins, h.counts.data() + 2 * bins};
     for (int u = 0; u < layer.units; ++u) {
+        const double* z = layer.z.data() + static_cast<size_t>(u) * layer.points;
+        const double* dz = layer.dz.data() + static_cast<size_t>(u) * layer.points;
+        int* unit = h.unit_counts.data() + static_cast<size_t>(u) * bins;
         for (int n = 0; n < layer.points; ++n) {
-            const size_t at = static_cast<size_t>(u) * layer.points + n;
-            const double z = layer.z[at];
-            // z = range lands in the last bin; NaN in the first
-            int b = std::isnan(z) ? 0 : static_cast<int>(std::floor((std::clamp(z, -range, range) + range) * per_bin));
-            // the bin's edges as bin_low/bin_high compute them decide, so a value on an edge is counted
-            // where the CSV's numbers say it is
-            b = std::clamp(b, 0, bins - 1);
-            while (b > 0 && z < h.bin_low(b)) --b;
-            while (b + 1 < bins && z >= h.bin_low(b + 1)) ++b;
-            const Zone zone = zone_of(layer.dz[at], threshold);
-            ++h.counts[static_cast<size_t>(static_cast<int>(zone) * bins + b)];
-            ++h.unit_counts[static_cast<size_t>(u * bins + b)];
-            ++h.zone_total[static_cast<int>(zone)];
+            const double v = z[n];
+            // NaN counts in the first bin, ±inf and range itself in the end bins
+            int b = v >= -range ? static_cast<int>((std::min(v, range) + range) * per_bin) : 0;
+            b = std::min(b, bins - 1);
+            if (v < edges[static_cast<size_t>(b)] && b > 0) --b;
+            else if (b + 1 < bins && v >= edges[static_cast<size_t>(b) + 1]) ++b;
+            ++zone_counts[static_cast<int>(zone_of(dz[n], threshold))][b];
+            ++unit[b];
         }
     }
+    for (int k = 0; k < kZones; ++k)
+        for (int b = 0; b < bins; ++b) h.zone_total[k] += zone_counts[k][b];
     return h;
 }
 

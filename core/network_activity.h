@@ -37,8 +37,9 @@ struct LayerActivity {
 };
 
 // Which zone f'(z) = dz puts a unit in.
+// (threshold > 0; without branches, which a layer's mixed zones would mispredict at every point)
 inline Zone zone_of(double dz, double threshold) {
-    return dz == 0.0 ? Zone::Dead : (dz < threshold && dz > -threshold) ? Zone::Saturated : Zone::Active;
+    return static_cast<Zone>(static_cast<int>(dz != 0.0) + static_cast<int>(dz >= threshold || dz <= -threshold));
 }
 
 // A layer's z values in equal bins over [low, high]: pooled over its units, split by zone (a bin across
