@@ -11,6 +11,7 @@
 #include "app/figures/figure.h"
 #include "app/figures/softmax_figure.h"
 #include "app/figures/gradient_figure.h"
+#include "app/figures/playground_view.h"
 #include "app/gradient_job.h"
 #include "app/panels/file_browser.h"
 #include "app/model/race_state.h"
@@ -107,26 +108,6 @@ struct GradientState {
     // caches of the chain view, recomputed when the function, z or the depth change
     ChainData chain;                              // at the controls' view (sidebar, Chain view tab)
     ChainData shown_chain;                        // at the depth of `layers` (the dashed line of the main plot)
-};
-
-// The views that share the playground's left column with the network diagram (or take turns with it).
-enum class PlaygroundPane { Network, Units, Gradient };
-// What Ctrl+H shows alone in the playground.
-enum class PlaygroundAlone { Boundary, Network, Loss, Units, Gradient };
-
-// What the playground's controls set; saved in settings.json as the keys of `actlab export loss`.
-struct PlaygroundView {
-    core::TrainConfig config = core::default_train_config();
-    std::string data_file;            // the CSV the points came from (empty: generated from config.data)
-    double speed = 30.0;              // epochs per second to aim for (slow enough to watch); 0: as fast as possible
-    bool discrete = false;            // the boundary in two flat colours
-    double temperature = 1.0;         // the boundary's output at tanh(z/T), σ(z/T), softmax(z/T) (kMin/kMaxOutputTemperature;
-                                      // not for a regression: output_has_temperature)
-    bool entropy = false;             // the entropy of the prediction instead of the class colours
-    bool show_test = true;            // draw the test points
-    bool log_loss = true;             // the loss curves on a log axis
-    PlaygroundPane pane = PlaygroundPane::Units;       // the view beside (or instead of) the network
-    PlaygroundAlone alone = PlaygroundAlone::Boundary; // what Ctrl+H shows
 };
 
 // What a panel asks the playground's run to do; the model step carries it out (app/model/playground_model.h).

@@ -4,6 +4,7 @@
 #include "app/figures/boundary_figure.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/gradient_keys.h"
+#include "app/figures/playground_keys.h"
 #include "app/figures/training_keys.h"
 #include "app/files.h"
 #include "app/gui.h"
@@ -144,23 +145,8 @@ void read_playground(const json& object, const std::string& path, AppState* stat
     for (const auto& item : object.items()) {
         const std::string key = item.key(), value = json_value_text(item.value());
         std::string error;
-        if (key == "speed") {
-            double speed = 0;
-            if (parse_finite(value, &speed) && (speed == 0 || (speed >= 1 && speed <= 1000))) view.speed = speed;
-            else problems->push_back(path + ": playground speed '" + quoted(value) + "' must be 0 (as fast as possible) or 1 to 1000; keeping the default");
-        } else if (key == "temperature") {
-            double t = 0;
-            if (parse_finite(value, &t) && t >= kMinOutputTemperature && t <= kMaxOutputTemperature) view.temperature = t;
-            else problems->push_back(path + ": playground temperature '" + quoted(value) + "' must be from " +
-                                     number_text(kMinOutputTemperature) + " to " + number_text(kMaxOutputTemperature) +
-                                     "; keeping the default");
-        } else if (key == "discrete" || key == "show_test" || key == "log_loss" || key == "entropy") {
-            if (value != "true" && value != "false") {
-                problems->push_back(path + ": playground " + key + " must be true or false; keeping the default");
-                continue;
-            }
-            (key == "discrete" ? view.discrete : key == "show_test" ? view.show_test : key == "entropy" ? view.entropy : view.log_loss) =
-                value == "true";
+        if (is_playground_key(key)) {
+            if (!apply_playground_key(&view, key, value, &error)) problems->push_back(path + ": playground " + error + "; keeping the default");
         } else if (key == "epochs") {
             problems->push_back(path + ": playground has no key 'epochs'; ignoring it");
         } else {
@@ -327,12 +313,7 @@ std::string settings_json(const AppState& state) {
     const PlaygroundView& pv = state.playground.view;
     json pg = json::object();
     for (const auto& [key, value] : training_keys(pv.config, pv.data_file)) pg[key] = value;
-    pg["speed"] = pv.speed;
-    pg["discrete"] = pv.discrete;
-    pg["show_test"] = pv.show_test;
-    pg["log_loss"] = pv.log_loss;
-    pg["temperature"] = pv.temperature;
-    pg["entropy"] = pv.entropy;
+    for (const auto& [key, value] : playground_keys(pv)) pg[key] = value;
     doc["playground"] = pg;
     doc["lab"] = lab_name(state.lab);
     doc["files"] = {{"csv_folder", state.playground.csv_folder}};

@@ -31,6 +31,10 @@ struct DecisionGrid {
     std::vector<FloatMatrix> neurons;  // per hidden layer, units × n² (only when asked for)
 };
 
+// The temperature the boundary may be drawn at (boundary_field): its output's logits divided by T.
+constexpr double kMinOutputTemperature = 0.05;
+constexpr double kMaxOutputTemperature = 20.0;
+
 // Fills *grid; its buffers are reused between calls of the same size.
 void decision_grid(const Mlp& net, Output output, FeatureSet features, const GridSpec& spec, bool with_neurons,
                    DecisionGrid* grid);

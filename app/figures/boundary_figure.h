@@ -29,8 +29,8 @@ HeatmapStyle entropy_style(int entropy_layer);
 
 // The output temperature's range (a log slider in the window, temperature= for export): 1 draws the
 // output as it is.
-constexpr double kMinOutputTemperature = 0.05;
-constexpr double kMaxOutputTemperature = 20.0;
+using core::kMaxOutputTemperature;
+using core::kMinOutputTemperature;
 // Whether temperature and the entropy map apply: they read the output as a prediction, which a
 // regression output (identity) is not. Otherwise false with *why, a sentence saying so.
 bool output_has_temperature(core::Output output, std::string* why = nullptr);

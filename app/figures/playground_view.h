@@ -1,0 +1,32 @@
+// The playground's view: the run it trains and how it is shown, without ImGui, so the key language
+// (playground_keys.h, training_keys.h) reads and writes it anywhere.
+#pragma once
+
+#include "core/training.h"
+
+#include <string>
+
+namespace actlab::app {
+
+// The views that share the playground's left column with the network diagram (or take turns with it).
+enum class PlaygroundPane { Network, Units, Gradient };
+// What Ctrl+H shows alone in the playground.
+enum class PlaygroundAlone { Boundary, Network, Loss, Units, Gradient };
+
+// What the playground's controls set; saved in settings.json as the keys of `actlab export loss`
+// (training_keys.h) and the display keys of playground_keys().
+struct PlaygroundView {
+    core::TrainConfig config = core::default_train_config();
+    std::string data_file;            // the CSV the points came from (empty: generated from config.data)
+    double speed = 30.0;              // epochs per second to aim for (slow enough to watch); 0: as fast as possible
+    bool discrete = false;            // the boundary in two flat colours
+    double temperature = 1.0;         // the boundary's output at tanh(z/T), σ(z/T), softmax(z/T) (core::kMin/kMaxOutputTemperature;
+                                      // not for a regression: output_has_temperature)
+    bool entropy = false;             // the entropy of the prediction instead of the class colours
+    bool show_test = true;            // draw the test points
+    bool log_loss = true;             // the loss curves on a log axis
+    PlaygroundPane pane = PlaygroundPane::Units;       // the view beside (or instead of) the network
+    PlaygroundAlone alone = PlaygroundAlone::Boundary; // what Ctrl+H shows
+};
+
+}  // namespace actlab::app
