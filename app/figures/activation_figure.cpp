@@ -103,9 +103,6 @@ Zones find_zones(const Eigen::ArrayXd& x, const Eigen::ArrayXd& d, double thresh
 
 namespace {
 
-constexpr ImU32 kSaturatedColor = IM_COL32(240, 170, 60, 55);
-constexpr ImU32 kDeadColor = IM_COL32(110, 110, 130, 40);
-
 std::string param_text(const core::Activation& act, const core::ParamValues& p) {
     std::string s;
     for (int k = 0; k < act.param_count; ++k) {
@@ -126,9 +123,14 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                             const FigureOptions& options, plot::Limits* shown) {
     bool probe_moved = false;
     if (!plot::BeginPlot("Activation functions##activations", size, options.flags)) return false;
-    const char* y_label = view.log_y ? (view.show_f && view.show_df ? "|f(x)|,  |f'(x)|" : view.show_df ? "|f'(x)|" : "|f(x)|")
-                                     : (view.show_f && view.show_df ? "f(x),  f'(x)" : view.show_df ? "f'(x)" : "f(x)");
-    plot::SetupAxes("x", y_label);
+    const std::string v = options.variable;
+    const std::string f_name = "f(" + v + ")", df_name = "f'(" + v + ")";
+    const std::string y_label =
+        view.log_y ? (view.show_f && view.show_df ? "|" + f_name + "|,  |" + df_name + "|"
+                      : view.show_df              ? "|" + df_name + "|"
+                                                  : "|" + f_name + "|")
+                   : (view.show_f && view.show_df ? f_name + ",  " + df_name : view.show_df ? df_name : f_name);
+    plot::SetupAxes(options.x_label ? v.c_str() : "", options.y_label ? y_label.c_str() : "");
     if (view.log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
     plot::SetupAxesLimits(options.home, options.cond);
 
@@ -141,9 +143,9 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
                                 ": gradient vanishes)";
         const std::string dead = std::string("f' = 0 (") + act.label + ": unit can die)";
         if (view.shade_saturation)
-            for (const auto& r : z.saturated) plot::PlotVBand(sat.c_str(), r.first, r.second, kSaturatedColor);
+            for (const auto& r : z.saturated) plot::PlotVBand(sat.c_str(), r.first, r.second, kSaturatedShade);
         if (view.shade_dead)
-            for (const auto& r : z.dead) plot::PlotVBand(dead.c_str(), r.first, r.second, kDeadColor);
+            for (const auto& r : z.dead) plot::PlotVBand(dead.c_str(), r.first, r.second, kDeadShade);
     }
     const plot::LineStyle zero_axis{IM_COL32(0, 0, 0, 110), 1.2f, false};
     if (!view.log_y) plot::PlotHLine("##y0", 0.0, zero_axis);
@@ -182,11 +184,11 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     }
 
     if (view.show_f && view.show_df && !view.functions.empty()) {  // legend entries for the line styles alone
-        static const char* const companions[3] = {"f'(x): dashed, same colour", "f'(x) of a long-dashed f: dotted",
-                                                  "f'(x) of a dash-dot f: dash-dot-dot"};
+        const std::string companions[3] = {df_name + ": dashed, same colour", df_name + " of a long-dashed f: dotted",
+                                           df_name + " of a dash-dot f: dash-dot-dot"};
         for (int r = 0; r < 3; ++r)
             if (round_shown[r])
-                plot::PlotLine(companions[r], nullptr, nullptr, 0,
+                plot::PlotLine(companions[r].c_str(), nullptr, nullptr, 0,
                                {IM_COL32(90, 90, 90, 255), 2.2f, series_look(r * kSeriesColors).companion});
     }
 
@@ -206,7 +208,7 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
             if (view.show_f) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(f) : f, color);
             if (view.show_df) plot::PlotMarker(view.probe_x, view.log_y ? std::fabs(df) : df, color, 3.5f);
         }
-        const std::string text = "x = " + plot::format_significant(view.probe_x, 4);
+        const std::string text = v + " = " + plot::format_significant(view.probe_x, 4);
         const plot::Limits lim = plot::GetPlotLimits();
         plot::PlotText(text.c_str(), view.probe_x, lim.y_max, IM_COL32(60, 60, 60, 255), ImVec2(6, 4), ImVec2(0, 0));
     }
@@ -215,11 +217,11 @@ bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves
     if (plot::IsPlotHovered() && !view.functions.empty()) {
         const double x = plot::GetPlotMouseX();
         ImGui::BeginTooltip();
-        ImGui::Text("x = %s", plot::format_significant(x).c_str());
+        ImGui::Text("%s = %s", v.c_str(), plot::format_significant(x).c_str());
         if (ImGui::BeginTable("##hover", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX)) {
             ImGui::TableSetupColumn("");
-            ImGui::TableSetupColumn("f(x)");
-            ImGui::TableSetupColumn("f'(x)");
+            ImGui::TableSetupColumn(f_name.c_str());
+            ImGui::TableSetupColumn(df_name.c_str());
             ImGui::TableHeadersRow();
             for (size_t i = 0; i < view.functions.size(); ++i) {
                 const core::Activation& act = core::activation(view.functions[i]);

@@ -59,7 +59,14 @@ struct FigureOptions {
     plot::PlotFlags flags = 0;
     plot::Limits home;           // the view a double-click returns to (fit_limits)
     plot::Cond cond = plot::Cond_Once;  // Cond_Always: show `home` now (export, or the range changed)
+    const char* variable = "x";  // the input's name on the axes: "z" where the curve is a layer's
+    bool x_label = true;         // false: no x axis label (a plot under it names the same axis)
+    bool y_label = true;         // false: no y axis label (a plot too small to give it the room)
 };
+
+// The shading of the zones where learning stalls, pale enough for curves and bars over it.
+constexpr ImU32 kSaturatedShade = IM_COL32(240, 170, 60, 55);  // |f'| < threshold
+constexpr ImU32 kDeadShade = IM_COL32(110, 110, 130, 40);      // f' = 0 where a unit can die
 // Draws the figure at the current cursor, `size` pixels; `curves` must cover the view shown.
 // `*shown` receives the view after pan and zoom. Returns true when the user moved the probe.
 bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves, ImVec2 size,

@@ -12,10 +12,10 @@
 
 namespace actlab::app {
 
-std::string activation_label(const core::Activation& act, const core::ParamValues& p) {
+std::string activation_label(const core::Activation& act, const core::ParamValues& p, int digits) {
     std::string s = act.label;
     for (int k = 0; k < act.param_count; ++k)
-        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_significant(p.v[k]);
+        s += (k ? ", " : " (") + std::string(act.params[k].symbol) + " = " + plot::format_significant(p.v[k], digits);
     return act.param_count > 0 ? s + ")" : s;
 }
 
@@ -59,20 +59,6 @@ const ChainData& update_chain(ChainData* cache, const GradientView& view, int de
     return *cache;
 }
 
-namespace {
-
-constexpr ImU32 kNoteColor = IM_COL32(70, 70, 70, 255);
-constexpr ImU32 kChainColor = IM_COL32(40, 40, 40, 255);
-constexpr ImU32 kChainMuted = IM_COL32(40, 40, 40, 110);   // the chain view beside a network whose gradient is 0
-constexpr ImU32 kZeroBand = IM_COL32(190, 30, 30, 34);      // layers where the gradient is exactly 0
-constexpr ImU32 kZeroInk = IM_COL32(170, 20, 20, 255);
-constexpr ImU32 kZeroBackdrop = IM_COL32(255, 255, 255, 230);  // under the words over the zero layers
-const char* const kTimes = "\u00a0×\u00a0";  // "30 × 256" and "bias −1" are never broken across lines
-const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
-
-// The home view of a log axis over these values: from the smallest positive to the largest with 4 %
-// spare on either side, at least two decades (so the axis has labels at powers of ten and a flat line
-// looks flat), down into the subnormals (4.9e−324) if the values go there.
 void log_range(const std::vector<double>& values, double* lo, double* hi) {
     double a = INFINITY, b = 0.0;
     for (double v : values)
@@ -84,6 +70,17 @@ void log_range(const std::vector<double>& values, double* lo, double* hi) {
     *lo = std::max(std::pow(10.0, mid - 0.5 * span - pad), 1e-323);
     *hi = std::min(std::pow(10.0, mid + 0.5 * span + pad), 1e300);
 }
+
+namespace {
+
+constexpr ImU32 kNoteColor = IM_COL32(70, 70, 70, 255);
+constexpr ImU32 kChainColor = IM_COL32(40, 40, 40, 255);
+constexpr ImU32 kChainMuted = IM_COL32(40, 40, 40, 110);   // the chain view beside a network whose gradient is 0
+constexpr ImU32 kZeroBand = IM_COL32(190, 30, 30, 34);      // layers where the gradient is exactly 0
+constexpr ImU32 kZeroInk = IM_COL32(170, 20, 20, 255);
+constexpr ImU32 kZeroBackdrop = IM_COL32(255, 255, 255, 230);  // under the words over the zero layers
+const char* const kTimes = "\u00a0×\u00a0";  // "30 × 256" and "bias −1" are never broken across lines
+const char* const kLayerAxis = "hidden layer  (1 = next to the input; the gradient enters at the last)";
 
 // Notes in the lower left corner of a plot, the first just above the line draw_zeros puts along the
 // bottom edge, each next one above the one before however many lines that took. A note that would be

@@ -17,8 +17,8 @@
 
 namespace actlab::app {
 
-// "Leaky ReLU (α = 0.1)".
-std::string activation_label(const core::Activation& act, const core::ParamValues& params);
+// "Leaky ReLU (α = 0.1)", the parameters to `digits` significant digits.
+std::string activation_label(const core::Activation& act, const core::ParamValues& params, int digits = 6);
 // "he", "normal σ = 0.5", "uniform a = 1".
 std::string init_label(const core::Init& init);
 // "relu + he": a comparison pair as the legend shows it.
@@ -74,6 +74,11 @@ void draw_compare_plot(const GradientView& view, const std::vector<std::vector<c
 // The gradient plot above, the activity and dead-unit plots side by side below: the main figure.
 void draw_flow_figure(const GradientView& view, const std::vector<core::LayerStats>& layers, const ChainData& chain,
                       ImVec2 size, const GradientDrawOptions& options);
+
+// The home view of a log axis over these values: from the smallest positive to the largest with 4 %
+// spare on either side, at least two decades (so the axis has labels at powers of ten and a flat line
+// looks flat), down into the subnormals (4.9e−324) if the values go there.
+void log_range(const std::vector<double>& values, double* lo, double* hi);
 
 // CSVs, numbers as %.17g.
 std::string gradient_chain_csv(const GradientView& view);  // layers,product   (layers = 1..depth)

@@ -224,6 +224,11 @@ void lock_setup() {
         for (const Tick& t : ticks_for(p, Axis_Y, a.GetHeight()))
             if (t.major) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
         a.Min.x += widest + 0.4f * fs;
+        if (c.aligned) {  // lined up with the other plots of its group: the widest left margin among them
+            const float left = a.Min.x - p.frame.Min.x;
+            c.aligned->widest_now = std::max(c.aligned->widest_now, left);
+            a.Min.x = p.frame.Min.x + std::max(left, c.aligned->widest_before);
+        }
         p.area = a;
         set_transforms(p);
         float last = 0.0f;
@@ -407,6 +412,20 @@ Context* GetCurrentContext() { return g_context; }
 Style& GetStyle() { return ctx().style; }
 
 void SetPlotRecorder(std::vector<PlotReport>* recorder) { ctx().recorder = recorder; }
+
+void BeginAlignedPlots(const char* group_id) {
+    Context& c = ctx();
+    IM_ASSERT(!c.aligned && "BeginAlignedPlots without EndAlignedPlots");
+    c.aligned = &c.aligned_groups[ImGui::GetID(group_id)];
+    c.aligned->widest_now = 0.0f;
+}
+
+void EndAlignedPlots() {
+    Context& c = ctx();
+    IM_ASSERT(c.aligned && "EndAlignedPlots without BeginAlignedPlots");
+    c.aligned->widest_before = c.aligned->widest_now;
+    c.aligned = nullptr;
+}
 
 bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
     Context& c = ctx();

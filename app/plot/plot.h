@@ -102,6 +102,12 @@ Style& GetStyle();
 bool BeginPlot(const char* title_id, const ImVec2& size = ImVec2(0, 0), PlotFlags flags = 0);
 void EndPlot();
 
+// Plots drawn between these two, one above the other, line up their data areas' left edges: each
+// leaves room for the widest y label and tick labels of the group (as last frame measured them; the
+// group is keyed by ImGui ID like a plot), so plots that share an x axis show it at the same pixels.
+void BeginAlignedPlots(const char* group_id);
+void EndAlignedPlots();
+
 // Setup calls come right after BeginPlot, before the first item.
 void SetupAxes(const char* x_label, const char* y_label);
 void SetupAxisScale(Axis axis, Scale scale);

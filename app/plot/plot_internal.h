@@ -110,9 +110,17 @@ void draw_legend(CurrentPlot& p);
 
 }  // namespace detail
 
+// Plots lined up by BeginAlignedPlots: the widest left margin (y label and tick labels) among them.
+struct AlignedGroup {
+    float widest_before = 0.0f;  // last frame's, which every plot of the group takes this frame
+    float widest_now = 0.0f;     // this frame's so far
+};
+
 // Everything the widget remembers: each plot's view keyed by ImGui ID, and the style.
 struct Context {
     std::unordered_map<ImGuiID, detail::PlotState> plots;
+    std::unordered_map<ImGuiID, AlignedGroup> aligned_groups;
+    AlignedGroup* aligned = nullptr;  // between BeginAlignedPlots and EndAlignedPlots
     detail::CurrentPlot current;
     bool in_plot = false;
     Style style;

@@ -165,3 +165,32 @@ TEST(PlotWidget, PlotsWhoseIdsChangeEveryFrameDoNotPileUpAndAPlotDrawnEveryFrame
     EXPECT_DOUBLE_EQ(view.x_min, panned.x_min) << "the plot drawn every frame lost its view";
     EXPECT_DOUBLE_EQ(view.x_max, panned.x_max);
 }
+
+TEST(PlotWidget, AlignedPlotsShareTheirLeftEdge) {
+    Harness h;
+    std::vector<plot::PlotReport> reports;
+    plot::SetPlotRecorder(&reports);
+    // y tick labels of different widths ("1" against "150000"), and a y label on one only
+    auto stacked = [](bool aligned) {
+        if (aligned) plot::BeginAlignedPlots("##pair");
+        for (int i = 0; i < 2; ++i) {
+            if (plot::BeginPlot(i == 0 ? "narrow##a" : "wide##a", ImVec2(600, 300))) {
+                plot::SetupAxes("x", i == 0 ? "" : "count");
+                plot::SetupAxesLimits({-5, 5, 0, i == 0 ? 1.0 : 150000.0}, plot::Cond_Always);
+                plot::EndPlot();
+            }
+        }
+        if (aligned) plot::EndAlignedPlots();
+    };
+    h.frame(ImVec2(-1, -1), false, [&] { stacked(false); });
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_LT(reports[0].area_min.x + 10, reports[1].area_min.x) << "the test needs margins that differ";
+    for (int frame = 0; frame < 2; ++frame) {
+        reports.clear();
+        h.frame(ImVec2(-1, -1), false, [&] { stacked(true); });
+    }
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].area_min.x, reports[1].area_min.x);
+    EXPECT_EQ(reports[0].area_max.x, reports[1].area_max.x);
+    plot::SetPlotRecorder(nullptr);
+}
