@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -24,6 +25,14 @@ std::vector<LayerHistogram> histograms_here(const actlab::core::TrainConfig& con
     std::vector<LayerHistogram> out;
     for (const actlab::core::LayerActivity& layer : run.activity()) out.push_back(actlab::core::layer_histogram(layer, threshold));
     return out;
+}
+
+// The default run with these hidden layers: (units, activation id) each.
+actlab::core::TrainConfig with_layers(const std::vector<std::pair<int, const char*>>& layers) {
+    actlab::core::TrainConfig c = actlab::core::default_train_config();
+    c.hidden.clear();
+    for (const auto& [units, id] : layers) c.hidden.push_back(actlab::core::hidden_layer(units, actlab::core::activation_index(id)));
+    return c;
 }
 
 const char* const kZoneNames[] = {"dead", "saturated", "active"};
@@ -119,10 +128,7 @@ TEST(CliUnits, CsvIsTheEnginesHistogramAndEachLayerSumsToPointsTimesUnits) {
             EXPECT_NEAR(layer.highs[b] - layer.lows[b], range / 20, 1e-12 * range);
         }
     }
-    actlab::core::TrainConfig c = actlab::core::default_train_config();
-    c.hidden = {actlab::core::hidden_layer(4, actlab::core::activation_index("tanh")),
-                actlab::core::hidden_layer(2, actlab::core::activation_index("relu"))};
-    expect_rows_match(rows, histograms_here(c, 60, 0.05), 0.05);
+    expect_rows_match(rows, histograms_here(with_layers({{4, "tanh"}, {2, "relu"}}), 60, 0.05), 0.05);
 }
 
 TEST(CliUnits, ThresholdMovesUnitsIntoSaturationAndPreluIsRead) {
@@ -143,10 +149,7 @@ TEST(CliUnits, ThresholdMovesUnitsIntoSaturationAndPreluIsRead) {
     const auto rows_a = read_csv(read_text(tmp / "a.csv")), rows_b = read_csv(read_text(tmp / "b.csv"));
     // sigmoid's f' is at most 1/4: at 0.2 far more of its points count as saturated than at 0.05
     EXPECT_GT(saturated(rows_b, "2"), saturated(rows_a, "2"));
-    actlab::core::TrainConfig c = actlab::core::default_train_config();
-    c.hidden = {actlab::core::hidden_layer(5, actlab::core::activation_index("prelu")),
-                actlab::core::hidden_layer(3, actlab::core::activation_index("sigmoid"))};
-    expect_rows_match(rows_b, histograms_here(c, 30, 0.2), 0.2);
+    expect_rows_match(rows_b, histograms_here(with_layers({{5, "prelu"}, {3, "sigmoid"}}), 30, 0.2), 0.2);
 }
 
 TEST(CliUnits, PngShowsTheBarsInTheZonesColours) {
