@@ -3,10 +3,12 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/boundary_figure.h"
 #include "app/figures/gradient_figure.h"
+#include "app/figures/live_gradient_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/figures/network_figure.h"
 #include "app/figures/race_figure.h"
 #include "app/figures/softmax_figure.h"
+#include "app/figures/units_figure.h"
 
 #include <algorithm>
 #include <cmath>
@@ -207,13 +209,19 @@ Figure compute_loss(const ExportKeys& keys, bool) {
 constexpr int kExportGridPoints = 256;
 
 // Trains headless for the epochs asked (stopping early on a divergence), evaluating every epoch so a
-// collapse is seen as it would be in the playground.
-std::unique_ptr<core::Training> train(const ExportKeys& keys) {
+// collapse is seen as it would be in the playground. With `gradients`, each evaluated epoch's
+// per-layer gradient and update ratio, the untrained network's (epoch 0) first.
+std::unique_ptr<core::Training> train(const ExportKeys& keys, core::GradientHistory* gradients = nullptr) {
     auto run = std::make_unique<core::Training>(keys.training.config, keys.data);
-    run->evaluate();  // the untrained network
+    if (gradients) gradients->clear(run->network().layer_count());
+    auto evaluate = [&] {
+        run->evaluate();
+        if (gradients) gradients->add(run->epoch(), run->layer_gradient_rms(), run->update_ratio());
+    };
+    evaluate();  // the untrained network
     for (int e = 0; e < keys.training.epochs; ++e) {
         if (!run->run_epoch()) break;
-        run->evaluate();
+        evaluate();
     }
     return run;
 }
@@ -295,6 +303,55 @@ Figure compute_network(const ExportKeys& keys, bool) {
     make_network_picture(keys.training.config, keys.data, data_label(keys.training), run->network(),
                          run->dead_mask(), run->epoch(), kNetworkGridPoints, picture.get());
     Figure out = network_export_figure(picture, "network_" + run_name(keys.training));
+    out.note = training_note(*run);
+    return out;
+}
+
+// The training keys and threshold=, the saturation threshold of the zones.
+bool check_units(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    for (const auto& [key, value] : sets) {
+        if (key == "threshold") {
+            double number = 0.0;
+            if (!parse_finite(value, &number) || number < kMinUnitsThreshold || number > kMaxUnitsThreshold) {
+                *error = "--set " + key_error(key, value, "the saturation threshold must be from " +
+                                                              number_text(kMinUnitsThreshold) + " to " +
+                                                              number_text(kMaxUnitsThreshold));
+                return false;
+            }
+            keys->units_threshold = number;
+        } else if (!apply_training_key(&keys->training, key, value, error)) {
+            const std::string keys_list = "' (keys: ";  // the training keys' list, with this plot's own
+            const size_t at = error->find(keys_list);
+            if (error->rfind("unknown key", 0) == 0 && at != std::string::npos)
+                error->replace(at, keys_list.size(), "' for units (keys: threshold, ");
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    return finish_training_request(&keys->training, &keys->data, error);
+}
+
+// The histograms of the last evaluated epoch (before a blow-up, the one before it).
+Figure compute_units(const ExportKeys& keys, bool) {
+    core::GradientHistory evaluated;
+    const std::unique_ptr<core::Training> run = train(keys, &evaluated);
+    std::vector<core::LayerHistogram> layers;
+    for (const core::LayerActivity& layer : run->activity()) layers.push_back(core::layer_histogram(layer, keys.units_threshold));
+    const std::string subtitle = describe_training(keys.training.config, keys.data, data_label(keys.training));
+    auto picture = std::make_shared<const UnitsPicture>(
+        make_units_picture(std::move(layers), evaluated.epochs.back(), keys.units_threshold, subtitle));
+    Figure out = units_export_figure(picture, "units_" + run_name(keys.training));
+    out.note = training_note(*run);
+    return out;
+}
+
+// Every evaluated epoch's row, epoch 0 included.
+Figure compute_gradient_live(const ExportKeys& keys, bool) {
+    core::GradientHistory history;
+    const std::unique_ptr<core::Training> run = train(keys, &history);
+    const std::string subtitle = describe_training(keys.training.config, keys.data, data_label(keys.training));
+    auto picture = std::make_shared<const LiveGradientPicture>(make_live_gradient_picture(history, history.epochs.back(), subtitle));
+    Figure out = live_gradient_export_figure(picture, "gradient-live_" + run_name(keys.training));
     out.note = training_note(*run);
     return out;
 }
@@ -415,6 +472,10 @@ const std::vector<ExportPlot>& export_plots() {
          training_keys_help(), check_training, compute_network},
         {"race", "trains one network 2 to 4 times, each with another hidden activation, from the same weights",
          race_keys_help(), check_race, compute_race},
+        {"units", "trains a small network headless: where each hidden layer's units sit on its activation curve",
+         units_keys_help(), check_units, compute_units},
+        {"gradient-live", "trains a small network headless: the gradient and the weights' update per layer, epoch by epoch",
+         training_keys_help(), check_training, compute_gradient_live},
     };
     return plots;
 }

@@ -21,12 +21,13 @@ struct ExportKeys {
     ActivationView activations;  // activations
     SoftmaxView softmax;         // softmax, softmax-logits, softmax-sweep, softmax-filter, softmax-samples
     GradientView gradients;      // gradient-chain, gradient-flow, gradient-compare
-    TrainingRequest training;    // loss, boundary, network, race
-    core::Dataset data;          // loss, boundary, network, race: the points, generated or read from data=
+    TrainingRequest training;    // loss, boundary, network, race, units, gradient-live
+    core::Dataset data;          // the training plots: the points, generated or read from data=
     std::vector<int> race;       // race: the runners' hidden activations (catalogue indices)
     double race_loss = 0.05;     // race: the target test loss
     double temperature = 1.0;    // boundary: the output's logits divided by this when drawn
     bool entropy = false;        // boundary: the entropy map instead of the class colours
+    double units_threshold = core::kDefaultSaturation;  // units: |f'| below it is saturated
 };
 
 struct ExportPlot {

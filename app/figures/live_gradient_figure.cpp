@@ -150,21 +150,24 @@ void draw_update_ratio_plot(const LiveGradientPicture& p, ImVec2 size, plot::Plo
 
 void draw_live_gradient_figure(const LiveGradientPicture& p, ImVec2 size, plot::PlotFlags flags) {
     const float fs = ImGui::GetFontSize();
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float main_w = std::floor(0.58f * (size.x - gap)), side_w = size.x - gap - main_w;
+    const ImVec2 start = ImGui::GetCursorScreenPos(), gap = ImGui::GetStyle().ItemSpacing;
+    const float main_w = std::floor(0.58f * (size.x - gap.x)), side_w = size.x - gap.x - main_w;
     // side by side on a landscape figure (an export, a wide panel), where stacked plots would be flat
     if (side_w >= plot::kReadableWidth * fs || (size.x >= 1.3f * size.y && side_w >= 12.0f * fs)) {
         draw_live_gradient_plot(p, ImVec2(main_w, size.y), flags);
-        ImGui::SameLine();
+        ImGui::SetCursorScreenPos(ImVec2(start.x + main_w + gap.x, start.y));
         // a narrow one leaves out its legend, which says what the one beside it says
         draw_update_ratio_plot(p, ImVec2(side_w, size.y), side_w < 24.0f * fs ? flags | plot::PlotFlags_NoLegend : flags);
-        return;
+    } else {
+        const float top = std::floor(0.58f * (size.y - gap.y));
+        plot::BeginAlignedPlots("##gradient-over-update");  // the same layers at the same pixels
+        draw_live_gradient_plot(p, ImVec2(size.x, top), flags);
+        ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + top + gap.y));
+        draw_update_ratio_plot(p, ImVec2(size.x, size.y - top - gap.y), flags);
+        plot::EndAlignedPlots();
     }
-    const float top = std::floor(0.58f * (size.y - ImGui::GetStyle().ItemSpacing.y));
-    plot::BeginAlignedPlots("##gradient-over-update");  // the same layers at the same pixels
-    draw_live_gradient_plot(p, ImVec2(size.x, top), flags);
-    draw_update_ratio_plot(p, ImVec2(size.x, size.y - top - ImGui::GetStyle().ItemSpacing.y), flags);
-    plot::EndAlignedPlots();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(size);
 }
 
 std::string live_gradient_csv(const LiveGradientPicture& p) {

@@ -227,7 +227,7 @@ void lock_setup() {
         if (c.aligned) {  // lined up with the other plots of its group: the widest left margin among them
             const float left = a.Min.x - p.frame.Min.x;
             c.aligned->widest_now = std::max(c.aligned->widest_now, left);
-            a.Min.x = p.frame.Min.x + std::max(left, c.aligned->widest_before);
+            a.Min.x = p.frame.Min.x + std::max(c.aligned->widest_now, c.aligned->widest_before);
         }
         p.area = a;
         set_transforms(p);

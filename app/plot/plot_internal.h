@@ -112,7 +112,7 @@ void draw_legend(CurrentPlot& p);
 
 // Plots lined up by BeginAlignedPlots: the widest left margin (y label and tick labels) among them.
 struct AlignedGroup {
-    float widest_before = 0.0f;  // last frame's, which every plot of the group takes this frame
+    float widest_before = 0.0f;  // last frame's: the plots drawn first this frame take it too
     float widest_now = 0.0f;     // this frame's so far
 };
 

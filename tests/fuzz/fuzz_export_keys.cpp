@@ -9,6 +9,7 @@
 // (activation_keys, softmax_keys, gradient_keys, training_keys) puts it reads back to the same view.
 #include "app/cli/export_plots.h"
 #include "app/figures/race_figure.h"
+#include "app/figures/units_figure.h"
 #include "core/training.h"
 #include "tests/fuzz/fuzz_check.h"
 
@@ -150,10 +151,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::string name = plot->name;
     if (name == "activations") check_activations(keys.activations);
     else if (starts_with(name, "softmax")) check_softmax(keys.softmax);
-    else if (starts_with(name, "gradient")) check_gradients(keys.gradients);
+    else if (starts_with(name, "gradient") && name != "gradient-live") check_gradients(keys.gradients);
     else {
         check_training(keys.training, keys.data);
         if (name == "race") check_race(keys);
+        if (name == "units")
+            FUZZ_CHECK(keys.units_threshold >= kMinUnitsThreshold && keys.units_threshold <= kMaxUnitsThreshold,
+                       "the saturation threshold");
     }
     return 0;
 }
