@@ -217,9 +217,11 @@ void draw_units_figure(const UnitsPicture& picture, ImVec2 size, int layer, int 
     // the title, what was trained, and the key, wrapped at the figure's right edge
     ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + 0.3f * fs));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
-    ImGui::PushFont(title_font());
-    text_wrapped(picture.title.c_str());
-    ImGui::PopFont();
+    if (!picture.title.empty()) {  // on screen a tab names the figure
+        ImGui::PushFont(title_font());
+        text_wrapped(picture.title.c_str());
+        ImGui::PopFont();
+    }
     if (!picture.subtitle.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kNoteColor);
         ImGui::SetCursorScreenPos(ImVec2(start.x + pad, ImGui::GetCursorScreenPos().y));

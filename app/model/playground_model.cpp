@@ -207,10 +207,11 @@ void update_pictures(PlaygroundState& p) {
     p.curves.collapse = snap->collapse;
     p.curves.classification = p.data.classes > 0;
     p.curves.subtitle.clear();
+    // on screen their tabs name them: no titles (the exports add them)
     p.units = make_units_picture(snap->units, snap->epoch, snap->saturation, "");
-    p.units.title = "Units on the curve at epoch " + thousands(snap->epoch);
+    p.units.title.clear();
     p.live_gradient = make_live_gradient_picture(snap->gradients, snap->epoch, "");
-    p.live_gradient.title = "Gradient across layers at epoch " + thousands(snap->epoch);
+    p.live_gradient.title.clear();
     p.presented_pending = true;
 }
 

@@ -359,11 +359,17 @@ Figure network_figure_now(const PlaygroundState& p) {
     return network_export_figure(std::make_shared<const NetworkPicture>(p.network), epoch_stem(p, "network"));
 }
 Figure loss_figure_now(const PlaygroundState& p) { return loss_export_figure(p.curves, epoch_stem(p, "loss")); }
+// The views' exports carry the title their tab stands for on screen.
 Figure units_figure_now(const PlaygroundState& p) {
-    return units_export_figure(std::make_shared<const UnitsPicture>(p.units), epoch_stem(p, "units"));
+    return units_export_figure(std::make_shared<const UnitsPicture>(make_units_picture(
+                                   p.units.layers, p.units.epoch, p.units.threshold,
+                                   describe_training(p.view.config, p.data, p.data_name))),
+                               epoch_stem(p, "units"));
 }
 Figure gradient_figure_now(const PlaygroundState& p) {
-    return live_gradient_export_figure(std::make_shared<const LiveGradientPicture>(p.live_gradient),
+    return live_gradient_export_figure(std::make_shared<const LiveGradientPicture>(make_live_gradient_picture(
+                                           p.live_gradient.history, p.live_gradient.epoch,
+                                           describe_training(p.view.config, p.data, p.data_name))),
                                        epoch_stem(p, "gradient_live"));
 }
 
@@ -380,6 +386,8 @@ void view_buttons(AppState& state, const char* what, PlaygroundAlone alone, cons
     ImGui::PopID();
 }
 
+float style_spacing() { return ImGui::GetStyle().ItemSpacing.x; }
+
 float view_buttons_width(const char* what) {
     return export_buttons_width(what) + ImGui::GetStyle().ItemSpacing.x + small_button_width("Alone");
 }
@@ -388,15 +396,25 @@ float view_buttons_width(const char* what) {
 void draw_units_view(AppState& state, ImVec2 size, bool buttons) {
     PlaygroundState& p = state.playground;
     const float fs = ImGui::GetFontSize();
+    const float top = ImGui::GetCursorPosY();
     if (buttons) {
         view_buttons(state, "Units", PlaygroundAlone::Units, [&p] { return units_figure_now(p); });
-        for (int l = 0; l < static_cast<int>(p.units.layers.size()); ++l) {
-            const std::string label = "Layer " + std::to_string(l + 1) + " in the explorer";
-            same_line_or_wrap(small_button_width(label.c_str()), 1.5f * fs);
-            if (ImGui::SmallButton(label.c_str())) state.links.push_back({LabLink::Kind::ExploreLayer, l});
-            item_tip("The activation explorer on this layer's function, its parameters as trained");
+        // a layer's curve in the explorer: "Explorer: 1 2 3"
+        const int layers = static_cast<int>(p.units.layers.size());
+        if (layers > 0) {
+            same_line_or_wrap(text_width("Explorer:") + layers * (small_button_width("8") + style_spacing()), 1.5f * fs);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted("Explorer:");
+            for (int l = 0; l < layers; ++l) {
+                ImGui::SameLine();
+                const std::string label = std::to_string(l + 1) + "##explore";
+                ImGui::PushID(l);
+                if (ImGui::SmallButton(label.c_str())) state.links.push_back({LabLink::Kind::ExploreLayer, l});
+                ImGui::PopID();
+                item_tip("The activation explorer on hidden layer %d's function, its parameters as trained", l + 1);
+            }
         }
-        size.y -= ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y;
+        size.y -= ImGui::GetCursorPosY() - top;
     }
     if (p.units.layers.empty()) {
         hint("The network has no hidden layer: its inputs go straight to the output, with no activation to sit on.");
@@ -410,29 +428,40 @@ void draw_units_view(AppState& state, ImVec2 size, bool buttons) {
 void draw_gradient_view(AppState& state, ImVec2 size, bool buttons) {
     PlaygroundState& p = state.playground;
     const float fs = ImGui::GetFontSize();
+    const float top = ImGui::GetCursorPosY();
     if (buttons) {
         view_buttons(state, "Gradient", PlaygroundAlone::Gradient, [&p] { return gradient_figure_now(p); });
         const char* label = "This shape in the gradient lab";
         same_line_or_wrap(small_button_width(label), 1.5f * fs);
         if (ImGui::SmallButton(label)) state.links.push_back({LabLink::Kind::GradientsFromPlayground});
         item_tip("The gradient lab on a random network of this depth, width, activation and initialisation");
-        size.y -= ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y;
+        size.y -= ImGui::GetCursorPosY() - top;
     }
     draw_live_gradient_figure(p.live_gradient, ImVec2(ImGui::GetContentRegionAvail().x, std::max(size.y, kPlotMinHeight * fs)));
 }
 
 void draw_network_view(AppState& state, ImVec2 size, bool buttons) {
     PlaygroundState& p = state.playground;
+    const float top = ImGui::GetCursorPosY();
     if (buttons) view_buttons(state, "Network", PlaygroundAlone::Network, [&p] { return network_figure_now(p); });
     draw_weight_editor(p);
     DiagramHit hit;
     const bool paused = !playground_running(p);
-    const float used = ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y;
+    const float used = ImGui::GetCursorPosY() - top;
     draw_network_diagram(p.network, *p.input_texture, *p.neuron_texture, *p.boundary_texture, &p.painter,
                          ImVec2(ImGui::GetContentRegionAvail().x, std::max(size.y - used, 8.0f * ImGui::GetFontSize())), true,
                          &hit, p.editor.param,
                          paused ? "click to set it by hand; drag sideways to change it" : "pause to set it by hand");
     follow_diagram(p, hit);
+}
+
+constexpr float kTemperatureSlider = 8.0f;  // font heights
+
+// The width of the temperature row's pieces, one after another on a line.
+float temperature_row_width(const PlaygroundState& p) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x, fs = ImGui::GetFontSize();
+    return text_width("Temperature") + kTemperatureSlider * fs + text_width("T = 0.055") + checkbox_width("entropy") +
+           small_button_width(p.picking_point ? "Click the plane…" : "Softmax lab at a point") + 3 * spacing + 2 * fs;
 }
 
 // The output's temperature, the entropy map, and a point of the plane for the softmax lab.
@@ -444,12 +473,11 @@ void draw_temperature_row(AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Temperature");
     ImGui::SameLine();
-    char shown[32];
-    std::snprintf(shown, sizeof shown, "T = %s", plot::format_significant(p.view.temperature, 3).c_str());
-    ImGui::SetNextItemWidth(9 * fs);
+    ImGui::SetNextItemWidth(kTemperatureSlider * fs);
     double t = p.view.temperature;
     const double lo = kMinOutputTemperature, hi = kMaxOutputTemperature;
-    if (ImGui::SliderScalar("##temperature", ImGuiDataType_Double, &t, &lo, &hi, shown, ImGuiSliderFlags_Logarithmic)) {
+    // the value beside the slider, where the handle never covers it
+    if (ImGui::SliderScalar("##temperature", ImGuiDataType_Double, &t, &lo, &hi, "", ImGuiSliderFlags_Logarithmic)) {
         if (ImGui::IsItemActive()) t = plot::snap_log(t, lo, hi, ImGui::GetIO().KeyShift);
         p.view.temperature = std::clamp(t, lo, hi);
         p.pictures_dirty = true;
@@ -461,6 +489,8 @@ void draw_temperature_row(AppState& state) {
         p.view.temperature = 1.0;
         p.pictures_dirty = true;
     }
+    ImGui::SameLine();
+    ImGui::Text("T = %s", plot::format_significant(p.view.temperature, 3).c_str());
     same_line_or_wrap(checkbox_width("entropy"), fs);
     if (ImGui::Checkbox("entropy", &p.view.entropy)) p.pictures_dirty = true;
     item_tip("Colour the plane by how unsure the network is (the entropy of its prediction)");
@@ -491,7 +521,8 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     // the export buttons of the boundary and the loss, on one line or two
     if (view_buttons_width("Boundary") + 1.5f * fs + view_buttons_width("Loss") > column) export_row *= 2;
     const bool tempered = output_has_temperature(p.view.config.output);
-    const float temperature_row = tempered ? ImGui::GetFrameHeightWithSpacing() * (column < 30 * fs ? 2 : 1) : 0.0f;
+    const float temperature_row =
+        tempered ? ImGui::GetFrameHeightWithSpacing() * (temperature_row_width(p) > column ? 2 : 1) : 0.0f;
     const float caption = boundary_caption_height(p.boundary, column);  // its rows under the boundary
     float network_h = room.y, boundary_h = 0, loss_h = 0;
     const float spacing = 2 * style.ItemSpacing.y;  // after the boundary plot and after its caption
@@ -513,36 +544,42 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     // tall enough for the diagram and a view under it, each readable: both; otherwise one at a time
     const float tab_bar = ImGui::GetFrameHeightWithSpacing();
-    const bool shared = network_h >= 22.0f * fs + tab_bar + export_row + plot_h + 4.0f * fs;
+    const float diagram_min = 18.0f * fs, pane_min = 20.0f * fs;
+    // (the room on screen decides, not the column's height when the lab scrolls)
+    const bool shared = room.y >= diagram_min + pane_min + tab_bar + spacing;
     if (shared) {
-        const float diagram_h = std::floor(0.5f * (network_h - tab_bar - spacing));
+        const float diagram_h = std::floor(std::max(diagram_min, 0.45f * (room.y - tab_bar - spacing)));
         ImGui::BeginChild("##diagram", ImVec2(0, diagram_h), false, ImGuiWindowFlags_NoScrollWithMouse);
         draw_network_view(state, ImVec2(0, diagram_h), true);
         ImGui::EndChild();
     }
     if (begin_tab_bar("##left-views")) {
+        // a pane asked for (a key, a lesson) is selected until its tab is the one open; until then the
+        // open tab does not change the view
+        const bool network_tab = !shared || p.view.pane != PlaygroundPane::Network;
+        if (!network_tab) p.view.pane = PlaygroundPane::Units;  // the network is on screen anyway
         const auto tab = [&](const char* label, PlaygroundPane pane) {
-            const bool select = p.select_pane && p.view.pane == pane;
-            const bool open = tab_item(label, select ? ImGuiTabItemFlags_SetSelected : 0);
-            if (open) p.view.pane = pane;
+            const bool open = tab_item(label, p.select_pane && p.view.pane == pane ? ImGuiTabItemFlags_SetSelected : 0);
+            if (open && p.select_pane && p.view.pane == pane) p.select_pane = false;
+            if (open && !p.select_pane) p.view.pane = pane;
             return open;
         };
-        const float rest = std::max(plot_h, std::floor(network_h - ImGui::GetCursorPosY() - tab_bar));
+        // what is left of the column under the tab bar
+        const auto rest = [&] { return std::max(plot_h, std::floor(network_h - ImGui::GetCursorPosY())); };
         if (!shared && tab("Network", PlaygroundPane::Network)) {
-            draw_network_view(state, ImVec2(0, rest), true);
+            draw_network_view(state, ImVec2(0, rest()), true);
             ImGui::EndTabItem();
         }
         if (tab("Units on the curve", PlaygroundPane::Units)) {
-            draw_units_view(state, ImVec2(0, rest), true);
+            draw_units_view(state, ImVec2(0, rest()), true);
             ImGui::EndTabItem();
         }
         if (tab("Gradient across layers", PlaygroundPane::Gradient)) {
-            draw_gradient_view(state, ImVec2(0, rest), true);
+            draw_gradient_view(state, ImVec2(0, rest()), true);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
-    p.select_pane = false;
     ImGui::EndChild();
     if (side_by_side) ImGui::SameLine();
     const float column_h = boundary_h + spacing + under + loss_h;
