@@ -100,7 +100,12 @@ void draw_key(const UnitsPicture& picture, float x0, float width) {
 
 // The layer's curve as the explorer draws it, over the histogram's range: f and f' dashed, the zones
 // shaded. Returns the zones, for the histogram below to shade the same.
-Zones draw_curve(const core::LayerHistogram& h, double threshold, ImVec2 size, plot::PlotFlags flags) {
+// Points per layer curve across its range: a cell is a few hundred pixels wide, and every point is drawn
+// each frame (the explorer's 801 are for a plot the whole window wide).
+constexpr int kLayerCurveSamples = 241;
+
+// The explorer's view of one layer's curve: its function at its parameters over [low, high].
+ActivationView layer_view(const core::LayerHistogram& h, double threshold) {
     ActivationView view;
     view.functions = {h.activation};
     view.params[static_cast<size_t>(h.activation)] = h.params;
@@ -108,7 +113,11 @@ Zones draw_curve(const core::LayerHistogram& h, double threshold, ImVec2 size, p
     view.x_max = h.high;
     view.saturation_threshold = threshold;
     view.show_probe = false;
-    const ActivationCurves curves = sample_curves(view, h.low, h.high);
+    view.samples = kLayerCurveSamples;
+    return view;
+}
+
+Zones draw_curve(const ActivationView& view, const ActivationCurves& curves, ImVec2 size, plot::PlotFlags flags) {
     FigureOptions options;
     options.flags = flags | plot::PlotFlags_NoTitle | plot::PlotFlags_NoLegend;
     options.home = fit_limits(view);
@@ -116,7 +125,8 @@ Zones draw_curve(const core::LayerHistogram& h, double threshold, ImVec2 size, p
     options.variable = "z";
     options.x_label = false;  // the histogram under it names z
     options.y_label = size.y >= kLabelledHeight * ImGui::GetFontSize();
-    draw_activation_figure(view, curves, size, options, nullptr);
+    ActivationView shown = view;  // the figure keeps the series' looks in the view it is given
+    draw_activation_figure(shown, curves, size, options, nullptr);
     return curves.zones.empty() ? Zones{} : curves.zones.front();
 }
 
@@ -190,6 +200,10 @@ UnitsPicture make_units_picture(std::vector<core::LayerHistogram> layers, int ep
     p.threshold = threshold;
     p.title = "Units on the curve at epoch " + std::to_string(epoch);
     p.subtitle = subtitle;
+    for (const core::LayerHistogram& h : p.layers) {
+        p.views.push_back(layer_view(h, threshold));
+        p.curves.push_back(sample_curves(p.views.back(), h.low, h.high));
+    }
     return p;
 }
 
@@ -233,7 +247,8 @@ void draw_units_figure(const UnitsPicture& picture, ImVec2 size, int layer, int 
     draw_key(picture, start.x + pad, inner);
     const float top = ImGui::GetCursorScreenPos().y + 0.4f * fs;
 
-    const int n = static_cast<int>(picture.layers.size());
+    // (a picture not made by make_units_picture has no curves: nothing to draw)
+    const int n = picture.curves.size() == picture.layers.size() ? static_cast<int>(picture.layers.size()) : 0;
     if (n == 0) {
         ImGui::SetCursorScreenPos(ImVec2(start.x + pad, top));
         ImGui::TextUnformatted("The network has no hidden layer: there are no units to show.");
@@ -270,7 +285,8 @@ void draw_units_figure(const UnitsPicture& picture, ImVec2 size, int layer, int 
         ImGui::PushID(l);
         plot::BeginAlignedPlots("##curve-over-histogram");  // one z axis: the same pixels in both
         ImGui::SetCursorScreenPos(ImVec2(x, plots_top));
-        const Zones zones = draw_curve(picture.layers[static_cast<size_t>(l)], picture.threshold, ImVec2(cell_w, curve_h), flags);
+        const Zones zones = draw_curve(picture.views[static_cast<size_t>(l)], picture.curves[static_cast<size_t>(l)],
+                                       ImVec2(cell_w, curve_h), flags);
         ImGui::SetCursorScreenPos(ImVec2(x, plots_top + curve_h));
         draw_histogram(picture, l, shown_unit, zones, ImVec2(cell_w, plots_h - curve_h), flags);
         plot::EndAlignedPlots();

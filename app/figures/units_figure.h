@@ -4,6 +4,7 @@
 // and `actlab export units` draw it with the same function.
 #pragma once
 
+#include "app/figures/activation_figure.h"
 #include "app/figures/figure.h"
 #include "app/plot/plot.h"
 #include "core/network_activity.h"
@@ -22,6 +23,10 @@ struct UnitsPicture {
     double threshold = core::kDefaultSaturation;  // the one the histograms were binned with
     std::string title;                             // "Units on the curve at epoch 500"
     std::string subtitle;                          // what was trained: "circle · 2-4-2-1 tanh · ..." (may be empty)
+    // each layer's curve as the explorer samples it over the histogram's range (made with the picture,
+    // not each frame)
+    std::vector<ActivationView> views;
+    std::vector<ActivationCurves> curves;
 };
 
 // The picture of `layers` binned with `threshold` at `epoch`; `subtitle` says what was trained.
