@@ -12,6 +12,7 @@
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
 #include "app/panels/typed_field.h"
+#include "app/ui_items.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
@@ -281,20 +282,28 @@ double shown_param(const PlaygroundState& p, int param) {
     return param >= 0 && param < params.size() ? params[param] : NAN;
 }
 
-// A weight or bias chosen in the diagram: what it is, its value to type, and the way out.
+// A weight or bias chosen in the diagram: its value to type, the way out, and what it is; one line,
+// there whether or not one is chosen, so choosing one moves nothing under the mouse.
 void draw_weight_editor(PlaygroundState& p) {
     WeightEditor& e = p.editor;
     if (!std::isfinite(shown_param(p, e.param))) e.param = -1;  // a new network: the choice is gone
+    const float fs = ImGui::GetFontSize();
+    const bool running = playground_running(p);
     if (e.param < 0) {
-        if (!e.message.empty()) hint(e.message.c_str());
+        ImGui::AlignTextToFramePadding();
+        if (!e.message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
+            ImGui::TextUnformatted(e.message.c_str());
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::TextDisabled(running ? "Pause (Space) to set a weight or a bias by hand."
+                                        : "Click a link or a bias square to set it by hand.");
+        }
         return;
     }
-    const float fs = ImGui::GetFontSize();
-    const std::string what = describe_parameter(p.network, e.param);
-    text_wrapped(("Setting " + what + ":").c_str());
     double value = shown_param(p, e.param);
-    ImGui::SetNextItemWidth(8 * fs);
-    ImGui::BeginDisabled(playground_running(p));
+    ImGui::SetNextItemWidth(7 * fs);
+    ImGui::BeginDisabled(running);
     if (typed_double("##weight", &value, "%.6g", &e.message, [](double v) {
             return std::fabs(v) <= kMaxHandWeight ? std::string()
                                                   : "A weight set by hand must be within ±" + plot::format_significant(kMaxHandWeight) +
@@ -302,14 +311,22 @@ void draw_weight_editor(PlaygroundState& p) {
         }))
         request_weight(p, e.param, value);
     ImGui::EndDisabled();
+    record_item("weight");
     item_tip("Type a value, or drag the link or bias square sideways (Shift: finer)");
     ImGui::SameLine();
     if (ImGui::SmallButton("Done")) e.param = -1;
-    if (!e.message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-        text_wrapped(e.message.c_str());
-        ImGui::PopStyleColor();
-    }
+    ImGui::SameLine();
+    // what it is, or why a typed value was refused, cut at the column's edge (whole in the tooltip)
+    const std::string what = e.message.empty() ? describe_parameter(p.network, e.param) : e.message;
+    ImGui::PushStyleColor(ImGuiCol_Text, e.message.empty() ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : IM_COL32(190, 30, 30, 255));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float room = ImGui::GetContentRegionAvail().x;
+    ImGui::PushClipRect(at, ImVec2(at.x + room, at.y + ImGui::GetFrameHeight()), true);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(what.c_str());
+    ImGui::PopClipRect();
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(what.c_str()).x > room) ImGui::SetTooltip("%s", what.c_str());
 }
 
 // What the mouse does in the diagram: the unit it is over (the units view shows that unit), and,
