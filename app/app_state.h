@@ -179,7 +179,7 @@ struct PlaygroundState {
     FileBrowser csv_browser;          // "Choose a file…"
     UnitsPicture units;               // units on the curve, from the shown snapshot
     LiveGradientPicture live_gradient;  // the gradient across layers, from the shown snapshot
-    bool select_pane = false;         // bring view.pane's tab to the front next frame (a key, a lesson)
+    bool select_pane = true;          // bring view.pane's tab to the front (as read from settings, a key, a lesson)
     bool picking_point = false;       // the next click on the boundary opens the softmax lab there
     WeightEditor editor;              // a weight or bias set by hand
     int hover_layer = -1, hover_unit = -1;  // the hidden unit under the mouse in the diagram last frame

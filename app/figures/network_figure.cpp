@@ -220,8 +220,9 @@ void draw_unit_map(const NetworkPicture& pic, const Node& n, const HeatmapTextur
             style = boundary_style(pic.classes, false);
             style.strength = kThumbnailStrength;
             if (pic.classes > 0) style.contour_width = std::max(1.0f, std::min(2.0f, 0.02f * (b.x - a.x)));
-            painter->draw(dl, output, a, b, style);
-        } else if (output.layers() == 1) {
+            // the field's own layer: the texture may hold the entropy map after it
+            painter->draw(dl, output, a, b, style, 0, 1);
+        } else if (pic.output.layers == 1) {
             // two-class softmax: the field is p₁ − p₀; each class's unit lights up where it wins
             style.colors[0] = n.unit == 0 ? data_class_color(0) : IM_COL32(255, 255, 255, 255);
             style.colors[1] = n.unit == 1 ? data_class_color(1) : IM_COL32(255, 255, 255, 255);

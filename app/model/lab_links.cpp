@@ -115,6 +115,11 @@ void softmax_from_point(AppState& state, double x1, double x2) {
         labels = output == core::Output::Sigmoid ? std::vector<std::string>{"class 0", "class 1"}
                                                  : std::vector<std::string>{"class −1", "class +1"};
     }
+    // two classes the other way round: the softmax lab's first colour (blue) is the plane's second class's
+    if (logits.size() == 2) {
+        std::swap(logits[0], logits[1]);
+        std::swap(labels[0], labels[1]);
+    }
     for (double& l : logits) l = std::clamp(l, -kMaxAbsLogit, kMaxAbsLogit);
     v.logits = logits;
     v.labels = labels;
