@@ -122,7 +122,7 @@ std::string legend_label(const core::Activation& act, const core::ParamValues& p
 bool draw_activation_figure(ActivationView& view, const ActivationCurves& curves, ImVec2 size,
                             const FigureOptions& options, plot::Limits* shown) {
     bool probe_moved = false;
-    if (!plot::BeginPlot("Activation functions##activations", size, options.flags)) return false;
+    if (!plot::BeginPlot(options.id, size, options.flags)) return false;
     const std::string v = options.variable;
     const std::string f_name = "f(" + v + ")", df_name = "f'(" + v + ")";
     const std::string y_label =

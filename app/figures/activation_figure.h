@@ -62,6 +62,7 @@ struct FigureOptions {
     const char* variable = "x";  // the input's name on the axes: "z" where the curve is a layer's
     bool x_label = true;         // false: no x axis label (a plot under it names the same axis)
     bool y_label = true;         // false: no y axis label (a plot too small to give it the room)
+    const char* id = "Activation functions##activations";  // the plot's title and ID
 };
 
 // The shading of the zones where learning stalls, pale enough for curves and bars over it.

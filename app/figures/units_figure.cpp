@@ -123,6 +123,7 @@ Zones draw_curve(const ActivationView& view, const ActivationCurves& curves, ImV
     options.home = fit_limits(view);
     options.cond = plot::Cond_Always;  // the range follows the run
     options.variable = "z";
+    options.id = "##units-curve";  // a small multiple, one per layer (inside the layer's PushID)
     options.x_label = false;  // the histogram under it names z
     options.y_label = size.y >= kLabelledHeight * ImGui::GetFontSize();
     ActivationView shown = view;  // the figure keeps the series' looks in the view it is given
@@ -294,6 +295,16 @@ void draw_units_figure(const UnitsPicture& picture, ImVec2 size, int layer, int 
     }
     ImGui::SetCursorScreenPos(start);
     ImGui::Dummy(size);
+}
+
+float units_figure_min_height(const UnitsPicture& picture, float width) {
+    const float fs = ImGui::GetFontSize(), gap = 1.2f * fs;
+    const int n = std::max(1, static_cast<int>(picture.layers.size()));
+    // cells at least 14 font heights wide, each a caption of up to three lines over two plots whose data
+    // areas are 3 font heights with their ticks
+    const int columns = std::clamp(static_cast<int>((width + gap) / (14.0f * fs + gap)), 1, n);
+    const int rows = (n + columns - 1) / columns;
+    return 3.5f * fs + rows * 16.0f * fs + (rows - 1) * gap;
 }
 
 std::string units_csv(const UnitsPicture& picture) {

@@ -47,6 +47,10 @@ std::string units_caption(const UnitsPicture& picture, int layer, int unit = -1)
 void draw_units_figure(const UnitsPicture& picture, ImVec2 size, int layer = -1, int unit = -1,
                        plot::PlotFlags flags = 0);
 
+// The height the figure needs at `width` for every layer's plots to stay readable (a data area of at
+// least 3 font heights in each): where it gets less, its cells are cramped.
+float units_figure_min_height(const UnitsPicture& picture, float width);
+
 // The CSV: layer,bin_low,bin_high,count,zone. Hidden layers from 1 (the input side), all units pooled,
 // bin by bin from low to high, a row for each zone a bin holds points of (a bin across a zone's edge has
 // one for each); an empty bin one row of count 0 in the zone of f' at its middle. A layer's counts add

@@ -558,14 +558,17 @@ void draw_train_tab(AppState& state, ImVec2 room) {
         loss_h = std::max(plot_h, 0.5f * room.y);
     }
     const float left = side_by_side ? room.x - column - style.ItemSpacing.x : room.x;
-    ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     // tall enough for the diagram and a view under it, each readable: both; otherwise one at a time
     const float tab_bar = ImGui::GetFrameHeightWithSpacing();
     const float diagram_min = 18.0f * fs, pane_min = 20.0f * fs;
     // (the room on screen decides, not the column's height when the lab scrolls)
     const bool shared = room.y >= diagram_min + pane_min + tab_bar + spacing;
+    const float diagram_h = shared ? std::floor(std::max(diagram_min, 0.45f * (room.y - tab_bar - spacing))) : 0.0f;
+    // the units view's cells stay readable: the column grows (the lab scrolls) rather than cramp them
+    if (p.view.pane == PlaygroundPane::Units)
+        network_h = std::max(network_h, diagram_h + spacing + 2 * tab_bar + units_figure_min_height(p.units, left));
+    ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     if (shared) {
-        const float diagram_h = std::floor(std::max(diagram_min, 0.45f * (room.y - tab_bar - spacing)));
         ImGui::BeginChild("##diagram", ImVec2(0, diagram_h), false, ImGuiWindowFlags_NoScrollWithMouse);
         draw_network_view(state, ImVec2(0, diagram_h), true);
         ImGui::EndChild();
@@ -628,7 +631,10 @@ void draw_alone(AppState& state, ImVec2 room) {
         case PlaygroundAlone::Boundary: {
             const float row = output_has_temperature(p.view.config.output) ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
             PlotClick click;
-            draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(room.x, room.y - row), 0, &click);
+            // a readable plot above its caption at least (the lab scrolls when the room is less)
+            const float least = std::ceil(kPlotMinHeight * ImGui::GetFontSize()) + boundary_caption_height(p.boundary, room.x);
+            draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(room.x, std::max(room.y - row, least)), 0,
+                               &click);
             if (click.clicked && p.picking_point) {
                 state.links.push_back({LabLink::Kind::SoftmaxFromPoint, 0, click.x, click.y});
                 p.picking_point = false;

@@ -205,7 +205,7 @@ TEST(Settings, ThePlaygroundComesBackAndItsBadValuesAreReported) {
     load_settings(tmp / "bad.json", &partly, &problems);
     ASSERT_EQ(problems.size(), 4u);
     EXPECT_EQ(std::count_if(problems.begin(), problems.end(),
-                            [](const std::string& p) { return p.find("temperature '0' must be from 0.05 to 20") != std::string::npos; }),
+                            [](const std::string& p) { return p.find("'temperature=0': must be a number from 0.05 to 20") != std::string::npos; }),
               1);
     EXPECT_EQ(partly.playground.view.temperature, 1.0);
     EXPECT_FALSE(partly.playground.view.entropy);
