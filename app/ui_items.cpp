@@ -15,4 +15,10 @@ void record_item(const char* name) {
     g_recorder->rects[name] = ImVec4(lo.x, lo.y, hi.x, hi.y);
 }
 
+void record_rect(const std::string& name, ImVec2 min, ImVec2 max) {
+    if (g_recorder) g_recorder->rects[name] = ImVec4(min.x, min.y, max.x, max.y);
+}
+
+bool recording_items() { return g_recorder != nullptr; }
+
 }  // namespace actlab::app

@@ -18,5 +18,9 @@ struct ItemRects {
 void set_item_recorder(ItemRects* recorder);
 // ImGui's last item, under `name` (its visible label, say "type T", or "Dying ReLU: bias −1").
 void record_item(const char* name);
+// A place drawn without an item of its own (a link of the network diagram), under `name`.
+void record_rect(const std::string& name, ImVec2 min, ImVec2 max);
+// Whether a recorder is set: what is costly to name is named only then.
+bool recording_items();
 
 }  // namespace actlab::app

@@ -4,6 +4,7 @@
 #include "app/figures/loss_figure.h"
 #include "app/plot/plot.h"
 #include "app/plot/text_format.h"
+#include "app/ui_items.h"
 
 #include <algorithm>
 #include <cmath>
@@ -431,6 +432,19 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         // the hovered link and the one being set by hand on top, outlined
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], kDark, k.width + 0.25f * fs, 0);
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], sign_color(k.w), k.width, 0);
+    }
+    // where a test aims to choose a parameter: the middle of each link, each bias square
+    if (interactive && recording_items()) {
+        for (const Link& k : links) {
+            const ImVec2 m = bezier_at(k, 0.5f);
+            record_rect("param " + std::to_string(link_param(k)), m, m);
+        }
+        for (int c = 1; c < columns; ++c)
+            for (const Node& n : nodes[c]) {
+                ImVec2 a, b;
+                bias_square(n, fs, &a, &b);
+                record_rect("param " + std::to_string(net.slots(c - 1).biases + n.unit), a, b);
+            }
     }
     if (hit) {
         if (hover_link) hit->param = link_param(*hover_link);

@@ -124,32 +124,42 @@ void apply_settings(PlaygroundState& p) {
 void carry_out_requests(PlaygroundState& p) {
     const std::vector<RunRequest> requests = std::move(p.requests);
     p.requests.clear();
-    // each request sees the ones before it: Space twice in a frame plays and pauses
+    // each request sees the ones before it: Space twice in a frame plays and pauses. Play and pause
+    // are sent as their net effect, just before a request that needs them in order and at the end:
+    // sent one after the other, the worker could take the first alone and train an epoch before the
+    // second arrived.
     bool running = p.trainer->snapshot()->running;
+    bool wanted = running;
+    const auto send_play_or_pause = [&] {
+        if (wanted != running) wanted ? p.trainer->play() : p.trainer->pause();
+        running = wanted;
+    };
     for (RunRequest r : requests) {
         switch (r) {
             case RunRequest::PlayOrPause:
-                running ? p.trainer->pause() : p.trainer->play();
-                running = !running;
+                wanted = !wanted;
                 break;
             case RunRequest::Play:
-                p.trainer->play();
-                running = true;
+                wanted = true;
                 break;
             case RunRequest::Step:
+                send_play_or_pause();
                 p.trainer->step();
-                running = false;
+                running = wanted = false;
                 break;
             case RunRequest::Reset:
+                send_play_or_pause();
                 p.needs_reset = true;
                 sync_run(p);
                 break;
             case RunRequest::BackToBest:
+                send_play_or_pause();
                 p.trainer->back_to_best();
-                running = false;
+                running = wanted = false;
                 break;
         }
     }
+    send_play_or_pause();
     if (!p.weight_edits.empty()) {
         // only on the shown network, and only while paused: a running epoch would overwrite them
         if (p.shown && !p.shown->running && network_fits(p.shown->network, p.view.config, p.data)) {

@@ -16,6 +16,7 @@
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
+#include "app/ui_items.h"
 
 #include <imgui.h>
 #define GLFW_INCLUDE_NONE
@@ -140,8 +141,10 @@ void draw_stop_banner(PlaygroundState& p) {
         p.view.config.optimizer.learning_rate = rate;  // the model step gives the trainer the rate first
         request_run(p, RunRequest::BackToBest);
     }
+    record_item(slower.c_str());
     ImGui::SameLine();
     if (ImGui::Button(back.c_str())) request_run(p, RunRequest::BackToBest);
+    record_item(back.c_str());
     if (collapsed) {
         ImGui::SameLine();
         if (ImGui::Button("Carry on anyway (Space)")) request_run(p, RunRequest::Play);
@@ -399,6 +402,7 @@ void view_buttons(AppState& state, const char* what, PlaygroundAlone alone, cons
         state.playground.view.alone = alone;
         state.ui.plot_only = true;
     }
+    record_item((std::string(what) + ": Alone").c_str());
     item_tip("Show only this, as large as the window allows (Ctrl+H or Esc: everything again)");
     ImGui::PopID();
 }

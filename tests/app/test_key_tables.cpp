@@ -2,6 +2,7 @@
 // "unknown key" message list exactly the table's keys.
 #include "app/figures/activation_keys.h"
 #include "app/figures/gradient_keys.h"
+#include "app/figures/playground_keys.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/training_keys.h"
 
@@ -9,6 +10,7 @@
 
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace actlab::app;
@@ -73,6 +75,7 @@ TEST(KeyTables, HelpAndUnknownKeyListExactlyTheTablesKeys) {
     expect_lists_exactly_its_keys(softmax_key_table());
     expect_lists_exactly_its_keys(gradient_key_table());
     expect_lists_exactly_its_keys(training_key_table());
+    expect_lists_exactly_its_keys(playground_key_table());
     EXPECT_EQ(help_keys(activation_keys_help()), table_names(activation_key_table()));
     EXPECT_EQ(help_keys(training_keys_help()), table_names(training_key_table()));
 }
@@ -116,4 +119,63 @@ TEST(KeyTables, TrainingKeysRoundTrip) {
         ASSERT_TRUE(finish_training_request(&back, &data, &error)) << error;
         EXPECT_EQ(training_keys(back.config, back.data_file), written);
     }
+}
+
+// The playground's display keys (it has no operator==: what it writes is compared instead). Each key
+// read back alone or all together gives the view that wrote it.
+TEST(KeyTables, PlaygroundKeysRoundTrip) {
+    PlaygroundView changed;
+    std::string error;
+    for (const auto& [k, v] : std::vector<KeyValue>{{"speed", "0"}, {"discrete", "true"}, {"show_test", "false"},
+                                                    {"log_loss", "false"}, {"temperature", "0.25"}, {"entropy", "true"},
+                                                    {"view", "gradient"}})
+        ASSERT_TRUE(apply_playground_key(&changed, k, v, &error)) << k << ": " << error;
+    for (const PlaygroundView& view : {PlaygroundView(), changed}) {
+        const std::vector<KeyValue> written = playground_keys(view);
+        ASSERT_EQ(written.size(), playground_key_table().keys.size()) << "every key is written";
+        PlaygroundView back;
+        for (const auto& [key, value] : written) {
+            EXPECT_TRUE(is_playground_key(key)) << key;
+            EXPECT_TRUE(apply_playground_key(&back, key, value, &error)) << key << "=" << value << ": " << error;
+            PlaygroundView one = view;
+            EXPECT_TRUE(apply_playground_key(&one, key, value, &error)) << key << ": " << error;
+            EXPECT_EQ(playground_keys(one), written) << key << "=" << value << " changes the view that wrote it";
+        }
+        EXPECT_EQ(playground_keys(back), written);
+    }
+    EXPECT_EQ(changed.pane, PlaygroundPane::Gradient);
+    EXPECT_EQ(changed.temperature, 0.25);
+    EXPECT_EQ(changed.speed, 0.0);
+    for (const char* pane : {"network", "units", "gradient"}) {
+        PlaygroundView v;
+        ASSERT_TRUE(apply_playground_key(&v, "view", pane, &error)) << error;
+        EXPECT_EQ(playground_keys(v).back(), (KeyValue{"view", pane}));
+    }
+    EXPECT_FALSE(is_playground_key("lr")) << "a training key is not a display key";
+}
+
+// A bad value is refused with the key, the value and what it must be, and the view keeps what it had.
+TEST(KeyTables, ABadPlaygroundViewOrTemperatureIsRefused) {
+    PlaygroundView v;
+    std::string error;
+    ASSERT_TRUE(apply_playground_key(&v, "view", "network", &error)) << error;
+    const std::vector<KeyValue> before = playground_keys(v);
+    for (const auto& [key, value, says] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{{"view", "sideways", "must be units, gradient or network"},
+                                                                         {"view", "", "must be units, gradient or network"},
+                                                                         {"view", "Units", "must be units, gradient or network"},
+                                                                         {"temperature", "0", "must be a number from 0.05 to 20"},
+                                                                         {"temperature", "-1", "must be a number from 0.05 to 20"},
+                                                                         {"temperature", "1e9", "must be a number from 0.05 to 20"},
+                                                                         {"temperature", "warm", "must be a number from 0.05 to 20"},
+                                                                         {"temperature", "nan", "must be a number from 0.05 to 20"}}) {
+        error.clear();
+        EXPECT_FALSE(apply_playground_key(&v, key, value, &error)) << key << "=" << value << " was taken";
+        EXPECT_NE(error.find("'" + key + "=" + value + "'"), std::string::npos) << "the message names what was typed: " << error;
+        EXPECT_NE(error.find(says), std::string::npos) << error;
+        EXPECT_EQ(playground_keys(v), before) << key << "=" << value << " changed the view";
+    }
+    error.clear();
+    EXPECT_FALSE(apply_playground_key(&v, "colour", "red", &error));
+    EXPECT_NE(error.find("unknown key 'colour'"), std::string::npos) << error;
 }

@@ -2,13 +2,15 @@
 // Ctrl+4 opens it, Space starts training; while it runs, the boundary exported as CSV (Ctrl+Shift+E)
 // changes, the epoch in its name grows, the circle's middle turns to class +1, the PNG (Ctrl+E) shows both
 // classes' colours, and the window's own picture of itself (F12) shows the boundary on screen. Space
-// pauses, and the window closes cleanly with the playground saved in its settings.
+// pauses, and the window closes cleanly with the playground saved in its settings. The views under the
+// network (units on the curve, and after G the gradient across layers) change on screen while it trains.
 #include "png_check.h"
 #include "actlab_run.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <cmath>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -16,6 +18,19 @@
 namespace {
 
 // Rows of an exported boundary CSV whose point lies inside the unit disc and whose output is positive.
+// The pixels that differ between two pictures of the window inside the rectangle given as fractions
+// of its size (the two the same size).
+int changed_pixels(const Png& a, const Png& b, double x0, double y0, double x1, double y1) {
+    if (!a.ok || !b.ok || a.width != b.width || a.height != b.height) return -1;
+    int n = 0;
+    for (int y = static_cast<int>(y0 * a.height); y < static_cast<int>(y1 * a.height); ++y)
+        for (int x = static_cast<int>(x0 * a.width); x < static_cast<int>(x1 * a.width); ++x) {
+            const size_t i = 3 * (static_cast<size_t>(y) * a.width + x);
+            n += std::abs(a.rgb[i] - b.rgb[i]) + std::abs(a.rgb[i + 1] - b.rgb[i + 1]) + std::abs(a.rgb[i + 2] - b.rgb[i + 2]) > 24;
+        }
+    return n;
+}
+
 int positive_inside(const std::vector<std::vector<std::string>>& rows) {
     int n = 0;
     for (size_t i = 1; i < rows.size(); ++i) {
@@ -90,4 +105,43 @@ TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     const std::string settings = read_text(tmp / "actlab/settings.json");
     EXPECT_NE(settings.find("\"playground\""), std::string::npos) << settings;
     EXPECT_NE(settings.find("\"dataset\": \"circle\""), std::string::npos) << settings;
+}
+
+// At the window's default size the network's column is tall enough for the diagram and a view under it:
+// the units on the curve, or after G the gradient across layers. Each is photographed (F12) at two
+// epochs of a run, and the lower part of the column, where the view is, must differ between them.
+TEST(WindowPlayground, TheUnitsAndTheGradientChangeOnScreenWhileItTrains) {
+    ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
+    TempDir tmp;
+    sh("mkdir -p " + (tmp / "actlab"));
+    std::ofstream(tmp / "actlab/settings.json") << R"({ "playground": { "speed": 30, "view": "units" } })";
+    const std::string out = tmp / "exports";
+    const RunningApp app = start_actlab_window(out, tmp.path, tmp / "stderr.txt");
+    ASSERT_FALSE(app.window.empty()) << "no window titled actlab appeared";
+    press_keys(app.window, "ctrl+4 space");
+    // the view's plots under the diagram, at the window's default 1440 × 900: from the sidebar's edge to
+    // the boundary's column, below the view's buttons and its captions
+    constexpr double kX0 = 0.22, kY0 = 0.70, kX1 = 0.62, kY1 = 0.95;
+    for (const char* view : {"units", "gradient"}) {
+        if (std::string(view) == "gradient") press_keys(app.window, "g");
+        // a picture at an epoch, then one at least 30 epochs later (the window shows the epoch it exported)
+        Png first, second;
+        long at = -1;
+        const std::string a = export_until(app.window, out, "ctrl+shift+e", ".csv", [&](const std::string& name) {
+            at = epoch_in_name(name);
+            first = read_png(screenshot(app.window, out));
+            return at > 5 && first.ok;
+        });
+        ASSERT_FALSE(a.empty()) << view << ": the run did not train";
+        const std::string b = export_until(app.window, out, "ctrl+shift+e", ".csv", [&](const std::string& name) {
+            second = read_png(screenshot(app.window, out));
+            return epoch_in_name(name) > at + 30 && second.ok;
+        });
+        ASSERT_FALSE(b.empty()) << view << ": the run stopped after epoch " << at;
+        const int changed = changed_pixels(first, second, kX0, kY0, kX1, kY1);
+        EXPECT_GT(changed, 2000) << "the " << view << " view did not change between " << a << " and " << b;
+    }
+    press_keys(app.window, "ctrl+q");
+    EXPECT_EQ(wait_program(app.pid, 30), 0) << "the window did not close cleanly";
+    EXPECT_EQ(read_text(tmp / "stderr.txt"), "");
 }
