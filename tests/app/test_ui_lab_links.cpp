@@ -155,7 +155,7 @@ TEST(UiLabLinks, ThreeClassLogitsAtAPointInTheSoftmaxLab) {
     EXPECT_FALSE(h.state.status.error) << h.state.status.text;
 }
 
-TEST(UiLabLinks, TanhsOneOutputIsTheLogitsMinusZAndZ) {
+TEST(UiLabLinks, TanhsOneOutputIsTheLogitsZAndMinusZClassPlusOneFirst) {
     UiHarness h;
     ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
     open_playground(h, core::default_train_config());  // the circle, tanh output
@@ -166,8 +166,11 @@ TEST(UiLabLinks, TanhsOneOutputIsTheLogitsMinusZAndZ) {
     ASSERT_EQ(z.size(), 1);
     const app::SoftmaxView& s = h.state.softmax.view;
     ASSERT_EQ(s.logits.size(), 2u);
-    EXPECT_DOUBLE_EQ(s.logits[0], -z[0]);
-    EXPECT_DOUBLE_EQ(s.logits[1], z[0]);
+    // class +1 first, in the softmax lab's first colour (blue, as on the plane)
+    EXPECT_DOUBLE_EQ(s.logits[0], z[0]);
+    EXPECT_DOUBLE_EQ(s.logits[1], -z[0]);
+    EXPECT_EQ(s.labels[0], "class +1");
+    EXPECT_EQ(s.labels[1], "class −1");
     EXPECT_DOUBLE_EQ(s.temperatures.front(), p.view.temperature);
     EXPECT_EQ(h.state.lab, app::Lab::Softmax);
 }
