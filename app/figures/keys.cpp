@@ -153,7 +153,13 @@ std::vector<ParamKey> activation_param_keys() {
 }
 
 std::string range_text(double v) {
-    // "1e-05" as "1e-5", "1e+06" as "1e6": as a user types it
+    // "1e-05" as "1e-5", 1000000 as "1e6": as a user types it
+    if (std::fabs(v) >= 1e5 && std::fabs(v) < 1e15 && v == std::floor(v)) {
+        int zeros = 0;
+        double m = v;
+        while (std::fmod(m, 10.0) == 0.0) m /= 10.0, ++zeros;
+        if (zeros >= 5) return number_text(m) + "e" + std::to_string(zeros);
+    }
     std::string s = number_text(v);
     const auto e = s.find('e');
     if (e == std::string::npos) return s;
