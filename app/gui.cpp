@@ -225,9 +225,11 @@ void draw_main_window(AppState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // No background: the frame is cleared to the window's colour (run_gui), so painting it would
+    // only cover every pixel a second time.
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoSavedSettings;
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("actlab", nullptr, flags);
     draw_menu(state);
     const float status_height = ImGui::GetFrameHeightWithSpacing();
@@ -410,7 +412,7 @@ int run_gui(const GuiOptions& options) {
         frame_start = Clock::now();
         set_fullscreen(window, state.ui.fullscreen);
         ui_frame(state, take_key_presses(window));
-        render_frame(window, ImVec4(0.96f, 0.96f, 0.97f, 1.0f));
+        render_frame(window, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);  // the main window's colour
         if (state.ui.screenshot) save_screenshot(state, window);
         service_exports(state);
         present(window);

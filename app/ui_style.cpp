@@ -55,7 +55,9 @@ void apply_theme(float scale) {
     style.GrabMinSize = 12.0f;
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.97f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(0.96f, 0.96f, 0.97f, 1.0f);
+    // Child windows show what is under them, the window's own colour: painting it again would cost
+    // every pixel of the window once more a frame (a software renderer pays for each).
+    c[ImGuiCol_ChildBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);
     c[ImGuiCol_Text] = ImVec4(0.08f, 0.08f, 0.10f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.38f, 0.42f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);

@@ -12,10 +12,16 @@
 //
 // A value layer (the entropy map) replaces the class colours with a sequential colour map of that
 // layer's 0 … 1; the contour is still the decision's, drawn from the layers above.
+//
+// LAYERS is defined by app/render/heatmap.cpp, one program per layer count: the one-layer program has
+// no class loop at all, and the K-layer ones a loop of fixed length over values held in registers
+// (a loop bounded at run time over arrays indexed at run time is what a software renderer pays most for).
 #version 330 core
+#ifndef LAYERS
+#define LAYERS 1
+#endif
 uniform sampler2DArray u_field;
 uniform int u_first_layer;       // the field's first layer in the texture (one unit's map among many)
-uniform int u_layers;            // 1: signed; ≥ 3: class probabilities
 uniform vec3 u_colors[10];       // signed: [0] below 0, [1] above; classes: one per class
 uniform float u_strength;        // how far toward the class colour the strongest value goes (0–1)
 uniform bool u_discrete;         // flat colours: each point the colour of its decision, at full strength
@@ -33,43 +39,45 @@ void main() {
     float margin;                // 0 on the decision boundary, growing away from it
     float slope;                 // how fast margin changes per pixel
     float amount;                // 0 (white) … 1 (the class colour at u_strength)
-    if (u_layers == 1) {
-        float v = texture(u_field, vec3(v_uv, float(u_first_layer))).r;
-        color = v < 0.0 ? u_colors[0] : u_colors[1];
-        amount = min(abs(v), 1.0);
-        margin = v;
-        slope = fwidth(v);
-    } else {
-        // Every class's probability and its rate of change across the screen, all computed by every
-        // pixel alike (so the derivatives are well defined), then the two leading classes.
-        float p[10];
-        vec2 gradient[10];
-        int count = min(u_layers, 10);
-        for (int k = 0; k < count; ++k) {
-            p[k] = texture(u_field, vec3(v_uv, float(u_first_layer + k))).r;
-            gradient[k] = vec2(dFdx(p[k]), dFdy(p[k]));
-        }
-        int winner = 0, runner_up = 1;
-        if (p[1] > p[0]) {
-            winner = 1;
-            runner_up = 0;
-        }
-        for (int k = 2; k < count; ++k) {
-            if (p[k] > p[winner]) {
-                runner_up = winner;
-                winner = k;
-            } else if (p[k] > p[runner_up]) {
-                runner_up = k;
-            }
-        }
-        color = u_colors[winner];
-        float uniform_p = 1.0 / float(count);
-        amount = clamp((p[winner] - uniform_p) / (1.0 - uniform_p), 0.0, 1.0);
-        // the boundary between the two leading classes is where their difference crosses 0
-        margin = p[winner] - p[runner_up];
-        vec2 g = gradient[winner] - gradient[runner_up];
-        slope = abs(g.x) + abs(g.y);
+#if LAYERS == 1
+    float v = texture(u_field, vec3(v_uv, float(u_first_layer))).r;
+    color = v < 0.0 ? u_colors[0] : u_colors[1];
+    amount = min(abs(v), 1.0);
+    margin = v;
+    slope = fwidth(v);
+#else
+    // Every class's probability and its rate of change across the screen, all computed by every
+    // pixel alike (so the derivatives are well defined), then the two leading classes.
+    float p[LAYERS];
+    vec2 gradient[LAYERS];
+    for (int k = 0; k < LAYERS; ++k) {
+        p[k] = texture(u_field, vec3(v_uv, float(u_first_layer + k))).r;
+        gradient[k] = vec2(dFdx(p[k]), dFdy(p[k]));
     }
+    // the leader and the runner-up carried along by value (the first of equals leads)
+    bool second_leads = p[1] > p[0];
+    float best = second_leads ? p[1] : p[0], next = second_leads ? p[0] : p[1];
+    vec2 best_gradient = second_leads ? gradient[1] : gradient[0], next_gradient = second_leads ? gradient[0] : gradient[1];
+    color = second_leads ? u_colors[1] : u_colors[0];
+    for (int k = 2; k < LAYERS; ++k) {
+        if (p[k] > best) {
+            next = best;
+            next_gradient = best_gradient;
+            best = p[k];
+            best_gradient = gradient[k];
+            color = u_colors[k];
+        } else if (p[k] > next) {
+            next = p[k];
+            next_gradient = gradient[k];
+        }
+    }
+    float uniform_p = 1.0 / float(LAYERS);
+    amount = clamp((best - uniform_p) / (1.0 - uniform_p), 0.0, 1.0);
+    // the boundary between the two leading classes is where their difference crosses 0
+    margin = best - next;
+    vec2 g = best_gradient - next_gradient;
+    slope = abs(g.x) + abs(g.y);
+#endif
     if (u_discrete) amount = 1.0;
     vec3 shade = mix(vec3(1.0), color, amount * u_strength);
     if (u_value_layer >= 0) {

@@ -154,18 +154,21 @@ void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& textu
         return classes > 0 ? data_class_color(static_cast<int>(target)) : target_color(target, pic.target_scale);
     };
     const ImU32 outline = IM_COL32(255, 255, 255, 255), dark = IM_COL32(30, 30, 30, 255);
-    for (int i = 0; i < pic.train.size(); ++i) {
-        const ImVec2 c = plot::PlotToPixels(pic.train.x(i, 0), pic.train.x(i, 1));
-        dl->AddCircleFilled(c, radius, point_color(pic.train.target[i]), 10);
-        dl->AddCircle(c, radius, outline, 10, 0.9f * unit);
-    }
+    // Each point's ring covers the edge of its disc, so the disc is drawn without an anti-aliased
+    // fringe of its own: a third of the triangles of a point (hundreds of points, every frame).
+    const ImDrawListFlags flags = dl->Flags;
+    const auto point = [&](ImVec2 c, ImU32 fill, ImU32 ring, float ring_width) {
+        dl->Flags = flags & ~ImDrawListFlags_AntiAliasedFill;
+        dl->AddCircleFilled(c, radius, fill, 10);
+        dl->Flags = flags;
+        dl->AddCircle(c, radius, ring, 10, ring_width);
+    };
+    for (int i = 0; i < pic.train.size(); ++i)
+        point(plot::PlotToPixels(pic.train.x(i, 0), pic.train.x(i, 1)), point_color(pic.train.target[i]), outline, 0.9f * unit);
     // test points: the same colours, ringed in black (as on Playground)
     if (pic.show_test)
-        for (int i = 0; i < pic.test.size(); ++i) {
-            const ImVec2 c = plot::PlotToPixels(pic.test.x(i, 0), pic.test.x(i, 1));
-            dl->AddCircleFilled(c, radius, point_color(pic.test.target[i]), 10);
-            dl->AddCircle(c, radius, dark, 10, 1.3f * unit);
-        }
+        for (int i = 0; i < pic.test.size(); ++i)
+            point(plot::PlotToPixels(pic.test.x(i, 0), pic.test.x(i, 1)), point_color(pic.test.target[i]), dark, 1.3f * unit);
 }
 
 float boundary_caption_height(const BoundaryPicture& pic, float width) {

@@ -419,9 +419,12 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         }
     }
 
+    // A fixed number of segments, the same for a link and its outline: a gentle S at any length
+    // looks smooth with 16 (ImGui's own choice, from the length, runs to dozens); between two large
+    // layers fewer keep it cheap.
+    const auto segments_of = [&net](const Link& k) { return net.weights(k.layer).size() > 600 ? 8 : 16; };
     for (const Link& k : links) {
-        // 0: ImGui picks from the curve's length; between two large layers fewer segments keep it cheap
-        const int segments = net.weights(k.layer).size() > 600 ? 8 : 0;
+        const int segments = segments_of(k);
         const float a = static_cast<float>(std::min(std::fabs(k.w), kStrongWeight) / kStrongWeight);
         const ImU32 color = with_white(sign_color(k.w), 0.45f + 0.55f * a, 0.6f + 0.4f * a);
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], color, k.width, segments);
@@ -430,8 +433,8 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
     for (const Link& k : links) {
         if (&k != hover_link && link_param(k) != selected) continue;
         // the hovered link and the one being set by hand on top, outlined
-        dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], kDark, k.width + 0.25f * fs, 0);
-        dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], sign_color(k.w), k.width, 0);
+        dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], kDark, k.width + 0.25f * fs, segments_of(k));
+        dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], sign_color(k.w), k.width, segments_of(k));
     }
     // where a test aims to choose a parameter: the middle of each link, each bias square
     if (interactive && recording_items()) {

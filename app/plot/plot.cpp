@@ -306,8 +306,24 @@ void lock_setup() {
 
     // Background, grid and axes.
     ImDrawList* dl = p.draw;
-    dl->AddRectFilled(p.frame.Min, p.frame.Max, c.style.frame_bg);
-    dl->AddRectFilled(area.Min, area.Max, c.style.area_bg);
+    // Each pixel painted once: an opaque area hides the frame under it, so the frame is drawn as the
+    // four strips around the area (shared edges, so no pixel is missed or painted twice).
+    const bool opaque_area = (c.style.area_bg & IM_COL32_A_MASK) == IM_COL32_A_MASK;
+    if (c.style.frame_bg == c.style.area_bg && opaque_area) {
+        dl->AddRectFilled(p.frame.Min, p.frame.Max, c.style.frame_bg);
+    } else if (opaque_area && p.frame.Contains(area)) {
+        if (c.style.frame_bg & IM_COL32_A_MASK) {
+            const ImVec2 f0 = p.frame.Min, f1 = p.frame.Max, a0 = area.Min, a1 = area.Max;
+            dl->AddRectFilled(f0, ImVec2(f1.x, a0.y), c.style.frame_bg);
+            dl->AddRectFilled(ImVec2(f0.x, a1.y), f1, c.style.frame_bg);
+            dl->AddRectFilled(ImVec2(f0.x, a0.y), ImVec2(a0.x, a1.y), c.style.frame_bg);
+            dl->AddRectFilled(ImVec2(a1.x, a0.y), ImVec2(f1.x, a1.y), c.style.frame_bg);
+        }
+        dl->AddRectFilled(area.Min, area.Max, c.style.area_bg);
+    } else {
+        dl->AddRectFilled(p.frame.Min, p.frame.Max, c.style.frame_bg);
+        dl->AddRectFilled(area.Min, area.Max, c.style.area_bg);
+    }
     const std::vector<Tick> xt = ticks_for(p, Axis_X, area.GetWidth());
     const std::vector<Tick> yt = ticks_for(p, Axis_Y, area.GetHeight());
     const float u = p.unit;

@@ -49,6 +49,14 @@ void add_dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 
         phase -= lengths[k] * scale;
         k = (k + 1) % n;
     }
+    // Each dash is one polyline through the samples it covers: one primitive with mitred joins, rather
+    // than a capped line per sample overlapping the next.
+    std::vector<ImVec2> piece;  // the dash being drawn
+    auto end_dash = [&]() {
+        if (piece.size() >= 2) dl->AddPolyline(piece.data(), static_cast<int>(piece.size()), color, 0, thickness);
+        piece.clear();
+    };
+    if (k % 2 == 0) piece.push_back(points[0]);
     for (int i = 1; i < count; ++i) {
         ImVec2 a = points[i - 1];
         const ImVec2 b = points[i];
@@ -58,16 +66,19 @@ void add_dashed_polyline(ImDrawList* dl, const ImVec2* points, int count, ImU32 
             const float step = std::min(length - phase, seg);
             const float t = step / seg;
             const ImVec2 m(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
-            if (k % 2 == 0) dl->AddLine(a, m, color, thickness);
+            if (k % 2 == 0) piece.push_back(m);
             a = m;
             seg -= step;
             phase += step;
             if (phase >= length - 1e-3f) {
                 phase = 0.0f;
+                if (k % 2 == 0) end_dash();
                 k = (k + 1) % n;
+                if (k % 2 == 0) piece.push_back(a);
             }
         }
     }
+    end_dash();
 }
 
 }  // namespace detail

@@ -4,23 +4,27 @@
 
 #include <glad/gl.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <string>
 
 namespace actlab::app {
 
 namespace {
 
-// The program is made once per process, in the first GL context that draws a heatmap (actlab has one:
+// A program per number of layers (1 … kMaxLayers), each made the first time a field of that many
+// layers is drawn, once per process, in the first GL context that draws a heatmap (actlab has one:
 // the window's, or the headless one of `actlab export`).
+constexpr int kMaxLayers = 10;
 struct Program {
     GLuint id = 0;
     bool failed = false;
-    GLint projection = -1, field = -1, first_layer = -1, layers = -1, colors = -1, strength = -1, discrete = -1, contour_width = -1,
+    GLint projection = -1, field = -1, first_layer = -1, colors = -1, strength = -1, discrete = -1, contour_width = -1,
           contour_color = -1, outline_width = -1, outline_color = -1, value_layer = -1, ramp = -1;
     GLint position = -1, uv = -1, color = -1;
 };
-Program g_program;
+Program g_programs[kMaxLayers + 1];  // [layers]; [0] unused
 
 GLuint compile(GLenum type, const char* source) {
     const GLuint shader = glCreateShader(type);
@@ -38,14 +42,26 @@ GLuint compile(GLenum type, const char* source) {
     return shader;
 }
 
-bool ensure_program() {
-    Program& p = g_program;
-    if (p.id || p.failed) return p.id != 0;
+// The fragment shader's source with `#define LAYERS n` after its #version line.
+std::string fragment_source(int layers) {
+    std::string source = kHeatmapFragmentShader;
+    const size_t version = source.find("#version");
+    const size_t line_end = version == std::string::npos ? std::string::npos : source.find('\n', version);
+    const std::string define = "#define LAYERS " + std::to_string(layers) + "\n";
+    if (line_end == std::string::npos) return define + source;
+    return source.insert(line_end + 1, define);
+}
+
+const Program* ensure_program(int layers) {
+    Program& p = g_programs[layers];
+    if (p.id || p.failed) return p.id ? &p : nullptr;
     const GLuint vs = compile(GL_VERTEX_SHADER, kHeatmapVertexShader);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, kHeatmapFragmentShader);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_source(layers).c_str());
     if (!vs || !fs) {
+        if (vs) glDeleteShader(vs);
+        if (fs) glDeleteShader(fs);
         p.failed = true;
-        return false;
+        return nullptr;
     }
     p.id = glCreateProgram();
     glAttachShader(p.id, vs);
@@ -62,12 +78,11 @@ bool ensure_program() {
         glDeleteProgram(p.id);
         p.id = 0;
         p.failed = true;
-        return false;
+        return nullptr;
     }
     p.projection = glGetUniformLocation(p.id, "u_projection");
     p.field = glGetUniformLocation(p.id, "u_field");
     p.first_layer = glGetUniformLocation(p.id, "u_first_layer");
-    p.layers = glGetUniformLocation(p.id, "u_layers");
     p.colors = glGetUniformLocation(p.id, "u_colors");
     p.strength = glGetUniformLocation(p.id, "u_strength");
     p.discrete = glGetUniformLocation(p.id, "u_discrete");
@@ -80,7 +95,7 @@ bool ensure_program() {
     p.position = glGetAttribLocation(p.id, "Position");
     p.uv = glGetAttribLocation(p.id, "UV");
     p.color = glGetAttribLocation(p.id, "Color");
-    return true;
+    return &p;
 }
 
 void rgb(ImU32 c, float* out) {
@@ -94,8 +109,9 @@ void rgb(ImU32 c, float* out) {
 // next command (the textured rectangle). The backend has bound its vertex array and buffers.
 void begin_heatmap(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* d = static_cast<const HeatmapPainter::Draw*>(cmd->UserCallbackData);
-    if (!ensure_program()) return;
-    const Program& p = g_program;
+    const Program* program = ensure_program(std::clamp(d->layers, 1, kMaxLayers));
+    if (!program) return;
+    const Program& p = *program;
     const ImDrawData* data = ImGui::GetDrawData();
     const float l = data->DisplayPos.x, r = data->DisplayPos.x + data->DisplaySize.x;
     const float t = data->DisplayPos.y, b = data->DisplayPos.y + data->DisplaySize.y;
@@ -105,7 +121,6 @@ void begin_heatmap(const ImDrawList*, const ImDrawCmd* cmd) {
     glUniformMatrix4fv(p.projection, 1, GL_FALSE, ortho);
     glUniform1i(p.field, 1);
     glUniform1i(p.first_layer, d->first_layer);
-    glUniform1i(p.layers, d->layers);
     float colors[30];
     for (int k = 0; k < 10; ++k) rgb(d->style.colors[k], colors + 3 * k);
     glUniform3fv(p.colors, 10, colors);

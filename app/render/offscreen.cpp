@@ -96,13 +96,12 @@ bool render_offscreen(int width, int height, float scale, const std::function<vo
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(255, 255, 255, 255));
+        // No background: the framebuffer is cleared to white below.
         ImGui::Begin("##export", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
         draw(io.DisplaySize);
         ImGui::End();
-        ImGui::PopStyleColor();
         ImGui::Render();
         data = ImGui::GetDrawData();
     }
