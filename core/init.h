@@ -8,6 +8,7 @@
 // Biases are `bias` for every kind but playground.
 #pragma once
 
+#include "core/parallel.h"
 #include "core/random.h"
 
 #include <Eigen/Core>
@@ -32,7 +33,17 @@ bool find_init(const std::string& name, InitKind* kind);      // the inverse of 
 // The standard deviation of the weights for a layer with these fans (for uniform: a/√3).
 double init_std(const Init& init, int fan_in, int fan_out);
 
+// The biases' value: init.bias, or 0.1 for playground.
+double init_bias(const Init& init);
+
 // Fills a layer's weights (fan_out × fan_in) and biases (fan_out). Weights are drawn column by column.
 void init_layer(const Init& init, Eigen::Ref<Eigen::MatrixXd> weights, Eigen::Ref<Eigen::VectorXd> biases, Rng& rng);
+
+// The weights of init_layer in float, column by column into out[0 .. fan_out·fan_in), from the same
+// draws of rng (which it leaves as init_layer does). Uniform kinds: init_layer's doubles rounded to
+// float. Normal kinds: Box–Muller's cos and sin taken in float, so each weight w is within 16 float ulps of
+// |w| + σ of init_layer's (θ = 2π u2 rounded to float is most of it: 1e-6 relative at worst). The draws stay in order here; the transforms are shared between
+// the pool's threads, in blocks fixed by the size alone (each value is the same whichever thread makes it).
+void init_weights(const Init& init, int fan_out, int fan_in, Rng& rng, float* out, TaskPool& pool);
 
 }  // namespace actlab::core

@@ -38,18 +38,37 @@ double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 double Rng::uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
 
 double Rng::normal() {
-    if (m_has_spare) {
-        m_has_spare = false;
-        return m_spare;
-    }
+    double v;
+    if (take_spare(&v)) return v;
+    const std::uint64_t bits1 = next();
+    const std::uint64_t bits2 = next();
+    double first;
+    normal_pair(bits1, bits2, &first, &v);
+    keep_spare(v);
+    return first;
+}
+
+bool Rng::take_spare(double* v) {
+    if (!m_has_spare) return false;
+    m_has_spare = false;
+    *v = m_spare;
+    return true;
+}
+
+void Rng::keep_spare(double v) {
+    m_spare = v;
+    m_has_spare = true;
+}
+
+// Box–Muller: r = √(−2 ln u1), θ = 2π u2, (r cos θ, r sin θ)
+void Rng::normal_pair(std::uint64_t bits1, std::uint64_t bits2, double* first, double* second) {
     // u1 in (0, 1] so the logarithm is finite
-    const double u1 = 1.0 - uniform();
-    const double u2 = uniform();
+    const double u1 = 1.0 - static_cast<double>(bits1 >> 11) * 0x1.0p-53;
+    const double u2 = static_cast<double>(bits2 >> 11) * 0x1.0p-53;
     const double r = std::sqrt(-2.0 * std::log(u1));
     const double angle = 2.0 * M_PI * u2;
-    m_spare = r * std::sin(angle);
-    m_has_spare = true;
-    return r * std::cos(angle);
+    *first = r * std::cos(angle);
+    *second = r * std::sin(angle);
 }
 
 std::uint64_t Rng::below(std::uint64_t n) {

@@ -15,6 +15,14 @@ public:
     double normal();                      // N(0, 1), Box–Muller (the second value is kept for the next call)
     std::uint64_t below(std::uint64_t n); // an integer in [0, n), without bias; n > 0
 
+    // For many normals at once (init_weights): the costly part of normal() is the transform of two
+    // draws of next() into a pair, which may then be done on any thread, as long as the draws are taken
+    // in order here and the spare is handed over as normal() would.
+    bool take_spare(double* v);           // the value normal() would return next without drawing, if any
+    void keep_spare(double v);            // the next normal() returns v
+    // The pair normal() makes of two successive draws: `first` returned at once, `second` kept as spare.
+    static void normal_pair(std::uint64_t bits1, std::uint64_t bits2, double* first, double* second);
+
 private:
     std::uint64_t m_s[4];
     double m_spare = 0.0;

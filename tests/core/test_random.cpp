@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace actlab::core {
@@ -107,6 +109,51 @@ TEST(Init, LayersHaveTheSpreadTheirRuleGives) {
         EXPECT_NEAR(init_std(c.init, 400, 100) * init_std(c.init, 400, 100) / c.variance, 1.0, 1e-12);
         EXPECT_EQ(b(0), c.init.kind == InitKind::Playground ? 0.1 : 0.0);
     }
+}
+
+// init_weights gives init_layer's weights in float from the same draws: uniform kinds rounded exactly,
+// normal kinds within 16 float ulps of |w| + σ (its cos and sin are taken in float), on one thread or two, and
+// leaves the generator where init_layer does. An odd count (7 × 5) and a spare held from before
+// (one normal() drawn first) take the paths around the pairs; 300 × 300 spans several blocks.
+TEST(Init, FloatWeightsAreInitLayersFromTheSameDraws) {
+    const Init kinds[] = {{InitKind::He}, {InitKind::Normal, 2.5}, {InitKind::Uniform, 1, 0.6}, {InitKind::Playground}};
+    for (const Init& init : kinds)
+        for (int rows : {7, 300})
+            for (bool spare : {false, true})
+                for (int threads : {1, 2}) {
+                    const int cols = rows == 7 ? 5 : 300;
+                    Rng a(5), b(5);
+                    if (spare) a.normal(), b.normal();
+                    Eigen::MatrixXd w(rows, cols);
+                    Eigen::VectorXd bias(rows);
+                    init_layer(init, w, bias, a);
+                    std::vector<float> f(static_cast<size_t>(rows) * cols);
+                    TaskPool pool(threads);
+                    init_weights(init, rows, cols, b, f.data(), pool);
+                    const bool uniform = init.kind == InitKind::Uniform || init.kind == InitKind::Playground;
+                    const double sigma = init_std(init, cols, rows);
+                    double worst = 0.0;  // |float − double| over 16 float ulps of |w| + σ
+                    for (int k = 0; k < rows * cols; ++k) {
+                        if (uniform) {
+                            ASSERT_EQ(f[static_cast<size_t>(k)], static_cast<float>(w.data()[k])) << k;
+                        }
+                        const double err = std::fabs(f[static_cast<size_t>(k)] - w.data()[k]);
+                        worst = std::max(worst, err / (16 * 0x1p-24 * (std::fabs(w.data()[k]) + sigma)));
+                    }
+                    EXPECT_LE(worst, 1.0) << init_name(init.kind) << " " << rows << " spare " << spare;
+                    EXPECT_EQ(a.normal(), b.normal()) << init_name(init.kind);  // the same state after
+                    EXPECT_EQ(a.next(), b.next());
+                }
+}
+
+// normal() over normal_pair and the spare: the Box–Muller values of the two draws, cos first.
+TEST(Random, NormalIsTheBoxMullerPairOfTwoDraws) {
+    Rng a(9), b(9);
+    const std::uint64_t x = b.next(), y = b.next();
+    const double u1 = 1.0 - static_cast<double>(x >> 11) * 0x1.0p-53, u2 = static_cast<double>(y >> 11) * 0x1.0p-53;
+    EXPECT_EQ(a.normal(), std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2));
+    EXPECT_EQ(a.normal(), std::sqrt(-2.0 * std::log(u1)) * std::sin(2.0 * M_PI * u2));
+    EXPECT_EQ(a.next(), b.next());
 }
 
 }  // namespace
