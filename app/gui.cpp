@@ -424,6 +424,7 @@ int run_gui(const GuiOptions& options) {
     bool drawn_since_save_check = false;
     constexpr int kSettleFrames = 3;
     int settle_frames = kSettleFrames;
+    bool was_moving = false;  // a job or a run under way when the last frame was drawn
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state);
         // Draw only when something moves. With nothing to show the loop waits for input for as long as
@@ -434,9 +435,13 @@ int run_gui(const GuiOptions& options) {
         // core from training by spinning. After input, a few frames follow at once: ImGui shows a popup
         // or a resized window a frame or two after the click that asked for it.
         double wait = kWaitForInput;
-        if (gradient_panel_busy(state)) wait = 0.05;
-        if (state.lab == Lab::Playground && playground_animating(state))
-            wait = std::max(0.0, 1.0 / 60.0 - ms_since(frame_start) / 1000.0);
+        const bool computing = gradient_panel_busy(state);
+        const bool animating = state.lab == Lab::Playground && playground_animating(state);
+        if (computing) wait = 0.05;
+        if (animating) wait = std::max(0.0, 1.0 / 60.0 - ms_since(frame_start) / 1000.0);
+        // the last result or snapshot in, a plot may still fit its view to it in the next frame
+        if (was_moving && !computing && !animating) settle_frames = std::max(settle_frames, 2);
+        was_moving = computing || animating;
         if (settle_frames > 0) {
             wait = 0.0;
             --settle_frames;
