@@ -12,6 +12,7 @@
 #include "app/figures/softmax_figure.h"
 #include "app/figures/gradient_figure.h"
 #include "app/figures/playground_view.h"
+#include "app/frame_stats.h"
 #include "app/gradient_job.h"
 #include "app/panels/file_browser.h"
 #include "app/model/race_state.h"
@@ -199,6 +200,7 @@ struct UiSettings {
     int select_lab = -1;              // a Lab the tab bar is to bring to the front (Ctrl+1, Ctrl+2, ...), or -1
     std::string export_message;       // why a typed export size or folder was refused
     bool screenshot = false;          // save the window as it is on screen after this frame (F12)
+    bool show_frame_times = false;    // View ▸ Frame times: the last frames' times in a corner
     plot::DemoState plot_demo;        // Help ▸ Plot widget demo
 };
 
@@ -221,6 +223,7 @@ struct AppState {
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;
     UiSettings ui;
+    FrameHistory frame_times;         // the last frames' times, measured by the main loop (gui.cpp)
     std::string settings_path;        // where settings.json lives (empty: not saved)
     bool quit = false;
 };

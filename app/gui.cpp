@@ -3,9 +3,11 @@
 #include "app/app_state.h"
 #include "app/figures/figure.h"
 #include "app/files.h"
+#include "app/frame_stats.h"
 #include "app/panels/activations_panel.h"
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
+#include "app/panels/frame_times_panel.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/model/lab_links.h"
@@ -49,6 +51,21 @@ Figure current_figure(const AppState& state) {
         case Lab::Playground: return playground_figure(state);
     }
     return activations_figure(state);
+}
+
+// Whether ImGui has more to show with no new input: a window, popup or tooltip that appears or fits
+// itself to its contents a frame or two after it was asked for, or a tab bar scrolling to a tab.
+bool imgui_settling() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* w : g.Windows)
+        if (w->Active && (w->AutoFitFramesX > 0 || w->AutoFitFramesY > 0 || w->HiddenFramesCanSkipItems > 0 ||
+                          w->HiddenFramesCannotSkipItems > 0))
+            return true;
+    for (int i = 0; i < g.TabBars.GetMapSize(); ++i) {
+        const ImGuiTabBar* bar = g.TabBars.TryGetMapData(i);
+        if (bar && bar->PrevFrameVisible >= g.FrameCount - 1 && bar->ScrollingAnim != bar->ScrollingTarget) return true;
+    }
+    return false;
 }
 
 // Writes an export the user asked for: the figure drawn again off screen (PNG) or its data (CSV).
@@ -167,6 +184,8 @@ void draw_menu(AppState& state) {
         ImGui::Separator();
         ImGui::MenuItem("Plot only", "Ctrl+H", &state.ui.plot_only);
         ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
+        ImGui::Separator();
+        ImGui::MenuItem("Frame times", nullptr, &state.ui.show_frame_times);
         ImGui::EndMenu();
     }
     if (menu("Help")) {
@@ -273,6 +292,7 @@ void draw_main_window(AppState& state) {
     draw_help(&state.ui.show_help);
     draw_about(&state.ui.show_about);
     plot::ShowDemoWindow(&state.ui.plot_demo);
+    if (state.ui.show_frame_times) draw_frame_times(state.frame_times);
 }
 
 // The window as it is on screen, read back from its framebuffer before the swap: F12, or a test that
@@ -384,51 +404,119 @@ int run_gui(const GuiOptions& options) {
         }
     };
 
+    // A run of N frames (--frames) draws them back to back, whatever waiting would do: a benchmark of
+    // the lab shown, its times written with --frame-stats. It leaves the saved settings as they were.
+    const bool counted = options.frames > 0;
+    if (!options.lab.empty()) {
+        Lab lab = Lab::Activations;
+        if (lab_from_name(options.lab, &lab)) select_lab(state, lab);
+    }
+    if (options.train) {
+        select_lab(state, Lab::Playground);
+        state.playground.view.speed = 0.0;  // as fast as it goes
+        request_run(state.playground, RunRequest::Play);
+    }
+    std::vector<FrameTimes> recorded;
+    if (!options.frame_stats.empty()) recorded.reserve(static_cast<size_t>(options.frames));
+
     using Clock = std::chrono::steady_clock;
+    auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
     Clock::time_point frame_start = Clock::now();
     Clock::time_point last_save_check = frame_start;
+    bool drawn_since_save_check = false;
     constexpr int kSettleFrames = 3;
     int settle_frames = kSettleFrames;
+    bool was_moving = false;  // a job or a run under way when the last frame was drawn
     for (int frame = 0; !state.quit && !window_should_close(window); ++frame) {
         if (state.ui.fonts_dirty) rebuild_fonts(window, state);
-        // Wait for input instead of spinning (a scripted run polls); while a network is computed, wake
-        // often enough for its progress bar and to show the result as soon as it is there. While the
-        // playground trains, draw at 60 frames per second: wait out the rest of each 1/60 s (input
-        // still wakes the loop at once), so the window never takes a core from training by spinning.
-        // After input, a few frames follow at once: ImGui shows a popup or a resized window a frame or
-        // two after the click that asked for it.
-        double wait = gradient_panel_busy(state) ? 0.05 : 0.25;
-        if (state.lab == Lab::Playground && playground_animating(state)) {
-            const double spent = std::chrono::duration<double>(Clock::now() - frame_start).count();
-            wait = 1.0 / 60.0 - spent;
-        }
+        // Draw only when something moves. With nothing to show the loop waits for input for as long as
+        // it takes (input, a resize, focus or the window shown again wake it), so an idle window costs
+        // nothing. While a network is computed, wake often enough for its progress bar and to show the
+        // result as soon as it is there. While the playground trains, draw at 60 frames per second: wait
+        // out the rest of each 1/60 s (input still wakes the loop at once), so the window never takes a
+        // core from training by spinning. After input, a few frames follow at once: ImGui shows a popup
+        // or a resized window a frame or two after the click that asked for it.
+        double wait = kWaitForInput;
+        const bool computing = gradient_panel_busy(state);
+        const bool animating = state.lab == Lab::Playground && playground_animating(state);
+        if (computing) wait = 0.05;
+        if (animating) wait = std::max(0.0, 1.0 / 60.0 - ms_since(frame_start) / 1000.0);
+        // the last result or snapshot in, a plot may still fit its view to it in the next frame
+        if (was_moving && !computing && !animating) settle_frames = std::max(settle_frames, 2);
+        was_moving = computing || animating;
         if (settle_frames > 0) {
             wait = 0.0;
             --settle_frames;
         }
-        if (options.frames > 0) wait = 0.0;
-        begin_frame(window, wait);
+        if (imgui_settling()) wait = 0.0;
+        if (counted) wait = 0.0;
+        // Settings are looked at once a second while frames are drawn; before waiting for input, the
+        // frames since the last look are looked at when that second is up.
+        if (wait == kWaitForInput && drawn_since_save_check && !counted) {
+            const double due = 1.0 - std::chrono::duration<double>(Clock::now() - last_save_check).count();
+            if (due > 0.0) {
+                wait = due;
+            } else {
+                last_save_check = Clock::now();
+                drawn_since_save_check = false;
+                save_if_changed();
+            }
+        }
+        wait_events(window, wait);
         if (take_input_seen(window)) settle_frames = kSettleFrames;
         frame_start = Clock::now();
+        // The frame's parts (app/frame_stats.h); GL finishing is timed only while someone looks at it.
+        const bool timing = state.ui.show_frame_times || !options.frame_stats.empty();
+        FrameTimes times;
+        take_gl_work();  // what came before this frame (fonts, exports) is not its own
+        const std::string status_before = state.status.text;
+        begin_frame(window);
         set_fullscreen(window, state.ui.fullscreen);
         ui_frame(state, take_key_presses(window));
+        ImGui::Render();
+        const double gl_in_build = take_gl_work();
+        times.cpu = ms_since(frame_start) - gl_in_build;
+        Clock::time_point t = Clock::now();
         render_frame(window, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);  // the main window's colour
+        times.submit = ms_since(t) + gl_in_build;
+        if (timing) {
+            t = Clock::now();
+            finish_gl();
+            times.finish = ms_since(t);
+        }
         if (state.ui.screenshot) save_screenshot(state, window);
         service_exports(state);
+        // a message set after the status line was drawn (an export written) shows in the next frame
+        if (state.status.text != status_before) settle_frames = std::max(settle_frames, 1);
+        t = Clock::now();
         present(window);
+        times.swap = ms_since(t);
+        times.total = ms_since(frame_start);
         playground_frame_presented(state);
-        if (frame_start - last_save_check >= std::chrono::seconds(1)) {
+        state.frame_times.add(times);
+        if (!options.frame_stats.empty()) recorded.push_back(times);
+        drawn_since_save_check = true;
+        if (!counted && frame_start - last_save_check >= std::chrono::seconds(1)) {
             last_save_check = frame_start;
+            drawn_since_save_check = false;
             save_if_changed();
         }
-        if (options.frames > 0 && frame + 1 >= options.frames) break;
+        if (counted && frame + 1 >= options.frames) break;
     }
 
-    save_if_changed();
+    int code = 0;
+    if (!options.frame_stats.empty()) {
+        std::string problem;
+        if (!write_file_atomic(options.frame_stats, frame_csv(recorded), &problem)) {
+            std::fprintf(stderr, "actlab: --frame-stats: %s\n", problem.c_str());
+            code = 1;
+        }
+    }
+    if (!counted) save_if_changed();
     plot::DestroyContext(plots);
     release_playground_gl(state);
     close_window(&window);
-    return 0;
+    return code;
 }
 
 }  // namespace actlab::app

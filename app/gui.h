@@ -12,7 +12,10 @@ struct AppState;
 enum class Lab;
 
 struct GuiOptions {
-    int frames = 0;              // stop after this many frames (0: run until the window is closed)
+    int frames = 0;              // draw this many frames back to back, then stop (0: run until the window is closed)
+    std::string frame_stats;     // with frames: write each frame's times here as CSV (app/frame_stats.h)
+    std::string lab;             // the lab shown first ("activations", ... as in settings.json; empty: the saved one)
+    bool train = false;          // start the playground training, as fast as it goes
     std::string export_folder;   // overrides the saved export folder for this run
 };
 

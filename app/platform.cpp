@@ -81,6 +81,11 @@ void on_char(GLFWwindow* handle, unsigned int) { note_input(handle); }
 void on_scroll(GLFWwindow* handle, double, double) { note_input(handle); }
 void on_cursor(GLFWwindow* handle, double, double) { note_input(handle); }
 void on_resize(GLFWwindow* handle, int, int) { note_input(handle); }  // a new size lays out again
+// Focus, the pointer entering or leaving, and the window shown again (exposed): ImGui's backend
+// hears of the first two and redraws hover and focus over a frame or two; an exposed window draws anew.
+void on_focus(GLFWwindow* handle, int) { note_input(handle); }
+void on_enter(GLFWwindow* handle, int) { note_input(handle); }
+void on_refresh(GLFWwindow* handle) { note_input(handle); }
 
 void core_profile_hints() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -134,6 +139,9 @@ bool open_window(Window* window, const char* title, int width, int height, const
     glfwSetScrollCallback(window->handle, on_scroll);
     glfwSetCursorPosCallback(window->handle, on_cursor);
     glfwSetFramebufferSizeCallback(window->handle, on_resize);
+    glfwSetWindowFocusCallback(window->handle, on_focus);
+    glfwSetCursorEnterCallback(window->handle, on_enter);
+    glfwSetWindowRefreshCallback(window->handle, on_refresh);
     if (!gladLoadGL(glfwGetProcAddress)) {
         *error = "cannot load OpenGL 3.3 functions";
         close_window(window);
@@ -147,6 +155,9 @@ bool open_window(Window* window, const char* title, int width, int height, const
     ImGui::CreateContext();
     window->ini_path = ini_path;
     ImGui::GetIO().IniFilename = window->ini_path.empty() ? nullptr : window->ini_path.c_str();
+    // A steady caret in a text field: a blinking one would need a frame every 0.4 s for as long as the
+    // field has the keyboard, which on a software renderer is a good part of a core doing nothing.
+    ImGui::GetIO().ConfigInputTextCursorBlink = false;
     if (!ImGui_ImplGlfw_InitForOpenGL(window->handle, true) || !ImGui_ImplOpenGL3_Init("#version 330 core")) {
         *error = "cannot start Dear ImGui's OpenGL 3 renderer";
         close_window(window);
@@ -175,12 +186,14 @@ bool take_input_seen(Window& window) {
 
 bool input_pending(const Window& window) { return window.input.pending(); }
 
-void begin_frame(Window& window, double wait_seconds) {
-    if (wait_seconds > 0.0 && !input_pending(window)) {
-        glfwWaitEventsTimeout(wait_seconds);
-    } else {
-        glfwPollEvents();
-    }
+void wait_events(Window& window, double wait_seconds) {
+    if (input_pending(window)) wait_seconds = 0.0;
+    if (wait_seconds == kWaitForInput) glfwWaitEvents();
+    else if (wait_seconds > 0.0) glfwWaitEventsTimeout(wait_seconds);
+    else glfwPollEvents();
+}
+
+void begin_frame(Window& window) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // after the backend has read buttons and keys: the queued changes instead, one a frame
@@ -189,7 +202,6 @@ void begin_frame(Window& window, double wait_seconds) {
 }
 
 void render_frame(Window& window, ImVec4 clear) {
-    ImGui::Render();
     int w = 0, h = 0;
     glfwGetFramebufferSize(window.handle, &w, &h);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -200,6 +212,8 @@ void render_frame(Window& window, ImVec4 clear) {
 }
 
 void present(Window& window) { glfwSwapBuffers(window.handle); }
+
+void finish_gl() { glFinish(); }
 
 bool read_window_pixels(const Window& window, Image* out) {
     int w = 0, h = 0;

@@ -41,18 +41,24 @@ bool open_window(Window* window, const char* title, int width, int height, const
                  std::string* error);
 bool window_should_close(const Window& window);
 void request_close(Window& window);
-// Polls events (waiting up to `wait_seconds` for one when > 0, so an idle window costs nothing)
-// and starts an ImGui frame. Queued input (see Window) is handed over here; while some is left,
-// the call does not wait.
-void begin_frame(Window& window, double wait_seconds);
-// Whether any input (keys, text, buttons, wheel, pointer motion, a new size) arrived since the last call.
+// Waits for events: up to `wait_seconds` when > 0, for as long as it takes when it is kWaitForInput
+// (an idle window costs nothing), not at all otherwise. While queued input (see Window) is left, it
+// does not wait.
+constexpr double kWaitForInput = -1.0;
+void wait_events(Window& window, double wait_seconds);
+// Starts an ImGui frame: queued input is handed over here.
+void begin_frame(Window& window);
+// Whether any input (keys, text, buttons, wheel, pointer motion, a new size, focus, the window shown
+// again) arrived since the last call.
 bool take_input_seen(Window& window);
 // Input is queued that the next frame must hand to ImGui.
 bool input_pending(const Window& window);
-// Renders ImGui's draw data into the window's framebuffer; the caller may then draw off screen and
-// finally calls present().
+// Renders ImGui's draw data (after ImGui::Render()) into the window's framebuffer; the caller may then
+// draw off screen and finally calls present().
 void render_frame(Window& window, ImVec4 clear_color);
 void present(Window& window);
+// Waits until GL has drawn everything sent so far (for timing frames only: it stalls the pipeline).
+void finish_gl();
 struct Image;
 // The window's framebuffer as drawn by render_frame (before present), top row first.
 bool read_window_pixels(const Window& window, Image* out);

@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 
 #ifndef ACTLAB_VERSION
@@ -10,6 +13,34 @@
 
 namespace actlab::app {
 
+namespace {
+
+constexpr int kMaxFrames = 100000;  // --frames: about half an hour at 60 frames a second
+
+// --frames N: a whole number of frames, 1 to kMaxFrames, written plainly ("30", not "3e1" or "30.0").
+std::string frames_problem(const std::string& text) {
+    const bool digits = !text.empty() && text.size() <= 6 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || std::stol(text) < 1 || std::stol(text) > kMaxFrames)
+        return "N must be a whole number from 1 to " + std::to_string(kMaxFrames) + ", not " + text;
+    return {};
+}
+
+// A file --frame-stats can write (through a rename in its folder): the folder exists and takes files.
+// Checked before the window opens, so a typo costs no run.
+std::string frame_stats_problem(const std::string& path) {
+    if (path.empty()) return "no file named";
+    const size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return path + " is a folder, not a file";
+    if (stat(folder.c_str(), &st) != 0) return "cannot write " + path + ": there is no folder " + folder;
+    if (!S_ISDIR(st.st_mode)) return "cannot write " + path + ": " + folder + " is not a folder";
+    if (access(folder.c_str(), W_OK) != 0) return "cannot write " + path + ": the folder " + folder + " is not writable";
+    return {};
+}
+
+}  // namespace
+
 CommandLine parse_command_line(int argc, const char* const* argv) {
     CommandLine cl;
     CLI::App app("actlab (Activation Lab): see how neural-network activation functions behave.\n"
@@ -17,8 +48,17 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                  "actlab");
     app.set_version_flag("--version", "actlab " ACTLAB_VERSION);
     app.add_option("--export-folder", cl.gui.export_folder, "Folder for the window's exports (this run only)");
-    app.add_option("--frames", cl.gui.frames, "Close the window after N frames (for scripted runs)")
-        ->check(CLI::Range(1, 100000000));
+    CLI::Option* frames =
+        app.add_option("--frames", cl.gui.frames,
+                       "Draw N frames back to back, then close: a benchmark of the lab shown (settings are left as they were)")
+            ->check(CLI::Validator([](std::string& text) { return frames_problem(text); }, "N"));
+    app.add_option("--frame-stats", cl.gui.frame_stats,
+                   "With --frames: write each frame's times to FILE.csv (frame,cpu_ms,submit_ms,finish_ms,swap_ms,total_ms)")
+        ->needs(frames)
+        ->check(CLI::Validator([](std::string& path) { return frame_stats_problem(path); }, "FILE"));
+    app.add_option("--lab", cl.gui.lab, "The lab shown first: activations, softmax, gradients or playground")
+        ->check(CLI::IsMember({"activations", "softmax", "gradients", "playground"}));
+    app.add_flag("--train", cl.gui.train, "With --frames: the playground trains, as fast as it goes")->needs(frames);
 
     CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, with no window");
     exp->add_option("plot", cl.export_args.plot, "What to plot (see Plots below)")->required();
@@ -32,6 +72,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
 
     try {
         app.parse(argc, argv);
+        if (cl.gui.train && !cl.gui.lab.empty() && cl.gui.lab != "playground")
+            throw CLI::ValidationError("--train", "trains the playground: give --lab playground, or no --lab");
     } catch (const CLI::CallForHelp&) {
         std::printf("%s", (exp->parsed() ? exp->help() : app.help()).c_str());
         cl.mode = CommandLine::Mode::Exit;

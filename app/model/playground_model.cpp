@@ -412,8 +412,9 @@ void playground_frame_presented(AppState& state) {
     PlaygroundState& p = state.playground;
     const Clock::time_point now = Clock::now();
     if (p.last_present != Clock::time_point{}) {
+        // a frame after the window waited for input says nothing of the rate while training
         const double dt = std::chrono::duration<double>(now - p.last_present).count();
-        if (dt > 0) p.frames_per_second = p.frames_per_second > 0 ? 0.9 * p.frames_per_second + 0.1 / dt : 1.0 / dt;
+        if (dt > 0 && dt < 1.0) p.frames_per_second = p.frames_per_second > 0 ? 0.9 * p.frames_per_second + 0.1 / dt : 1.0 / dt;
     }
     p.last_present = now;
     if (p.presented_pending && p.shown) {

@@ -1,10 +1,13 @@
 #include "app/render/heatmap.h"
 
+#include "app/frame_stats.h"
+
 #include "app/render/shaders.h"  // generated from shaders/ at build time
 
 #include <glad/gl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <string>
@@ -161,6 +164,7 @@ HeatmapTexture::~HeatmapTexture() {
 
 void HeatmapTexture::upload(const core::BoundaryField& field, const core::BoundaryField* more) {
     if (field.n <= 0 || field.layers <= 0) return;
+    const auto start = std::chrono::steady_clock::now();  // GL work of the frame (View ▸ Frame times)
     if (more && (more->n != field.n || more->layers <= 0)) more = nullptr;
     const int layers = field.layers + (more ? more->layers : 0);
     GLint previous = 0;
@@ -185,6 +189,7 @@ void HeatmapTexture::upload(const core::BoundaryField& field, const core::Bounda
     m_n = field.n;
     m_layers = layers;
     glBindTexture(GL_TEXTURE_2D_ARRAY, static_cast<GLuint>(previous));
+    add_gl_work(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
 }
 
 void HeatmapPainter::draw(ImDrawList* list, const HeatmapTexture& texture, ImVec2 p_min, ImVec2 p_max,

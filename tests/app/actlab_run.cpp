@@ -13,6 +13,10 @@ RunResult run_actlab(const std::vector<std::string>& args) {
     return run_program(ACTLAB_BINARY, args, {"-DISPLAY", "-WAYLAND_DISPLAY"});
 }
 
+RunResult run_actlab_on_display(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    return run_program(ACTLAB_BINARY, args, env);
+}
+
 void expect_refused(const std::vector<std::string>& args, const std::string& says) {
     TempDir tmp;
     std::vector<std::string> full = {"export"};

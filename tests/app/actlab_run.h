@@ -9,6 +9,8 @@
 
 // `actlab args...` with no display (DISPLAY and WAYLAND_DISPLAY removed), as on a server.
 RunResult run_actlab(const std::vector<std::string>& args);
+// `actlab args...` on the display there is, the environment changed by `env` as run_program does.
+RunResult run_actlab_on_display(const std::vector<std::string>& args, const std::vector<std::string>& env);
 
 // `actlab export args...` must be refused: exit code 2, one line on stderr containing `says`, and no
 // file written. An argument starting with "OUT" becomes a path in a fresh temporary folder.
