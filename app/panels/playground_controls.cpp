@@ -86,7 +86,9 @@ void draw_dataset_previews(PlaygroundState& p) {
                            at.y + box * (0.5f - 0.46f * static_cast<float>(d.x(i, 1) / scale)));
             const ImU32 color = info.classes > 0 ? data_class_color(static_cast<int>(d.target[i]))
                                                  : target_color(d.target[i], target_scale);
-            dl->AddCircleFilled(c, 0.09f * fs, color, 6);
+            // a dot of three pixels or so: a square reads as round at that size and costs four vertices
+            const float r = 0.09f * fs;
+            dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), color);
         }
         dl->AddRect(at, ImVec2(at.x + box, at.y + box), chosen ? IM_COL32(20, 20, 20, 255) : IM_COL32(180, 180, 180, 255),
                     0, 0, chosen ? 0.2f * fs : 0.06f * fs);
