@@ -22,12 +22,6 @@ constexpr int kScreenGridPoints = 128;
 // Grid points per side of each of the race's small boundaries.
 constexpr int kRaceGridPoints = 96;
 
-std::string thousands(long v) {
-    std::string s = std::to_string(v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
-}
-
 // A CSV picked in the browser or typed: loaded, and its folder is where the browser opens next time
 // (even when the file was refused: the user is working there). Only a file of a size a CSV of points
 // can have is read: a device (/dev/zero), a pipe or a huge file would hold the window forever.
@@ -191,7 +185,7 @@ void update_pictures(PlaygroundState& p) {
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
     // the run bar says what is trained: the plot's title can be short
-    b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + thousands(snap->epoch);
+    b.title = (p.data.classes > 0 ? "Decision boundary at epoch " : "Network output at epoch ") + plot::format_thousands(snap->epoch);
     NetworkPicture& net = p.network;
     // the inputs' maps depend only on the features and the frame, not on the weights
     const bool inputs_changed = net.inputs.layers == 0 || net.config.features != c.features || net.spec.n != b.spec.n ||
@@ -205,7 +199,7 @@ void update_pictures(PlaygroundState& p) {
     if (inputs_changed) core::features_field(c.features, b.spec, &net.inputs);
     net.output = b.field;
     net.classes = p.data.classes;
-    net.title = "Network at epoch " + thousands(snap->epoch);
+    net.title = "Network at epoch " + plot::format_thousands(snap->epoch);
     if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
     if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
     if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
@@ -322,8 +316,9 @@ void race_step(RaceState& r, const PlaygroundState& p) {
         r.running |= snap->running;
         r.unfinished |= snap->epoch < r.result.epochs && !snap->divergence.happened;
     }
-    // the playground's settings must suit a race: the panel says why not before anyone presses Start
-    r.problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
+    // the playground's settings must suit a race: its tab says why not before anyone presses Start
+    // (checked only while the tab is in front: it builds every point's features)
+    if (p.race_shown) r.problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
 }
 
 }  // namespace

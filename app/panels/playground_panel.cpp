@@ -11,8 +11,8 @@
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
-#include "app/panels/typed_field.h"
-#include "app/ui_items.h"
+#include "app/panels/run_bar.h"
+#include "app/panels/weight_editor.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
@@ -24,137 +24,21 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <functional>
 
 namespace actlab::app {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // Grid points per side of the exported boundary (the screen's is the model step's, coarser: the GPU
 // interpolates between its points).
 constexpr int kExportGridPoints = 256;
-
-// The largest |value| a weight or bias may be given by hand: far beyond what training makes, small
-// enough that no unit's sum overflows.
-constexpr double kMaxHandWeight = 1e6;
 
 // "mine.csv" → "mine": a data name as part of a file name.
 std::string file_stem(const std::string& name) {
     const size_t dot = name.rfind('.');
     return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
-}
-
-std::string thousands(long v) {
-    std::string s = std::to_string(v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
-}
-
-// ▶ / ❚❚, step, reset, speed, and the run's numbers; each piece goes on the next line when the
-// panel is too narrow for it.
-void draw_run_bar(PlaygroundState& p) {
-    const float fs = ImGui::GetFontSize();
-    const bool running = p.shown && p.shown->running;
-    if (ImGui::Button(running ? "Pause (Space)" : "Play (Space)", ImVec2(8.5f * fs, 0)))
-        request_run(p, RunRequest::PlayOrPause);
-    same_line_or_wrap(button_width("Step (S)"));
-    if (ImGui::Button("Step (S)")) request_run(p, RunRequest::Step);
-    same_line_or_wrap(button_width("Reset (R)"));
-    if (ImGui::Button("Reset (R)")) request_run(p, RunRequest::Reset);
-    bool flat_out = p.view.speed == 0.0;
-    same_line_or_wrap(checkbox_width("as fast as possible"));
-    if (ImGui::Checkbox("as fast as possible", &flat_out)) p.view.speed = flat_out ? 0.0 : 30.0;
-    if (!flat_out) {
-        char rate[32];
-        std::snprintf(rate, sizeof rate, p.view.speed == 1.0 ? "%.0f epoch/s" : "%.0f epochs/s", p.view.speed);
-        same_line_or_wrap(8 * fs + ImGui::GetStyle().ItemSpacing.x + text_width(rate));
-        ImGui::SetNextItemWidth(8 * fs);
-        double speed = p.view.speed;
-        const double lo = 1.0, hi = 1000.0;
-        // the value beside the slider, where the handle never covers it
-        if (ImGui::SliderScalar("##speed", ImGuiDataType_Double, &speed, &lo, &hi, "", ImGuiSliderFlags_Logarithmic)) {
-            if (ImGui::IsItemActive()) speed = plot::snap_log(speed, lo, hi, ImGui::GetIO().KeyShift);  // 1, 2, 5, 10, …
-            p.view.speed = std::clamp(std::round(speed), lo, hi);
-        }
-        item_tip("Epochs per second, from 1 to 1000 (Ctrl+click to type)");
-        ImGui::SameLine();
-        ImGui::TextUnformatted(rate);
-    }
-    const core::Snapshot* s = p.shown.get();
-    if (running) {  // how fast, as measured: the worker's epochs, the window's frames, the delay between
-        char measured[160];
-        std::snprintf(measured, sizeof measured, "%s epochs/s · %.0f frames/s · %.0f ms to screen",
-                      thousands(std::lround(s->epochs_per_second)).c_str(), p.frames_per_second, p.boundary_delay_ms);
-        same_line_or_wrap(text_width(measured), 1.5f * fs);
-        ImGui::TextDisabled("%s", measured);
-    }
-    const int epoch = s ? s->epoch : 0;
-    ImFont* bold = plot::GetStyle().title_font;
-    if (bold) ImGui::PushFont(bold);
-    ImGui::Text("Epoch %s", thousands(epoch).c_str());
-    if (bold) ImGui::PopFont();
-    if (s && !s->history.empty()) {
-        const core::EpochRecord& r = s->history.back();  // the snapshot's own epoch, as on the loss curves
-        const std::string loss = "Loss: train " + plot::format_significant(r.train_loss, 4) + ", test " +
-                                 plot::format_significant(r.test_loss, 4);
-        same_line_or_wrap(text_width(loss.c_str()), 1.5f * fs);
-        ImGui::TextUnformatted(loss.c_str());
-        if (p.data.classes > 0) {
-            const std::string accuracy = "Accuracy: train " + plot::format_decimals(100 * r.train_accuracy, 1) +
-                                         "\u00A0%, test " + plot::format_decimals(100 * r.test_accuracy, 1) + "\u00A0%";
-            same_line_or_wrap(text_width(accuracy.c_str()), 1.5f * fs);
-            ImGui::TextUnformatted(accuracy.c_str());
-        }
-    }
-}
-
-// Training stopped on a number that is no longer finite, or collapsed with every number finite: say
-// what, where, and offer the way back (and, after a collapse, the way on).
-void draw_stop_banner(PlaygroundState& p) {
-    if (!p.shown) return;
-    const bool diverged = p.shown->divergence.happened, collapsed = p.shown->collapse.happened();
-    if (!diverged && !collapsed) return;
-    const std::string message = diverged ? p.shown->divergence.message() : p.shown->collapse.message();
-    const float fs = ImGui::GetFontSize();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 226, 222, 255));
-    const ImGuiStyle& style = ImGui::GetStyle();
-    // as tall as its text wrapped to the banner's width (text_wrapped breaks at the same spaces)
-    const float wrap = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x;
-    const int lines = static_cast<int>(
-        plot::wrap_text(message, wrap, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; }).size());
-    const float text = lines * ImGui::GetTextLineHeight();
-    const float height = text + style.ItemSpacing.y + ImGui::GetFrameHeight() + 2 * style.WindowPadding.y + 2;
-    ImGui::BeginChild("##stopped", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(160, 20, 20, 255));
-    text_wrapped(message.c_str());
-    ImGui::PopStyleColor();
-    const int best = p.shown->best_epoch;
-    const double rate = std::max(core::kMinLearningRate, p.view.config.optimizer.learning_rate / 10);
-    const std::string back = "Back to epoch " + thousands(best);
-    const std::string slower = back + " with learning rate " + plot::format_significant(rate);
-    if (ImGui::Button(slower.c_str())) {
-        p.view.config.optimizer.learning_rate = rate;  // the model step gives the trainer the rate first
-        request_run(p, RunRequest::BackToBest);
-    }
-    record_item(slower.c_str());
-    ImGui::SameLine();
-    if (ImGui::Button(back.c_str())) request_run(p, RunRequest::BackToBest);
-    record_item(back.c_str());
-    if (collapsed) {
-        ImGui::SameLine();
-        if (ImGui::Button("Carry on anyway (Space)")) request_run(p, RunRequest::Play);
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Start again (R)")) request_run(p, RunRequest::Reset);
-    ImGui::SameLine(0, fs);
-    ImGui::TextDisabled("epoch %s had the lowest training loss of the run", thousands(best).c_str());
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
 }
 
 // "Boundary: PNG CSV": a plot's exports on one short line (the size and scale are under Settings…
@@ -278,90 +162,6 @@ void draw_playground_panel(AppState& state) {
 }
 
 namespace {
-
-// The value of parameter `param` of the shown network (NaN when there is no such parameter).
-double shown_param(const PlaygroundState& p, int param) {
-    const Eigen::VectorXd& params = p.network.network.params();
-    return param >= 0 && param < params.size() ? params[param] : NAN;
-}
-
-// A weight or bias chosen in the diagram: its value to type, the way out, and what it is; one line,
-// there whether or not one is chosen, so choosing one moves nothing under the mouse.
-void draw_weight_editor(PlaygroundState& p) {
-    WeightEditor& e = p.editor;
-    if (!std::isfinite(shown_param(p, e.param))) e.param = -1;  // a new network: the choice is gone
-    const float fs = ImGui::GetFontSize();
-    const bool running = playground_running(p);
-    if (e.param < 0) {
-        ImGui::AlignTextToFramePadding();
-        if (!e.message.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
-            ImGui::TextUnformatted(e.message.c_str());
-            ImGui::PopStyleColor();
-        } else {
-            ImGui::TextDisabled(running ? "Pause (Space) to set a weight or a bias by hand."
-                                        : "Click a link or a bias square to set it by hand.");
-        }
-        return;
-    }
-    double value = shown_param(p, e.param);
-    ImGui::SetNextItemWidth(7 * fs);
-    ImGui::BeginDisabled(running);
-    if (typed_double("##weight", &value, "%.6g", &e.message, [](double v) {
-            return std::fabs(v) <= kMaxHandWeight ? std::string()
-                                                  : "A weight set by hand must be within ±" + plot::format_significant(kMaxHandWeight) +
-                                                        "; it keeps its value.";
-        }))
-        request_weight(p, e.param, value);
-    ImGui::EndDisabled();
-    record_item("weight");
-    item_tip("Type a value, or drag the link or bias square sideways (Shift: finer)");
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Done")) e.param = -1;
-    ImGui::SameLine();
-    // what it is, or why a typed value was refused, cut at the column's edge (whole in the tooltip)
-    const std::string what = e.message.empty() ? describe_parameter(p.network, e.param) : e.message;
-    ImGui::PushStyleColor(ImGuiCol_Text, e.message.empty() ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : IM_COL32(190, 30, 30, 255));
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float room = ImGui::GetContentRegionAvail().x;
-    ImGui::PushClipRect(at, ImVec2(at.x + room, at.y + ImGui::GetFrameHeight()), true);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(what.c_str());
-    ImGui::PopClipRect();
-    ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered() && ImGui::CalcTextSize(what.c_str()).x > room) ImGui::SetTooltip("%s", what.c_str());
-}
-
-// What the mouse does in the diagram: the unit it is over (the units view shows that unit), and,
-// while paused, a click on a link or a bias chooses it and a drag sideways changes it.
-void follow_diagram(PlaygroundState& p, const DiagramHit& hit) {
-    WeightEditor& e = p.editor;
-    p.hover_layer = hit.layer;
-    p.hover_unit = hit.unit;
-    const float fs = ImGui::GetFontSize();
-    if (hit.clicked && hit.param >= 0) {
-        if (playground_running(p)) {
-            e.message = "Pause (Space) to set a weight or a bias by hand.";
-        } else {
-            e.param = hit.param;
-            e.message.clear();
-            e.dragging = true;
-            e.drag_from = shown_param(p, hit.param);
-            e.drag_x = ImGui::GetIO().MousePos.x;
-        }
-    }
-    if (!e.dragging) return;
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || playground_running(p)) {
-        e.dragging = false;
-        return;
-    }
-    // four font widths sideways change it by 1 (Shift: by 0.1)
-    const float dx = ImGui::GetIO().MousePos.x - e.drag_x;
-    if (dx == 0.0f) return;
-    const double step = ImGui::GetIO().KeyShift ? 0.1 : 1.0;
-    const double value = std::clamp(e.drag_from + step * dx / (4.0 * fs), -kMaxHandWeight, kMaxHandWeight);
-    if (value != shown_param(p, e.param)) request_weight(p, e.param, value);
-}
 
 // The width of export_buttons(what) on one line.
 float export_buttons_width(const char* what) {

@@ -49,6 +49,13 @@ std::string format_decimals(double value, int decimals, int digits) {
     return format_significant(value, digits);
 }
 
+std::string format_thousands(long value) {
+    std::string s = std::to_string(value);
+    const int first = s[0] == '-' ? 1 : 0;
+    for (int i = static_cast<int>(s.size()) - 3; i > first; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+}
+
 std::string sentence(const std::string& clause) {
     std::string s = clause;
     while (!s.empty() && s.back() == ' ') s.pop_back();

@@ -20,6 +20,9 @@ std::string format_significant(double value, int digits = 6);
 // instead (0.0042 → "0.0042", 4.2e-5 → "4.2e−5", never "0.000" or "0.004"). 0 and −0 are "0.000".
 std::string format_decimals(double value, int decimals, int digits = 2);
 
+// A count with its thousands grouped: 12345 → "12,345".
+std::string format_thousands(long value);
+
 // A message clause as a sentence: a capital first letter (unless the first word is a name such as x1)
 // and a full stop at the end, unless it ends in one already (or in '?', '!'):
 // "the data have two classes: use softmax" → "The data have two classes: use softmax.".
