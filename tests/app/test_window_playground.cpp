@@ -82,11 +82,20 @@ TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
     ASSERT_TRUE(png.ok);
     EXPECT_GT(count_color(png, 240, 196, 97, 16), 20000) << "no orange field";
     EXPECT_GT(count_color(png, 97, 168, 207, 16), 20000) << "no blue field";
-    // and on screen: the window's own picture of itself has both fields too
-    const Png shot = read_png(screenshot(app.window, out));
+    // and on screen: the window's own picture of itself has both fields too. The run goes on training,
+    // so the fields' shares move from one picture to the next: wait for one that has both.
+    Png shot;
+    int orange = 0, blue = 0;
+    const bool both = wait_until([&] {
+        shot = read_png(screenshot(app.window, out));
+        if (!shot.ok) return false;
+        orange = count_color(shot, 240, 196, 97, 24);
+        blue = count_color(shot, 97, 168, 207, 24);
+        return orange > 5000 && blue > 5000;
+    }, 60);
     ASSERT_TRUE(shot.ok) << "F12 saved no picture of the window";
-    EXPECT_GT(count_color(shot, 240, 196, 97, 24), 5000) << "no orange field on screen";
-    EXPECT_GT(count_color(shot, 97, 168, 207, 24), 5000) << "no blue field on screen";
+    EXPECT_TRUE(both) << "on screen, the last picture had " << orange << " orange and " << blue
+                      << " blue pixels; both fields should have more than 5000";
 
     press_keys(app.window, "space");  // pause: two exports in a row then name the same epoch
     long previous = -1;
