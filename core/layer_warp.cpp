@@ -1,6 +1,7 @@
 #include "core/layer_warp.h"
 
 #include <Eigen/Eigenvalues>
+#include <Eigen/SVD>
 
 #include <algorithm>
 #include <cassert>
@@ -118,7 +119,8 @@ WarpPlane warp_plane(const Matrix& values, int first, int count, const WarpProje
         plane.share[0] = varies ? 1.0 : 0.0;
         return plane;
     }
-    const bool pca = units >= 3 && projection.kind == WarpProjection::Kind::Pca;
+    const bool pca = units >= 3 && projection.kind != WarpProjection::Kind::Units;  // Output: needs the network
+    plane.exact = units <= 2;
     if (!pca) {
         int i = 0, j = 1;
         if (units >= 3) {
@@ -162,10 +164,76 @@ WarpPlane warp_plane(const Matrix& values, int first, int count, const WarpProje
 }
 
 void orient_like(WarpPlane* plane, const WarpPlane& like) {
-    if (!plane->pca || !like.pca || plane->units != like.units || plane->axes.cols() != like.axes.cols()) return;
-    // an axis that points away from the one it replaces (axis · like's < 0) is turned round
-    for (int k = 0; k < 2; ++k)
+    const bool principal = plane->pca && like.pca, output = plane->output && like.output;
+    if (!(principal || output) || plane->units != like.units || plane->axes.cols() != like.axes.cols()) return;
+    // an axis that points away from the one it replaces (axis · like's < 0) is turned round; an output
+    // plane's u along w or w₁ − w₀ (its v then the one of a principal component) points where the output grows
+    for (int k = output && plane->fixed_u ? 1 : 0; k < 2; ++k)
         if (plane->axes.row(k).dot(like.axes.row(k)) < 0.0) plane->axes.row(k) *= -1.0;
+}
+
+WarpPlane output_plane(const Mlp& net, const Matrix& values, int first, int count) {
+    WarpPlane plane = warp_plane(values, first, count, WarpProjection{});  // the mean, and principal axes to fall back on
+    const int units = plane.units;
+    const int out = net.layer_count() - 1;
+    if (units < 3 || out < 0 || net.weights(out).cols() != units) return plane;
+    const ConstMatrixMap w = net.weights(out);
+    const int outputs = static_cast<int>(w.rows());
+    // C over the fitted columns, as warp_plane has it
+    first = std::clamp(first, 0, static_cast<int>(values.cols()));
+    count = std::clamp(count, 0, static_cast<int>(values.cols()) - first);
+    if (count == 0 || !w.allFinite()) return plane;
+    const auto fitted = values.middleCols(first, count);
+    const Eigen::MatrixXd centred = fitted.colwise() - plane.mean;
+    const Eigen::MatrixXd cov = centred * centred.transpose() / static_cast<double>(count);
+    if (!cov.allFinite()) return plane;
+    const double trace = cov.trace();
+    const auto share_of = [&](const Eigen::VectorXd& axis) { return trace > 0 ? std::max(0.0, axis.dot(cov * axis)) / trace : 0.0; };
+    // the sign that makes the largest component (the first of equal ones) positive
+    const auto signed_by_rule = [units](Eigen::VectorXd axis) {
+        int largest = 0;
+        for (int c = 1; c < units; ++c)
+            if (std::fabs(axis[c]) > std::fabs(axis[largest])) largest = c;
+        return axis[largest] < 0.0 ? Eigen::VectorXd(-axis) : axis;
+    };
+    Eigen::VectorXd u, v;
+    if (outputs <= 2) {
+        // the one direction the decision reads: w, or w₁ − w₀
+        const Eigen::VectorXd d = outputs == 1 ? Eigen::VectorXd(w.row(0).transpose()) : Eigen::VectorXd((w.row(1) - w.row(0)).transpose());
+        const double norm = d.norm();
+        if (!(norm > 0)) return plane;
+        u = d / norm;
+        // v: the principal component of the columns with u taken out, C' = (I − u uᵀ) C (I − u uᵀ)
+        const Eigen::MatrixXd away = Eigen::MatrixXd::Identity(units, units) - u * u.transpose();
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(away * cov * away);
+        if (eigen.info() != Eigen::Success) return plane;
+        v = eigen.eigenvectors().col(units - 1);
+        v = signed_by_rule(away * v);  // exactly across u, whatever the rounding left
+        if (!(v.norm() > 0)) return plane;
+        v.normalize();
+        plane.fixed_u = true;
+        plane.exact = true;
+    } else {
+        // logit_k − logit_j reads (w_k − w_j)·a: the row space of W less its mean row
+        const Eigen::MatrixXd d = w.rowwise() - w.colwise().mean();
+        Eigen::JacobiSVD<Eigen::MatrixXd> svd(d, Eigen::ComputeThinV);
+        if (!(svd.singularValues()[0] > 0)) return plane;
+        u = signed_by_rule(svd.matrixV().col(0));
+        v = svd.matrixV().cols() > 1 ? signed_by_rule(svd.matrixV().col(1)) : Eigen::VectorXd::Zero(units);
+        // the rest of the row space (K ≥ 4): a decision the plane does not hold all of
+        plane.exact = outputs <= 3 || svd.singularValues().size() < 3 ||
+                      svd.singularValues()[2] <= 1e-12 * svd.singularValues()[0];
+    }
+    plane.axes.row(0) = u.transpose();
+    plane.axes.row(1) = v.transpose();
+    plane.pca = false;
+    plane.output = true;
+    plane.unit[0] = plane.unit[1] = -1;
+    plane.share[0] = share_of(u);
+    plane.share[1] = share_of(v);
+    if (plane.share[0] > 1.0) plane.share[0] = 1.0;
+    if (plane.share[0] + plane.share[1] > 1.0) plane.share[1] = 1.0 - plane.share[0];
+    return plane;
 }
 
 Eigen::Matrix2Xd project(const WarpPlane& plane, const Matrix& values) {

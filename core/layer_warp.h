@@ -62,10 +62,10 @@ WarpPoints warp_points(const GridSpec& frame, const Eigen::MatrixX2d& data, int 
 // values[0] is the input plane itself (2 × rows: x₁, x₂), not the features.
 std::vector<Matrix> warp_values(const Mlp& net, FeatureSet features, const Eigen::MatrixX2d& x);
 
-// Which plane of a layer of three or more units to draw: its first two principal components, or
-// units i and j (from 0, i ≠ j).
+// Which plane of a layer of three or more units to draw: its first two principal components, units i
+// and j (from 0, i ≠ j), or (the last hidden layer only) the plane its output reads (output_plane).
 struct WarpProjection {
-    enum class Kind : unsigned char { Pca, Units };
+    enum class Kind : unsigned char { Pca, Units, Output };
     Kind kind = Kind::Pca;
     int i = 0, j = 1;
     bool operator==(const WarpProjection& o) const { return kind == o.kind && (kind == Kind::Pca || (i == o.i && j == o.j)); }
@@ -84,6 +84,9 @@ struct WarpProjection {
 struct WarpPlane {
     int units = 0;
     bool pca = false;                   // the axes are principal components
+    bool output = false;                // the axes are the output's (output_plane)
+    bool exact = true;                  // the output's logits at (u, v) are those of the points drawn there
+    bool fixed_u = false;               // an output plane's u along w or w₁ − w₀: orient_like never turns it
     int unit[2] = {0, -1};              // the units drawn as u and v, when not pca (-1: none)
     Eigen::MatrixXd axes;               // 2 × units
     Eigen::VectorXd mean;               // of the fitted columns
@@ -92,12 +95,25 @@ struct WarpPlane {
 
 // The plane for one step's values (units × rows), fitted to the columns [first, first + count) (the
 // training points; count ≥ 1). A principal component's sign is chosen so that its largest component
-// (by magnitude; the first of equal ones) is positive.
+// (by magnitude; the first of equal ones) is positive. Kind::Output needs the network: output_plane;
+// here it is taken as Kind::Pca. `exact` is true for a layer of 1 or 2 units, false otherwise.
 WarpPlane warp_plane(const Matrix& values, int first, int count, const WarpProjection& projection);
 
-// Flips the principal axes of `plane` that point against those of `like` (a plane of the same
-// layer's space, e.g. the one drawn a frame ago), so the picture does not mirror from one epoch to
-// the next when the sign rule above tips. Planes of units, or of other sizes, are left as they are.
+// The plane of the last hidden layer (values: units × rows, at any of its stages) that the output layer
+// reads, for a layer of 3 or more units (fewer: warp_plane's, drawn as they are):
+//   one output, or softmax over two classes: u along w (or w₁ − w₀), the direction the decision reads,
+//     so logit = |w|·u + b (or the two logits' difference) at every point; v the principal component of
+//     the fitted columns across it;
+//   softmax over K ≥ 3 classes: the two leading right singular vectors of W with its mean row taken
+//     away (logit differences are all that softmax's argmax reads), the sign rule above on each.
+// exact is true when the plane holds every direction the decision reads (one output, or K ≤ 3): the
+// output's edges in this plane are then those of the points drawn. share[k] as warp_plane's.
+WarpPlane output_plane(const Mlp& net, const Matrix& values, int first, int count);
+
+// Flips the principal (or output) axes of `plane` that point against those of `like` (a plane of the
+// same kind in the same layer's space, e.g. the one drawn a frame ago), so the picture does not mirror
+// from one epoch to the next when the sign rule above tips. Planes of units, or of other sizes or
+// kinds, are left as they are. An output plane's u along w is never turned: it says where the output grows.
 void orient_like(WarpPlane* plane, const WarpPlane& like);
 
 // (u, v) of every column of `values`: 2 × rows.

@@ -695,3 +695,89 @@ TEST(LayerWarp, NoEdgesForRegressionsMissedLinesOrPairsThatNeverLead) {
 
 }  // namespace
 }  // namespace actlab::core
+
+namespace actlab::core {
+namespace {
+
+// The logits of every column of a last hidden layer's activations, through the output layer.
+Matrix logits_of(const Mlp& net, const Matrix& a) {
+    const int out = net.layer_count() - 1;
+    return (net.weights(out) * a).colwise() + net.biases(out);
+}
+
+// Seen in the plane its output reads, a wide last hidden layer's points keep the network's decision:
+// for one output the logit is |w|·u + b at every point, exactly; for two and three softmax classes every
+// point's (u, v) gives the logits' differences, so the argmax, of the network. Four classes or more
+// need more than a plane, and the plane says it is not exact.
+TEST(LayerWarp, ThePlaneTheOutputReadsKeepsEveryPointsDecision) {
+    const Eigen::MatrixX2d x = scattered(300, 41);
+    for (int outputs : {1, 2, 3, 4}) {
+        SCOPED_TRACE(outputs);
+        const Mlp net = seeded_net({layer(5, "tanh"), layer(6, "relu")}, 2, outputs, 50 + outputs);
+        const std::vector<Matrix> values = warp_values(net, kDefaultFeatures, x);
+        const Matrix& a = values.back();
+        const WarpPlane plane = output_plane(net, a, 0, 200);
+        EXPECT_TRUE(plane.output);
+        EXPECT_FALSE(plane.pca);
+        EXPECT_EQ(plane.exact, outputs <= 3);
+        // orthonormal axes
+        EXPECT_NEAR((plane.axes * plane.axes.transpose() - Eigen::Matrix2d::Identity()).cwiseAbs().maxCoeff(), 0.0, 1e-12);
+        EXPECT_GE(plane.share[0], 0.0);
+        EXPECT_LE(plane.share[0] + plane.share[1], 1.0 + 1e-12);
+        const Eigen::Matrix2Xd uv = project(plane, a);
+        const Eigen::MatrixX3d form = output_in_plane(net, plane);
+        const Matrix logits = logits_of(net, a);
+        const int out = net.layer_count() - 1;
+        int same = 0;
+        for (Eigen::Index c = 0; c < a.cols(); ++c) {
+            Eigen::VectorXd in_plane = form.col(0) + form.col(1) * uv(0, c) + form.col(2) * uv(1, c);
+            if (outputs == 1) {
+                // u is along w: the logit is |w|·u + b, and the form gives it
+                const double w_norm = net.weights(out).row(0).norm();
+                EXPECT_NEAR(logits(0, c), w_norm * uv(0, c) + net.biases(out)[0], 1e-12 * (1 + std::fabs(logits(0, c))));
+                EXPECT_NEAR(in_plane[0], logits(0, c), 1e-12 * (1 + std::fabs(logits(0, c))));
+                same += (in_plane[0] > 0) == (logits(0, c) > 0);
+            } else {
+                // the differences from class 0 are the network's
+                for (int k = 1; k < outputs && outputs <= 3; ++k) {
+                    const double want = logits(k, c) - logits(0, c), got = in_plane[k] - in_plane[0];
+                    EXPECT_NEAR(got, want, 1e-12 * (1 + logits.col(c).cwiseAbs().maxCoeff())) << "column " << c;
+                }
+                Eigen::Index want_k = 0, got_k = 0;
+                logits.col(c).maxCoeff(&want_k);
+                in_plane.maxCoeff(&got_k);
+                same += want_k == got_k;
+            }
+        }
+        if (outputs <= 3) {
+            EXPECT_EQ(same, a.cols());
+        }
+    }
+}
+
+TEST(LayerWarp, ThePlaneTheOutputReadsPointsWhereTheOutputGrowsAndStaysThere) {
+    const Eigen::MatrixX2d x = scattered(200, 43);
+    const Mlp net = seeded_net({layer(4, "sigmoid")}, 2, 1, 60);
+    const Matrix a = warp_values(net, kDefaultFeatures, x).back();
+    WarpPlane plane = output_plane(net, a, 0, 200);
+    const int out = net.layer_count() - 1;
+    const Eigen::VectorXd w = net.weights(out).row(0).transpose();
+    EXPECT_NEAR(plane.axes.row(0).dot(w), w.norm(), 1e-12 * w.norm()) << "u is along +w";
+    // a plane drawn a frame ago with both axes the other way turns only v
+    WarpPlane mirrored = plane;
+    mirrored.axes *= -1.0;
+    WarpPlane turned = plane;
+    orient_like(&turned, mirrored);
+    EXPECT_EQ(turned.axes.row(0), plane.axes.row(0));
+    EXPECT_EQ(turned.axes.row(1), -plane.axes.row(1));
+    // a layer of 2 units is drawn as it is
+    const Mlp narrow = seeded_net({layer(2, "tanh")}, 2, 1, 61);
+    const WarpPlane two = output_plane(narrow, warp_values(narrow, kDefaultFeatures, x).back(), 0, 200);
+    EXPECT_FALSE(two.output);
+    EXPECT_TRUE(two.exact);
+    EXPECT_EQ(two.unit[0], 0);
+    EXPECT_EQ(two.unit[1], 1);
+}
+
+}  // namespace
+}  // namespace actlab::core
