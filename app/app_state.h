@@ -14,6 +14,7 @@
 #include "app/figures/playground_view.h"
 #include "app/frame_stats.h"
 #include "app/gradient_job.h"
+#include "app/warp_job.h"
 #include "app/panels/file_browser.h"
 #include "app/model/race_state.h"
 #include "app/plot/plot.h"
@@ -138,6 +139,19 @@ struct WeightEditor {
 
 // The playground: a network training on a worker thread (core/trainer.h) and the pictures of its
 // newest snapshot. Everything GL (textures) is made on first draw and released by release_gl().
+// The layers view: its worker, the newest picture, and where the scrub is.
+struct WarpState {
+    std::unique_ptr<WarpJob> job;                 // made when the view is first shown
+    std::shared_ptr<const WarpPicture> picture;   // the newest picture taken from the job
+    std::shared_ptr<const core::Snapshot> posted; // the snapshot the last request was of
+    WarpView posted_view;                         // and the view it asked for
+    bool posted_show = false;                     // a request went out since the view was shown
+    double position = 0.0;                        // the step drawn; between two while it moves
+    bool playing = false;                         // stepping through every stage (the play button)
+    bool scrubbing = false;                       // the scrub bar is held: position is the user's
+    std::chrono::steady_clock::time_point last_tick;  // the last frame that moved position
+};
+
 struct PlaygroundState {
     PlaygroundView view;
     // raised by the panels and keys, carried out (and cleared) by the next model step
@@ -184,6 +198,7 @@ struct PlaygroundState {
     bool picking_point = false;       // the next click on the boundary opens the softmax lab there
     WeightEditor editor;              // a weight or bias set by hand
     int hover_layer = -1, hover_unit = -1;  // the hidden unit under the mouse in the diagram last frame
+    WarpState warp;                   // how each layer bends the plane, from the shown snapshot
 };
 
 struct UiSettings {

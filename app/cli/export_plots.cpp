@@ -9,6 +9,8 @@
 #include "app/figures/race_figure.h"
 #include "app/figures/softmax_figure.h"
 #include "app/figures/units_figure.h"
+#include "app/figures/warp_figure.h"
+#include "app/figures/playground_keys.h"
 
 #include <algorithm>
 #include <cmath>
@@ -345,6 +347,100 @@ Figure compute_units(const ExportKeys& keys, bool) {
     return out;
 }
 
+// The training keys, the layers view's layer=, stage= and projection= (playground_keys.h), and
+// stages=all; the layer and the units of a plane are checked against the network the keys build.
+bool check_warp(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    const KeyValue* layer_set = nullptr;
+    const KeyValue* projection_set = nullptr;
+    for (const KeyValue& set : sets) {
+        const auto& [key, value] = set;
+        if (key == "layer" || key == "stage" || key == "projection") {
+            PlaygroundView view;
+            view.warp = keys->warp;
+            if (!apply_playground_key(&view, key, value, error)) {
+                *error = "--set " + *error;
+                return false;
+            }
+            keys->warp = view.warp;
+            if (key == "layer") layer_set = &set;
+            if (key == "projection") projection_set = &set;
+        } else if (key == "stages") {
+            if (value != "all" && value != "one") {
+                *error = "--set " + key_error(key, value, "must be all (every stage of every layer) or one (the layer and stage given)");
+                return false;
+            }
+            keys->warp_stages = value == "all";
+        } else if (!apply_training_key(&keys->training, key, value, error)) {
+            const std::string keys_list = "' (keys: ";  // the training keys' list, with this plot's own
+            const size_t at = error->find(keys_list);
+            if (error->rfind("unknown key", 0) == 0 && at != std::string::npos)
+                error->replace(at, keys_list.size(), "' for warp (keys: layer, stage, projection, stages, ");
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    if (!finish_training_request(&keys->training, &keys->data, error)) return false;
+    const std::vector<core::HiddenLayer>& hidden = keys->training.config.hidden;
+    const int layers = static_cast<int>(hidden.size());
+    if (layer_set && keys->warp.layer > layers) {
+        *error = "--set " + key_error(layer_set->first, layer_set->second,
+                                      layers == 0 ? "the network has no hidden layer (layers=none): only layer=0, the input plane"
+                                                  : "the network has " + std::to_string(layers) + " hidden layer" +
+                                                        (layers == 1 ? "" : "s") + ": give 0 (the input plane) to " +
+                                                        std::to_string(layers));
+        return false;
+    }
+    const core::WarpProjection& projection = keys->warp.projection;
+    if (projection_set && !keys->warp.automatic && projection.kind == core::WarpProjection::Kind::Output) {
+        const int step = warp_view_step(keys->warp, layers);
+        if (step == 0 || core::warp_step_layer(step) + 1 != layers) {
+            *error = "--set " + key_error(projection_set->first, projection_set->second,
+                                          "the plane the output reads is the last hidden layer's (layer " +
+                                              std::to_string(layers) + "): give layer=last or pca for another");
+            return false;
+        }
+    }
+    if (projection_set && !keys->warp.automatic && projection.kind == core::WarpProjection::Kind::Units) {
+        const int step = warp_view_step(keys->warp, layers);
+        const int layer = step > 0 ? core::warp_step_layer(step) : -1;
+        const int units = layer >= 0 ? hidden[static_cast<size_t>(layer)].units : 2;
+        if (layer < 0 || units < 3) {
+            *error = "--set " + key_error(projection_set->first, projection_set->second,
+                                          layer < 0 ? "the input plane is drawn as it is (x1, x2): projection= is for a "
+                                                      "hidden layer of 3 or more units"
+                                                    : "layer " + std::to_string(layer + 1) + " has " + std::to_string(units) +
+                                                          (units == 1 ? " unit" : " units") + ", drawn as it is: projection= is "
+                                                          "for a layer of 3 or more");
+            return false;
+        }
+        if (std::max(projection.i, projection.j) >= units) {
+            *error = "--set " + key_error(projection_set->first, projection_set->second,
+                                          "layer " + std::to_string(layer + 1) + " has " + std::to_string(units) +
+                                              " units: name two from 1 to " + std::to_string(units));
+            return false;
+        }
+    }
+    return true;
+}
+
+// The network after training, every stage of it, over the boundary's frame.
+Figure compute_warp(const ExportKeys& keys, bool) {
+    const std::unique_ptr<core::Training> run = train(keys);
+    const core::TrainConfig& config = keys.training.config;
+    const std::string subtitle = describe_training(config, keys.data, data_label(keys.training));
+    auto picture = std::make_shared<const WarpPicture>(make_warp_picture(
+        run->network(), config.features, core::grid_over(keys.data, 2), run->train_set(), run->test_set(), config.output,
+        keys.warp, run->epoch(), subtitle));
+    std::string stage = "all";
+    if (!keys.warp_stages)
+        stage = picture->shown_step == 0 ? "input"
+                                         : "layer" + std::to_string(core::warp_step_layer(picture->shown_step) + 1) + "_" +
+                                               core::warp_stage_id(core::warp_step_stage(picture->shown_step));
+    Figure out = warp_export_figure(picture, keys.warp_stages, "warp_" + stage + "_" + run_name(keys.training));
+    out.note = training_note(*run);
+    return out;
+}
+
 // Every evaluated epoch's row, epoch 0 included.
 Figure compute_gradient_live(const ExportKeys& keys, bool) {
     core::GradientHistory history;
@@ -476,6 +572,8 @@ const std::vector<ExportPlot>& export_plots() {
          units_keys_help(), check_units, compute_units},
         {"gradient-live", "trains a small network headless: the gradient and the weights' update per layer, epoch by epoch",
          training_keys_help(), check_training, compute_gradient_live},
+        {"warp", "trains a small network headless: the input plane and the data carried through it, layer by layer",
+         warp_keys_help(), check_warp, compute_warp},
     };
     return plots;
 }

@@ -5,6 +5,7 @@
 #include "app/figures/figure.h"
 #include "app/figures/gradient_keys.h"
 #include "app/figures/keys.h"
+#include "app/figures/playground_view.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/training_keys.h"
 #include "core/dataset.h"
@@ -21,13 +22,15 @@ struct ExportKeys {
     ActivationView activations;  // activations
     SoftmaxView softmax;         // softmax, softmax-logits, softmax-sweep, softmax-filter, softmax-samples
     GradientView gradients;      // gradient-chain, gradient-flow, gradient-compare
-    TrainingRequest training;    // loss, boundary, network, race, units, gradient-live
+    TrainingRequest training;    // loss, boundary, network, race, units, gradient-live, warp
     core::Dataset data;          // the training plots: the points, generated or read from data=
     std::vector<int> race;       // race: the runners' hidden activations (catalogue indices)
     double race_loss = 0.05;     // race: the target test loss
     double temperature = 1.0;    // boundary: the output's logits divided by this when drawn
     bool entropy = false;        // boundary: the entropy map instead of the class colours
     double units_threshold = core::kDefaultSaturation;  // units: |f'| below it is saturated
+    WarpView warp;               // warp: the layer, stage and plane
+    bool warp_stages = false;    // warp: every stage of every layer, in small multiples
 };
 
 struct ExportPlot {

@@ -2,7 +2,8 @@
 // export loss` (training_keys.h) that say what it trains. settings.json stores both; lessons and
 // session files set them the same way.
 //   speed=30 (epochs a second, 1 to 1000; 0: as fast as possible)  discrete=false  show_test=true
-//   log_loss=true  temperature=1  entropy=false  view=units|gradient|network
+//   log_loss=true  temperature=1  entropy=false  view=units|gradient|layers|network
+//   layer=last|0|1…  stage=linear|bias|activation  projection=auto|pca|output|units:I,J (the layers view)
 #pragma once
 
 #include "app/figures/keys.h"

@@ -219,6 +219,65 @@ void update_pictures(PlaygroundState& p) {
     p.presented_pending = true;
 }
 
+// ---- the layers view ------------------------------------------------------------------------
+
+// Steps of the scrub a second while it plays: each stage's move takes a little under a second.
+constexpr double kWarpStepsPerSecond = 1.2;
+
+// The layers view is on screen: its tab is the one open beside the network, or it is shown alone.
+bool layers_view_shown(const AppState& state) {
+    const PlaygroundState& p = state.playground;
+    if (state.lab != Lab::Playground || p.race_shown) return false;
+    return state.ui.plot_only ? p.view.alone == PlaygroundAlone::Layers : p.view.pane == PlaygroundPane::Layers;
+}
+
+// While the view is on screen: sends the shown network to the worker when it or the view changed,
+// takes the newest picture, and moves the scrub (playing, or following the view's layer and stage).
+void layers_step(AppState& state) {
+    PlaygroundState& p = state.playground;
+    WarpState& w = p.warp;
+    const auto now = Clock::now();
+    const double dt = w.last_tick == Clock::time_point{} ? 0.0 : std::chrono::duration<double>(now - w.last_tick).count();
+    w.last_tick = now;
+    if (!layers_view_shown(state)) {
+        w.playing = false;
+        w.posted_show = false;
+        return;
+    }
+    if (!w.job) w.job = std::make_unique<WarpJob>();
+    if (p.shown && network_fits(p.shown->network, p.view.config, p.data) &&
+        (!w.posted_show || p.shown != w.posted || p.view.warp != w.posted_view)) {
+        WarpRequest request;
+        request.net = p.shown->network;
+        request.features = p.view.config.features;
+        request.frame = p.boundary.spec;
+        request.train = p.boundary.train;
+        request.test = p.boundary.test;
+        request.output = p.view.config.output;
+        request.view = p.view.warp;
+        request.epoch = p.shown->epoch;
+        request.previous = w.picture;
+        w.job->post(std::move(request));
+        w.posted = p.shown;
+        w.posted_view = p.view.warp;
+        w.posted_show = true;
+    }
+    w.job->take(&w.picture);
+    const int hidden = static_cast<int>(p.view.config.hidden.size());
+    const double last = 3.0 * hidden;
+    if (w.playing) {
+        if (w.position >= last) w.position = 0.0;  // played to the end before: from the start again
+        w.position = std::min(last, w.position + kWarpStepsPerSecond * std::min(dt, 0.1));
+        if (w.position >= last) {
+            w.playing = false;
+            set_warp_step(&p.view.warp, static_cast<int>(last));
+        }
+    } else if (!w.scrubbing) {
+        w.position = warp_view_step(p.view.warp, hidden);
+    }
+    w.position = std::clamp(w.position, 0.0, last);
+}
+
 // ---- the race -------------------------------------------------------------------------------
 
 // The points the playground trains on: its own, or (before its tab first made them) generated
@@ -384,6 +443,7 @@ void playground_step(AppState& state) {
     apply_settings(p);
     carry_out_requests(p);
     update_pictures(p);
+    layers_step(state);
     race_step(p.race, p);
 }
 
@@ -392,7 +452,7 @@ bool playground_running(const PlaygroundState& p) { return p.shown && p.shown->r
 bool playground_animating(const AppState& state) {
     const PlaygroundState& p = state.playground;
     return (p.trainer && (p.trainer->snapshot()->running || p.trainer->snapshot()->serial != p.shown_serial)) ||
-           race_animating(p.race);
+           race_animating(p.race) || p.warp.playing || (p.warp.job && p.warp.job->pending());
 }
 
 bool race_animating(const RaceState& r) {

@@ -4,10 +4,12 @@
 #include "app/figures/live_gradient_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/figures/units_figure.h"
+#include "app/figures/warp_figure.h"
 #include "app/model/lab_links.h"
 #include "app/model/playground_model.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/lab_layout.h"
+#include "app/panels/layers_view.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/playground_controls.h"
 #include "app/panels/race_panel.h"
@@ -49,9 +51,11 @@ void export_buttons(AppState& state, const char* what, const std::function<Figur
     ImGui::Text("%s:", what);
     ImGui::SameLine();
     if (ImGui::SmallButton("PNG")) request_export(state, ExportFormat::Png, figure());
+    record_item((std::string(what) + ": PNG").c_str());
     item_tip("Export the plot as PNG, drawn again at the export size");
     ImGui::SameLine();
     if (ImGui::SmallButton("CSV")) request_export(state, ExportFormat::Csv, figure());
+    record_item((std::string(what) + ": CSV").c_str());
     item_tip("Export the plotted values as CSV");
     ImGui::PopID();
 }
@@ -261,6 +265,28 @@ void draw_gradient_view(AppState& state, ImVec2 size, bool buttons) {
     draw_live_gradient_figure(p.live_gradient, ImVec2(ImGui::GetContentRegionAvail().x, std::max(size.y, kPlotMinHeight * fs)));
 }
 
+// The layers view's exports: the step on screen (the nearest stage while it moves), with the title.
+Figure layers_figure_now(const PlaygroundState& p) {
+    if (!p.warp.picture) return Figure{};
+    auto picture = std::make_shared<WarpPicture>(*p.warp.picture);
+    picture->shown_step = std::clamp(static_cast<int>(std::lround(p.warp.position)), 0,
+                                     static_cast<int>(picture->steps.size()) - 1);
+    picture->subtitle = describe_training(p.view.config, p.data, p.data_name);
+    std::string stage = "input";
+    if (picture->shown_step > 0)
+        stage = "layer" + std::to_string(core::warp_step_layer(picture->shown_step) + 1) + "_" +
+                core::warp_stage_id(core::warp_step_stage(picture->shown_step));
+    return warp_export_figure(picture, false, epoch_stem(p, ("warp_" + stage).c_str()));
+}
+
+// How each layer bends the plane: its exports, the scrub and the figure.
+void draw_layers_view(AppState& state, ImVec2 size, bool buttons) {
+    PlaygroundState& p = state.playground;
+    const float top = ImGui::GetCursorPosY();
+    if (buttons && p.warp.picture) view_buttons(state, "Layers", PlaygroundAlone::Layers, [&p] { return layers_figure_now(p); });
+    draw_layers_view(p, ImVec2(size.x, size.y - (ImGui::GetCursorPosY() - top)));
+}
+
 void draw_network_view(AppState& state, ImVec2 size, bool buttons) {
     PlaygroundState& p = state.playground;
     const float top = ImGui::GetCursorPosY();
@@ -371,6 +397,9 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     // the units view's cells stay readable: the column grows (the lab scrolls) rather than cramp them
     if (p.view.pane == PlaygroundPane::Units)
         network_h = std::max(network_h, diagram_h + spacing + 2 * tab_bar + units_figure_min_height(p.units, left));
+    // the layers view: its controls and a square plot of a readable size
+    if (p.view.pane == PlaygroundPane::Layers)
+        network_h = std::max(network_h, diagram_h + spacing + 3 * tab_bar + 24.0f * fs);
     ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     if (shared) {
         ImGui::BeginChild("##diagram", ImVec2(0, diagram_h), false, ImGuiWindowFlags_NoScrollWithMouse);
@@ -402,6 +431,10 @@ void draw_train_tab(AppState& state, ImVec2 room) {
             draw_gradient_view(state, ImVec2(0, rest()), true);
             ImGui::EndTabItem();
         }
+        if (tab("Layers", PlaygroundPane::Layers)) {
+            draw_layers_view(state, ImVec2(0, rest()), true);
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
     ImGui::EndChild();
@@ -431,6 +464,7 @@ void draw_alone(AppState& state, ImVec2 room) {
         case PlaygroundAlone::Network: draw_network_view(state, room, false); break;
         case PlaygroundAlone::Units: draw_units_view(state, room, false); break;
         case PlaygroundAlone::Gradient: draw_gradient_view(state, room, false); break;
+        case PlaygroundAlone::Layers: draw_layers_view(state, room, false); break;
         case PlaygroundAlone::Loss: draw_loss_figure(p.curves, room, p.view.log_loss, 0, true, false); break;
         case PlaygroundAlone::Boundary: {
             const float row = output_has_temperature(p.view.config.output) ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
@@ -480,7 +514,7 @@ void playground_key(AppState& state, int key) {
     if (key == GLFW_KEY_SPACE) request_run(p, RunRequest::PlayOrPause);
     if (key == GLFW_KEY_S) request_run(p, RunRequest::Step);
     if (key == GLFW_KEY_R) request_run(p, RunRequest::Reset);
-    // the views beside the network: N, U, G bring the network, the units or the gradient to the front
+    // the views beside the network: N, U, G, L bring the network, the units, the gradient or the layers to the front
     const auto show = [&p](PlaygroundPane pane) {
         p.view.pane = pane;
         p.select_pane = true;
@@ -488,6 +522,7 @@ void playground_key(AppState& state, int key) {
     if (key == GLFW_KEY_N) show(PlaygroundPane::Network);
     if (key == GLFW_KEY_U) show(PlaygroundPane::Units);
     if (key == GLFW_KEY_G) show(PlaygroundPane::Gradient);
+    if (key == GLFW_KEY_L) show(PlaygroundPane::Layers);
 }
 
 }  // namespace actlab::app

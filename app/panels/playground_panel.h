@@ -17,7 +17,7 @@ void draw_playground_panel(AppState& state);
 // its tab is in front.
 Figure playground_figure(const AppState& state);
 // Space, S and R (play/pause, step, reset) while the playground is shown and no text field has the
-// keys: requests for the next model step; N, U and G: the network, units or gradient view in front.
+// keys: requests for the next model step; N, U, G and L: the network, units, gradient or layers view in front.
 void playground_key(AppState& state, int glfw_key);
 
 }  // namespace actlab::app

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -128,7 +129,8 @@ TEST(KeyTables, PlaygroundKeysRoundTrip) {
     std::string error;
     for (const auto& [k, v] : std::vector<KeyValue>{{"speed", "0"}, {"discrete", "true"}, {"show_test", "false"},
                                                     {"log_loss", "false"}, {"temperature", "0.25"}, {"entropy", "true"},
-                                                    {"view", "gradient"}})
+                                                    {"view", "gradient"}, {"layer", "1"}, {"stage", "bias"},
+                                                    {"projection", "units:3,2"}})
         ASSERT_TRUE(apply_playground_key(&changed, k, v, &error)) << k << ": " << error;
     for (const PlaygroundView& view : {PlaygroundView(), changed}) {
         const std::vector<KeyValue> written = playground_keys(view);
@@ -146,10 +148,20 @@ TEST(KeyTables, PlaygroundKeysRoundTrip) {
     EXPECT_EQ(changed.pane, PlaygroundPane::Gradient);
     EXPECT_EQ(changed.temperature, 0.25);
     EXPECT_EQ(changed.speed, 0.0);
-    for (const char* pane : {"network", "units", "gradient"}) {
+    EXPECT_EQ(changed.warp.layer, 1);
+    EXPECT_EQ(changed.warp.stage, actlab::core::WarpStage::Bias);
+    EXPECT_EQ(changed.warp.projection, (actlab::core::WarpProjection{actlab::core::WarpProjection::Kind::Units, 2, 1}));
+    for (const char* pane : {"network", "units", "gradient", "layers"}) {
         PlaygroundView v;
         ASSERT_TRUE(apply_playground_key(&v, "view", pane, &error)) << error;
-        EXPECT_EQ(playground_keys(v).back(), (KeyValue{"view", pane}));
+        const std::vector<KeyValue> written = playground_keys(v);
+        EXPECT_NE(std::find(written.begin(), written.end(), KeyValue{"view", pane}), written.end()) << pane;
+    }
+    for (const char* layer : {"last", "0", "8"}) {
+        PlaygroundView v;
+        ASSERT_TRUE(apply_playground_key(&v, "layer", layer, &error)) << error;
+        const std::vector<KeyValue> written = playground_keys(v);
+        EXPECT_NE(std::find(written.begin(), written.end(), KeyValue{"layer", layer}), written.end()) << layer;
     }
     EXPECT_FALSE(is_playground_key("lr")) << "a training key is not a display key";
 }
@@ -161,9 +173,17 @@ TEST(KeyTables, ABadPlaygroundViewOrTemperatureIsRefused) {
     ASSERT_TRUE(apply_playground_key(&v, "view", "network", &error)) << error;
     const std::vector<KeyValue> before = playground_keys(v);
     for (const auto& [key, value, says] :
-         std::vector<std::tuple<std::string, std::string, std::string>>{{"view", "sideways", "must be units, gradient or network"},
-                                                                         {"view", "", "must be units, gradient or network"},
-                                                                         {"view", "Units", "must be units, gradient or network"},
+         std::vector<std::tuple<std::string, std::string, std::string>>{{"view", "sideways", "must be units, gradient, layers or network"},
+                                                                         {"view", "", "must be units, gradient, layers or network"},
+                                                                         {"view", "Units", "must be units, gradient, layers or network"},
+                                                                         {"layer", "9", "must be last, 0 (the input plane) or a hidden layer from 1 to 8"},
+                                                                         {"layer", "first", "must be last, 0"},
+                                                                         {"layer", "1.5", "must be last, 0"},
+                                                                         {"stage", "f", "must be linear, bias or activation"},
+                                                                         {"projection", "units:0,1", "must be auto, pca, output or units:I,J"},
+                                                                         {"projection", "units:65,1", "must be auto, pca, output or units:I,J"},
+                                                                         {"projection", "units:2,2", "names unit 2 twice"},
+                                                                         {"projection", "PCA", "must be auto, pca, output or units:I,J"},
                                                                          {"temperature", "0", "must be a number from 0.05 to 20"},
                                                                          {"temperature", "-1", "must be a number from 0.05 to 20"},
                                                                          {"temperature", "1e9", "must be a number from 0.05 to 20"},

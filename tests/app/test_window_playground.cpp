@@ -3,7 +3,8 @@
 // changes, the epoch in its name grows, the circle's middle turns to class +1, the PNG (Ctrl+E) shows both
 // classes' colours, and the window's own picture of itself (F12) shows the boundary on screen. Space
 // pauses, and the window closes cleanly with the playground saved in its settings. The views under the
-// network (units on the curve, and after G the gradient across layers) change on screen while it trains.
+// network (units on the curve, after G the gradient across layers, after L the layers bending the plane)
+// change on screen while it trains.
 #include "png_check.h"
 #include "actlab_run.h"
 
@@ -117,9 +118,10 @@ TEST(WindowPlayground, TrainsWhileTheBoundaryChangesOnScreen) {
 }
 
 // At the window's default size the network's column is tall enough for the diagram and a view under it:
-// the units on the curve, or after G the gradient across layers. Each is photographed (F12) at two
+// the units on the curve, after G the gradient across layers, after L the plane carried through the
+// layers. Each is photographed (F12) at two
 // epochs of a run, and the lower part of the column, where the view is, must differ between them.
-TEST(WindowPlayground, TheUnitsAndTheGradientChangeOnScreenWhileItTrains) {
+TEST(WindowPlayground, TheUnitsTheGradientAndTheLayersChangeOnScreenWhileItTrains) {
     ASSERT_NE(std::getenv("DISPLAY"), nullptr) << "run through tests/app/with_display.sh";
     TempDir tmp;
     sh("mkdir -p " + (tmp / "actlab"));
@@ -131,8 +133,9 @@ TEST(WindowPlayground, TheUnitsAndTheGradientChangeOnScreenWhileItTrains) {
     // the view's plots under the diagram, at the window's default 1440 × 900: from the sidebar's edge to
     // the boundary's column, below the view's buttons and its captions
     constexpr double kX0 = 0.22, kY0 = 0.70, kX1 = 0.62, kY1 = 0.95;
-    for (const char* view : {"units", "gradient"}) {
+    for (const char* view : {"units", "gradient", "layers"}) {
         if (std::string(view) == "gradient") press_keys(app.window, "g");
+        if (std::string(view) == "layers") press_keys(app.window, "l");
         // a picture at an epoch, then one at least 30 epochs later (the window shows the epoch it exported)
         Png first, second;
         long at = -1;
