@@ -370,20 +370,36 @@ void draw_warp_figure(const WarpPicture& pic, double position, ImVec2 size, bool
     const float fs = ImGui::GetFontSize();
     const int last = static_cast<int>(pic.steps.size()) - 1;
     const int nearest = std::clamp(static_cast<int>(std::lround(position)), 0, last);
-    // the caption under the plot, in as many lines as the width needs
     std::string caption = warp_step_caption(pic, nearest);
     if (!pic.note.empty()) caption += " " + pic.note;
-    const float caption_h =
-        ImGui::CalcTextSize(caption.c_str(), nullptr, false, std::max(size.x - fs, 4.0f * fs)).y + ImGui::GetStyle().ItemSpacing.y;
-    // a square data area, as large as the room allows (the axis labels take about 4.7 font heights
-    // across and the title and tick labels 5.3 down)
-    const float avail_h = std::max(8.0f * fs, size.y - caption_h);
-    const float area = std::max(4.0f * fs, std::min(avail_h - 5.3f * fs, size.x - 4.7f * fs));
-    const ImVec2 plot_size(std::min(size.x, area + 4.7f * fs), area + 5.3f * fs);
-    const float left = ImGui::GetCursorPosX();
-    ImGui::SetCursorPosX(left + std::max(0.0f, 0.5f * (size.x - plot_size.x)));
     std::string title = warp_step_title(pic, nearest) + epoch_text(pic);
     if (!pic.subtitle.empty() && (flags & plot::PlotFlags_NoInputs)) title += ": " + pic.subtitle;
+    // A square data area, as large as the room allows (the axis labels take about 4.7 font heights
+    // across and the title and tick labels 5.3 down), with the caption beside it where the room is
+    // wider than tall enough for a column of text, else under it in as many lines as the width needs.
+    const float beside_w = 16.0f * fs;
+    const float square_beside = std::min(size.y - 5.3f * fs, size.x - 4.7f * fs - beside_w - fs);
+    const float caption_under =
+        ImGui::CalcTextSize(caption.c_str(), nullptr, false, std::max(size.x - fs, 4.0f * fs)).y + ImGui::GetStyle().ItemSpacing.y;
+    const float square_under = std::min(std::max(8.0f * fs, size.y - caption_under) - 5.3f * fs, size.x - 4.7f * fs);
+    const bool beside = square_beside >= square_under && square_beside >= 8.0f * fs;
+    const float area = std::max(4.0f * fs, beside ? square_beside : square_under);
+    const ImVec2 plot_size(std::min(size.x, area + 4.7f * fs), area + 5.3f * fs);
+    const float left = ImGui::GetCursorPosX();
+    if (beside) {
+        ImGui::BeginGroup();
+        warp_plot(pic, position, title, plot_size, show_test, flags, "warp");
+        ImGui::EndGroup();
+        ImGui::SameLine(0.0f, fs);
+        ImGui::BeginGroup();
+        ImGui::Dummy(ImVec2(0, 3.0f * fs));  // level with the data area's top
+        ImGui::PushTextWrapPos(left + size.x - 0.5f * fs);
+        text_wrapped(caption.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        return;
+    }
+    ImGui::SetCursorPosX(left + std::max(0.0f, 0.5f * (size.x - plot_size.x)));
     warp_plot(pic, position, title, plot_size, show_test, flags, "warp");
     ImGui::SetCursorPosX(left + 0.5f * fs);
     ImGui::PushTextWrapPos(left + size.x - 0.5f * fs);

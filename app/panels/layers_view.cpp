@@ -63,7 +63,6 @@ void draw_plane(PlaygroundState& p, const WarpPicture& pic) {
     using Kind = core::WarpProjection::Kind;
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Layer %d seen through", layer + 1);
-    ImGui::SameLine();
     // the choices this layer has, in order
     struct Choice {
         const char* label;
@@ -76,7 +75,11 @@ void draw_plane(PlaygroundState& p, const WarpPicture& pic) {
     int current = 0;
     for (size_t c = 1; c < choices.size(); ++c)
         if (!view.automatic && view.projection.kind == choices[c].kind) current = static_cast<int>(c);
-    ImGui::SetNextItemWidth(std::min(15.0f * fs, std::max(8.0f * fs, ImGui::GetContentRegionAvail().x)));
+    float widest = 0.0f;
+    for (const Choice& c : choices) widest = std::max(widest, ImGui::CalcTextSize(c.label).x);
+    const float combo_w = widest + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
+    same_line_or_wrap(std::min(combo_w, 8.0f * fs), ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetNextItemWidth(std::min(combo_w, std::max(8.0f * fs, ImGui::GetContentRegionAvail().x)));
     if (ImGui::BeginCombo("##plane", choices[static_cast<size_t>(current)].label)) {
         for (size_t c = 0; c < choices.size(); ++c)
             if (ImGui::Selectable(choices[c].label, static_cast<int>(c) == current)) {

@@ -399,7 +399,7 @@ void draw_train_tab(AppState& state, ImVec2 room) {
         network_h = std::max(network_h, diagram_h + spacing + 2 * tab_bar + units_figure_min_height(p.units, left));
     // the layers view: its controls and a square plot of a readable size
     if (p.view.pane == PlaygroundPane::Layers)
-        network_h = std::max(network_h, diagram_h + spacing + 3 * tab_bar + 24.0f * fs);
+        network_h = std::max(network_h, diagram_h + spacing + 3 * tab_bar + 18.0f * fs);
     ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     if (shared) {
         ImGui::BeginChild("##diagram", ImVec2(0, diagram_h), false, ImGuiWindowFlags_NoScrollWithMouse);
