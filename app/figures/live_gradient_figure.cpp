@@ -170,6 +170,15 @@ void draw_live_gradient_figure(const LiveGradientPicture& p, ImVec2 size, plot::
     ImGui::Dummy(size);
 }
 
+float live_gradient_figure_min_height(float width) {
+    const float fs = ImGui::GetFontSize(), gap = ImGui::GetStyle().ItemSpacing.y;
+    const float side_w = width - ImGui::GetStyle().ItemSpacing.x - std::floor(0.58f * (width - ImGui::GetStyle().ItemSpacing.x));
+    const float readable = std::ceil(plot::kReadableHeight * fs);
+    if (side_w >= plot::kReadableWidth * fs) return readable;
+    // stacked: the lower plot takes 42 % of the height under the gap
+    return std::ceil(readable / 0.42f) + gap + 1.0f;
+}
+
 std::string live_gradient_csv(const LiveGradientPicture& p) {
     std::string out = "epoch,layer,grad_rms,update_ratio\n";
     const core::GradientHistory& h = p.history;

@@ -39,6 +39,9 @@ void draw_live_gradient_plot(const LiveGradientPicture& picture, ImVec2 size, pl
 void draw_update_ratio_plot(const LiveGradientPicture& picture, ImVec2 size, plot::PlotFlags flags = 0);
 // Both, side by side where each has room, else the gradient above the update ratio.
 void draw_live_gradient_figure(const LiveGradientPicture& picture, ImVec2 size, plot::PlotFlags flags = 0);
+// The height the figure needs at `width` for both plots to stay readable: one readable plot's height
+// where they go side by side, and room for two stacked where they do not.
+float live_gradient_figure_min_height(float width);
 
 // The CSV: epoch,layer,grad_rms,update_ratio; one row per recorded epoch and layer, layer 1 the first
 // hidden one and the output layer last; an undefined update ratio (epoch 0) empty.

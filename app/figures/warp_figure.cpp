@@ -66,6 +66,8 @@ void label_axes(WarpStep* step, int outputs) {
     }
 }
 
+constexpr float kCaptionBeside = 16.0f;  // font heights: the caption's column beside the plot
+
 double smoothstep(double t) { return t * t * (3.0 - 2.0 * t); }
 
 // A step's point c moved toward the next step's by the eased fraction e.
@@ -377,13 +379,14 @@ void draw_warp_figure(const WarpPicture& pic, double position, ImVec2 size, bool
     // A square data area, as large as the room allows (the axis labels take about 4.7 font heights
     // across and the title and tick labels 5.3 down), with the caption beside it where the room is
     // wider than tall enough for a column of text, else under it in as many lines as the width needs.
-    const float beside_w = 16.0f * fs;
-    const float square_beside = std::min(size.y - 5.3f * fs, size.x - 4.7f * fs - beside_w - fs);
+    // (never below a readable plot: kReadableHeight font heights down, kReadableWidth across)
+    const float least = std::max(plot::kReadableWidth - 4.7f, plot::kReadableHeight - 5.3f) * fs;
+    const float square_beside = std::min(size.y - 5.3f * fs, size.x - 4.7f * fs - kCaptionBeside * fs - fs);
     const float caption_under =
         ImGui::CalcTextSize(caption.c_str(), nullptr, false, std::max(size.x - fs, 4.0f * fs)).y + ImGui::GetStyle().ItemSpacing.y;
-    const float square_under = std::min(std::max(8.0f * fs, size.y - caption_under) - 5.3f * fs, size.x - 4.7f * fs);
-    const bool beside = square_beside >= square_under && square_beside >= 8.0f * fs;
-    const float area = std::max(4.0f * fs, beside ? square_beside : square_under);
+    const float square_under = std::min(size.y - caption_under - 5.3f * fs, size.x - 4.7f * fs);
+    const bool beside = square_beside >= square_under && square_beside >= least;
+    const float area = std::max(least, beside ? square_beside : square_under);
     const ImVec2 plot_size(std::min(size.x, area + 4.7f * fs), area + 5.3f * fs);
     const float left = ImGui::GetCursorPosX();
     if (beside) {
@@ -405,6 +408,19 @@ void draw_warp_figure(const WarpPicture& pic, double position, ImVec2 size, bool
     ImGui::PushTextWrapPos(left + size.x - 0.5f * fs);
     text_wrapped(caption.c_str());
     ImGui::PopTextWrapPos();
+}
+
+float warp_figure_min_height(const WarpPicture& pic, float width) {
+    const float fs = ImGui::GetFontSize();
+    const float least = std::max(plot::kReadableWidth - 4.7f, plot::kReadableHeight - 5.3f) * fs;
+    const float plot_h = least + 5.3f * fs;
+    if (width - 4.7f * fs - kCaptionBeside * fs - fs >= least) return plot_h;  // the caption beside it
+    float caption = 0.0f;
+    for (int s = 0; s < static_cast<int>(pic.steps.size()); ++s) {
+        const std::string text = warp_step_caption(pic, s) + (pic.note.empty() ? "" : " " + pic.note);
+        caption = std::max(caption, ImGui::CalcTextSize(text.c_str(), nullptr, false, std::max(width - fs, 4.0f * fs)).y);
+    }
+    return plot_h + caption + ImGui::GetStyle().ItemSpacing.y;
 }
 
 void draw_warp_stages(const WarpPicture& pic, ImVec2 size, bool show_test, plot::PlotFlags flags) {

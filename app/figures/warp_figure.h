@@ -76,6 +76,10 @@ std::string warp_step_caption(const WarpPicture& picture, int step);
 void draw_warp_figure(const WarpPicture& picture, double position, ImVec2 size, bool show_test = true,
                       plot::PlotFlags flags = 0);
 
+// The height the figure needs at `width` for its plot to stay readable, with the caption `picture`'s
+// widest step has under it where it does not fit beside (the room scrolls when it gets less).
+float warp_figure_min_height(const WarpPicture& picture, float width);
+
 // Every step side by side in rows, one small plot each (the layers' stages one row per layer, the input
 // plane first): `actlab export warp --set stages=all`.
 void draw_warp_stages(const WarpPicture& picture, ImVec2 size, bool show_test = true, plot::PlotFlags flags = 0);

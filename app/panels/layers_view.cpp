@@ -118,8 +118,14 @@ void draw_plane(PlaygroundState& p, const WarpPicture& pic) {
 
 }  // namespace
 
+float layers_view_min_height(const PlaygroundState& p, float width) {
+    // the buttons, the scrub and the plane's rows, then the figure
+    const float rows = 3.0f * ImGui::GetFrameHeightWithSpacing();
+    if (!p.warp.picture) return rows + 20.0f * ImGui::GetFontSize();
+    return rows + warp_figure_min_height(*p.warp.picture, width);
+}
+
 void draw_layers_view(PlaygroundState& p, ImVec2 size) {
-    const float fs = ImGui::GetFontSize();
     const float top = ImGui::GetCursorPosY();
     const std::shared_ptr<const WarpPicture> pic = p.warp.picture;
     if (!pic || pic->steps.empty()) {
@@ -133,7 +139,8 @@ void draw_layers_view(PlaygroundState& p, ImVec2 size) {
     draw_scrub(p, *pic);
     draw_plane(p, *pic);
     const float used = ImGui::GetCursorPosY() - top;
-    const ImVec2 room(ImGui::GetContentRegionAvail().x, std::max(size.y - used, 16.0f * fs));
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 room(width, std::max(size.y - used, warp_figure_min_height(*pic, width)));
     draw_warp_figure(*pic, p.warp.position, room, p.view.show_test);
 }
 

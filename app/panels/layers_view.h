@@ -6,7 +6,10 @@
 
 namespace actlab::app {
 
-// The controls and the figure filling `size`, under whatever the caller drew above (its buttons).
+// The controls and the figure filling `size`, under whatever the caller drew above (its buttons); the
+// figure stays readable, taller than `size` when it must (the room scrolls).
 void draw_layers_view(PlaygroundState& playground, ImVec2 size);
+// The height the controls and a readable figure need at `width`.
+float layers_view_min_height(const PlaygroundState& playground, float width);
 
 }  // namespace actlab::app

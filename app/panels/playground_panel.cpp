@@ -262,7 +262,8 @@ void draw_gradient_view(AppState& state, ImVec2 size, bool buttons) {
         item_tip("The gradient lab on a random network of this depth, width, activation and initialisation");
         size.y -= ImGui::GetCursorPosY() - top;
     }
-    draw_live_gradient_figure(p.live_gradient, ImVec2(ImGui::GetContentRegionAvail().x, std::max(size.y, kPlotMinHeight * fs)));
+    const float width = ImGui::GetContentRegionAvail().x;
+    draw_live_gradient_figure(p.live_gradient, ImVec2(width, std::max(size.y, live_gradient_figure_min_height(width))));
 }
 
 // The layers view's exports: the step on screen (the nearest stage while it moves), with the title.
@@ -397,9 +398,11 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     // the units view's cells stay readable: the column grows (the lab scrolls) rather than cramp them
     if (p.view.pane == PlaygroundPane::Units)
         network_h = std::max(network_h, diagram_h + spacing + 2 * tab_bar + units_figure_min_height(p.units, left));
-    // the layers view: its controls and a square plot of a readable size
+    // likewise the gradient's two plots, and the layers view's controls and square plot
+    if (p.view.pane == PlaygroundPane::Gradient)
+        network_h = std::max(network_h, diagram_h + spacing + 2 * tab_bar + live_gradient_figure_min_height(left));
     if (p.view.pane == PlaygroundPane::Layers)
-        network_h = std::max(network_h, diagram_h + spacing + 3 * tab_bar + 18.0f * fs);
+        network_h = std::max(network_h, diagram_h + spacing + tab_bar + layers_view_min_height(p, left));
     ImGui::BeginChild("##network-column", ImVec2(left, network_h), false, ImGuiWindowFlags_NoScrollWithMouse);
     if (shared) {
         ImGui::BeginChild("##diagram", ImVec2(0, diagram_h), false, ImGuiWindowFlags_NoScrollWithMouse);

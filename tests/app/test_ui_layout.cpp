@@ -215,6 +215,17 @@ TEST_P(UiLayout, EveryTabKeepsItsTextItsLegendsAndReadablePlots) {
     h.key(GLFW_KEY_4, GLFW_MOD_CONTROL);
     ASSERT_TRUE(h.run_until([&] { return h.state.playground.shown != nullptr; }, 30));
     check_with_plot_only(h, "playground");
+    // the views beside the network: the gradient across layers, and the layers bending the plane
+    h.key(GLFW_KEY_G);
+    check(h, "playground, gradient across layers");
+    h.key(GLFW_KEY_L);
+    ASSERT_TRUE(h.run_until([&] { return h.state.playground.warp.picture != nullptr; }, 30)) << "no layers picture";
+    check(h, "playground, layers");
+    h.state.playground.view.alone = app::PlaygroundAlone::Layers;
+    h.key(GLFW_KEY_H, GLFW_MOD_CONTROL);
+    check(h, "playground, layers alone");
+    h.key(GLFW_KEY_H, GLFW_MOD_CONTROL);
+    h.key(GLFW_KEY_U);
     ASSERT_TRUE(h.select_tab("Activation race"));
     app::RaceState& race = h.state.playground.race;
     race.epochs = 40;  // enough to fill the plots and the table
