@@ -67,6 +67,7 @@ void label_axes(WarpStep* step, int outputs) {
 }
 
 constexpr float kCaptionBeside = 16.0f;  // font heights: the caption's column beside the plot
+constexpr float kMinStep = 3.0f;         // points: the least distance between a grid line's drawn vertices
 
 double smoothstep(double t) { return t * t * (3.0 - 2.0 * t); }
 
@@ -146,11 +147,20 @@ void draw_items(const WarpPicture& pic, const Blend& blend, float decision_alpha
         const ImU32 color = across ? (axis ? IM_COL32(40, 70, 130, 230) : IM_COL32(70, 100, 160, 130))
                                    : (axis ? IM_COL32(130, 70, 40, 230) : IM_COL32(160, 110, 80, 130));
         const float weight = (axis ? 1.8f : 1.0f) * unit;
-        int run = 0;  // a line is drawn in runs of finite points
+        // A line is drawn in runs of finite points, each vertex at least kMinStep pixels from the one
+        // before (and the run's last): where a layer presses the plane together, many samples fall
+        // within a pixel or two, and drawing them all only costs time.
+        int run = 0;
+        const float min_step = kMinStep * unit;
         for (int s = 0; s < pic.samples; ++s) {
             const ImVec2 p = blend.at(static_cast<Eigen::Index>(k) * pic.samples + s);
-            if (finite(p)) line[static_cast<size_t>(run++)] = p;
-            if ((!finite(p) || s + 1 == pic.samples) && run > 0) {
+            const bool ok = finite(p), end = !ok || s + 1 == pic.samples;
+            if (ok) {
+                const ImVec2 d = run > 0 ? ImVec2(p.x - line[static_cast<size_t>(run - 1)].x, p.y - line[static_cast<size_t>(run - 1)].y)
+                                         : ImVec2(INFINITY, 0);
+                if (run == 0 || end || d.x * d.x + d.y * d.y >= min_step * min_step) line[static_cast<size_t>(run++)] = p;
+            }
+            if (end && run > 0) {
                 if (run > 1) dl->AddPolyline(line.data(), run, color, 0, weight);
                 run = 0;
             }
@@ -171,10 +181,10 @@ void draw_items(const WarpPicture& pic, const Blend& blend, float decision_alpha
         const double label = pic.labels[static_cast<size_t>(i)];
         const ImU32 fill = pic.classes > 0 ? data_class_color(static_cast<int>(label)) : target_color(label, pic.target_scale);
         dl->Flags = flags & ~ImDrawListFlags_AntiAliasedFill;  // the ring covers the disc's edge
-        dl->AddCircleFilled(c, radius, fill, 10);
+        dl->AddCircleFilled(c, radius, fill, 8);
         dl->Flags = flags;
         const bool test = i >= pic.train;
-        dl->AddCircle(c, radius, test ? dark : white, 10, (test ? 1.3f : 0.9f) * unit);
+        dl->AddCircle(c, radius, test ? dark : white, 8, (test ? 1.3f : 0.9f) * unit);
     }
 }
 
