@@ -309,6 +309,19 @@ Figure compute_network(const ExportKeys& keys, bool) {
     return out;
 }
 
+// A training key for a plot that has keys of its own (`own`, listed first in an "unknown key" message
+// for `plot`). False with *error ("--set ...") when it is not one or its value is wrong.
+bool apply_plot_training_key(ExportKeys* keys, const std::string& key, const std::string& value, const char* plot,
+                             const char* own, std::string* error) {
+    if (apply_training_key(&keys->training, key, value, error)) return true;
+    const std::string keys_list = "' (keys: ";  // the training keys' list, with this plot's own
+    const size_t at = error->find(keys_list);
+    if (error->rfind("unknown key", 0) == 0 && at != std::string::npos)
+        error->replace(at, keys_list.size(), "' for " + std::string(plot) + " (keys: " + own + ", ");
+    *error = "--set " + *error;
+    return false;
+}
+
 // The training keys and threshold=, the saturation threshold of the zones.
 bool check_units(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
     for (const auto& [key, value] : sets) {
@@ -321,12 +334,7 @@ bool check_units(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std:
                 return false;
             }
             keys->units_threshold = number;
-        } else if (!apply_training_key(&keys->training, key, value, error)) {
-            const std::string keys_list = "' (keys: ";  // the training keys' list, with this plot's own
-            const size_t at = error->find(keys_list);
-            if (error->rfind("unknown key", 0) == 0 && at != std::string::npos)
-                error->replace(at, keys_list.size(), "' for units (keys: threshold, ");
-            *error = "--set " + *error;
+        } else if (!apply_plot_training_key(keys, key, value, "units", "threshold", error)) {
             return false;
         }
     }
@@ -370,12 +378,7 @@ bool check_warp(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::
                 return false;
             }
             keys->warp_stages = value == "all";
-        } else if (!apply_training_key(&keys->training, key, value, error)) {
-            const std::string keys_list = "' (keys: ";  // the training keys' list, with this plot's own
-            const size_t at = error->find(keys_list);
-            if (error->rfind("unknown key", 0) == 0 && at != std::string::npos)
-                error->replace(at, keys_list.size(), "' for warp (keys: layer, stage, projection, stages, ");
-            *error = "--set " + *error;
+        } else if (!apply_plot_training_key(keys, key, value, "warp", "layer, stage, projection, stages", error)) {
             return false;
         }
     }
