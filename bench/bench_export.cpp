@@ -7,6 +7,7 @@
 #include "app/figures/activation_figure.h"
 #include "app/figures/live_gradient_figure.h"
 #include "app/figures/units_figure.h"
+#include "app/figures/warp_figure.h"
 #include "app/app_state.h"
 #include "app/gui.h"
 #include "app/platform.h"
@@ -125,6 +126,36 @@ void BM_DrawView(benchmark::State& state) {
     ImGui::DestroyContext(imgui);
 }
 BENCHMARK(BM_DrawView)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+// The layers view's worker, once a new snapshot is shown: every stage of every layer for the grid
+// lines' 3,354 samples and the 500 points, each layer's plane (principal components, the last hidden
+// layer's output plane) and the decision edges. Set-ups: 0 (a) 2-4-2-1 tanh on the circle; 1 (b) four
+// hidden layers of 8 ReLU on the spiral; 2 the widest network the playground builds, 8 layers of 64 ReLU.
+void BM_WarpPicture(benchmark::State& state) {
+    namespace ac = actlab::core;
+    ac::TrainConfig c = ac::default_train_config();
+    const int relu = ac::activation_index("relu");
+    if (state.range(0) == 1) {
+        c.data.kind = ac::DatasetKind::Spiral;
+        c.hidden = {{8, relu, {}}, {8, relu, {}}, {8, relu, {}}, {8, relu, {}}};
+    } else if (state.range(0) == 2) {
+        c.data.kind = ac::DatasetKind::Spiral;
+        c.hidden.assign(8, ac::HiddenLayer{64, relu, {}});
+    }
+    const ac::Dataset data = ac::make_dataset(c.data);
+    ac::Training run(c, data);
+    for (int e = 0; e < 5; ++e) run.run_epoch();
+    const actlab::app::WarpView view;
+    const ac::GridSpec frame = ac::grid_over(data, 2);
+    for (auto _ : state) {
+        const actlab::app::WarpPicture pic = actlab::app::make_warp_picture(
+            run.network(), c.features, frame, run.train_set(), run.test_set(), c.output, view, 5, "");
+        benchmark::DoNotOptimize(pic.steps.back().uv.data());
+    }
+    const char* labels[] = {"(a) 2-4-2-1 tanh", "(b) 4 x 8 relu", "8 x 64 relu"};
+    state.SetLabel(labels[state.range(0)]);
+}
+BENCHMARK(BM_WarpPicture)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

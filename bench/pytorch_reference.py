@@ -74,6 +74,48 @@ def main():
             net(g)
             runs += 1
     print(f"(b) 256x256 grid: {(time.perf_counter() - start) / runs * 1e3:.2f} ms")
+    warp("(a)", [2, 4, 2, 1], torch.nn.Tanh)
+    warp("(b)", [2, 8, 8, 8, 8, 1], torch.nn.ReLU)
+    warp("8 x 64", [2] + [64] * 8 + [1], torch.nn.ReLU)
+
+
+def warp(name, widths, act, points=500, lines=13, samples=129):
+    """What the playground's layers view computes for a new snapshot, in float64 as actlab does: the grid
+    lines of the input frame and the data through every stage of every hidden layer, each stage's two
+    principal components (torch.linalg.eigh of the training points' covariance) and the projection."""
+    torch.manual_seed(1)
+    net = network(widths, act).double()
+    s = torch.linspace(-6.3, 6.3, samples, dtype=torch.float64)
+    k = torch.linspace(-6.3, 6.3, lines, dtype=torch.float64)
+    across = torch.stack([s.repeat(lines), k.repeat_interleave(samples)], 1)
+    up = torch.stack([k.repeat_interleave(samples), s.repeat(lines)], 1)
+    x = torch.cat([across, up, (torch.rand(points, 2, dtype=torch.float64) - 0.5) * 12])
+    train = slice(x.shape[0] - points, x.shape[0] - points // 2)
+    linears = [m for m in net if isinstance(m, torch.nn.Linear)][:-1]
+    acts = [m for m in net if not isinstance(m, torch.nn.Linear)][:-1]
+
+    def once():
+        a = x
+        out = []
+        for lin, f in zip(linears, acts):
+            lin_a = a @ lin.weight.T
+            z = lin_a + lin.bias
+            a = f(z)
+            planes = []
+            for v in (z, a):  # W·a shares the plane of W·a + b
+                fit = v[train]
+                c = fit - fit.mean(0)
+                _, vecs = torch.linalg.eigh(c.T @ c / fit.shape[0])
+                planes.append(vecs[:, -2:].flip(1))
+            out += [lin_a @ planes[0], z @ planes[0], a @ planes[1]]
+        return out
+
+    with torch.no_grad():
+        start, runs = time.perf_counter(), 0
+        while time.perf_counter() - start < 2.0:
+            once()
+            runs += 1
+    print(f"{name} layers view picture: {(time.perf_counter() - start) / runs * 1e3:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -242,6 +242,7 @@ void layers_step(AppState& state) {
     if (!layers_view_shown(state)) {
         w.playing = false;
         w.posted_show = false;
+        if (w.job) w.job->take(&w.picture);  // a picture that was under way: taken, so the job is idle
         return;
     }
     if (!w.job) w.job = std::make_unique<WarpJob>();

@@ -108,6 +108,11 @@ TEST(UiPlaygroundLayers, AWideLayerIsSeenThroughTwoOfItsUnits) {
     p.view.warp.projection = {core::WarpProjection::Kind::Units, 2, 7};
     ASSERT_TRUE(h.run_until([&] { return !p.warp.picture->note.empty(); }, 10));
     EXPECT_TRUE(p.warp.picture->steps[2].plane.pca);
+    // another view in front, with a picture asked for on the way: once it is made, nothing moves and
+    // the window can wait for input
+    p.view.warp.projection = {core::WarpProjection::Kind::Units, 0, 1};
+    h.key(GLFW_KEY_U);
+    EXPECT_TRUE(h.run_until([&] { return !app::playground_animating(h.state); }, 10)) << "the window keeps drawing";
 }
 
 TEST(UiPlaygroundLayers, AloneAndTheExportsOfTheStageOnScreen) {
