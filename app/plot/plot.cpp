@@ -2,6 +2,7 @@
 // The items (lines, bands, markers) are in plot_items.cpp; the legend in plot_legend.cpp; mapping,
 // pan/zoom arithmetic and ticks in plot_math.cpp.
 #include "app/plot/plot_internal.h"
+#include "app/plot/text_format.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -133,24 +134,29 @@ void add_vertical_text(ImDrawList* dl, ImFont* font, float size, ImVec2 centre, 
     }
 }
 
-// `text` broken at spaces into lines no wider than `width` at font size `size` (a word wider than
-// the width gets a line of its own, broken where it must be).
+// `text` broken at spaces into lines no wider than `width` at font size `size` (wrap_text: never inside
+// a number, as ImGui's own wrapping breaks "0.03" after its point); a word wider than the width gets a
+// line of its own, broken where it must be.
 std::vector<std::string> wrap_lines(ImFont* font, float size, const std::string& text, float width) {
+    const auto measure = [&](const std::string& s) { return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.c_str()).x; };
     std::vector<std::string> lines;
-    const char* at = text.c_str();
-    const char* end = at + text.size();
     const float scale = size / font->FontSize;
-    while (at < end) {
-        const char* cut = font->CalcWordWrapPositionA(scale, at, end, std::max(width, 1.0f));
-        if (cut == at) {  // not even one character fits: one whole UTF-8 character a line
-            cut = at + 1;
-            while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
+    for (const std::string& whole : wrap_text(text, width, measure)) {
+        if (measure(whole) <= width) {
+            lines.push_back(whole);
+            continue;
         }
-        std::string line(at, cut);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        lines.push_back(line);
-        at = cut;
-        while (at < end && (*at == ' ' || *at == '\n')) ++at;
+        const char* at = whole.c_str();
+        const char* end = at + whole.size();
+        while (at < end) {
+            const char* cut = font->CalcWordWrapPositionA(scale, at, end, std::max(width, 1.0f));
+            if (cut == at) {  // not even one character fits: one whole UTF-8 character a line
+                cut = at + 1;
+                while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
+            }
+            lines.emplace_back(at, cut);
+            at = cut;
+        }
     }
     if (lines.empty()) lines.emplace_back();
     return lines;

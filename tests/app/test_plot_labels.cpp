@@ -143,3 +143,28 @@ TEST(PlotLabels, TheDeadNetworksNotesFitTheGradientFigureAtSmallSizes) {
         }
     }
 }
+
+// A long title wraps at spaces only: at every width from a third of its length to all of it, no line
+// ends inside a number ("sgd 0." then "03 · batch 10", as ImGui's own wrapping breaks after a point)
+// and the words come back whole when the lines are joined.
+TEST(PlotLabels, ALongTitleWrapsAtSpacesNeverInsideANumber) {
+    Harness h;
+    const std::string title = "Layer 1 of 2 · ReLU · f(W·a + b) at epoch 300: xor · 2-4-2-1 relu · tanh+mse · sgd 0.03 · "
+                              "batch 10 · seed 1";
+    for (float width = 260.0f; width <= 900.0f; width += 20.0f) {
+        std::vector<plot::PlotReport> reports;
+        plot::SetPlotRecorder(&reports);
+        h.frame(ImVec2(-1, -1), false, [&] {
+            if (plot::BeginPlot(title.c_str(), ImVec2(width, 300), plot::PlotFlags_NoInputs)) plot::EndPlot();
+        });
+        plot::SetPlotRecorder(nullptr);
+        ASSERT_EQ(reports.size(), 1u);
+        std::string joined;
+        for (const std::string& line : reports[0].title_lines) {
+            ASSERT_FALSE(line.empty()) << width;
+            EXPECT_NE(line.back(), '.') << width << ": \"" << line << "\"";
+            joined += (joined.empty() ? "" : " ") + line;
+        }
+        EXPECT_EQ(joined, title) << width;
+    }
+}
