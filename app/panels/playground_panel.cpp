@@ -98,6 +98,9 @@ void draw_explanation() {
     bullet_text("Activation race: the same network from the same starting weights, only the activation "
                       "differs. Sigmoid is usually far behind: its slope is at most 1/4, so the gradient shrinks "
                       "at every layer.");
+    bullet_text("Layers (L), then Play: the plane's grid and the points go through each layer, W·a, + b and f, in "
+                "turn. With Identity everywhere the grid stays straight, and the circle never comes apart; with "
+                "tanh it is bent until, in the last hidden layer, one straight line splits the classes.");
     bullet_text("Noise at 30\u00A0% with a big network and few training points: the training loss keeps falling "
                       "while the test loss turns up. L2 regularisation holds the weights back.");
     ImGui::PopTextWrapPos();
