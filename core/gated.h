@@ -113,7 +113,7 @@ FeedForwardCount gated_block(std::int64_t d, std::int64_t d_ff);
 // 8d/3 to an integer first and then rounds up; for a multiple divisible by 4 that gives the same
 // width, since the truncated value is a multiple of it only when 8d/3 is a whole number.)
 // Not every gated model uses the rule: Mistral-7B's 14336 is 3.5 · 4096, ratio 7/2.
-// d and the result within 1..kMaxFeedForwardWidth, ratio_num, ratio_den and multiple ≥ 1.
+// Every argument and the result within 1..kMaxFeedForwardWidth.
 std::int64_t gated_hidden_width(std::int64_t d, std::int64_t ratio_num, std::int64_t ratio_den,
                                 std::int64_t multiple);
 
