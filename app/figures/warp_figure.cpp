@@ -345,24 +345,32 @@ std::string warp_step_caption(const WarpPicture& pic, int step) {
         case WarpStage::Bias: text = "+ b: every point moves by the same amount. The shape does not change, only where it lies."; break;
         case WarpStage::Activation: {
             const std::string& name = pic.activations[static_cast<size_t>(layer)];
+            const bool line = units == 1;  // a layer of one unit holds a line, not a plane
             if (name == "Identity")
                 text = "f is the identity: nothing bends. Without a bend every layer is an affine map, so the whole "
                        "network is one, and every grid line stays straight.";
             else if (name == "ReLU")
-                text = "ReLU sets each negative coordinate to 0: the plane is folded onto the edges of the positive "
-                       "quadrant, and where every unit is negative it collapses to the corner.";
+                text = line ? "ReLU sets the negative values to 0: the half of the line below 0 is folded onto 0."
+                            : "ReLU sets each negative coordinate to 0: the plane is folded onto the edges of the positive "
+                              "quadrant, and where every unit is negative it collapses to the corner.";
             else if (name == "Leaky ReLU" || name == "PReLU")
-                text = name + " shrinks each negative coordinate instead of cutting it: the plane is creased along the "
-                              "axes, not folded flat.";
+                text = name + (line ? " shrinks the negative values instead of cutting them: the line bends at 0."
+                                    : " shrinks each negative coordinate instead of cutting it: the plane is creased "
+                                      "along the axes, not folded flat.");
             else if (name == "Tanh" || name == "Softsign" || name == "Hardtanh")
-                text = name + " squeezes each coordinate into (−1, 1): the plane is pressed into a square, its far parts "
-                              "onto the square's edges.";
+                text = name + (line ? " squeezes the value into (−1, 1): the line is pressed into that interval, its far "
+                                      "parts onto its ends."
+                                    : " squeezes each coordinate into (−1, 1): the plane is pressed into a square, its far "
+                                      "parts onto the square's edges.");
             else if (name == "Sigmoid" || name == "Hard sigmoid")
-                text = name + " squeezes each coordinate into (0, 1): the plane is pressed into the unit square, its far "
-                              "parts onto the edges.";
+                text = name + (line ? " squeezes the value into (0, 1): the line is pressed into that interval, its far "
+                                      "parts onto its ends."
+                                    : " squeezes each coordinate into (0, 1): the plane is pressed into the unit square, "
+                                      "its far parts onto the edges.");
             else
-                text = name + " bends each coordinate: straight lines become curves, stretched where f is steep and "
-                              "pressed together where it is flat.";
+                text = name + (line ? " bends the line: stretched where f is steep, pressed together where it is flat."
+                                    : " bends each coordinate: straight lines become curves, stretched where f is steep "
+                                      "and pressed together where it is flat.");
             break;
         }
     }
