@@ -434,11 +434,7 @@ Figure compute_warp(const ExportKeys& keys, bool) {
     auto picture = std::make_shared<const WarpPicture>(make_warp_picture(
         run->network(), config.features, core::grid_over(keys.data, 2), run->train_set(), run->test_set(), config.output,
         keys.warp, run->epoch(), subtitle));
-    std::string stage = "all";
-    if (!keys.warp_stages)
-        stage = picture->shown_step == 0 ? "input"
-                                         : "layer" + std::to_string(core::warp_step_layer(picture->shown_step) + 1) + "_" +
-                                               core::warp_stage_id(core::warp_step_stage(picture->shown_step));
+    const std::string stage = keys.warp_stages ? "all" : warp_step_name(picture->shown_step);
     Figure out = warp_export_figure(picture, keys.warp_stages, "warp_" + stage + "_" + run_name(keys.training));
     out.note = training_note(*run);
     return out;

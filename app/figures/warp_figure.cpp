@@ -320,6 +320,11 @@ WarpPicture make_warp_picture(const core::Mlp& net, core::FeatureSet features, c
     return pic;
 }
 
+std::string warp_step_name(int step) {
+    if (step <= 0) return "input";
+    return "layer" + std::to_string(core::warp_step_layer(step) + 1) + "_" + core::warp_stage_id(core::warp_step_stage(step));
+}
+
 std::string warp_step_title(const WarpPicture& pic, int step) {
     if (step <= 0) return "Input plane (x₁, x₂)";
     const int layer = core::warp_step_layer(step);
@@ -488,37 +493,40 @@ void draw_warp_stages(const WarpPicture& pic, ImVec2 size, bool show_test, plot:
     }
 }
 
-std::string warp_csv(const WarpPicture& pic, int step) {
-    std::string text = "kind,id,index,u,v,label\n";
-    if (step < 0 || step >= static_cast<int>(pic.steps.size())) return text;
+namespace {
+
+// One step's rows, each led by `prefix`: the grid lines' samples, then the points.
+void append_step_rows(const WarpPicture& pic, int step, const std::string& prefix, std::string* text) {
     const Eigen::Matrix2Xd& uv = pic.steps[static_cast<size_t>(step)].uv;
     char buf[128];
     const int grid_rows = 2 * pic.lines * pic.samples;
     for (int r = 0; r < grid_rows; ++r) {
         std::snprintf(buf, sizeof buf, "grid,%d,%d,%.17g,%.17g,\n", r / pic.samples, r % pic.samples, uv(0, r), uv(1, r));
-        text += buf;
+        *text += prefix;
+        *text += buf;
     }
     for (int i = 0; i < pic.train + pic.test; ++i) {
         std::snprintf(buf, sizeof buf, "point,%d,0,%.17g,%.17g,%.17g\n", i, uv(0, grid_rows + i), uv(1, grid_rows + i),
                       pic.labels[static_cast<size_t>(i)]);
-        text += buf;
+        *text += prefix;
+        *text += buf;
     }
+}
+
+}  // namespace
+
+std::string warp_csv(const WarpPicture& pic, int step) {
+    std::string text = "kind,id,index,u,v,label\n";
+    if (step >= 0 && step < static_cast<int>(pic.steps.size())) append_step_rows(pic, step, "", &text);
     return text;
 }
 
 std::string warp_stages_csv(const WarpPicture& pic) {
     std::string text = "layer,stage,kind,id,index,u,v,label\n";
     for (size_t s = 0; s < pic.steps.size(); ++s) {
-        const std::string one = warp_csv(pic, static_cast<int>(s));
         const std::string prefix = s == 0 ? "0,input," : std::to_string(pic.steps[s].layer + 1) + "," +
                                                            core::warp_stage_id(pic.steps[s].stage) + ",";
-        size_t at = one.find('\n') + 1;  // after the header
-        while (at < one.size()) {
-            const size_t end = one.find('\n', at);
-            text += prefix;
-            text.append(one, at, end - at + 1);
-            at = end + 1;
-        }
+        append_step_rows(pic, static_cast<int>(s), prefix, &text);
     }
     return text;
 }
@@ -527,8 +535,10 @@ const char* warp_keys_help() {
     static const std::string help =
         std::string("  layer=last                the hidden layer, from 1 (0: the input plane; last: the last one)\n"
                     "  stage=activation          linear (W a), bias (W a + b) or activation (f(W a + b))\n"
-                    "  projection=pca            a layer of 3 or more units through its first two principal\n"
-                    "                            components, or units:I,J (two of its units, from 1)\n"
+                    "  projection=auto           the plane of a layer of 3 or more units: pca (its first two\n"
+                    "                            principal components), output (the last hidden layer's: the\n"
+                    "                            plane its output reads), units:I,J (two of its units, from 1);\n"
+                    "                            auto: output for the last hidden layer, pca for the others\n"
                     "  stages=one                all: every stage of every layer side by side, for a slide\n") +
         training_keys_help();
     return help.c_str();

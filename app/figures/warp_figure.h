@@ -65,6 +65,9 @@ WarpPicture make_warp_picture(const core::Mlp& net, core::FeatureSet features, c
                               const WarpView& view, int epoch, const std::string& subtitle,
                               const WarpPicture* previous = nullptr);
 
+// A step in a file name: "input", "layer2_activation".
+std::string warp_step_name(int step);
+
 // "Input plane (x₁, x₂)", "Layer 2 of 3 · Tanh · f(W·a + b)".
 std::string warp_step_title(const WarpPicture& picture, int step);
 // What the step does to the plane, in a sentence or two for the caption under the plot.

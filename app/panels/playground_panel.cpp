@@ -276,11 +276,7 @@ Figure layers_figure_now(const PlaygroundState& p) {
     picture->shown_step = std::clamp(static_cast<int>(std::lround(p.warp.position)), 0,
                                      static_cast<int>(picture->steps.size()) - 1);
     picture->subtitle = describe_training(p.view.config, p.data, p.data_name);
-    std::string stage = "input";
-    if (picture->shown_step > 0)
-        stage = "layer" + std::to_string(core::warp_step_layer(picture->shown_step) + 1) + "_" +
-                core::warp_stage_id(core::warp_step_stage(picture->shown_step));
-    return warp_export_figure(picture, false, epoch_stem(p, ("warp_" + stage).c_str()));
+    return warp_export_figure(picture, false, epoch_stem(p, ("warp_" + warp_step_name(picture->shown_step)).c_str()));
 }
 
 // How each layer bends the plane: its exports, the scrub and the figure.
