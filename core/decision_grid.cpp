@@ -90,13 +90,16 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
     grid->output.resize(net.spec().outputs, total);
     grid->logits.resize(net.spec().outputs, total);
     grid->neurons.resize(with_neurons ? hidden : 0);
-    for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l) grid->neurons[l].resize(net.slots(l).rows, total);
+    for (int l = 0; l < static_cast<int>(grid->neurons.size()); ++l) grid->neurons[l].resize(net.slots(l).units, total);
 
     // the weights in single precision, once per grid
     const Eigen::VectorXf params = net.params().cast<float>();
-    std::vector<FloatBlock> z(layers), a(hidden);
+    std::vector<FloatBlock> z(layers), a(hidden), gate(hidden);
     for (int l = 0; l < layers; ++l) z[l].resize(net.slots(l).rows, kLanes);
-    for (int l = 0; l < hidden; ++l) a[l].resize(net.slots(l).rows, kLanes);
+    for (int l = 0; l < hidden; ++l) {
+        a[l].resize(net.slots(l).units, kLanes);
+        gate[l].resize(net.slots(l).gated ? net.slots(l).units : 0, kLanes);
+    }
     std::vector<ActivationFloatFn> kernels(hidden);
     std::vector<ParamValues> activation_params(hidden);
     for (int l = 0; l < hidden; ++l) {
@@ -129,8 +132,13 @@ void decision_grid(const Mlp& net, Output output, FeatureSet features, const Gri
             const LayerSlots& s = net.slots(l);
             affine_block<float, kLanes>(params.data() + s.weights, params.data() + s.biases, s.rows, s.cols,
                                         l == 0 ? input : a[l - 1], &z[l]);
-            if (l < hidden)
+            if (l < hidden && !s.gated)
                 kernels[l](net.activation(l), activation_params[l].v, z[l].data(), a[l].data(), s.rows * kLanes);
+            if (l < hidden && s.gated) {
+                // f(gate) of the top rows, times the values below them
+                kernels[l](net.activation(l), activation_params[l].v, z[l].data(), gate[l].data(), s.units * kLanes);
+                a[l].array() = gate[l].array() * z[l].bottomRows(s.units).array();
+            }
         }
         grid->logits.middleCols(first, lanes) = z.back().leftCols(lanes);
         output_float(output, &z.back());

@@ -48,6 +48,13 @@ int gated_variant_count() { return kVariantCount; }
 
 const GatedVariant& gated_variant(int index) { return kVariants[index]; }
 
+std::string gated_label(int activation) {
+    const char* id = core::activation(activation).id;
+    for (const GatedVariant& v : kVariants)
+        if (std::string_view(v.gate) == id) return v.label;
+    return std::string("gated ") + core::activation(activation).label;
+}
+
 const GatedVariant* find_gated_variant(std::string_view id) {
     for (const GatedVariant& v : kVariants)
         if (id == v.id) return &v;

@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace actlab::core {
@@ -36,6 +37,10 @@ int gated_variant_count();
 const GatedVariant& gated_variant(int index);
 // The variant with this id, or nullptr.
 const GatedVariant* find_gated_variant(std::string_view id);
+
+// The name of a gated unit whose gate is catalogue entry `activation`: its variant's label ("SwiGLU"),
+// or "gated <label>" ("gated Tanh") for a gate no variant names.
+std::string gated_label(int activation);
 
 // ---- one gated unit -------------------------------------------------------------------------
 

@@ -75,8 +75,10 @@ std::vector<Matrix> warp_values(const Mlp& net, FeatureSet features, const Eigen
         Matrix linear = net.weights(l) * below;
         // z = W·a + b
         Matrix z = linear.colwise() + net.biases(l);
-        // f(z), PReLU at its learned α
-        Matrix a = z.unaryExpr([&act, p](double v) { return act.f(v, p); });
+        // f(z), PReLU at its learned α; gated: f(gate) ⊙ value, gates above values
+        const int units = net.slots(l).units;
+        Matrix a = z.topRows(units).unaryExpr([&act, p](double v) { return act.f(v, p); });
+        if (net.slots(l).gated) a.array() *= z.bottomRows(units).array();
         values.push_back(std::move(linear));
         values.push_back(std::move(z));
         values.push_back(a);

@@ -8,8 +8,18 @@ namespace {
 using Lanes = Eigen::Matrix<double, 1, kBlock>;  // one unit's values for the 8 samples of a block
 }
 
-HiddenLayer hidden_layer(int units, int activation) {
-    return {units, activation, default_params(core::activation(activation))};
+HiddenLayer hidden_layer(int units, int activation, bool gated) {
+    return {units, activation, default_params(core::activation(activation)), gated};
+}
+
+int parameter_count(const NetworkSpec& spec) {
+    int count = 0, fan_in = spec.inputs;
+    for (const HiddenLayer& h : spec.hidden) {
+        const int rows = h.gated ? 2 * h.units : h.units;
+        count += (fan_in + 1) * rows + (param_derivative(core::activation(h.activation), 0) ? 1 : 0);
+        fan_in = h.units;
+    }
+    return count + (fan_in + 1) * spec.outputs;
 }
 
 Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
@@ -18,8 +28,12 @@ Mlp::Mlp(const NetworkSpec& spec) : m_spec(spec) {
     const int layers = static_cast<int>(spec.hidden.size()) + 1;
     for (int l = 0; l < layers; ++l) {
         const int units = l + 1 < layers ? spec.hidden[l].units : spec.outputs;
-        LayerSlots s{units, fan_in, offset, offset + units * fan_in};
-        offset = s.biases + units;
+        const bool gated = l + 1 < layers && spec.hidden[l].gated;
+        const int rows = gated ? 2 * units : units;
+        LayerSlots s{rows, fan_in, offset, offset + rows * fan_in};
+        s.units = units;
+        s.gated = gated;
+        offset = s.biases + rows;
         m_slots.push_back(s);
         fan_in = units;
     }
@@ -56,7 +70,9 @@ void prepare_pass(const Mlp& net, BlockPass* pass) {
     if (static_cast<int>(pass->z.size()) == layers && pass->grad_lanes.rows() == net.params().size() &&
         pass->input.rows() == net.spec().inputs && pass->z.back().rows() == net.spec().outputs) {
         bool same = true;
-        for (int l = 0; l + 1 < layers; ++l) same = same && pass->a[l].rows() == net.slots(l).rows;
+        for (int l = 0; l + 1 < layers; ++l)
+            same = same && pass->z[l].rows() == net.slots(l).rows && pass->a[l].rows() == net.slots(l).units &&
+                   pass->gate[l].rows() == (net.slots(l).gated ? net.slots(l).units : 0);
         if (same) return;
     }
     pass->input.resize(net.spec().inputs, kBlock);
@@ -64,13 +80,15 @@ void prepare_pass(const Mlp& net, BlockPass* pass) {
     pass->delta.resize(layers);
     pass->a.resize(layers - 1);
     pass->da.resize(layers - 1);
+    pass->gate.resize(layers - 1);
     for (int l = 0; l < layers; ++l) {
-        const int units = net.slots(l).rows;
-        pass->z[l].resize(units, kBlock);
-        pass->delta[l].resize(units, kBlock);
+        const LayerSlots& s = net.slots(l);
+        pass->z[l].resize(s.rows, kBlock);
+        pass->delta[l].resize(s.rows, kBlock);
         if (l + 1 < layers) {
-            pass->a[l].resize(units, kBlock);
-            pass->da[l].resize(units, kBlock);
+            pass->a[l].resize(s.units, kBlock);
+            pass->da[l].resize(s.units, kBlock);
+            pass->gate[l].resize(s.gated ? s.units : 0, kBlock);
         }
     }
     pass->dlogits.resize(net.spec().outputs, kBlock);
@@ -86,10 +104,17 @@ void forward_block(const Mlp& net, BlockPass* pass) {
         // z = W a + b, one column per sample
         affine_block<double, kBlock>(params + s.weights, params + s.biases, s.rows, s.cols, below, &pass->z[l]);
         if (l + 1 == layers) break;  // logits: the output function belongs to the loss
-        // a = f(z), and f'(z) for the backward pass
         double scratch[kMaxParams];
-        net.kernel(l)(net.activation(l), net.activation_params(l, scratch), pass->z[l].data(), pass->a[l].data(),
-                      pass->da[l].data(), s.rows * kBlock);
+        const double* p = net.activation_params(l, scratch);
+        if (!s.gated) {
+            // a = f(z), and f'(z) for the backward pass
+            net.kernel(l)(net.activation(l), p, pass->z[l].data(), pass->a[l].data(), pass->da[l].data(), s.rows * kBlock);
+            continue;
+        }
+        // f(gate) and f'(gate) of the top rows (row-major: they are the first units · 8 values), then
+        // a = f(gate) ⊙ value
+        net.kernel(l)(net.activation(l), p, pass->z[l].data(), pass->gate[l].data(), pass->da[l].data(), s.units * kBlock);
+        pass->a[l].array() = pass->gate[l].array() * pass->z[l].bottomRows(s.units).array();
     }
 }
 
@@ -133,18 +158,29 @@ void backward_block(const Mlp& net, BlockPass* pass, bool accumulate) {
             for (int o = 0; o < s.rows; ++o) sum += w[o * s.cols + i] * d.row(o);
             e.row(i) = sum;
         }
-        const int alpha = net.slots(l - 1).alpha;
+        // (e holds dL/da of layer l − 1 in its first s.cols rows)
+        const LayerSlots& below_slots = net.slots(l - 1);
+        const int alpha = below_slots.alpha;
         if (alpha >= 0 && accumulate) {
-            // dL/dα += Σ_i dL/da(i, :) ⊙ ∂f/∂α(z(i, :))     (PReLU learns α)
+            // dL/dα += Σ_i dL/df(i, :) ⊙ ∂f/∂α(z(i, :))     (PReLU learns α; gated: dL/df = dL/da ⊙ value)
             const ActivationFn dalpha = param_derivative(net.activation(l - 1), 0);
             double scratch[kMaxParams];
             const double* p = net.activation_params(l - 1, scratch);
             const Block& z = pass->z[l - 1];
-            for (int i = 0; i < z.rows(); ++i)
-                for (int k = 0; k < kBlock; ++k) g(alpha, k) += e(i, k) * dalpha(z(i, k), p);
+            const int units = below_slots.units;
+            for (int i = 0; i < units; ++i)
+                for (int k = 0; k < kBlock; ++k)
+                    g(alpha, k) += e(i, k) * (below_slots.gated ? z(units + i, k) : 1.0) * dalpha(z(i, k), p);
         }
-        // δ_(l-1) = dL/da ⊙ f'(z)
-        e.array() *= pass->da[l - 1].array();
+        if (!below_slots.gated) {
+            // δ_(l-1) = dL/da ⊙ f'(z)
+            e.array() *= pass->da[l - 1].array();
+            continue;
+        }
+        // δ_value = dL/da ⊙ f(gate),  δ_gate = dL/da ⊙ f'(gate) ⊙ value
+        const int units = below_slots.units;
+        e.bottomRows(units).array() = e.topRows(units).array() * pass->gate[l - 1].array();
+        e.topRows(units).array() *= pass->da[l - 1].array() * pass->z[l - 1].bottomRows(units).array();
     }
 }
 

@@ -7,6 +7,10 @@
 //   a_l = f_l(z_l)                   f_l from the activation catalogue; f_l'(z_l) kept for backward
 //   δ_L = dL/dz_L                    from the loss (loss.h), 0 in lanes that hold no sample
 //   δ_(l-1) = (W_lᵀ δ_l) ⊙ f'(z_(l-1))
+// A gated hidden layer of u units has 2u rows of W and b: the gates g = z.topRows(u) and the values
+// v = z.bottomRows(u), and each unit is act(g) · v (SwiGLU when act is SiLU, core/gated.h):
+//   a_l = f(g) ⊙ v                   f(g) and f'(g) kept for backward
+//   δ_g = dL/da ⊙ f'(g) ⊙ v,  δ_v = dL/da ⊙ f(g)      the two halves of δ_l
 //   dL/dW_l += δ_l a_(l-1)ᵀ,  dL/db_l += δ_l      summed lane by lane; the lanes are added once per batch
 // A batch of B samples is ⌈B/8⌉ blocks; the last one's spare lanes are padding and contribute nothing.
 //
@@ -37,13 +41,19 @@ constexpr int kMaxUnits = 64;
 
 struct HiddenLayer {
     int units = 4;
-    int activation = 0;        // index into the activation catalogue
+    int activation = 0;        // index into the activation catalogue (of the gate, when gated)
     ParamValues params;        // the activation's parameters (PReLU's α: its starting value)
+    bool gated = false;        // each unit is act(gate) · value of two pre-activations (twice the weights)
+    bool operator==(const HiddenLayer& o) const {
+        return units == o.units && activation == o.activation && gated == o.gated && params.v[0] == o.params.v[0] &&
+               params.v[1] == o.params.v[1];
+    }
+    bool operator!=(const HiddenLayer& o) const { return !(*this == o); }
 };
 
 // A hidden layer of `units` units of catalogue entry `activation`, at the activation's default
 // parameters (so PReLU starts at α = 0.25, ELU at α = 1).
-HiddenLayer hidden_layer(int units, int activation);
+HiddenLayer hidden_layer(int units, int activation, bool gated = false);
 
 struct NetworkSpec {
     int inputs = 2;                    // the number of input features
@@ -53,11 +63,17 @@ struct NetworkSpec {
 
 // Where one layer's parameters sit in the parameter vector.
 struct LayerSlots {
-    int rows, cols;         // W is rows × cols (units × inputs)
+    int rows, cols;         // W is rows × cols (pre-activations × inputs)
     int weights;            // offset of W (row-major)
     int biases;             // offset of b
     int alpha = -1;         // offset of the learned PReLU α, or -1
+    int units = 0;          // the layer's outputs: rows, or rows / 2 when gated (gates above values)
+    bool gated = false;
 };
+
+// The parameters of a network of this shape: Σ (fan-in + 1) · rows over its layers, plus one α per
+// PReLU layer.
+int parameter_count(const NetworkSpec& spec);
 
 class Mlp {
 public:
@@ -96,7 +112,8 @@ private:
 struct BlockPass {
     Block input;                 // features × 8 (spare lanes: anything finite)
     std::vector<Block> z;        // pre-activations per layer; the last is the logits
-    std::vector<Block> a, da;    // f(z) and f'(z) per hidden layer
+    std::vector<Block> a, da;    // a layer's outputs and f'(z) per hidden layer (gated: f'(gate), units rows)
+    std::vector<Block> gate;     // f(gate) per gated hidden layer (units rows; empty for the others)
     std::vector<Block> delta;    // dL/dz per layer (backward)
     Block dlogits;               // dL/dz of the output layer, set by the loss (0 in spare lanes)
     Block grad_lanes;            // params × 8: the batch's gradient so far, one partial sum per lane

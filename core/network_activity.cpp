@@ -37,6 +37,7 @@ LayerHistogram layer_histogram(const LayerActivity& layer, double threshold, int
     h.points = layer.points;
     h.activation = layer.activation;
     h.params = layer.params;
+    h.gated = layer.gated;
     double largest = 4.0;
     for (double z : layer.z)
         if (std::isfinite(z)) largest = std::max(largest, std::fabs(z));

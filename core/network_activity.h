@@ -32,6 +32,7 @@ struct LayerActivity {
     int units = 0, points = 0;
     int activation = 0;           // catalogue index
     ParamValues params;           // as trained so far (PReLU's learned α)
+    bool gated = false;           // gated units: z and f' are of each unit's gate (act(gate) · value)
     std::vector<double> z;        // z[u · points + n]
     std::vector<double> dz;       // f'(z), same layout
 };
@@ -55,6 +56,7 @@ struct LayerHistogram {
     int units = 0, points = 0;
     int activation = 0;                        // the layer's, as in LayerActivity
     ParamValues params;
+    bool gated = false;
     double bin_low(int b) const { return low + (high - low) * b / bins; }
     double bin_high(int b) const { return b + 1 == bins ? high : low + (high - low) * (b + 1) / bins; }
     int total() const { return units * points; }

@@ -255,12 +255,13 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
     prepare_pass(m_net, &m_pass);
     // a unit is alive when f' ≠ 0 for at least one sample
     std::vector<Eigen::Array<bool, Eigen::Dynamic, 1>> alive(hidden);
-    for (int l = 0; l < hidden; ++l) alive[l] = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(m_net.slots(l).rows, false);
+    for (int l = 0; l < hidden; ++l) alive[l] = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(m_net.slots(l).units, false);
     if (inside) {
         m_activity.resize(static_cast<size_t>(hidden));
         for (int l = 0; l < hidden; ++l) {
             LayerActivity& a = m_activity[static_cast<size_t>(l)];
-            a.units = m_net.slots(l).rows;
+            a.units = m_net.slots(l).units;
+            a.gated = m_net.slots(l).gated;
             a.points = n;
             a.activation = m_net.spec().hidden[l].activation;
             double scratch[kMaxParams];
@@ -281,7 +282,17 @@ void Training::evaluate_set(const FeatureMatrix& features, const Eigen::VectorXd
         total.loss_sum += s.loss_sum;
         total.correct += s.correct;
         if (!train) continue;
-        for (int l = 0; l < hidden; ++l) alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
+        for (int l = 0; l < hidden; ++l) {
+            if (!m_net.slots(l).gated) {
+                alive[l] = alive[l] || (m_pass.da[l].leftCols(lanes).array() != 0.0).rowwise().any();
+                continue;
+            }
+            // a gated unit passes gradient back through its value when f(gate) ≠ 0, and through its
+            // gate when f'(gate) · value ≠ 0
+            const auto value = m_pass.z[l].bottomRows(m_net.slots(l).units).leftCols(lanes).array();
+            alive[l] = alive[l] || (m_pass.gate[l].leftCols(lanes).array() != 0.0 ||
+                                    m_pass.da[l].leftCols(lanes).array() * value != 0.0).rowwise().any();
+        }
         if (!inside) continue;
         for (int l = 0; l < hidden; ++l) {
             LayerActivity& a = m_activity[static_cast<size_t>(l)];
@@ -328,7 +339,7 @@ EpochRecord Training::evaluate(bool watch, bool inside) {
     if (watch && m_epoch != m_watched_epoch) {
         m_watched_epoch = m_epoch;
         int units = 0;
-        for (int l = 0; l + 1 < m_net.layer_count(); ++l) units += m_net.slots(l).rows;
+        for (int l = 0; l + 1 < m_net.layer_count(); ++l) units += m_net.slots(l).units;
         m_watch.observe(r, m_dead, units);
     }
     return r;

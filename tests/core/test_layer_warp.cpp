@@ -48,7 +48,7 @@ ForwardPass forward_blocks(const Mlp& net, FeatureSet features, const Eigen::Mat
     ForwardPass out;
     for (int l = 0; l < layers; ++l) {
         out.z.emplace_back(net.slots(l).rows, rows);
-        if (l + 1 < layers) out.a.emplace_back(net.slots(l).rows, rows);
+        if (l + 1 < layers) out.a.emplace_back(net.slots(l).units, rows);
     }
     BlockPass pass;
     prepare_pass(net, &pass);
@@ -197,6 +197,26 @@ TEST(LayerWarp, CarriedPointsAreTheNetworksOwnForwardPassAtEveryStage) {
         // the stages move the points: the check is not between equal matrices
         EXPECT_GT((values[warp_step(l, WarpStage::Bias)] - values[warp_step(l, WarpStage::Linear)]).norm(), 0.1);
         EXPECT_GT((values[warp_step(l, WarpStage::Activation)] - values[warp_step(l, WarpStage::Bias)]).norm(), 0.1);
+    }
+}
+
+// Gated layers: W·a and z carry the gates above the values (2u rows), the activation stage is
+// f(gate) ⊙ value, as training computes it.
+TEST(LayerWarp, GatedLayersCarryGatesAndValuesThenTheirProducts) {
+    std::vector<HiddenLayer> hidden = {hidden_layer(3, activation_index("silu"), true), layer(4, "tanh"),
+                                       hidden_layer(2, activation_index("prelu"), true),
+                                       hidden_layer(1, activation_index("identity"), true)};
+    Mlp net = seeded_net(hidden, 2, 1, 17);
+    net.params()[net.slots(2).alpha] = 0.4;
+    const WarpPoints points = warp_points(GridSpec{}, scattered(29, 3));
+    const std::vector<Matrix> values = warp_values(net, Feature_X1 | Feature_X2, points.x);
+    const ForwardPass pass = forward_blocks(net, Feature_X1 | Feature_X2, points.x);
+    for (int l = 0; l < 4; ++l) {
+        SCOPED_TRACE("hidden layer " + std::to_string(l + 1));
+        EXPECT_EQ(values[warp_step(l, WarpStage::Bias)].rows(), net.slots(l).rows);
+        EXPECT_LE(max_relative_error(values[warp_step(l, WarpStage::Bias)], pass.z[l]), 1e-12);
+        EXPECT_EQ(values[warp_step(l, WarpStage::Activation)].rows(), hidden[l].units);
+        EXPECT_LE(max_relative_error(values[warp_step(l, WarpStage::Activation)], pass.a[l]), 1e-12);
     }
 }
 

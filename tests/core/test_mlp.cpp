@@ -111,6 +111,74 @@ TEST(Mlp, EveryActivationAndLossPairMatchesFiniteDifferences) {
     }
 }
 
+TEST(Mlp, AGatedLayerHasTwiceTheRowsGatesAboveValues) {
+    const int silu = activation_index("silu"), tanh = activation_index("tanh");
+    NetworkSpec spec{3, {hidden_layer(5, silu, true), hidden_layer(4, tanh)}, 2};
+    Mlp net(spec);
+    EXPECT_TRUE(net.slots(0).gated);
+    EXPECT_EQ(net.slots(0).rows, 10);
+    EXPECT_EQ(net.slots(0).units, 5);
+    EXPECT_EQ(net.slots(1).cols, 5);   // the next layer reads the 5 products
+    EXPECT_EQ(net.slots(1).units, 4);
+    EXPECT_EQ(net.params().size(), (3 + 1) * 10 + (5 + 1) * 4 + (4 + 1) * 2);
+    EXPECT_EQ(net.params().size(), parameter_count(spec));
+    // a = silu(gate) · value, unit by unit
+    Rng rng(5);
+    net.initialise(Init{InitKind::Normal, 0.8}, rng);
+    BlockPass pass;
+    prepare_pass(net, &pass);
+    for (Eigen::Index i = 0; i < pass.input.size(); ++i) pass.input.data()[i] = std::sin(0.7 * i);
+    forward_block(net, &pass);
+    ASSERT_EQ(pass.a[0].rows(), 5);
+    double p[kMaxParams] = {};
+    for (int u = 0; u < 5; ++u)
+        for (int k = 0; k < kBlock; ++k) {
+            const double gate = pass.z[0](u, k), value = pass.z[0](u + 5, k);
+            EXPECT_DOUBLE_EQ(pass.a[0](u, k), activation(silu).f(gate, p) * value);
+            EXPECT_DOUBLE_EQ(pass.da[0](u, k), activation(silu).df(gate, p));
+        }
+}
+
+// A gated layer's backward pass, for every activation of the catalogue as its gate, against central
+// differences: gated in the first layer, the second or both, under each output and loss.
+TEST(Mlp, GatedLayersMatchFiniteDifferencesForEveryGate) {
+    const bool patterns[3][2] = {{true, false}, {false, true}, {true, true}};
+    int checked = 0;
+    for (int a = 0; a < activation_count(); ++a) {
+        const Activation& act = activation(a);
+        for (int k = 0; k < 3; ++k) {
+            const Pair& pair = kPairs[(a + k) % 4];
+            NetworkSpec spec{3, {hidden_layer(5, a, patterns[k][0]), hidden_layer(3, a, patterns[k][1])}, pair.outputs};
+            Mlp net(spec);
+            Matrix x(3, 11);
+            for (std::uint64_t seed = 1;; ++seed) {
+                Rng rng(seed);
+                net.initialise(Init{InitKind::Normal, 0.7, 1.0, 0.1}, rng);
+                for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+                if (distance_to_kinks(net, x) > 1e-3) break;
+                ASSERT_LT(seed, 400u) << act.id;
+            }
+            const std::vector<double> t = targets_for(pair.output, 11);
+            BlockPass pass;
+            Eigen::VectorXd grad;
+            batch_loss(net, pair.output, x, t.data(), nullptr, 11, &grad, &pass);
+            for (Eigen::Index i = 0; i < net.params().size(); ++i) {
+                const double keep = net.params()[i], h = 1e-6 * std::max(1.0, std::fabs(keep));
+                net.params()[i] = keep + h;
+                const double up = mean_loss(net, pair.output, x, t);
+                net.params()[i] = keep - h;
+                const double down = mean_loss(net, pair.output, x, t);
+                net.params()[i] = keep;
+                const double fd = (up - down) / (2 * h);
+                EXPECT_NEAR(grad[i], fd, 2e-7 * (1.0 + std::fabs(fd)))
+                    << "gated " << act.id << " (pattern " << k << ") + " << output_name(pair.output) << ", parameter " << i;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 1000);
+}
+
 TEST(Mlp, PreluLearnsItsAlpha) {
     const int prelu = activation_index("prelu");
     NetworkSpec spec{2, {{3, prelu, {{0.25, 0}}}}, 1};
@@ -135,6 +203,8 @@ struct StepCase {
     OptimizerKind optimizer;
     Regularization reg;
     double rate, learning_rate;
+    bool gated[2] = {false, false};             // which hidden layers are gated
+    const char* second = nullptr;               // the second hidden layer's activation, when it differs
 };
 
 TEST(Mlp, TrainingStepsMatchPyTorch) {
@@ -146,6 +216,13 @@ TEST(Mlp, TrainingStepsMatchPyTorch) {
         {"elu_bce_adam", "elu", Output::Sigmoid, OptimizerKind::Adam, Regularization::None, 0.0, 0.02},
         {"sigmoid_mse_momentum", "sigmoid", Output::Tanh, OptimizerKind::Momentum, Regularization::L1, 0.01, 0.2},
         {"silu_ce_sgd", "silu", Output::Softmax, OptimizerKind::Sgd, Regularization::None, 0.0, 0.3},
+        {"swiglu_ce_adam", "silu", Output::Softmax, OptimizerKind::Adam, Regularization::None, 0.0, 0.01, {true, true}},
+        {"reglu_bce_sgd", "relu", Output::Sigmoid, OptimizerKind::Sgd, Regularization::L2, 0.01, 0.1, {true, true}},
+        {"geglu_identity_momentum", "gelu", Output::Identity, OptimizerKind::Momentum, Regularization::L1, 0.005, 0.02,
+         {true, false}},
+        {"prelu_gated_mse_sgd", "prelu", Output::Tanh, OptimizerKind::Sgd, Regularization::None, 0.0, 0.1, {false, true}},
+        {"bilinear_then_tanh_bce_adam", "identity", Output::Sigmoid, OptimizerKind::Adam, Regularization::None, 0.0,
+         0.02, {true, false}, "tanh"},
     };
     // case → kind → values
     std::map<std::string, std::map<std::string, std::vector<double>>> ref;
@@ -170,10 +247,9 @@ TEST(Mlp, TrainingStepsMatchPyTorch) {
     double worst = 0.0;
     for (const StepCase& c : cases) {
         SCOPED_TRACE(c.name);
-        const int a = activation_index(c.activation);
-        ParamValues p = default_params(activation(a));
+        const int a = activation_index(c.activation), a2 = c.second ? activation_index(c.second) : a;
         const int outputs = c.output == Output::Softmax ? 3 : 1;
-        Mlp net(NetworkSpec{inputs, {{5, a, p}, {4, a, p}}, outputs});
+        Mlp net(NetworkSpec{inputs, {hidden_layer(5, a, c.gated[0]), hidden_layer(4, a2, c.gated[1])}, outputs});
         for (int l = 0; l < net.layer_count(); ++l) {
             const LayerSlots& s = net.slots(l);
             for (int i = 0; i < s.rows; ++i) {
@@ -193,6 +269,7 @@ TEST(Mlp, TrainingStepsMatchPyTorch) {
         Eigen::VectorXd grad;
         const std::vector<double>& losses = ref[c.name]["loss"];
         ASSERT_EQ(losses.size(), 5u);
+        EXPECT_EQ(net.params().size(), parameter_count(net.spec()));
         for (double want : losses) {
             const double loss = batch_loss(net, c.output, x, t.data(), nullptr, samples, &grad, &pass).loss_sum / samples;
             EXPECT_NEAR(loss, want, 1e-13 * std::fabs(want));

@@ -215,6 +215,51 @@ TEST(Training, DeadUnitsAreCounted) {
     EXPECT_EQ(t.dead_mask(), (std::vector<std::vector<char>>{{1, 1, 1, 1, 1, 1}}));
 }
 
+// A gated unit is dead only where neither path passes gradient: f(gate) = 0 and f'(gate) · value = 0.
+// ReLU gates at bias −5 are 0 with slope 0 everywhere, as plain ReLUs are; SiLU gates are small there
+// but not 0, so the values still carry gradient.
+TEST(Training, GatedUnitsAreDeadOnlyWhereNeitherPathPassesGradient) {
+    TrainConfig c = default_train_config();
+    c.init = Init{InitKind::Normal, 0.01, 1.0, -5.0};
+    c.hidden = {hidden_layer(6, activation_index("relu"), true)};
+    Training reglu(c, make_dataset(c.data));
+    reglu.evaluate();
+    ASSERT_EQ(reglu.dead_units().size(), 1u);
+    EXPECT_EQ(reglu.dead_units()[0], 6);
+    c.hidden = {hidden_layer(6, activation_index("silu"), true)};
+    Training swiglu(c, make_dataset(c.data));
+    swiglu.evaluate();
+    EXPECT_EQ(swiglu.dead_units()[0], 0);
+}
+
+TEST(DecisionGrid, OfGatedLayersMatchesTheNetworkPointByPoint) {
+    TrainConfig c = default_train_config();
+    c.hidden = {hidden_layer(4, activation_index("silu"), true), hidden_layer(3, activation_index("tanh")),
+                hidden_layer(2, activation_index("gelu"), true)};
+    Training t(c, make_dataset(c.data));
+    for (int e = 0; e < 20; ++e) t.run_epoch();
+    GridSpec spec;
+    spec.n = 17;
+    DecisionGrid grid;
+    decision_grid(t.network(), c.output, c.features, spec, true, &grid);
+    ASSERT_EQ(grid.neurons.size(), 3u);
+    ASSERT_EQ(grid.neurons[0].rows(), 4);
+    ASSERT_EQ(grid.neurons[2].rows(), 2);
+    for (int j : {0, 5, 16})
+        for (int i : {0, 8, 16}) {
+            Eigen::MatrixX2d p(1, 2);
+            p << -6.0 + 12.0 * i / 16, -6.0 + 12.0 * j / 16;
+            BlockPass pass;
+            prepare_pass(t.network(), &pass);
+            gather_block(make_features(p, c.features), nullptr, 0, 1, &pass.input);
+            forward_block(t.network(), &pass);
+            EXPECT_NEAR(grid.output(0, i + 17 * j), std::tanh(pass.z.back()(0, 0)), 2e-6);
+            for (int l = 0; l < 3; ++l)
+                for (int u = 0; u < grid.neurons[l].rows(); ++u)
+                    EXPECT_NEAR(grid.neurons[l](u, i + 17 * j), pass.a[l](u, 0), 2e-6 * (1.0 + std::fabs(pass.a[l](u, 0))));
+        }
+}
+
 // A record with only the training loss set, as the watch reads it.
 EpochRecord loss_at(int epoch, double loss) {
     EpochRecord r;
