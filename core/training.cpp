@@ -163,6 +163,14 @@ void CollapseWatch::restart(int epoch, double loss) {
     m_recent.clear();
 }
 
+NetworkSpec network_spec(const TrainConfig& config, int classes) {
+    NetworkSpec spec;
+    spec.inputs = feature_count(config.features);
+    spec.hidden = config.hidden;
+    spec.outputs = config.output == Output::Softmax ? std::max(2, classes) : 1;
+    return spec;
+}
+
 TrainConfig default_train_config() {
     TrainConfig c;
     const int tanh = activation_index("tanh");
@@ -207,10 +215,8 @@ Training::Training(const TrainConfig& config, const Dataset& data) : m_config(co
     encode(m_train, &m_train_t);
     encode(m_test, &m_test_t);
 
-    NetworkSpec spec;
-    spec.inputs = static_cast<int>(m_train_x.rows());
-    spec.hidden = config.hidden;
-    spec.outputs = config.output == Output::Softmax ? std::max(2, data.classes) : 1;
+    const NetworkSpec spec = network_spec(config, data.classes);
+    assert(spec.inputs == m_train_x.rows());
     m_net = Mlp(spec);
     m_net.initialise(config.init, m_rng);
     m_order.resize(m_train.size());

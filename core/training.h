@@ -35,6 +35,9 @@ constexpr int kMaxBatch = 100000;
 
 // Set-up (a) of TensorFlow Playground: circle, 2 → 4 tanh → 2 tanh → 1 tanh, squared error, SGD 0.03, batch 10.
 TrainConfig default_train_config();
+// The network a config trains on data of `classes` classes (0: regression): its features in, its
+// hidden layers, one output, or one per class under softmax.
+NetworkSpec network_spec(const TrainConfig& config, int classes);
 
 // Checks what single values cannot: that the output and loss pair, and that they suit the data
 // (softmax needs classes, sigmoid two, regression an identity or tanh output). False with a sentence.

@@ -1,5 +1,6 @@
 #include "app/figures/loss_figure.h"
 
+#include "app/figures/training_keys.h"
 #include "app/plot/text_format.h"
 
 #include <algorithm>
@@ -39,8 +40,8 @@ std::string describe_training(const core::TrainConfig& c, const core::Dataset& d
     shape += "-" + std::to_string(c.output == core::Output::Softmax ? std::max(2, data.classes) : 1);
     std::vector<std::string> ids;  // each activation once, in layer order
     for (const core::HiddenLayer& h : c.hidden)
-        if (with_activations && std::find(ids.begin(), ids.end(), core::activation(h.activation).id) == ids.end())
-            ids.push_back(core::activation(h.activation).id);
+        if (with_activations && std::find(ids.begin(), ids.end(), hidden_layer_id(h)) == ids.end())
+            ids.push_back(hidden_layer_id(h));
     std::string acts;
     for (const std::string& id : ids) acts += (acts.empty() ? "" : "/") + id;
     return data_name + " · " + shape + (acts.empty() ? "" : " " + acts) + " · " + core::output_name(c.output) + "+" +

@@ -1,5 +1,7 @@
 #include "app/figures/network_figure.h"
 
+#include "app/figures/training_keys.h"
+
 #include "app/figures/boundary_figure.h"
 #include "app/figures/loss_figure.h"
 #include "app/plot/plot.h"
@@ -48,6 +50,7 @@ struct Link {
     ImVec2 p[4];      // the cubic Bézier's points
     double w = 0.0;
     int layer = 0, to = 0, from = 0;
+    int row = 0;      // the row of W: `to`, or for a gated layer `to` (its gate) or units + `to` (its value)
     float width = 1.0f;
 };
 
@@ -189,7 +192,7 @@ std::string unit_name(const NetworkPicture& pic, const Node& n) {
     }
     if (n.column <= hidden)
         return "hidden layer " + std::to_string(n.column) + ", unit " + std::to_string(n.unit + 1) + " (" +
-               pic.network.activation(n.column - 1).label + ")";
+               hidden_layer_label(pic.network.spec().hidden[static_cast<size_t>(n.column - 1)]) + ")";
     if (pic.network.spec().outputs > 1) return "output: class " + std::to_string(n.unit);
     return std::string("output (") + core::output_name(pic.config.output) + ")";
 }
@@ -363,12 +366,18 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
     std::vector<Link> links;
     for (int l = 0; l + 1 < columns && l < net.layer_count(); ++l) {
         const auto w = net.weights(l);
-        for (int o = 0; o < w.rows() && o < static_cast<int>(nodes[l + 1].size()); ++o)
+        const core::LayerSlots& slots = net.slots(l);
+        // a gated unit's gate weights come in at the upper part of its left edge, its values' lower
+        for (int r = 0; r < w.rows(); ++r)
             for (int i = 0; i < w.cols() && i < static_cast<int>(nodes[l].size()); ++i) {
+                const int o = r % slots.units;
+                if (o >= static_cast<int>(nodes[l + 1].size())) continue;
                 const Node &from = nodes[l][i], &to = nodes[l + 1][o];
                 Link k;
                 k.p[0] = from.right();
                 k.p[3] = to.left();
+                if (slots.gated) k.p[3].y += (r < slots.units ? -0.25f : 0.25f) * to.side();
+                k.row = r;
                 const float dx = 0.5f * (k.p[3].x - k.p[0].x);
                 k.p[1] = ImVec2(k.p[0].x + dx, k.p[0].y);
                 k.p[2] = ImVec2(k.p[3].x - dx, k.p[3].y);
@@ -429,7 +438,7 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         const ImU32 color = with_white(sign_color(k.w), 0.45f + 0.55f * a, 0.6f + 0.4f * a);
         dl->AddBezierCubic(k.p[0], k.p[1], k.p[2], k.p[3], color, k.width, segments);
     }
-    const auto link_param = [&net](const Link& k) { return net.slots(k.layer).weights + k.to * net.slots(k.layer).cols + k.from; };
+    const auto link_param = [&net](const Link& k) { return net.slots(k.layer).weights + k.row * net.slots(k.layer).cols + k.from; };
     for (const Link& k : links) {
         if (&k != hover_link && link_param(k) != selected) continue;
         // the hovered link and the one being set by hand on top, outlined
@@ -469,10 +478,11 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
             second = {std::to_string(k) + (k == 1 ? " feature" : " features"), std::to_string(k)};
         } else if (c <= hidden) {
             const core::HiddenLayer& h = spec.hidden[c - 1];
-            const std::string label = core::activation(h.activation).label;
+            const std::string label = hidden_layer_label(h);
             first = {"Hidden layer " + std::to_string(c), "Layer " + std::to_string(c), "L" + std::to_string(c)};
             second = {std::to_string(h.units) + " × " + label, std::to_string(h.units) + " " + label, label};
             if (net.slots(c - 1).alpha >= 0) third = "α = " + short_number(net.params()[net.slots(c - 1).alpha]);
+            else if (h.gated) third = "f(gate) · value";
         } else {
             first = {"Output", "Out"};
             const std::string name = core::output_name(pic.config.output);
@@ -527,16 +537,19 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
         const std::string from = k.layer == 0 ? std::string("input ") + labels[k.from]
                                               : "hidden layer " + std::to_string(k.layer) + ", unit " +
                                                     std::to_string(k.from + 1);
+        const core::LayerSlots& slots = net.slots(k.layer);
         ImGui::BeginTooltip();
         ImGui::Text("weight w = %s", plot::format_significant(k.w, 4).c_str());
         ImGui::TextDisabled("from %s", from.c_str());
-        ImGui::TextDisabled("to %s", unit_name(pic, to).c_str());
+        ImGui::TextDisabled("to %s%s", slots.gated ? (k.row < slots.units ? "the gate of " : "the value of ") : "",
+                            unit_name(pic, to).c_str());
         if (edit_tip) ImGui::TextDisabled("%s", edit_tip);
         ImGui::EndTooltip();
     } else if (hover_bias) {
         ImGui::BeginTooltip();
         ImGui::Text("bias b = %s", plot::format_significant(net.biases(hover_bias->column - 1)[hover_bias->unit], 4).c_str());
-        ImGui::TextDisabled("of %s", unit_name(pic, *hover_bias).c_str());
+        ImGui::TextDisabled("of %s%s", net.slots(hover_bias->column - 1).gated ? "the gate of " : "",
+                            unit_name(pic, *hover_bias).c_str());
         if (edit_tip) ImGui::TextDisabled("%s", edit_tip);
         ImGui::EndTooltip();
     } else if (hover_node) {
@@ -567,16 +580,18 @@ std::string describe_parameter(const NetworkPicture& pic, int param) {
         const core::LayerSlots& s = net.slots(l);
         Node to;
         to.column = l + 1;
+        const auto part = [&s](int row) { return !s.gated ? "" : row < s.units ? "the gate of " : "the value of "; };
         if (param >= s.weights && param < s.biases) {
-            to.unit = (param - s.weights) / s.cols;
+            const int row = (param - s.weights) / s.cols;
+            to.unit = row % s.units;
             Node from;
             from.column = l;
             from.unit = (param - s.weights) % s.cols;
-            return "the weight from " + unit_name(pic, from) + " to " + unit_name(pic, to);
+            return "the weight from " + unit_name(pic, from) + " to " + part(row) + unit_name(pic, to);
         }
         if (param >= s.biases && param < s.biases + s.rows) {
-            to.unit = param - s.biases;
-            return "the bias of " + unit_name(pic, to);
+            to.unit = (param - s.biases) % s.units;
+            return "the bias of " + std::string(part(param - s.biases)) + unit_name(pic, to);
         }
     }
     return "";
@@ -584,21 +599,23 @@ std::string describe_parameter(const NetworkPicture& pic, int param) {
 
 std::string network_csv(const NetworkPicture& pic) {
     const core::Mlp& net = pic.network;
-    std::string csv = "layer,to_unit,from,value\n";
-    char buf[96];
+    std::string csv = "layer,to_unit,from,value,part\n";
+    char buf[112];
     for (int l = 0; l < net.layer_count(); ++l) {
+        const core::LayerSlots& s = net.slots(l);
         const auto w = net.weights(l);
         const auto b = net.biases(l);
-        for (int o = 0; o < w.rows(); ++o) {
+        for (int r = 0; r < w.rows(); ++r) {
+            const char* part = !s.gated ? "" : r < s.units ? "gate" : "value";
             for (int i = 0; i < w.cols(); ++i) {
-                std::snprintf(buf, sizeof buf, "%d,%d,%d,%.17g\n", l + 1, o, i, w(o, i));
+                std::snprintf(buf, sizeof buf, "%d,%d,%d,%.17g,%s\n", l + 1, r % s.units, i, w(r, i), part);
                 csv += buf;
             }
-            std::snprintf(buf, sizeof buf, "%d,%d,bias,%.17g\n", l + 1, o, b[o]);
+            std::snprintf(buf, sizeof buf, "%d,%d,bias,%.17g,%s\n", l + 1, r % s.units, b[r], part);
             csv += buf;
         }
-        if (net.slots(l).alpha >= 0) {
-            std::snprintf(buf, sizeof buf, "%d,,alpha,%.17g\n", l + 1, net.params()[net.slots(l).alpha]);
+        if (s.alpha >= 0) {
+            std::snprintf(buf, sizeof buf, "%d,,alpha,%.17g,%s\n", l + 1, net.params()[s.alpha], s.gated ? "gate" : "");
             csv += buf;
         }
     }

@@ -55,10 +55,12 @@ void draw_network_diagram(const NetworkPicture& picture, const HeatmapTexture& i
 // (an index into Mlp::params) in words; "" for any other index (PReLU's α).
 std::string describe_parameter(const NetworkPicture& picture, int param);
 
-// Every parameter, one row each: `layer,to_unit,from,value`. layer counts from 1 (the first hidden
+// Every parameter, one row each: `layer,to_unit,from,value,part`. layer counts from 1 (the first hidden
 // layer) to L (the output layer); to_unit is the unit's index in its layer and from the index of the
 // unit (or input feature) below, both from 0, or `bias`. A learned PReLU α, one per layer, is a row
-// with an empty to_unit and from = `alpha`. Values with %.17g, so they read back bit for bit.
+// with an empty to_unit and from = `alpha`. part is empty, or in a gated layer `gate` or `value`: which
+// of the unit's two pre-activations the weight feeds (gate rows first). Values with %.17g, so they
+// read back bit for bit.
 std::string network_csv(const NetworkPicture& picture);
 
 // An export: the diagram drawn off screen (its textures made in the export's GL context).

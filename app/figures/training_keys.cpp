@@ -1,6 +1,7 @@
 #include "app/figures/training_keys.h"
 
 #include "core/csv.h"
+#include "core/gated.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,9 +9,43 @@
 
 namespace actlab::app {
 
+using View = TrainingRequest;
+
+const core::GatedVariant* gated_variant_of(const core::HiddenLayer& h) {
+    if (!h.gated) return nullptr;
+    const core::Activation& act = core::activation(h.activation);
+    const core::ParamValues defaults = core::default_params(act);
+    if (h.params.v[0] != defaults.v[0] || h.params.v[1] != defaults.v[1]) return nullptr;
+    for (int v = 0; v < core::gated_variant_count(); ++v)
+        if (std::string(core::gated_variant(v).gate) == act.id) return &core::gated_variant(v);
+    return nullptr;
+}
+
+std::string hidden_layer_id(const core::HiddenLayer& h) {
+    if (const core::GatedVariant* v = gated_variant_of(h)) return v->id;
+    return (h.gated ? "gated_" : "") + std::string(core::activation(h.activation).id);
+}
+
+std::string hidden_layer_label(const core::HiddenLayer& h) {
+    if (const core::GatedVariant* v = gated_variant_of(h)) return v->label;
+    return (h.gated ? "gated " : "") + std::string(core::activation(h.activation).label);
+}
+
 namespace {
 
-using View = TrainingRequest;
+const core::GatedVariant* variant_of(const core::HiddenLayer& h) { return gated_variant_of(h); }
+
+// A layer's word in activation=: its variant's id when it has one, else its activation's.
+std::string activation_word(const core::HiddenLayer& h) {
+    const core::GatedVariant* v = variant_of(h);
+    return v ? v->id : core::activation(h.activation).id;
+}
+
+std::string known_variant_ids() {
+    std::string ids;
+    for (int v = 0; v < core::gated_variant_count(); ++v) ids += (ids.empty() ? "" : ", ") + std::string(core::gated_variant(v).id);
+    return ids;
+}
 using Text = std::optional<std::string>;
 
 constexpr double kMaxNoisePercent = 50.0;
@@ -173,25 +208,56 @@ const KeyTable<View>& table() {
              for (const core::HiddenLayer& h : r.config.hidden) layers += (layers.empty() ? "" : ",") + std::to_string(h.units);
              return layers.empty() ? "none" : layers;
          }},
-        {"activation", "tanh", "one for all hidden layers, or one per layer (relu,tanh)",
+        {"activation", "tanh",
+         "one for all hidden layers, or one per layer (relu,tanh); a gated variant (" + known_variant_ids() +
+             ") makes the layer gated with that gate",
          [](View& r, const std::string& value, std::string* why) {
              std::vector<int> ids;
+             std::vector<char> variant;
              for (const std::string& item : split_list(value)) {
-                 const int index = core::activation_index(item);
+                 const core::GatedVariant* v = core::find_gated_variant(item);
+                 const int index = core::activation_index(v ? v->gate : item);
                  if (index < 0)
-                     return refuse(why, "unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() + ")");
+                     return refuse(why, "unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() +
+                                            "; gated: " + known_variant_ids() + ")");
                  ids.push_back(index);
+                 variant.push_back(v ? 1 : 0);
              }
              if (ids.empty()) return refuse(why, "name an activation (known: " + known_activation_ids() + ")");
              r.activations = ids;
+             r.variant = variant;
              return true;
          },
          [](const View& r) -> Text {
              if (r.config.hidden.empty()) return std::nullopt;
              std::string activations;
              for (const core::HiddenLayer& h : r.config.hidden)
-                 activations += (activations.empty() ? "" : ",") + std::string(core::activation(h.activation).id);
+                 activations += (activations.empty() ? "" : ",") + activation_word(h);
              return activations;
+         }},
+        {"gated", "true",
+         "whether each hidden unit is f(gate) · value of two pre-activations (twice the weights): true or false, "
+         "for all layers or one per layer (true,false); f is the layer's activation",
+         [](View& r, const std::string& value, std::string* why) {
+             std::vector<char> gated;
+             for (const std::string& item : split_list(value)) {
+                 if (item != "true" && item != "false") return refuse(why, "each is true or false ('" + quoted(item) + "')");
+                 gated.push_back(item == "true" ? 1 : 0);
+             }
+             if (gated.empty()) return refuse(why, "give true or false");
+             r.gated = gated;
+             return true;
+         },
+         [](const View& r) -> Text {
+             // said only for a gated layer whose gate no variant names (the others say it in activation=)
+             bool needed = false;
+             std::string gated;
+             for (const core::HiddenLayer& h : r.config.hidden) {
+                 needed = needed || (h.gated && !variant_of(h));
+                 gated += (gated.empty() ? "" : ",") + std::string(h.gated ? "true" : "false");
+             }
+             if (!needed) return std::nullopt;
+             return gated;
          }},
         {"output", "tanh", "tanh, sigmoid, softmax or identity (with loss= as its pair if not given)",
          [](View& r, const std::string& value, std::string* why) {
@@ -308,9 +374,26 @@ bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::strin
                      std::to_string(layers) + " hidden layers: give one for all, or one per layer";
             return false;
         }
-        for (int l = 0; l < layers; ++l)
-            c.hidden[l] = core::hidden_layer(c.hidden[l].units,
-                                             r->activations.size() == 1 ? r->activations[0] : r->activations[l]);
+        for (int l = 0; l < layers; ++l) {
+            const size_t i = r->activations.size() == 1 ? 0 : static_cast<size_t>(l);
+            c.hidden[l] = core::hidden_layer(c.hidden[l].units, r->activations[i], i < r->variant.size() && r->variant[i]);
+        }
+    }
+    if (!r->gated.empty()) {
+        if (r->gated.size() != 1 && static_cast<int>(r->gated.size()) != layers) {
+            *error = "--set gated= gives " + std::to_string(r->gated.size()) + " values for " + std::to_string(layers) +
+                     " hidden layers: give one for all, or one per layer";
+            return false;
+        }
+        for (int l = 0; l < layers; ++l) {
+            const bool gated = r->gated[r->gated.size() == 1 ? 0 : static_cast<size_t>(l)];
+            if (!gated && c.hidden[l].gated) {
+                *error = "--set gated=false contradicts activation=" + std::string(variant_of(c.hidden[l])->id) +
+                         " for hidden layer " + std::to_string(l + 1) + ": a gated variant is gated";
+                return false;
+            }
+            c.hidden[l].gated = gated;
+        }
     }
     // the init's own settings, each only with the init that reads it
     if (r->sigma) {

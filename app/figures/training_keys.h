@@ -4,12 +4,14 @@
 //   dataset=circle  points=500  noise=0 (percent, 0–50)  split=50 (percent trained on)  seed=1
 //   data_seed= (the data alone; without it, seed= seeds the data too)
 //   data=FILE.csv (instead of a generated dataset)  features=x1,x2,...
-//   layers=4,2  activation=tanh (or one per layer: relu,tanh)  output=tanh  loss=mse
+//   layers=4,2  activation=tanh (or one per layer: relu,tanh; swiglu, geglu, ... make a layer gated)
+//   gated=true (all layers) or true,false (per layer)  output=tanh  loss=mse
 //   optimizer=sgd  lr=0.03  batch=10  init=playground (sigma=, a=, bias=)  reg=none  reg_rate=0  epochs=500
 #pragma once
 
 #include "app/figures/keys.h"
 #include "core/dataset.h"
+#include "core/gated.h"
 #include "core/training.h"
 
 #include <cstdint>
@@ -26,6 +28,8 @@ struct TrainingRequest {
     int epochs = 500;
     std::string data_file;              // a CSV dataset to train on instead of config.data
     std::vector<int> activations;       // one per layer, or one for all (empty: tanh)
+    std::vector<char> variant;          // with activations: 1 where it was named as a gated variant (swiglu)
+    std::vector<char> gated;            // gated=: one per layer, or one for all (empty: as activation= says)
     bool output_given = false, loss_given = false;
     std::optional<double> sigma, half_width, bias;  // the init's settings, when given
     std::optional<std::uint64_t> data_seed;         // the data's own seed, when given
@@ -41,6 +45,13 @@ const char* training_keys_help();
 // The table the three around it are made from. Its writers read `config` and `data_file` only, as
 // finish_training_request leaves them (epochs= is read, never written).
 const KeyTable<TrainingRequest>& training_key_table();
+
+// The gated variant a gated layer is (SwiGLU: a SiLU gate at its default parameters), or nullptr.
+const core::GatedVariant* gated_variant_of(const core::HiddenLayer& layer);
+// A hidden layer's kind in one word: "tanh", "swiglu", or "gated_tanh" for a gate no variant names;
+// and in words: "Tanh", "SwiGLU", "gated Tanh".
+std::string hidden_layer_id(const core::HiddenLayer& layer);
+std::string hidden_layer_label(const core::HiddenLayer& layer);
 
 // The keys that give back `config` (with `data_file` as data= when set): apply_training_key on each,
 // then finish_training_request, rebuilds the same run. For settings.json and for saying what was trained.

@@ -1,8 +1,11 @@
 #include "app/figures/warp_figure.h"
 
+#include "core/gated.h"
+
 #include "app/figures/boundary_figure.h"
 #include "app/plot/text_format.h"
 #include "core/activation.h"
+#include "core/gated.h"
 
 #include <algorithm>
 #include <cmath>
@@ -254,8 +257,10 @@ WarpPicture make_warp_picture(const core::Mlp& net, core::FeatureSet features, c
     const std::vector<core::Matrix> values = core::warp_values(net, features, points.x);
     const int hidden = net.layer_count() - 1;
     for (int l = 0; l < hidden; ++l) {
-        pic.activations.push_back(net.activation(l).label);
-        pic.units.push_back(net.spec().hidden[static_cast<size_t>(l)].units);
+        const core::HiddenLayer& h = net.spec().hidden[static_cast<size_t>(l)];
+        pic.activations.push_back(h.gated ? core::gated_label(h.activation) : net.activation(l).label);
+        pic.units.push_back(h.units);
+        pic.gated.push_back(h.gated ? 1 : 0);
     }
     pic.shown_step = warp_view_step(view, hidden);
     const int shown_layer = pic.shown_step > 0 ? core::warp_step_layer(pic.shown_step) : -1;
@@ -340,7 +345,20 @@ std::string warp_step_caption(const WarpPicture& pic, int step) {
                                    "stage further through the network.";
     const int layer = core::warp_step_layer(step);
     const int units = pic.units[static_cast<size_t>(layer)];
+    const bool gated = static_cast<size_t>(layer) < pic.gated.size() && pic.gated[static_cast<size_t>(layer)];
     std::string text;
+    if (gated && core::warp_step_stage(step) != WarpStage::Bias) {
+        if (core::warp_step_stage(step) == WarpStage::Linear)
+            text = "W·a: a linear map onto " + std::to_string(2 * units) +
+                   " coordinates, a gate and a value for each of the " + std::to_string(units) +
+                   (units == 1 ? " gated unit" : " gated units") +
+                   ". Straight lines stay straight; the plane drawn is a view of that larger space.";
+        else
+            text = pic.activations[static_cast<size_t>(layer)] +
+                   ": each unit multiplies its value by f of its gate. A product of two coordinates bends the plane "
+                   "even where f is straight (with f the identity it is a quadratic map): the grid lines turn into "
+                   "curves.";
+    } else
     switch (core::warp_step_stage(step)) {
         case WarpStage::Linear:
             text = units == 1 ? "W·a: a linear map onto a single unit, so the plane is flattened onto a line."

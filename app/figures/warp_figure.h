@@ -38,6 +38,7 @@ struct WarpPicture {
     core::Output output = core::Output::Tanh;
     std::vector<std::string> activations;  // each hidden layer's activation, "Tanh"
     std::vector<int> units;                // and its units
+    std::vector<char> gated;               // and whether they are gated (act(gate) · value)
     std::vector<WarpStep> steps;           // 1 + 3 × hidden layers
     int shown_step = 0;                // the step of the view's layer and stage
     std::string note;                  // what about the plane asked for could not be done ("" when all was)

@@ -1,10 +1,12 @@
 #include "app/panels/panel_widgets.h"
 
 #include "app/figures/keys.h"
+#include "app/figures/training_keys.h"
 #include "app/figures/figure.h"
 #include "app/plot/plot_math.h"
 #include "app/ui_items.h"
 #include "core/activation.h"
+#include "core/gated.h"
 
 #include <imgui_internal.h>
 
@@ -206,6 +208,49 @@ bool activation_combo(const char* id, int* index, float width) {
         }
         ImGui::EndCombo();
     }
+    return changed;
+}
+
+bool hidden_layer_combo(const char* id, core::HiddenLayer* layer, float width) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    const std::string preview = hidden_layer_label(*layer);
+    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    if (!open) record_item(id);
+    if (!open) return false;
+    const core::GatedVariant* current = gated_variant_of(*layer);
+    for (int i = 0; i < core::activation_count(); ++i) {
+        ImGui::PushID(i);
+        if (ImGui::Selectable(core::activation(i).label, !layer->gated && i == layer->activation)) {
+            *layer = core::hidden_layer(layer->units, i);
+            changed = true;
+        }
+        if (!layer->gated && i == layer->activation) ImGui::SetItemDefaultFocus();
+        item_tip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Gated units: f(gate) · value");
+    for (int v = 0; v < core::gated_variant_count(); ++v) {
+        const core::GatedVariant& variant = core::gated_variant(v);
+        ImGui::PushID(1000 + v);
+        if (ImGui::Selectable(variant.label, current == &variant)) {
+            *layer = core::hidden_layer(layer->units, core::activation_index(variant.gate), true);
+            changed = true;
+        }
+        if (current == &variant) ImGui::SetItemDefaultFocus();
+        item_tip("f = %s as the gate: %s.\nTwice the weights of a plain layer of as many units.",
+                 core::activation(core::activation_index(variant.gate)).label, variant.used_in);
+        ImGui::PopID();
+    }
+    // any activation of the catalogue as the gate
+    const std::string gate_it = std::string("Gate ") + core::activation(layer->activation).label + " itself";
+    if (ImGui::Selectable(gate_it.c_str(), layer->gated && !current)) {
+        layer->gated = !layer->gated;
+        changed = true;
+    }
+    item_tip("This layer's activation as the gate of each unit: f(gate) · value.");
+    ImGui::EndCombo();
     return changed;
 }
 

@@ -6,6 +6,10 @@
 
 #include <string>
 
+namespace actlab::core {
+struct HiddenLayer;
+}
+
 namespace actlab::app {
 
 // A section of the sidebar that can be folded away (open at first).
@@ -39,5 +43,8 @@ bool tab_item(const char* label, ImGuiTabItemFlags flags = 0);
 // A combo of the activation catalogue, `width` wide (-FLT_MIN: to the right edge); hovering an entry
 // shows its formula and derivative. True when the choice changed.
 bool activation_combo(const char* id, int* index, float width);
+// A hidden layer's kind: the catalogue's activations, then the gated variants (SwiGLU, ...), then
+// "Gate <activation> itself" for any other gate. Keeps the units. True when it changed.
+bool hidden_layer_combo(const char* id, core::HiddenLayer* layer, float width);
 
 }  // namespace actlab::app

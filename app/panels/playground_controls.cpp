@@ -189,15 +189,18 @@ void draw_network_controls(PlaygroundState& p) {
     ImGui::SameLine();
     ImGui::BeginDisabled(layers >= core::kMaxHiddenLayers);
     if (ImGui::Button("+##layers", ImVec2(2 * fs, 0))) {
-        const int act = layers > 0 ? hidden.back().activation : core::activation_index("tanh");
-        hidden.push_back(core::hidden_layer(layers > 0 ? hidden.back().units : 4, act));
+        hidden.push_back(layers > 0 ? hidden.back() : core::hidden_layer(4, core::activation_index("tanh")));
         changed = true;
     }
     ImGui::EndDisabled();
     if (layers > 0) {
-        int all = hidden[0].activation;
-        if (activation_combo("##all", &all, -FLT_MIN)) {
-            for (core::HiddenLayer& h : hidden) h = core::hidden_layer(h.units, all);
+        core::HiddenLayer all = hidden[0];
+        if (hidden_layer_combo("##all", &all, -FLT_MIN)) {
+            for (core::HiddenLayer& h : hidden) {
+                const int units = h.units;
+                h = all;
+                h.units = units;
+            }
             changed = true;
         }
         item_tip("one activation for every hidden layer");
@@ -212,13 +215,13 @@ void draw_network_controls(PlaygroundState& p) {
         ImGui::SameLine(0, 2);
         if (ImGui::Button("+", ImVec2(1.6f * fs, 0)) && hidden[l].units < core::kMaxUnits) ++hidden[l].units, changed = true;
         ImGui::SameLine();
-        int act = hidden[l].activation;
-        if (activation_combo("##act", &act, -FLT_MIN)) {
-            hidden[l] = core::hidden_layer(hidden[l].units, act);
-            changed = true;
-        }
+        if (hidden_layer_combo("##act", &hidden[l], -FLT_MIN)) changed = true;
         ImGui::PopID();
     }
+    const int params = core::parameter_count(core::network_spec(p.view.config, p.data.classes));
+    hint((std::to_string(params) + " parameters").c_str());
+    item_tip("Weights, biases and PReLU's α. A gated layer has a gate and a value for each unit, so twice the weights "
+             "of a plain layer as wide.");
     int pair = 0;
     for (int i = 0; i < 4; ++i)
         if (kOutputPairs[i].output == trial.output && kOutputPairs[i].loss == trial.loss) pair = i;

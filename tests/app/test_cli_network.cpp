@@ -14,19 +14,24 @@
 
 namespace {
 
-// The rows the CSV must have for `net`, in its order: layer (from 1), to_unit, from ("bias"), value.
+// The rows the CSV must have for `net`, in its order: layer (from 1), to_unit, from ("bias"), value,
+// part (gate or value in a gated layer, the gates' rows first).
 std::vector<std::vector<std::string>> expected_rows(const actlab::core::Mlp& net) {
     std::vector<std::vector<std::string>> rows;
     char buf[64];
-    for (int l = 0; l < net.layer_count(); ++l)
+    for (int l = 0; l < net.layer_count(); ++l) {
+        const actlab::core::LayerSlots& s = net.slots(l);
         for (int o = 0; o < net.weights(l).rows(); ++o) {
+            const std::string unit = std::to_string(o % s.units);
+            const std::string part = !s.gated ? "" : o < s.units ? "gate" : "value";
             for (int i = 0; i < net.weights(l).cols(); ++i) {
                 std::snprintf(buf, sizeof buf, "%.17g", net.weights(l)(o, i));
-                rows.push_back({std::to_string(l + 1), std::to_string(o), std::to_string(i), buf});
+                rows.push_back({std::to_string(l + 1), unit, std::to_string(i), buf, part});
             }
             std::snprintf(buf, sizeof buf, "%.17g", net.biases(l)[o]);
-            rows.push_back({std::to_string(l + 1), std::to_string(o), "bias", buf});
+            rows.push_back({std::to_string(l + 1), unit, "bias", buf, part});
         }
+    }
     return rows;
 }
 
@@ -40,9 +45,10 @@ actlab::core::Mlp train_here(const actlab::core::TrainConfig& config, int epochs
 void expect_same_parameters(const std::vector<std::vector<std::string>>& rows, const actlab::core::Mlp& net) {
     const auto want = expected_rows(net);
     ASSERT_EQ(rows.size(), want.size() + 1);
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "to_unit", "from", "value"}));
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"layer", "to_unit", "from", "value", "part"}));
     for (size_t r = 0; r < want.size(); ++r) {
-        ASSERT_EQ(rows[r + 1].size(), 4u) << "row " << r + 1;
+        ASSERT_EQ(rows[r + 1].size(), 5u) << "row " << r + 1;
+        EXPECT_EQ(rows[r + 1][4], want[r][4]) << "row " << r + 1;
         EXPECT_EQ(rows[r + 1][0], want[r][0]) << "row " << r + 1;
         EXPECT_EQ(rows[r + 1][1], want[r][1]) << "row " << r + 1;
         EXPECT_EQ(rows[r + 1][2], want[r][2]) << "row " << r + 1;
@@ -89,7 +95,7 @@ TEST(CliNetwork, ChosenFeaturesWidenTheFirstLayer) {
     const auto rows = read_csv(read_text(tmp / "f.csv"));
     // 3-4-2-1: 3·4 + 4, 4·2 + 2, 2·1 + 1
     ASSERT_EQ(rows.size(), 1u + 29u);
-    EXPECT_EQ(rows[3], (std::vector<std::string>{"1", "0", "2", rows[3][3]}));  // x₁²'s weight into unit 0
+    EXPECT_EQ(rows[3], (std::vector<std::string>{"1", "0", "2", rows[3][3], ""}));  // x₁²'s weight into unit 0
     actlab::core::TrainConfig c = actlab::core::default_train_config();
     c.features = actlab::core::Feature_X1 | actlab::core::Feature_X2 | actlab::core::Feature_X1Sq;
     expect_same_parameters(rows, train_here(c, 50));
@@ -116,6 +122,26 @@ TEST(CliNetwork, LearnedPreluAlphaIsARow) {
     // learned: it has moved from PReLU's starting 0.25
     EXPECT_TRUE(std::isfinite(number(rows[10][3])));
     EXPECT_NE(number(rows[10][3]), 0.25);
+}
+
+// A gated layer of u units has 2u rows, its gates' first: part says which, to_unit the unit.
+TEST(CliNetwork, GatedLayersListTheirGateAndValueWeights) {
+    TempDir tmp;
+    const RunResult r = run_actlab({"export", "network", "--set", "layers=3,2", "--set", "activation=swiglu,tanh", "--set",
+                                    "epochs=20", "--out", tmp / "g.csv"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto rows = read_csv(read_text(tmp / "g.csv"));
+    // 2·6 + 6, then 3·2 + 2, then 2·1 + 1
+    ASSERT_EQ(rows.size(), 1u + 18u + 8u + 3u);
+    EXPECT_EQ(rows[1][4], "gate");
+    EXPECT_EQ(rows[1][1], "0");
+    EXPECT_EQ(rows[10][4], "value");  // row 3 of W (the first value) starts after three gates of 3 rows each
+    EXPECT_EQ(rows[10][1], "0");
+    EXPECT_EQ(rows[19][4], "");        // the tanh layer is plain
+    actlab::core::TrainConfig c = actlab::core::default_train_config();
+    c.hidden = {actlab::core::hidden_layer(3, actlab::core::activation_index("silu"), true),
+                actlab::core::hidden_layer(2, actlab::core::activation_index("tanh"))};
+    expect_same_parameters(rows, train_here(c, 20));
 }
 
 TEST(CliNetwork, BadKeysAreRefused) {

@@ -108,7 +108,9 @@ TEST(KeyTables, TrainingKeysRoundTrip) {
     for (const std::vector<KeyValue>& sets :
          {std::vector<KeyValue>{}, std::vector<KeyValue>{{"init", "normal"}, {"sigma", "0.5"}, {"data_seed", "7"}},
           std::vector<KeyValue>{{"layers", "none"}, {"init", "uniform"}, {"a", "2"}, {"output", "sigmoid"}},
-          std::vector<KeyValue>{{"layers", "3,5"}, {"activation", "relu,tanh"}, {"reg", "l2"}, {"reg_rate", "0.01"}}}) {
+          std::vector<KeyValue>{{"layers", "3,5"}, {"activation", "relu,tanh"}, {"reg", "l2"}, {"reg_rate", "0.01"}},
+          std::vector<KeyValue>{{"layers", "3,5"}, {"activation", "swiglu,tanh"}},
+          std::vector<KeyValue>{{"layers", "3,5,2"}, {"activation", "tanh,reglu,elu"}, {"gated", "true,true,false"}}}) {
         TrainingRequest request;
         std::string error;
         for (const auto& [k, v] : sets) ASSERT_TRUE(apply_training_key(&request, k, v, &error)) << error;
@@ -120,6 +122,49 @@ TEST(KeyTables, TrainingKeysRoundTrip) {
         ASSERT_TRUE(finish_training_request(&back, &data, &error)) << error;
         EXPECT_EQ(training_keys(back.config, back.data_file), written);
     }
+}
+
+// activation= takes the gated variants' ids, gated= gates any activation; what they say is written
+// back in the fewest words: the variant where there is one, gated= only for a gate no variant names.
+TEST(KeyTables, GatedLayersAreReadFromVariantsAndGatedAndWrittenBack) {
+    using actlab::core::activation_index;
+    const auto finished = [](const std::vector<KeyValue>& sets, TrainingRequest* request, std::string* error) {
+        for (const auto& [k, v] : sets)
+            if (!apply_training_key(request, k, v, error)) return false;
+        actlab::core::Dataset data;
+        return finish_training_request(request, &data, error);
+    };
+    std::string error;
+    TrainingRequest r;
+    ASSERT_TRUE(finished({{"layers", "4,3"}, {"activation", "swiglu,tanh"}}, &r, &error)) << error;
+    EXPECT_EQ(r.config.hidden[0].activation, activation_index("silu"));
+    EXPECT_TRUE(r.config.hidden[0].gated);
+    EXPECT_FALSE(r.config.hidden[1].gated);
+    EXPECT_EQ(hidden_layer_id(r.config.hidden[0]), "swiglu");
+    EXPECT_EQ(hidden_layer_label(r.config.hidden[0]), "SwiGLU");
+
+    TrainingRequest all;
+    ASSERT_TRUE(finished({{"layers", "4,3"}, {"activation", "tanh"}, {"gated", "true"}}, &all, &error)) << error;
+    EXPECT_TRUE(all.config.hidden[0].gated && all.config.hidden[1].gated);
+    EXPECT_EQ(hidden_layer_id(all.config.hidden[1]), "gated_tanh");
+    const std::vector<KeyValue> written = training_keys(all.config, "");
+    EXPECT_NE(std::find(written.begin(), written.end(), KeyValue{"gated", "true,true"}), written.end());
+    EXPECT_NE(std::find(written.begin(), written.end(), KeyValue{"activation", "tanh,tanh"}), written.end());
+    // a variant says it alone
+    for (const KeyValue& kv : training_keys(r.config, "")) EXPECT_NE(kv.first, "gated");
+
+    TrainingRequest contradiction;
+    EXPECT_FALSE(finished({{"layers", "4"}, {"activation", "swiglu"}, {"gated", "false"}}, &contradiction, &error));
+    EXPECT_NE(error.find("contradicts activation=swiglu"), std::string::npos) << error;
+    TrainingRequest count;
+    EXPECT_FALSE(finished({{"layers", "4,3,2"}, {"gated", "true,false"}}, &count, &error));
+    EXPECT_NE(error.find("2 values for 3 hidden layers"), std::string::npos) << error;
+    TrainingRequest word;
+    EXPECT_FALSE(apply_training_key(&word, "gated", "yes", &error));
+    EXPECT_NE(error.find("true or false"), std::string::npos) << error;
+    TrainingRequest unknown;
+    EXPECT_FALSE(apply_training_key(&unknown, "activation", "swishglu", &error));
+    EXPECT_NE(error.find("gated: glu, swiglu"), std::string::npos) << error;
 }
 
 // The playground's display keys (it has no operator==: what it writes is compared instead). Each key
