@@ -451,21 +451,22 @@ Figure compute_gradient_live(const ExportKeys& keys, bool) {
     return out;
 }
 
-// race=: the runners, 2 to 4 catalogue ids, each once.
-bool parse_race_activations(const std::string& value, std::vector<int>* out, std::string* error) {
-    std::vector<int> ids;
+// race=: the runners, 2 to 4 of them (parse_runner: relu, swiglu, gated_tanh, relu:8), each once.
+bool parse_race_runners(const std::string& value, std::vector<RunnerKind>* out, std::string* error) {
+    std::vector<RunnerKind> ids;
     for (const std::string& item : split_list(value)) {
-        const int index = core::activation_index(item);
-        if (index < 0) {
+        RunnerKind runner;
+        std::string why;
+        if (!parse_runner(item, &runner, &why)) {
+            *error = key_error("race", value, quoted(why));
+            return false;
+        }
+        if (std::find(ids.begin(), ids.end(), runner) != ids.end()) {
             *error = key_error("race", value,
-                               "unknown activation '" + quoted(item) + "' (known: " + known_activation_ids() + ")");
+                               "names " + quoted(item) + " twice: each runner has its own activation, gating or width");
             return false;
         }
-        if (std::find(ids.begin(), ids.end(), index) != ids.end()) {
-            *error = key_error("race", value, "names " + quoted(item) + " twice: each runner has its own activation");
-            return false;
-        }
-        ids.push_back(index);
+        ids.push_back(runner);
     }
     if (static_cast<int>(ids.size()) < kMinRaceRunners || static_cast<int>(ids.size()) > kMaxRaceRunners) {
         *error = key_error("race", value,
@@ -477,22 +478,23 @@ bool parse_race_activations(const std::string& value, std::vector<int>* out, std
     return true;
 }
 
-// The training keys race takes: all but activation= (race= names the runners' activations).
+// The training keys race takes: all but activation= and gated= (race= names what the runners train).
 std::string race_training_keys() {
     std::string names;
     for (const Key<TrainingRequest>& k : training_key_table().keys)
-        if (std::string(k.name) != "activation") names += (names.empty() ? "" : ", ") + std::string(k.name);
+        if (std::string(k.name) != "activation" && std::string(k.name) != "gated")
+            names += (names.empty() ? "" : ", ") + std::string(k.name);
     return names;
 }
 
 // The training keys, with the runners' activations from race= instead of activation=, and race_loss=
 // the target.
 bool check_race(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
-    keys->race = {core::activation_index("sigmoid"), core::activation_index("tanh"), core::activation_index("relu"),
-                  core::activation_index("gelu")};
+    keys->race = {{core::activation_index("sigmoid")}, {core::activation_index("tanh")}, {core::activation_index("relu")},
+                  {core::activation_index("gelu")}};
     for (const auto& [key, value] : sets) {
         if (key == "race") {
-            if (!parse_race_activations(value, &keys->race, error)) {
+            if (!parse_race_runners(value, &keys->race, error)) {
                 *error = "--set " + *error;
                 return false;
             }
@@ -507,8 +509,9 @@ bool check_race(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::
             keys->race_loss = number;
             continue;
         }
-        if (key == "activation") {
-            *error = "--set activation= is not used by race: name the runners' activations with race=sigmoid,tanh,...";
+        if (key == "activation" || key == "gated") {
+            *error = "--set " + key + "= is not used by race: name the runners with race=sigmoid,tanh,... (swiglu, "
+                     "gated_tanh or relu:8 for gated runners and runners of their own width)";
             return false;
         }
         if (!apply_training_key(&keys->training, key, value, error)) {

@@ -6,6 +6,7 @@
 #include "app/figures/gradient_keys.h"
 #include "app/figures/keys.h"
 #include "app/figures/playground_view.h"
+#include "app/figures/race_figure.h"
 #include "app/figures/softmax_keys.h"
 #include "app/figures/training_keys.h"
 #include "core/dataset.h"
@@ -24,7 +25,7 @@ struct ExportKeys {
     GradientView gradients;      // gradient-chain, gradient-flow, gradient-compare
     TrainingRequest training;    // loss, boundary, network, race, units, gradient-live, warp
     core::Dataset data;          // the training plots: the points, generated or read from data=
-    std::vector<int> race;       // race: the runners' hidden activations (catalogue indices)
+    std::vector<RunnerKind> race;  // race: what each runner trains
     double race_loss = 0.05;     // race: the target test loss
     double temperature = 1.0;    // boundary: the output's logits divided by this when drawn
     bool entropy = false;        // boundary: the entropy map instead of the class colours

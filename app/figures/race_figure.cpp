@@ -10,6 +10,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace actlab::app {
 
@@ -130,9 +131,54 @@ std::vector<int> race_leaders(const RaceResult& race) {
     return leaders;
 }
 
-core::TrainConfig race_config(const core::TrainConfig& base, int activation) {
+std::string runner_id(const RunnerKind& r) {
+    const core::HiddenLayer layer = core::hidden_layer(1, r.activation, r.gated);
+    return hidden_layer_id(layer) + (r.units > 0 ? ":" + std::to_string(r.units) : "");
+}
+
+std::string runner_label(const RunnerKind& r) {
+    const core::HiddenLayer layer = core::hidden_layer(1, r.activation, r.gated);
+    if (r.units <= 0) return hidden_layer_label(layer);
+    return hidden_layer_label(layer) + " · " + std::to_string(r.units) + (r.gated ? " gated" : "") +
+           (r.units == 1 ? " unit" : " units");
+}
+
+bool parse_runner(const std::string& text, RunnerKind* runner, std::string* why) {
+    RunnerKind r;
+    std::string name = text;
+    const size_t colon = text.find(':');
+    if (colon != std::string::npos) {
+        name = text.substr(0, colon);
+        const std::string units = text.substr(colon + 1);
+        char* end = nullptr;
+        const long n = units.empty() ? 0 : std::strtol(units.c_str(), &end, 10);
+        if (units.empty() || *end != '\0' || n < 1 || n > core::kMaxUnits) {
+            *why = "'" + text + "': units after ':' are 1 to " + std::to_string(core::kMaxUnits);
+            return false;
+        }
+        r.units = static_cast<int>(n);
+    }
+    const core::GatedVariant* v = core::find_gated_variant(name);
+    std::string id = v ? v->gate : name;
+    r.gated = v != nullptr;
+    if (!v && id.rfind("gated_", 0) == 0) {
+        id = id.substr(6);
+        r.gated = true;
+    }
+    r.activation = core::activation_index(id);
+    if (r.activation < 0) {
+        *why = "'" + name + "' is not an activation (known: " + known_activation_ids() + "; gated: glu, swiglu, geglu, "
+               "geglu_tanh, reglu, bilinear, or gated_<activation>)";
+        return false;
+    }
+    *runner = r;
+    return true;
+}
+
+core::TrainConfig race_config(const core::TrainConfig& base, const RunnerKind& runner) {
     core::TrainConfig c = base;
-    for (core::HiddenLayer& h : c.hidden) h = core::hidden_layer(h.units, activation);
+    for (core::HiddenLayer& h : c.hidden)
+        h = core::hidden_layer(runner.units > 0 ? runner.units : h.units, runner.activation, runner.gated);
     return c;
 }
 
@@ -141,17 +187,18 @@ int race_epochs_to_target(const RaceResult& race, const RaceEntry& entry) {
 }
 
 RaceResult train_race(const core::TrainConfig& base, const core::Dataset& data, const std::string& data_name,
-                      const std::vector<int>& activations, int epochs, double target_loss, int grid_points) {
+                      const std::vector<RunnerKind>& runners, int epochs, double target_loss, int grid_points) {
     RaceResult race;
     race.target_loss = target_loss;
     race.epochs = epochs;
     race.classification = data.classes > 0;
     race.subtitle = describe_training(base, data, data_name, false);
     core::DecisionGrid grid;
-    for (int activation : activations) {
+    for (const RunnerKind& runner : runners) {
         RaceEntry entry;
-        entry.activation = activation;
-        const core::TrainConfig config = race_config(base, activation);
+        entry.runner = runner;
+        const core::TrainConfig config = race_config(base, runner);
+        entry.parameters = core::parameter_count(core::network_spec(config, data.classes));
         core::Training run(config, data);
         for (int e = 0; e < epochs; ++e) {
             if (!run.run_epoch()) break;
@@ -167,16 +214,18 @@ RaceResult train_race(const core::TrainConfig& base, const core::Dataset& data, 
 }
 
 std::string race_csv(const RaceResult& race) {
-    std::string text = "activation,epoch,train_loss,test_loss,train_accuracy,test_accuracy\n";
-    char line[200];
+    std::string text = "runner,parameters,epoch,train_loss,test_loss,train_accuracy,test_accuracy\n";
+    char line[240];
     for (const RaceEntry& e : race.entries) {
-        const char* id = core::activation(e.activation).id;
+        const std::string name = runner_id(e.runner);
+        const char* id = name.c_str();
         for (const core::EpochRecord& r : e.history) {
             if (race.classification)
-                std::snprintf(line, sizeof line, "%s,%d,%.17g,%.17g,%.17g,%.17g\n", id, r.epoch, r.train_loss,
-                              r.test_loss, r.train_accuracy, r.test_accuracy);
+                std::snprintf(line, sizeof line, "%s,%d,%d,%.17g,%.17g,%.17g,%.17g\n", id, e.parameters, r.epoch,
+                              r.train_loss, r.test_loss, r.train_accuracy, r.test_accuracy);
             else
-                std::snprintf(line, sizeof line, "%s,%d,%.17g,%.17g,,\n", id, r.epoch, r.train_loss, r.test_loss);
+                std::snprintf(line, sizeof line, "%s,%d,%d,%.17g,%.17g,,\n", id, e.parameters, r.epoch, r.train_loss,
+                              r.test_loss);
             text += line;
         }
     }
@@ -204,7 +253,7 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
     const float side_guess = std::min(cell_w, size.y / rows - name_h - ImGui::GetTextLineHeightWithSpacing());
     for (int i = 0; i < k; ++i) {
         const RaceEntry& e = race.entries[i];
-        const std::string name = core::activation(e.activation).label;
+        const std::string name = runner_label(e.runner);
         std::string& epoch = epochs[static_cast<size_t>(i)];
         epoch = e.history.empty() ? "" : "epoch " + std::to_string(e.history.back().epoch);
         epoch_beside[static_cast<size_t>(i)] = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, name.c_str()).x + 0.5f * fs +
@@ -234,7 +283,7 @@ void draw_race_boundaries(const RaceResult& race, const std::vector<const Heatma
         const ImVec2 origin(top.x, top.y + (i / columns) * row_h);
         const float cell_x = origin.x + (i % columns) * (cell_w + gap);
         const float x0 = cell_x + 0.5f * (cell_w - side);
-        const std::string name = core::activation(e.activation).label;
+        const std::string name = runner_label(e.runner);
         wl->AddText(big, big->FontSize, ImVec2(x0, origin.y), color, name.c_str());
         const std::string& epoch = epochs[static_cast<size_t>(i)];
         if (!epoch.empty() && epoch_beside[static_cast<size_t>(i)]) {
@@ -312,7 +361,7 @@ void draw_race_losses(const RaceResult& race, ImVec2 size, plot::PlotFlags flags
             xs[j] = e.history[j].epoch;
             ys[j] = e.history[j].test_loss;
         }
-        plot::PlotLine(core::activation(e.activation).label, xs.data(), ys.data(), n, {s.color, 2.5f, s.line, s.marker});
+        plot::PlotLine(runner_label(e.runner).c_str(), xs.data(), ys.data(), n, {s.color, 2.5f, s.line, s.marker});
         // where it crossed the target: a dot on the dashed line
         const int reached = race_epochs_to_target(race, e);
         if (reached >= 0) plot::PlotMarker(reached, race.target_loss, s.color, 6.0f);
@@ -340,17 +389,18 @@ void draw_race_table(const RaceResult& race, float width) {
     const ImU32 ink = plot::GetStyle().text;
     // the cells' texts, to size the columns by what they hold
     const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
-    const std::string headers[4] = {"activation", reach, "test loss", "test accuracy"};
-    std::vector<std::array<std::string, 4>> rows;
+    constexpr int kColumns = 5;
+    const std::string headers[kColumns] = {"runner", "parameters", reach, "test loss", "test accuracy"};
+    std::vector<std::array<std::string, kColumns>> rows;
     for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
         const RaceEntry& e = race.entries[i];
-        rows.push_back({std::string(core::activation(e.activation).label) + (leading(i) ? mark : ""),
+        rows.push_back({runner_label(e.runner) + (leading(i) ? mark : ""), std::to_string(e.parameters),
                         epochs_text(race, e), e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3),
                         final_accuracy(race, e)});
     }
     // each column's text on one line (ideal) and its widest word (the least it can be)
-    float ideal[4], least[4];
-    for (int c = 0; c < 4; ++c) {
+    float ideal[kColumns], least[kColumns];
+    for (int c = 0; c < kColumns; ++c) {
         ideal[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
         least[c] = widest_word(headers[c]);
         for (const auto& row : rows) {
@@ -361,22 +411,22 @@ void draw_race_table(const RaceResult& race, float width) {
     // The width shared in proportion to what the columns hold; where that is less than they hold, each
     // keeps its widest word and the rest is shared by what they still lack (their text wraps at spaces).
     const float cell_pad = 0.5f * fs;
-    const float inner = width - 4 * (2 * cell_pad + 1);
+    const float inner = width - kColumns * (2 * cell_pad + 1);
     float sum_ideal = 0, sum_least = 0;
-    for (int c = 0; c < 4; ++c) sum_ideal += ideal[c], sum_least += least[c];
-    float column[4];
-    for (int c = 0; c < 4; ++c)
+    for (int c = 0; c < kColumns; ++c) sum_ideal += ideal[c], sum_least += least[c];
+    float column[kColumns];
+    for (int c = 0; c < kColumns; ++c)
         column[c] = inner >= sum_ideal ? inner * ideal[c] / sum_ideal
                                        : least[c] + std::max(0.0f, inner - sum_least) * (ideal[c] - least[c]) /
                                                         std::max(sum_ideal - sum_least, 1.0f);
     // roomy rows: the table is read from the back of a room
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(cell_pad, 0.35f * fs));
-    const bool open = ImGui::BeginTable("##race table", 4, flags, ImVec2(width, 0));
+    const bool open = ImGui::BeginTable("##race table", kColumns, flags, ImVec2(width, 0));
     ImGui::PopStyleVar();
     if (!open) return;
-    for (int c = 0; c < 4; ++c) ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, std::floor(column[c]));
+    for (int c = 0; c < kColumns; ++c) ImGui::TableSetupColumn(headers[c].c_str(), ImGuiTableColumnFlags_WidthFixed, std::floor(column[c]));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c < 4; ++c) {
+    for (int c = 0; c < kColumns; ++c) {
         ImGui::TableSetColumnIndex(c);
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
         cell_text(ink, headers[c]);
@@ -389,17 +439,31 @@ void draw_race_table(const RaceResult& race, float width) {
         ImGui::TableNextColumn();
         cell_text(series_look(i).color, row[0]);
         ImGui::TableNextColumn();
-        if (race_epochs_to_target(race, e) < 0)
-            cell_text(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255), row[1]);
-        else
-            cell_text(ink, row[1]);
+        cell_text(ink, row[1]);
         ImGui::TableNextColumn();
-        cell_text(ink, row[2]);
+        if (race_epochs_to_target(race, e) < 0)
+            cell_text(e.divergence.happened ? kWarnColor : IM_COL32(110, 110, 110, 255), row[2]);
+        else
+            cell_text(ink, row[2]);
         ImGui::TableNextColumn();
         cell_text(ink, row[3]);
+        ImGui::TableNextColumn();
+        cell_text(ink, row[4]);
     }
     ImGui::EndTable();
 }
+
+namespace {
+
+// Whether every runner starts from the same weights: all of one shape (none has a width of its own
+// or a gate the others lack).
+bool race_same_start(const RaceResult& race) {
+    for (const RaceEntry& e : race.entries)
+        if (e.runner.units > 0 || e.runner.gated != race.entries.front().runner.gated) return false;
+    return true;
+}
+
+}  // namespace
 
 float race_figure_min_height() {
     const float fs = ImGui::GetFontSize();
@@ -423,8 +487,11 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
     ImGui::SetCursorScreenPos(ImVec2(start.x + 0.5f * fs, ImGui::GetCursorScreenPos().y));
-    ImGui::TextWrapped("The same network from the same initial weights on the same data; only the hidden "
-                       "activation differs.");
+    ImGui::TextWrapped("%s", race_same_start(race) ? "The same network from the same initial weights on the same data; "
+                                                     "only the hidden activation differs."
+                                                   : "The same data and seed; the runners differ in their hidden "
+                                                     "activation, and some in their width or gating, so in their "
+                                                     "parameters (the table counts them) and initial weights.");
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     const float used = ImGui::GetCursorScreenPos().y - start.y + 0.4f * fs;
@@ -436,8 +503,9 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     float table_needed = 0;  // the table's width with no cell wrapped
     {
         const float cell = 2 * 0.5f * fs + 1;
-        table_needed = 4 * cell + ImGui::CalcTextSize("Leaky ReLU  (first)").x + ImGui::CalcTextSize("epochs to reach 0.05").x +
-                       ImGui::CalcTextSize("test loss").x + ImGui::CalcTextSize("test accuracy").x;
+        table_needed = 5 * cell + ImGui::CalcTextSize("Leaky ReLU  (first)").x + ImGui::CalcTextSize("parameters").x +
+                       ImGui::CalcTextSize("epochs to reach 0.05").x + ImGui::CalcTextSize("test loss").x +
+                       ImGui::CalcTextSize("test accuracy").x;
     }
     const float beside_w = 0.58f * size.x;
     // beside while its headers need wrap no more than a little (they wrap in their columns)
@@ -483,7 +551,9 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
 
 const char* race_keys_help() {
     static const std::string help =
-        std::string("  race=sigmoid,tanh,relu,gelu   the runners: 2 to 4 activations, each used in every hidden layer\n"
+        std::string("  race=sigmoid,tanh,relu,gelu   the runners: 2 to 4 activations, each used in every hidden layer;\n"
+                    "                            a gated variant (swiglu, geglu, reglu, ...) or gated_<activation> gates\n"
+                    "                            them, and ':N' gives a runner N units in every layer (relu:8,swiglu:6)\n"
                     "  race_loss=0.05            the test loss to race to (the table counts the epochs to reach it)\n") +
         training_keys_help() + "  (activation= is not read: race= names the runners; epochs= is the race's length)\n";
     return help.c_str();
@@ -510,7 +580,7 @@ Figure race_export_figure(std::shared_ptr<const RaceResult> race, const std::str
     std::string note;
     for (const RaceEntry& e : race->entries)
         if (e.divergence.happened)
-            note += std::string(note.empty() ? "" : " ") + core::activation(e.activation).label + ": " +
+            note += std::string(note.empty() ? "" : " ") + runner_label(e.runner) + ": " +
                     e.divergence.message();
     figure.note = note;
     return figure;

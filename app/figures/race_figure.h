@@ -19,9 +19,27 @@ namespace actlab::app {
 constexpr int kMinRaceRunners = 2;
 constexpr int kMaxRaceRunners = 4;
 
+// What a runner trains: every hidden layer of the playground's network with this activation, plain or
+// gated, and as many units as the playground's layers have or a width of its own.
+struct RunnerKind {
+    int activation = 0;                      // catalogue index (the gate's, when gated)
+    bool gated = false;                      // each unit f(gate) · value (SwiGLU for SiLU)
+    int units = 0;                           // every hidden layer's units (1 … kMaxUnits), or 0: as they are
+    bool operator==(const RunnerKind& o) const { return activation == o.activation && gated == o.gated && units == o.units; }
+    bool operator!=(const RunnerKind& o) const { return !(*this == o); }
+};
+// "relu", "swiglu", "gated_tanh", with ":8" when it has its own width.
+std::string runner_id(const RunnerKind& runner);
+// "ReLU", "SwiGLU", "ReLU · 8 units", "SwiGLU · 6 gated units".
+std::string runner_label(const RunnerKind& runner);
+// The inverse of runner_id: a catalogue id, a gated variant's id (swiglu) or gated_<id>, then
+// optionally ":units". False with *why on anything else.
+bool parse_runner(const std::string& text, RunnerKind* runner, std::string* why);
+
 // One runner of the race.
 struct RaceEntry {
-    int activation = 0;                      // catalogue index, used in every hidden layer
+    RunnerKind runner;
+    int parameters = 0;                      // of its network
     std::vector<core::EpochRecord> history;  // epochs 1, 2, … as far as the run got (no epoch 0)
     core::Divergence divergence;             // when the run stopped early
     BoundaryPicture picture;                 // the boundary as of the last epoch in `history`
@@ -35,8 +53,9 @@ struct RaceResult {
     std::string subtitle;                    // what was trained, without the activation: "circle · 2-4-2-1 · ..."
 };
 
-// The config of a runner: `base` with every hidden layer's activation replaced (the units kept).
-core::TrainConfig race_config(const core::TrainConfig& base, int activation);
+// The config of a runner: `base` with every hidden layer's activation replaced, gated or not, and its
+// units replaced when the runner has a width of its own.
+core::TrainConfig race_config(const core::TrainConfig& base, const RunnerKind& runner);
 
 // The epoch at which entry reached the target loss, or -1.
 int race_epochs_to_target(const RaceResult& race, const RaceEntry& entry);
@@ -48,10 +67,10 @@ std::vector<int> race_leaders(const RaceResult& race);
 // Trains every runner headless for race.epochs (or up to a divergence), recording every epoch, and
 // draws each final boundary on an n × n grid.
 RaceResult train_race(const core::TrainConfig& base, const core::Dataset& data, const std::string& data_name,
-                      const std::vector<int>& activations, int epochs, double target_loss, int grid_points);
+                      const std::vector<RunnerKind>& runners, int epochs, double target_loss, int grid_points);
 
-// The CSV: activation,epoch,train_loss,test_loss,train_accuracy,test_accuracy, one row per runner and
-// epoch, runners in order (accuracy empty for regression). A runner's rows are `loss_csv`'s with its id in front.
+// The CSV: runner,parameters,epoch,train_loss,test_loss,train_accuracy,test_accuracy, one row per
+// runner and epoch, runners in order (accuracy empty for regression); runner is runner_id.
 std::string race_csv(const RaceResult& race);
 
 // The three parts, each filling `size` (the table takes the width it is given and the height it needs).

@@ -60,9 +60,11 @@ int unit_columns(const std::vector<std::string>& captions, float width, float he
     return best;
 }
 
-// "Layer 1 · PReLU (α = −0.576)": the layer and its activation, parameters to 3 digits.
+// "Layer 1 · PReLU (α = −0.576)": the layer and its activation, parameters to 3 digits; a gated layer's
+// shows its gate ("Layer 1 · gates of SiLU"), whose z the histogram counts.
 std::string layer_name(const core::LayerHistogram& h, int layer) {
-    return "Layer " + std::to_string(layer + 1) + " · " + activation_label(core::activation(h.activation), h.params, 3);
+    return "Layer " + std::to_string(layer + 1) + " · " + (h.gated ? "gates of " : "") +
+           activation_label(core::activation(h.activation), h.params, 3);
 }
 
 // The key above the layers: the bars' three colours and the lines, on one line, and what the bars
@@ -217,7 +219,8 @@ std::string units_caption(const UnitsPicture& picture, int layer, int unit) {
     const int total = h.total();
     const std::string shares = percent(h.zone_total[static_cast<int>(core::Zone::Saturated)], total) + " saturated, " +
                                percent(h.zone_total[static_cast<int>(core::Zone::Dead)], total) + " dead, " +
-                               percent(h.zone_total[static_cast<int>(core::Zone::Active)], total) + " active";
+                               percent(h.zone_total[static_cast<int>(core::Zone::Active)], total) + " active" +
+                               (h.gated ? " (the gate's slope; the value passes f(gate) on)" : "");
     if (unit >= 0 && unit < h.units)
         return layer_name(h, layer) + " · unit " + std::to_string(unit + 1) + " of " + std::to_string(h.units) +
                " (the layer: " + shares + ")";

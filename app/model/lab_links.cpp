@@ -61,6 +61,11 @@ void gradients_from_playground(AppState& state) {
                        (g.depth == 1 ? "layer" : "layers") + " of " + std::to_string(g.width) + " " +
                        core::activation(g.activation).label + " units, initialised " + init_label(g.init) + ".";
     if (mixed) said += " The playground's layers differ: this uses the widest layer and the first layer's activation.";
+    bool gated = false;
+    for (const core::HiddenLayer& h : c.hidden) gated |= h.gated;
+    if (gated)
+        said += std::string(" The gradient lab has no gated units: its layers are plain ") + core::activation(g.activation).label +
+                ", the playground's gate.";
     state.status = {said, false};
     select_lab(state, Lab::Gradients);
 }

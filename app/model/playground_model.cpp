@@ -295,11 +295,10 @@ std::string race_problem(const RaceState& r, const core::TrainConfig& config, co
     if (!core::check_train_config(config, data, &why)) return plot::sentence(why);
     if (config.hidden.empty())
         return "The playground's network has no hidden layer, so the activation changes nothing: add a layer first.";
-    for (size_t i = 0; i < r.activations.size(); ++i)
+    for (size_t i = 0; i < r.kinds.size(); ++i)
         for (size_t j = 0; j < i; ++j)
-            if (r.activations[i] == r.activations[j])
-                return std::string(core::activation(r.activations[i]).label) +
-                       " runs twice: give each runner its own activation.";
+            if (r.kinds[i] == r.kinds[j])
+                return runner_label(r.kinds[i]) + " runs twice: give each runner its own activation, gating or width.";
     return "";
 }
 
@@ -319,18 +318,19 @@ void start_race(RaceState& r, const PlaygroundState& p) {
     r.result.classification = data.classes > 0;
     r.result.subtitle = describe_training(r.config, r.data, r.data_name, false);
     r.applied_slow = r.slow;
-    for (int activation : r.activations) {
+    for (const RunnerKind& kind : r.kinds) {
         RaceRunner runner;
-        runner.activation = activation;
+        runner.kind = kind;
         runner.trainer = std::make_unique<core::Trainer>();
-        runner.trainer->reset(race_config(r.config, activation), r.data);
+        runner.trainer->reset(race_config(r.config, kind), r.data);
         runner.trainer->set_pause_on_collapse(false);  // a race runs to its end, as `actlab export race` does
         runner.trainer->set_stop_epoch(r.epochs);
         runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
         runner.trainer->play();
         r.runners.push_back(std::move(runner));
         RaceEntry entry;
-        entry.activation = activation;
+        entry.runner = kind;
+        entry.parameters = core::parameter_count(core::network_spec(race_config(r.config, kind), r.data.classes));
         r.result.entries.push_back(std::move(entry));
     }
 }
@@ -350,7 +350,7 @@ void update_runners(RaceState& r) {
         for (const core::EpochRecord& rec : snap->history)
             if (rec.epoch > 0) e.history.push_back(rec);
         e.divergence = snap->divergence;
-        make_boundary_picture(race_config(r.config, runner.activation), r.data, r.data_name, snap->network,
+        make_boundary_picture(race_config(r.config, runner.kind), r.data, r.data_name, snap->network,
                               e.history.empty() ? nullptr : &e.history.back(), kRaceGridPoints, &e.picture, &r.grid);
         if (!runner.texture) runner.texture = std::make_unique<HeatmapTexture>();
         runner.texture->upload(e.picture.field);

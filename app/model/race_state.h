@@ -23,7 +23,7 @@ constexpr double kRaceSlowSpeed = 100.0;
 
 // One runner: its trainer and its newest snapshot's texture.
 struct RaceRunner {
-    int activation = 0;                         // catalogue index, in every hidden layer
+    RunnerKind kind;                            // what it trains, in every hidden layer
     std::unique_ptr<core::Trainer> trainer;
     long shown_serial = -1;                     // the snapshot result.entries[i] was made from
     std::unique_ptr<HeatmapTexture> texture;    // its boundary (made on first draw; release_race_gl)
@@ -31,8 +31,8 @@ struct RaceRunner {
 
 struct RaceState {
     // the controls: the next race
-    std::vector<int> activations = {core::activation_index("sigmoid"), core::activation_index("tanh"),
-                                    core::activation_index("relu"), core::activation_index("gelu")};
+    std::vector<RunnerKind> kinds = {{core::activation_index("sigmoid")}, {core::activation_index("tanh")},
+                                     {core::activation_index("relu")}, {core::activation_index("gelu")}};
     int epochs = 500;                           // every runner pauses by itself at this epoch
     double target_loss = 0.05;                  // the table counts the epochs to reach it (changes apply at once)
     bool slow = false;                          // train at kRaceSlowSpeed so the class can watch (else flat out)

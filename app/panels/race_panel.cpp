@@ -25,15 +25,46 @@ namespace {
 
 constexpr ImU32 kErrorColor = IM_COL32(190, 30, 30, 255);
 
-// One runner's activation: a colour swatch and a combo of the catalogue. True when it changed.
-bool runner_combo(int index, int* activation) {
+// The widths a runner can have of its own, besides the playground's.
+constexpr int kRunnerWidths[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 16, 24, 32, 48, 64};
+
+float runner_width() {
+    const float fs = ImGui::GetFontSize();
+    return ImGui::GetFrameHeight() + 0.3f * fs + 8.5f * fs + 0.2f * fs + 5.5f * fs;
+}
+
+// One runner: a colour swatch, a combo of the catalogue and the gated variants, and its width (the
+// playground's, or its own). True when it changed.
+bool runner_combo(int index, RunnerKind* kind) {
     const float fs = ImGui::GetFontSize();
     ImGui::PushID(index);
     ImGui::ColorButton("##colour", ImGui::ColorConvertU32ToFloat4(series_look(index).color),
                        ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoDragDrop,
                        ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
     ImGui::SameLine(0, 0.3f * fs);
-    const bool changed = activation_combo("##activation", activation, 8.5f * fs);
+    core::HiddenLayer layer = core::hidden_layer(1, kind->activation, kind->gated);
+    bool changed = hidden_layer_combo("##activation", &layer, 8.5f * fs);
+    if (changed) {
+        kind->activation = layer.activation;
+        kind->gated = layer.gated;
+    }
+    ImGui::SameLine(0, 0.2f * fs);
+    ImGui::SetNextItemWidth(5.5f * fs);
+    const std::string preview = kind->units > 0 ? std::to_string(kind->units) + (kind->units == 1 ? " unit" : " units")
+                                                : std::string("as set");
+    if (ImGui::BeginCombo("##units", preview.c_str())) {
+        if (ImGui::Selectable("as set", kind->units == 0)) kind->units = 0, changed = true;
+        item_tip("The playground's units in every hidden layer");
+        for (int w : kRunnerWidths) {
+            const std::string label = std::to_string(w) + (w == 1 ? " unit" : " units");
+            if (ImGui::Selectable(label.c_str(), kind->units == w)) kind->units = w, changed = true;
+        }
+        ImGui::EndCombo();
+    } else {
+        record_item("##units");
+    }
+    item_tip("Units in every hidden layer: the playground's (as set), or this runner's own. At about equal "
+             "parameters a gated layer has about two thirds of the units.");
     ImGui::PopID();
     return changed;
 }
@@ -45,11 +76,11 @@ void draw_controls(AppState& state) {
     ImGui::TextUnformatted("Runners");
     int remove = -1;
     // a runner: its swatch and combo, and "×" when it can go
-    const bool removable = static_cast<int>(r.activations.size()) > kMinRaceRunners;
-    const float runner_w = ImGui::GetFrameHeight() + 0.3f * fs + 8.5f * fs + (removable ? 0.2f * fs + small_button_width("×") : 0.0f);
-    for (int i = 0; i < static_cast<int>(r.activations.size()); ++i) {
+    const bool removable = static_cast<int>(r.kinds.size()) > kMinRaceRunners;
+    const float runner_w = runner_width() + (removable ? 0.2f * fs + small_button_width("×") : 0.0f);
+    for (int i = 0; i < static_cast<int>(r.kinds.size()); ++i) {
         same_line_or_wrap(runner_w, i == 0 ? 0.8f * fs : 1.2f * fs);
-        if (runner_combo(i, &r.activations[i])) r.message.clear();
+        if (runner_combo(i, &r.kinds[i])) r.message.clear();
         if (removable) {
             ImGui::SameLine(0, 0.2f * fs);
             ImGui::PushID(i);
@@ -58,14 +89,14 @@ void draw_controls(AppState& state) {
             ImGui::PopID();
         }
     }
-    if (remove >= 0) r.activations.erase(r.activations.begin() + remove);
-    if (static_cast<int>(r.activations.size()) < kMaxRaceRunners) {
+    if (remove >= 0) r.kinds.erase(r.kinds.begin() + remove);
+    if (static_cast<int>(r.kinds.size()) < kMaxRaceRunners) {
         same_line_or_wrap(button_width("+ runner"), 1.2f * fs);
         if (ImGui::Button("+ runner")) {
             // the first catalogue entry not racing yet
             for (int a = 0; a < core::activation_count(); ++a)
-                if (std::find(r.activations.begin(), r.activations.end(), a) == r.activations.end()) {
-                    r.activations.push_back(a);
+                if (std::find(r.kinds.begin(), r.kinds.end(), RunnerKind{a}) == r.kinds.end()) {
+                    r.kinds.push_back(RunnerKind{a});
                     break;
                 }
         }
@@ -88,8 +119,8 @@ void draw_controls(AppState& state) {
     same_line_or_wrap(button_width("Start race"), 1.5f * fs);
     if (ImGui::Button("Start race")) r.start_requested = true;
     record_item("Start race");
-    item_tip("Trains the playground's network once per runner, from the same initial weights,\n"
-             "every hidden layer with the runner's activation");
+    item_tip("Trains the playground's network once per runner, every hidden layer with the runner's activation\n"
+             "(and its width, when it has its own); runners of one shape start from the same initial weights");
     if (!r.runners.empty()) {
         same_line_or_wrap(button_width("Resume"));
         if (r.running) {

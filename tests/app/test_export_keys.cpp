@@ -87,3 +87,24 @@ TEST(ExportKeys, RaceReadsItsRunnersAndTarget) {
     EXPECT_FALSE(check("race", {{"race", "relu,relu"}}, false, &twice, &error));
     EXPECT_NE(error.find("names relu twice"), std::string::npos) << error;
 }
+
+// A runner's id reads back as the same runner, and its label says what it trains.
+TEST(ExportKeys, RunnerIdsReadBackAsTheSameRunner) {
+    using actlab::core::activation_index;
+    const RunnerKind kinds[] = {{activation_index("relu")},
+                                {activation_index("relu"), false, 8},
+                                {activation_index("silu"), true, 6},
+                                {activation_index("tanh"), true},
+                                {activation_index("gelu_tanh"), true, 1}};
+    for (const RunnerKind& k : kinds) {
+        RunnerKind back;
+        std::string why;
+        ASSERT_TRUE(parse_runner(runner_id(k), &back, &why)) << runner_id(k) << ": " << why;
+        EXPECT_EQ(back, k) << runner_id(k);
+    }
+    EXPECT_EQ(runner_id(kinds[2]), "swiglu:6");
+    EXPECT_EQ(runner_label(kinds[2]), "SwiGLU · 6 gated units");
+    EXPECT_EQ(runner_label(kinds[1]), "ReLU · 8 units");
+    EXPECT_EQ(runner_id(kinds[3]), "gated_tanh");
+    EXPECT_EQ(runner_label(kinds[4]), "GeGLU (tanh) · 1 gated unit");
+}

@@ -32,7 +32,7 @@ TEST(UiPlayground, TheActivationRaceRunsAndExports) {
     std::vector<std::string> rows;
     for (std::string line; std::getline(in, line);) rows.push_back(line);
     ASSERT_EQ(rows.size(), 2001u);
-    EXPECT_EQ(rows[0], "activation,epoch,train_loss,test_loss,train_accuracy,test_accuracy");
-    EXPECT_EQ(rows[1].rfind("sigmoid,1,", 0), 0u) << rows[1];
-    EXPECT_EQ(rows[2000].rfind("gelu,500,", 0), 0u) << rows[2000];
+    EXPECT_EQ(rows[0], "runner,parameters,epoch,train_loss,test_loss,train_accuracy,test_accuracy");
+    EXPECT_EQ(rows[1].rfind("sigmoid,25,1,", 0), 0u) << rows[1];
+    EXPECT_EQ(rows[2000].rfind("gelu,25,500,", 0), 0u) << rows[2000];
 }
