@@ -43,6 +43,28 @@ def network(widths, act):
     return torch.nn.Sequential(*layers)
 
 
+class SwiGLU(torch.nn.Module):
+    """u gated units: Linear(fan_in, 2u), the gates above the values, SiLU(gate) * value (actlab's layout)."""
+
+    def __init__(self, fan_in, units):
+        super().__init__()
+        self.lin = torch.nn.Linear(fan_in, 2 * units)
+        torch.nn.init.uniform_(self.lin.weight, -0.5, 0.5)
+        torch.nn.init.constant_(self.lin.bias, 0.1)
+
+    def forward(self, x):
+        gate, value = self.lin(x).chunk(2, dim=1)
+        return torch.nn.functional.silu(gate) * value
+
+
+def gated_network(widths):
+    layers = [SwiGLU(widths[i], widths[i + 1]) for i in range(len(widths) - 2)]
+    out = torch.nn.Linear(widths[-2], widths[-1])
+    torch.nn.init.uniform_(out.weight, -0.5, 0.5)
+    torch.nn.init.constant_(out.bias, 0.1)
+    return torch.nn.Sequential(*layers, out, torch.nn.Tanh())
+
+
 def measure(name, x, t, net, lr, batch, seconds=3.0):
     opt = torch.optim.SGD(net.parameters(), lr=lr)
     n = x.shape[0]
@@ -66,6 +88,7 @@ def main():
     x, t = spiral(250)
     measure("(b)", x, t, network([2, 8, 8, 8, 8, 1], torch.nn.ReLU), 0.01, 10)
     measure("(c)", x, t, network([2, 8, 8, 8, 8, 1], torch.nn.ReLU), 0.01, 250)
+    measure("(g) SwiGLU", x, t, gated_network([2, 6, 6, 6, 6, 1]), 0.01, 10)
     net = network([2, 8, 8, 8, 8, 1], torch.nn.ReLU)
     g = torch.stack(torch.meshgrid(torch.linspace(-6, 6, 256), torch.linspace(-6, 6, 256), indexing="xy"), -1).reshape(-1, 2)
     with torch.no_grad():
@@ -74,6 +97,13 @@ def main():
             net(g)
             runs += 1
     print(f"(b) 256x256 grid: {(time.perf_counter() - start) / runs * 1e3:.2f} ms")
+    net = gated_network([2, 6, 6, 6, 6, 1])
+    with torch.no_grad():
+        start, runs = time.perf_counter(), 0
+        while time.perf_counter() - start < 2.0:
+            net(g)
+            runs += 1
+    print(f"(g) 256x256 grid: {(time.perf_counter() - start) / runs * 1e3:.2f} ms")
     warp("(a)", [2, 4, 2, 1], torch.nn.Tanh)
     warp("(b)", [2, 8, 8, 8, 8, 1], torch.nn.ReLU)
     warp("8 x 64", [2] + [64] * 8 + [1], torch.nn.ReLU)

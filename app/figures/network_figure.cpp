@@ -124,7 +124,7 @@ float legend(ImDrawList* dl, ImVec2 at, float width, bool hidden_layers, ImU32 t
         {Negative, "weight < 0"},
         {Positive, "weight > 0 (thicker: larger |w|)"},
         {Bias, "bias (the square at a unit's corner)"},
-        {Dead, "dead: f' = 0 on every training point"},
+        {Dead, "dead: passes no gradient back at any training point"},
         {None, "each square: that unit's output over the plane (orange < 0, blue > 0)"},
     };
     const float mark_w = 1.6f * fs, gap = 1.0f * fs;
@@ -316,7 +316,7 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
 
     // ---- columns: a header of two or three lines, then the units, centred ----
     bool any_alpha = false;
-    for (int l = 0; l < hidden; ++l) any_alpha |= net.slots(l).alpha >= 0;
+    for (int l = 0; l < hidden; ++l) any_alpha |= net.slots(l).alpha >= 0 || net.slots(l).gated;  // a third line
     const float header_h = (any_alpha ? 3.0f : 2.0f) * line + 0.4f * fs;
     const float room_y = std::max(legend_y - 0.8f * fs - y - header_h, 2.0f * fs);
     const std::vector<std::string> labels = input_labels(pic);
@@ -569,7 +569,7 @@ void draw_network_diagram(const NetworkPicture& pic, const HeatmapTexture& input
             ImGui::TextDisabled("the feature over the plane, scaled to ±1");
         else if (n.column <= hidden)
             ImGui::TextDisabled("its output over the plane (full colour at ±1)");
-        if (n.dead) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "dead: f' = 0 on every training point");
+        if (n.dead) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1.0f), "dead: passes no gradient back at any training point");
         ImGui::EndTooltip();
     }
 }

@@ -380,40 +380,73 @@ void cell_text(ImU32 color, const std::string& text) {
 
 }  // namespace
 
-void draw_race_table(const RaceResult& race, float width) {
+namespace {
+
+constexpr int kTableColumns = 5;
+
+// The race table's texts: its headers and a row per runner, and each column's text on one line
+// (ideal) and its widest word (the least it can be).
+struct RaceTableText {
+    std::string headers[kTableColumns];
+    std::vector<std::array<std::string, kTableColumns>> rows;
+    float ideal[kTableColumns], least[kTableColumns];
+};
+
+RaceTableText race_table_text(const RaceResult& race) {
+    RaceTableText t;
     const std::vector<int> leaders = race_leaders(race);
     const char* mark = leaders.size() > 1 ? "  (tied first)" : "  (first)";
+    auto leading = [&](int i) { return std::find(leaders.begin(), leaders.end(), i) != leaders.end(); };
+    const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
+    const std::string headers[kTableColumns] = {"runner", "parameters", reach, "test loss", "test accuracy"};
+    for (int c = 0; c < kTableColumns; ++c) t.headers[c] = headers[c];
+    for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
+        const RaceEntry& e = race.entries[i];
+        t.rows.push_back({runner_label(e.runner) + (leading(i) ? mark : ""), std::to_string(e.parameters),
+                          epochs_text(race, e), e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3),
+                          final_accuracy(race, e)});
+    }
+    for (int c = 0; c < kTableColumns; ++c) {
+        t.ideal[c] = ImGui::CalcTextSize(t.headers[c].c_str()).x;
+        t.least[c] = widest_word(t.headers[c]);
+        for (const auto& row : t.rows) {
+            t.ideal[c] = std::max(t.ideal[c], ImGui::CalcTextSize(row[static_cast<size_t>(c)].c_str()).x);
+            t.least[c] = std::max(t.least[c], widest_word(row[static_cast<size_t>(c)]));
+        }
+    }
+    return t;
+}
+
+// The narrowest the table can be with every word whole in its column (at its narrower padding).
+float race_table_least_width(const RaceResult& race) {
+    const RaceTableText t = race_table_text(race);
+    float sum = kTableColumns * (0.5f * ImGui::GetFontSize() + 1);
+    for (float w : t.least) sum += w;
+    return sum;
+}
+
+}  // namespace
+
+void draw_race_table(const RaceResult& race, float width) {
+    const std::vector<int> leaders = race_leaders(race);
     auto leading = [&](int i) { return std::find(leaders.begin(), leaders.end(), i) != leaders.end(); };
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
     const float fs = ImGui::GetFontSize();
     const ImU32 ink = plot::GetStyle().text;
-    // the cells' texts, to size the columns by what they hold
-    const std::string reach = "epochs to reach " + plot::format_significant(race.target_loss);
-    constexpr int kColumns = 5;
-    const std::string headers[kColumns] = {"runner", "parameters", reach, "test loss", "test accuracy"};
-    std::vector<std::array<std::string, kColumns>> rows;
-    for (int i = 0; i < static_cast<int>(race.entries.size()); ++i) {
-        const RaceEntry& e = race.entries[i];
-        rows.push_back({runner_label(e.runner) + (leading(i) ? mark : ""), std::to_string(e.parameters),
-                        epochs_text(race, e), e.history.empty() ? "—" : plot::format_significant(e.history.back().test_loss, 3),
-                        final_accuracy(race, e)});
-    }
-    // each column's text on one line (ideal) and its widest word (the least it can be)
-    float ideal[kColumns], least[kColumns];
-    for (int c = 0; c < kColumns; ++c) {
-        ideal[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
-        least[c] = widest_word(headers[c]);
-        for (const auto& row : rows) {
-            ideal[c] = std::max(ideal[c], ImGui::CalcTextSize(row[static_cast<size_t>(c)].c_str()).x);
-            least[c] = std::max(least[c], widest_word(row[static_cast<size_t>(c)]));
-        }
-    }
+    constexpr int kColumns = kTableColumns;
+    const RaceTableText text = race_table_text(race);
+    const std::string* headers = text.headers;
+    const auto& rows = text.rows;
+    const float* ideal = text.ideal;
+    const float* least = text.least;
     // The width shared in proportion to what the columns hold; where that is less than they hold, each
     // keeps its widest word and the rest is shared by what they still lack (their text wraps at spaces).
-    const float cell_pad = 0.5f * fs;
-    const float inner = width - kColumns * (2 * cell_pad + 1);
     float sum_ideal = 0, sum_least = 0;
     for (int c = 0; c < kColumns; ++c) sum_ideal += ideal[c], sum_least += least[c];
+    // half a font height each side of a cell's text, a quarter where the words would not fit so
+    const float roomy = 0.5f * fs;
+    const float cell_pad = width - kColumns * (2 * roomy + 1) >= sum_least ? roomy : 0.25f * fs;
+    const float inner = width - kColumns * (2 * cell_pad + 1);
     float column[kColumns];
     for (int c = 0; c < kColumns; ++c)
         column[c] = inner >= sum_ideal ? inner * ideal[c] / sum_ideal
@@ -509,7 +542,8 @@ void draw_race_figure(const RaceResult& race, const std::vector<const HeatmapTex
     }
     const float beside_w = 0.58f * size.x;
     // beside while its headers need wrap no more than a little (they wrap in their columns)
-    const bool beside = beside_w >= plot::kReadableWidth * fs && size.x - beside_w - 2 * fs >= std::max(16.0f * fs, 0.75f * table_needed);
+    const bool beside = beside_w >= plot::kReadableWidth * fs &&
+                        size.x - beside_w - 2 * fs >= std::max({16.0f * fs, 0.75f * table_needed, race_table_least_width(race)});
     const float loss_w = beside ? beside_w : size.x;
     const float table_w = beside ? size.x - loss_w - 2 * fs : size.x - fs - pad;
     const int classes = race.entries.empty() ? 2 : race.entries[0].picture.train.classes;
