@@ -215,7 +215,8 @@ bool hidden_layer_combo(const char* id, core::HiddenLayer* layer, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
     const std::string preview = hidden_layer_label(*layer);
-    const bool open = ImGui::BeginCombo(id, preview.c_str());
+    // as tall as the window allows: the gated variants come after the whole catalogue
+    const bool open = ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLargest);
     if (!open) record_item(id);
     if (!open) return false;
     const core::GatedVariant* current = gated_variant_of(*layer);
@@ -225,6 +226,7 @@ bool hidden_layer_combo(const char* id, core::HiddenLayer* layer, float width) {
             *layer = core::hidden_layer(layer->units, i);
             changed = true;
         }
+        if (recording_items()) record_item((std::string("kind: ") + core::activation(i).label).c_str());
         if (!layer->gated && i == layer->activation) ImGui::SetItemDefaultFocus();
         item_tip("%s\n%s", core::activation(i).formula, core::activation(i).derivative);
         ImGui::PopID();
@@ -238,18 +240,22 @@ bool hidden_layer_combo(const char* id, core::HiddenLayer* layer, float width) {
             *layer = core::hidden_layer(layer->units, core::activation_index(variant.gate), true);
             changed = true;
         }
+        if (recording_items()) record_item((std::string("kind: ") + variant.label).c_str());
         if (current == &variant) ImGui::SetItemDefaultFocus();
         item_tip("f = %s as the gate: %s.\nTwice the weights of a plain layer of as many units.",
                  core::activation(core::activation_index(variant.gate)).label, variant.used_in);
         ImGui::PopID();
     }
-    // any activation of the catalogue as the gate
-    const std::string gate_it = std::string("Gate ") + core::activation(layer->activation).label + " itself";
-    if (ImGui::Selectable(gate_it.c_str(), layer->gated && !current)) {
-        layer->gated = !layer->gated;
-        changed = true;
+    // any activation of the catalogue as the gate (a variant's gate is the variant above)
+    if (!current) {
+        const std::string gate_it = std::string("Gate ") + core::activation(layer->activation).label + " itself";
+        if (ImGui::Selectable(gate_it.c_str(), layer->gated)) {
+            layer->gated = !layer->gated;
+            changed = true;
+        }
+        record_item("kind: gate itself");
+        item_tip("This layer's activation as the gate of each unit: f(gate) · value.");
     }
-    item_tip("This layer's activation as the gate of each unit: f(gate) · value.");
     ImGui::EndCombo();
     return changed;
 }

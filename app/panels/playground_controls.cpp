@@ -215,7 +215,8 @@ void draw_network_controls(PlaygroundState& p) {
         ImGui::SameLine(0, 2);
         if (ImGui::Button("+", ImVec2(1.6f * fs, 0)) && hidden[l].units < core::kMaxUnits) ++hidden[l].units, changed = true;
         ImGui::SameLine();
-        if (hidden_layer_combo("##act", &hidden[l], -FLT_MIN)) changed = true;
+        const std::string kind_id = "##layer " + std::to_string(l + 1) + " kind";  // the tests' name for it
+        if (hidden_layer_combo(kind_id.c_str(), &hidden[l], -FLT_MIN)) changed = true;
         ImGui::PopID();
     }
     const int params = core::parameter_count(core::network_spec(p.view.config, p.data.classes));

@@ -143,3 +143,33 @@ TEST(UiPlaygroundViews, AloneShowsOnlyThatViewUntilCtrlHOrEsc) {
         EXPECT_TRUE(everything()) << "not everything again after " << c.button << ": " << joined(plot_ids(h));
     }
 }
+
+// A hidden layer made gated from its combo: the network trains with a gate and a value per unit, the
+// diagram and the Network section say so, and Ctrl+Shift+E's network CSV lists the gate weights.
+TEST(UiPlaygroundViews, AHiddenLayerPickedAsSwiGLUTrainsGatedUnits) {
+    UiHarness h;
+    open_playground(h);
+    ASSERT_TRUE(h.reveal("##layer 1 kind"));
+    ASSERT_TRUE(h.click("##layer 1 kind"));
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("kind: SwiGLU") > 0; }, 10));
+    ASSERT_TRUE(h.reveal("kind: SwiGLU"));
+    ASSERT_TRUE(h.click("kind: SwiGLU"));
+    const app::PlaygroundState& p = h.state.playground;
+    ASSERT_TRUE(h.run_until([&] { return p.view.config.hidden[0].gated; }, 10));
+    EXPECT_EQ(p.view.config.hidden[0].activation, actlab::core::activation_index("silu"));
+    EXPECT_FALSE(p.view.config.hidden[1].gated);
+    // the trainer took it: its network has 2 · 4 rows in the first layer
+    ASSERT_TRUE(h.run_until([&] {
+        return p.shown && p.shown->network.layer_count() == 3 && p.shown->network.slots(0).gated;
+    }, 30));
+    EXPECT_EQ(p.shown->network.slots(0).rows, 8);
+    EXPECT_EQ(p.shown->network.params().size(), 3 * 8 + 5 * 2 + 3 * 1);
+    // and any other activation can be the gate: Tanh, gated
+    ASSERT_TRUE(h.reveal("##layer 2 kind"));
+    ASSERT_TRUE(h.click("##layer 2 kind"));
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("kind: gate itself") > 0; }, 10));
+    ASSERT_TRUE(h.reveal("kind: gate itself"));
+    ASSERT_TRUE(h.click("kind: gate itself"));
+    ASSERT_TRUE(h.run_until([&] { return p.view.config.hidden[1].gated; }, 10));
+    EXPECT_EQ(p.view.config.hidden[1].activation, actlab::core::activation_index("tanh"));
+}
