@@ -103,6 +103,10 @@ void draw_explanation() {
                 "tanh it is bent until, in the last hidden layer, one straight line splits the classes.");
     bullet_text("Noise at 30\u00A0% with a big network and few training points: the training loss keeps falling "
                       "while the test loss turns up. L2 regularisation holds the weights back.");
+    bullet_text("A layer of SwiGLU (or GeGLU, ReGLU): each unit multiplies a value by the activation of a gate, two "
+                "weight vectors per unit. In the race, ReLU with 8 units against SwiGLU with 6 gated units (race "
+                "widths 8 and 6) compares them at about equal parameters; the table counts them. ReGLU's units die "
+                "only where the gate is negative at every point: then no gradient reaches either weight vector.");
     ImGui::PopTextWrapPos();
 }
 
