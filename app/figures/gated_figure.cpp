@@ -37,7 +37,13 @@ GatedMap make_map(const Eigen::ArrayXXd& values, const Eigen::ArrayXd& a, const 
     return m;
 }
 
-// The colour the shader gives a value v of a map (v / scale in −1 … 1): for the colour bar.
+// What the texture holds for a value v of a map whose largest |value| is `scale`: sign(v)·√(|v| / scale)
+// in −1 … 1. The square root spreads the colours over small values too (SiLU's dip below 0 is a tenth
+// of its top at a = 4, and would be all but white on a linear scale); the colour bar shows which
+// colour is which value.
+double colour_coordinate(double v, double scale) { return std::copysign(std::sqrt(std::fabs(v) / scale), v); }
+
+// The colour the shader gives a texture value t (−1 … 1): for the colour bar.
 ImU32 map_color(double v) {
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(v < 0 ? kBlue : kVermilion);
     const float t = static_cast<float>(std::min(std::fabs(v), 1.0)) * kStrength;
@@ -132,12 +138,14 @@ void draw_map(const char* title_id, const char* value_name, const GatedView& vie
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float x0 = at.x + 0.6f * fs, x1 = x0 + 0.9f * fs;
     const float top = area.top, bottom = area.bottom;
-    const double lo = -map.scale, hi = map.scale;
+    // the bar spans the map's values, and 0 (white) whether or not they reach it
+    double lo = std::min(map.lo, 0.0), hi = std::max(map.hi, 0.0);
+    if (!(hi > lo)) lo = -1.0, hi = 1.0;
     auto y_of = [&](double v) { return static_cast<float>(bottom - (v - lo) / (hi - lo) * (bottom - top)); };
     constexpr int kSteps = 64;
     for (int k = 0; k < kSteps; ++k) {
         const double v0 = lo + (hi - lo) * k / kSteps, v1 = lo + (hi - lo) * (k + 1) / kSteps;
-        dl->AddRectFilled(ImVec2(x0, y_of(v1)), ImVec2(x1, y_of(v0)), map_color(0.5 * (v0 + v1) / map.scale));
+        dl->AddRectFilled(ImVec2(x0, y_of(v1)), ImVec2(x1, y_of(v0)), map_color(colour_coordinate(0.5 * (v0 + v1), map.scale)));
     }
     dl->AddRect(ImVec2(x0, top), ImVec2(x1, bottom), IM_COL32(90, 90, 90, 255));
     // the range the grid reaches, bracketed; the labels at the levels (every other one when crowded)
@@ -194,7 +202,7 @@ GatedPictures compute_gated_pictures(const GatedView& view) {
         for (int j = 0; j < n; ++j)
             for (int i = 0; i < n; ++i)
                 p.field.values[static_cast<size_t>(k) * n * n + i + static_cast<size_t>(n) * j] =
-                    static_cast<float>((*layers[k])(i, j) / scales[k]);
+                    static_cast<float>(colour_coordinate((*layers[k])(i, j), scales[k]));
     return p;
 }
 
@@ -217,6 +225,8 @@ std::string gated_flat_caption(const GatedView& view, const GatedPictures& p) {
         text += "The flat share of the square counts b too: near b = 0, ∂g/∂a is small whatever a is.";
     return text;
 }
+
+float gated_map_min_width() { return plot::kReadableWidth + kBarWidth + 0.5f; }
 
 HeatmapStyle gated_map_style() {
     HeatmapStyle style;
@@ -245,7 +255,7 @@ void draw_ungated(const GatedView& view, const GatedPictures& pic, ImVec2 size, 
     plot::SetupAxesLimits({a[0], a[a.size() - 1], lo - pad, hi + 0.25 * (hi - lo) + pad}, plot::Cond_Always);
     plot::SetupLegend(plot::Location_NorthWest);
     plot::PlotHLine("##zero", 0.0, {IM_COL32(0, 0, 0, 90), 1.0f});
-    plot::PlotLine("act(a): g at b = 1", a.data(), f.data(), static_cast<int>(a.size()), {kBlue, 2.6f});
+    plot::PlotLine("act(a)", a.data(), f.data(), static_cast<int>(a.size()), {kBlue, 2.6f});
     plot::PlotLine("act'(a)", a.data(), df.data(), static_cast<int>(a.size()), {kVermilion, 2.2f, plot::LineDash_Dashed});
     if (!(flags & plot::PlotFlags_NoInputs) && plot::IsPlotHovered()) {
         const double x = plot::GetPlotMouseX();
@@ -269,19 +279,24 @@ void draw_gated_surface(const GatedView& view, const GatedPictures& pic, const H
     const float fs = ImGui::GetFontSize(), gap = ImGui::GetStyle().ItemSpacing.x;
     const std::string title = map_title(pic, "g(a, b) = act(a)·b, contours at round values", "glu-surface");
     if (!view.show_ungated) {
+        // the map is about square: centred in the width it leaves
+        const float w = std::max(kReadableMapWidth(fs), std::min(size.x - kBarWidth * fs, size.y - 0.6f * fs)) + kBarWidth * fs;
+        if (w < size.x) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 0.5f * (size.x - w));
         draw_map(title.c_str(), "g", view, pic, pic.g, 0, false, texture, painter, size, flags);
         return;
     }
     if (size.x >= map_min_width(fs) + kReadableMapWidth(fs) + gap) {
-        const float map_w = std::min(size.x - kReadableMapWidth(fs) - gap, size.y - 0.6f * fs + kBarWidth * fs);
+        const float map_w = std::min({size.x - kReadableMapWidth(fs) - gap, 0.62f * size.x, size.y - 0.6f * fs + kBarWidth * fs});
         const float w = std::max(map_w, map_min_width(fs));
         draw_map(title.c_str(), "g", view, pic, pic.g, 0, false, texture, painter, ImVec2(w, size.y), flags);
         ImGui::SameLine();
         draw_ungated(view, pic, ImVec2(std::max(size.x - w - gap, kReadableMapWidth(fs)), size.y), flags);
     } else {
+        // one above the other; taller than the room, the region scrolls and its scrollbar takes some width
         const float h = std::max(0.5f * (size.y - ImGui::GetStyle().ItemSpacing.y), plot::kReadableHeight * fs);
-        draw_map(title.c_str(), "g", view, pic, pic.g, 0, false, texture, painter, ImVec2(size.x, h), flags);
-        draw_ungated(view, pic, ImVec2(size.x, h), flags);
+        const float w = 2 * h + ImGui::GetStyle().ItemSpacing.y > size.y + 0.5f ? size.x - ImGui::GetStyle().ScrollbarSize : size.x;
+        draw_map(title.c_str(), "g", view, pic, pic.g, 0, false, texture, painter, ImVec2(w, h), flags);
+        draw_ungated(view, pic, ImVec2(w, h), flags);
     }
 }
 
@@ -304,8 +319,9 @@ void draw_gated_gradient(const GatedView& view, const GatedPictures& pic, const 
         draw_map(db.c_str(), "∂g/∂b", view, pic, pic.dg_db, 2, true, texture, painter, ImVec2(w, room), flags);
     } else {
         const float h = std::max(0.5f * (room - gap.y), plot::kReadableHeight * fs);
-        draw_map(da.c_str(), "∂g/∂a", view, pic, pic.dg_da, 1, true, texture, painter, ImVec2(size.x, h), flags);
-        draw_map(db.c_str(), "∂g/∂b", view, pic, pic.dg_db, 2, true, texture, painter, ImVec2(size.x, h), flags);
+        const float w = caption_h + 2 * h + 2 * gap.y > size.y + 0.5f ? size.x - ImGui::GetStyle().ScrollbarSize : size.x;
+        draw_map(da.c_str(), "∂g/∂a", view, pic, pic.dg_da, 1, true, texture, painter, ImVec2(w, h), flags);
+        draw_map(db.c_str(), "∂g/∂b", view, pic, pic.dg_db, 2, true, texture, painter, ImVec2(w, h), flags);
     }
 }
 
@@ -450,6 +466,18 @@ std::string ffn_rule_line(const GatedView& view) {
            plot::format_significant(std::fabs(extra), 3) + " % (exact when 3 divides d and the multiple divides 8d/3).";
 }
 
+namespace {
+
+// 135266304 → "135.3 M", 7077888 → "7.078 M", 4096 → "4,096".
+std::string short_count(std::int64_t n) {
+    const double v = static_cast<double>(n);
+    if (n >= 1000000000) return plot::format_significant(v / 1e9, 4) + " G";
+    if (n >= 1000000) return plot::format_significant(v / 1e6, 4) + " M";
+    return plot::format_thousands(n);
+}
+
+}  // namespace
+
 void draw_gated_ffn(const GatedView& view, ImVec2 size, plot::PlotFlags flags) {
     const std::vector<FfnRow> rows = ffn_rows(view);
     const std::string title = "Feed-forward block at d_model = " + plot::format_thousands(view.d_model) +
@@ -470,15 +498,24 @@ void draw_gated_ffn(const GatedView& view, ImVec2 size, plot::PlotFlags flags) {
     std::vector<const char*> labels;
     for (const std::string& s : names) labels.push_back(s.c_str());
     plot::SetupAxisTicks(plot::Axis_X, at.data(), static_cast<int>(at.size()), labels.data());
+    // room above the tallest bar for its two lines of text: about 3 font heights of the data area
     const double high = top / unit;
-    plot::SetupAxesLimits({-0.6, rows.size() - 0.4, 0.0, high * 1.3 + 1e-12}, plot::Cond_Always);
+    const float fs = ImGui::GetFontSize();
+    const double area = std::max(size.y - 6.5f * fs, fs);
+    const double room = std::clamp(3.2 * fs / area, 0.15, 2.0);
+    plot::SetupAxesLimits({-0.6, rows.size() - 0.4, 0.0, high * (1.0 + room) + 1e-12}, plot::Cond_Always);
     const ImU32 fills[3] = {IM_COL32(120, 120, 120, 255), kVermilion, kBlue};
     for (size_t i = 0; i < rows.size(); ++i) {
         const double x = static_cast<double>(i), y = static_cast<double>(rows[i].count.params) / unit;
         plot::PlotBars("##params", &x, &y, 1, {fills[i % 3], 0.6});
-        const std::string text = plot::format_thousands(rows[i].count.params) + " parameters\n" +
-                                 plot::format_thousands(rows[i].count.flops) + " FLOPs/token";
-        plot::PlotText(text.c_str(), x, y, kInk, ImVec2(0, -4), ImVec2(0.5f, 1.0f));
+        // short, so three fit side by side at any text size: the exact counts are in the table and the CSV
+        // (the parameters alone where both lines do not fit above the bar)
+        const std::string text = short_count(rows[i].count.params) + " params\n" + short_count(rows[i].count.flops) + " FLOPs";
+        const std::string shorter = short_count(rows[i].count.params);
+        plot::TextStyle style;
+        style.color = kInk;
+        style.shorter = shorter.c_str();
+        plot::PlotText(text.c_str(), x, y, style, ImVec2(0, -4), ImVec2(0.5f, 1.0f));
     }
     plot::EndPlot();
 }

@@ -43,7 +43,7 @@ struct GatedPictures {
     Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> flat;  // gated_flat, |∂g/∂a| and |∂g/∂b| < threshold
     std::vector<core::ContourSegment> flat_edge;               // the flat zones' outline
     GatedMap g, dg_da, dg_db;
-    core::BoundaryField field;          // three layers: g, ∂g/∂a, ∂g/∂b, each over its scale
+    core::BoundaryField field;          // three layers: g, ∂g/∂a, ∂g/∂b as sign(v)·√(|v| / scale)
     double flat_share = 0.0;            // of the grid's points, gated_flat
     double ungated_flat_share = 0.0;    // of the a samples, |act'(a)| < threshold
     double threshold = core::kDefaultSaturation;
@@ -53,6 +53,9 @@ GatedPictures compute_gated_pictures(const GatedView& view);
 
 // The caption under the gradient maps: the two shares, and what they say, in plain words.
 std::string gated_flat_caption(const GatedView& view, const GatedPictures& pictures);
+
+// The least width of a map with its colour bar, in font heights (the panel keeps its main column so wide).
+float gated_map_min_width();
 
 // The heatmap's colours: blue below 0, vermilion above, white at 0.
 HeatmapStyle gated_map_style();

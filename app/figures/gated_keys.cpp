@@ -217,10 +217,11 @@ const char* gated_plot_keys(GatedPlot plot) {
 }
 
 const char* gated_plot_help(GatedPlot plot) {
-    auto rows_of = [](unsigned figures, bool pattern) {
+    // the keys read by exactly `figures` (by some of them when `some`)
+    auto rows_of = [](unsigned figures, bool pattern, bool some = true) {
         std::vector<std::pair<std::string, std::string>> rows;
         for (const Key<GatedView>& k : table().keys)
-            if (k.figures & figures) rows.emplace_back(std::string(k.name) + "=" + k.example, k.help);
+            if (some ? (k.figures & figures) != 0 : k.figures == figures) rows.emplace_back(std::string(k.name) + "=" + k.example, k.help);
         if (pattern)
             rows.emplace_back("<function>.<param>=value",
                               "a gate's parameter, named as in the activation explorer (swish.beta=2;\nthe catalogue's names and ranges)");
@@ -234,7 +235,7 @@ const char* gated_plot_help(GatedPlot plot) {
         "  CSV columns: a,b,g,dg_da,dg_db (one row per grid point, a fastest)\n";
     static const std::string slice =
         "  the keys of glu-surface but ungated=, and:\n" +
-        rows_of(bit(GatedPlot::Slice) & ~kMaps, false) +
+        rows_of(bit(GatedPlot::Slice), false, false) +
         "  CSV columns: slice=diagonal x,g,dg_dx (a = b = x); slice=b a,b,g,dg_da; slice=a a,b,g,dg_db\n"
         "  (a= gives the points along a, b= along b)\n";
     static const std::string ffn =

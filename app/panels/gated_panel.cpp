@@ -59,6 +59,7 @@ void draw_gate(AppState& state) {
             v.gate = gate.activation;
             v.params[static_cast<size_t>(gate.activation)] = gate.params;
         }
+        record_item(var.label);
         if (on) ImGui::PopStyleColor();
         item_tip("%s: act = %s\n%s", var.label, var.gate, var.used_in);
     }
@@ -120,7 +121,8 @@ void draw_square(AppState& state) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     v.samples = std::min(v.samples, kPanelMaxSamples);
     value_slider_int("points a side", &v.samples, 21, kPanelMaxSamples, "%d", ImGuiSliderFlags_AlwaysClamp);
-    ImGui::Checkbox("the plain act(a) beside the surface", &v.show_ungated);
+    ImGui::Checkbox("show the plain act(a) too", &v.show_ungated);
+    item_tip("The ungated unit act(a) and its slope, beside the surface");
     if (ImGui::SmallButton("square ±4")) v.a_min = v.b_min = -4, v.a_max = v.b_max = 4;
 }
 
@@ -128,7 +130,7 @@ void draw_square(AppState& state) {
 void width_field(AppState& state, const char* label, std::int64_t* value, const char* where) {
     const std::string before = state.gated.message;
     int typed = static_cast<int>(*value);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
+    ImGui::SetNextItemWidth(width_beside(label, ImGui::GetFontSize() * 6.5f));
     if (typed_int(label, &typed, static_cast<int>(kMinFeedForwardWidth), static_cast<int>(kMaxFeedForwardWidth),
                   &state.gated.message))
         *value = typed;
@@ -140,7 +142,8 @@ void draw_block_inputs(AppState& state) {
     width_field(state, "d_model", &v.d_model, "d_model");
     width_field(state, "d_ff", &v.d_ff, "d_ff");
     item_tip("The standard block's hidden width (usually 4 · d_model); the gated block is shown at it too");
-    width_field(state, "round up to a multiple of", &v.multiple, "multiple");
+    width_field(state, "multiple", &v.multiple, "multiple");
+    item_tip("The 2/3 rule's width 8·d/3 is rounded up to a multiple of this (LLaMA: 256)");
     struct Preset {
         const char* name;
         const char* tip;
@@ -154,7 +157,9 @@ void draw_block_inputs(AppState& state) {
     };
     for (size_t i = 0; i < 3; ++i) {
         if (i) same_line_or_wrap(small_button_width(presets[i].name));
-        if (ImGui::SmallButton(presets[i].name)) {
+        const bool chosen = ImGui::SmallButton(presets[i].name);
+        record_item(presets[i].name);
+        if (chosen) {
             v.d_model = presets[i].d, v.d_ff = presets[i].d_ff, v.multiple = presets[i].multiple;
             state.gated.message.clear();
         }
@@ -184,50 +189,57 @@ void draw_controls(AppState& state) {
 
 void draw_slice_tab(GatedState& s, ImVec2 room) {
     GatedView& v = s.view;
+    const float start = ImGui::GetCursorPosY();
     int kind = static_cast<int>(v.slice);
     ImGui::RadioButton("along b = a", &kind, 0);
-    same_line_or_wrap(ImGui::GetFontSize() * 8);
+    same_line_or_wrap(checkbox_width("b held"));
     ImGui::RadioButton("b held", &kind, 1);
-    same_line_or_wrap(ImGui::GetFontSize() * 8);
+    same_line_or_wrap(checkbox_width("a held"));
     ImGui::RadioButton("a held", &kind, 2);
     v.slice = static_cast<GatedSlice>(kind);
     if (v.slice != GatedSlice::Diagonal) {
         double* c = v.slice == GatedSlice::FixedB ? &v.slice_b : &v.slice_a;
         const bool b = v.slice == GatedSlice::FixedB;
         const double lo = b ? v.b_min : v.a_min, hi = b ? v.b_max : v.a_max;
-        same_line_or_wrap(ImGui::GetFontSize() * 12);
+        same_line_or_wrap(ImGui::GetFontSize() * 11);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
         value_slider(b ? "##slice_b" : "##slice_a", c, lo, hi, b ? "b = %.3g" : "a = %.3g", ImGuiSliderFlags_AlwaysClamp);
     }
-    same_line_or_wrap(checkbox_width("probe"));
+    const float field_w = ImGui::GetFontSize() * 5;
+    same_line_or_wrap(checkbox_width("probe") + ImGui::GetStyle().ItemSpacing.x + field_w);
     ImGui::Checkbox("probe", &v.show_probe);
     if (v.show_probe) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        ImGui::SetNextItemWidth(field_w);
         typed_double("##probe", &v.probe, "%.4g", &s.message, [](double x) {
             if (std::fabs(x) <= kMaxGatedInput) return std::string();
             return std::string("The probe stays within −1000 to 1000.");
         });
     }
-    const float used = ImGui::GetCursorPosY();
-    (void)used;
-    const float h = std::max(room.y - ImGui::GetFrameHeightWithSpacing() * 1.2f, plot::kReadableHeight * ImGui::GetFontSize());
-    draw_gated_slice(v, ImVec2(room.x, h), 0);
     const char* note = v.slice == GatedSlice::Diagonal
                            ? "Along b = a the unit is act(x)·x: for Swish-like gates near x² for x > 0 and near 0 for x < 0, a "
                              "smooth square where a plain unit would be a line."
                        : v.slice == GatedSlice::FixedB
                            ? "With b held, g is the plain act(a) scaled by b: its slope act'(a)·b vanishes where act' does."
                            : "With a held, g is linear in b: its slope act(a) is the same all along, the value path.";
+    // the plot takes what the controls above and the note under it leave
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float note_h = ImGui::CalcTextSize(note, nullptr, false, room.x).y + style.ItemSpacing.y;
+    const float controls_h = ImGui::GetCursorPosY() - start;
+    const float h = std::max(room.y - controls_h - note_h - style.ItemSpacing.y, plot::kReadableHeight * ImGui::GetFontSize());
+    draw_gated_slice(v, ImVec2(room.x, h), 0);
     hint(note);
 }
 
 void draw_ffn_tab(GatedState& s, ImVec2 room) {
     const GatedView& v = s.view;
+    const float start = ImGui::GetCursorPosY();
     const std::vector<FfnRow> rows = ffn_rows(v);
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                   ImGuiTableFlags_ScrollX;
-    const float table_h = ImGui::GetFrameHeightWithSpacing() * (rows.size() + 1.6f);
+    // one line a row and the header, and room for the scrollbar when the table is wider than the panel
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float table_h = (ImGui::GetTextLineHeight() + 2 * style.CellPadding.y) * (rows.size() + 1) + style.ScrollbarSize + 2;
     if (ImGui::BeginTable("##ffn", 6, flags, ImVec2(room.x, table_h))) {
         for (const char* h : {"block", "matrices", "d_ff", "parameters", "with biases", "FLOPs per token"})
             ImGui::TableSetupColumn(h);
@@ -253,7 +265,7 @@ void draw_ffn_tab(GatedState& s, ImVec2 room) {
     text_wrapped(line.c_str());
     hint("Weights only (LLaMA, PaLM, Mistral and T5 v1.1 have no biases there). FLOPs: 2 per weight (a multiply and an "
          "add), plus d_ff for the gate's product; the activation itself is not counted.");
-    const float h = std::max(room.y - (ImGui::GetCursorPosY() - ImGui::GetCursorStartPos().y), plot::kReadableHeight * ImGui::GetFontSize());
+    const float h = std::max(room.y - (ImGui::GetCursorPosY() - start), plot::kReadableHeight * ImGui::GetFontSize());
     draw_gated_ffn(v, ImVec2(room.x, h), 0);
 }
 
@@ -299,7 +311,7 @@ void draw_main(AppState& state, ImVec2 room) {
         const char* name;
     };
     static const Tab tabs[] = {{GatedTab::Surface, "Surface"},
-                               {GatedTab::Gradient, "Gradients"},
+                               {GatedTab::Gradient, "Gradient maps"},
                                {GatedTab::Slice, "Slices"},
                                {GatedTab::Ffn, "Feed-forward block"},
                                {GatedTab::About, "What this shows"}};
@@ -334,7 +346,7 @@ void draw_main(AppState& state, ImVec2 room) {
 
 void draw_gated_panel(AppState& state) {
     lab_columns("gated", state.ui.plot_only, kSidebarWidth, kSidebarMinWidth, [&] { draw_controls(state); },
-                [&state](ImVec2 room) { draw_main(state, room); });
+                [&state](ImVec2 room) { draw_main(state, room); }, gated_map_min_width());
 }
 
 Figure gated_figure(const AppState& state) {
