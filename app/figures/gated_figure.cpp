@@ -23,6 +23,8 @@ constexpr int kContourTarget = 8;                         // about this many con
 
 // The least width of a plot that stays readable (the layout's rule), in pixels.
 float kReadableMapWidth(float fs) { return plot::kReadableWidth * fs; }
+// A map's least height when maps go one above the other (the region then scrolls): about square.
+constexpr float kStackedMapHeight = 20.0f;
 // The colour bar beside a map, in font heights.
 constexpr float kBarWidth = 5.5f;
 
@@ -151,14 +153,17 @@ void draw_map(const char* title_id, const char* value_name, const GatedView& vie
     // the range the grid reaches, bracketed; the labels at the levels (every other one when crowded)
     for (double v : {map.lo, map.hi}) dl->AddLine(ImVec2(x0 - 0.3f * fs, y_of(v)), ImVec2(x0, y_of(v)), kInk, 2.0f);
     const float line_h = ImGui::GetTextLineHeight();
-    const int every = std::max(1, static_cast<int>(std::ceil(map.levels.size() * line_h * 1.1f / std::max(bottom - top, 1.0f))));
-    for (size_t k = 0; k < map.levels.size(); ++k) {
-        const double level = map.levels[k];
+    for (const double level : map.levels)
+        dl->AddLine(ImVec2(x0, y_of(level)), ImVec2(x1 + 0.25f * fs, y_of(level)),
+                    level == 0.0 ? IM_COL32(20, 20, 20, 255) : IM_COL32(40, 40, 40, 200), level == 0.0 ? 2.0f : 1.0f);
+    // every level's mark, and the labels that fit: 0 first, then outward, each a line clear of the others
+    std::vector<double> order = map.levels;
+    std::stable_sort(order.begin(), order.end(), [](double p, double q) { return std::fabs(p) < std::fabs(q); });
+    std::vector<float> placed;
+    for (const double level : order) {
         const float y = y_of(level);
-        dl->AddLine(ImVec2(x0, y), ImVec2(x1 + 0.25f * fs, y), level == 0.0 ? IM_COL32(20, 20, 20, 255) : IM_COL32(40, 40, 40, 200),
-                    level == 0.0 ? 2.0f : 1.0f);
-        const bool zero_index = level == 0.0;
-        if (k % static_cast<size_t>(every) != 0 && !zero_index) continue;
+        if (std::any_of(placed.begin(), placed.end(), [&](float p) { return std::fabs(p - y) < 1.05f * line_h; })) continue;
+        placed.push_back(y);
         const std::string text = plot::format_significant(level, 3);
         dl->AddText(ImVec2(x1 + 0.35f * fs, y - 0.5f * line_h), kInk, text.c_str());
     }
@@ -293,7 +298,7 @@ void draw_gated_surface(const GatedView& view, const GatedPictures& pic, const H
         draw_ungated(view, pic, ImVec2(std::max(size.x - w - gap, kReadableMapWidth(fs)), size.y), flags);
     } else {
         // one above the other; taller than the room, the region scrolls and its scrollbar takes some width
-        const float h = std::max(0.5f * (size.y - ImGui::GetStyle().ItemSpacing.y), plot::kReadableHeight * fs);
+        const float h = std::max(0.5f * (size.y - ImGui::GetStyle().ItemSpacing.y), kStackedMapHeight * fs);
         const float w = 2 * h + ImGui::GetStyle().ItemSpacing.y > size.y + 0.5f ? size.x - ImGui::GetStyle().ScrollbarSize : size.x;
         draw_map(title.c_str(), "g", view, pic, pic.g, 0, false, texture, painter, ImVec2(w, h), flags);
         draw_ungated(view, pic, ImVec2(w, h), flags);
@@ -318,7 +323,7 @@ void draw_gated_gradient(const GatedView& view, const GatedPictures& pic, const 
         ImGui::SameLine();
         draw_map(db.c_str(), "∂g/∂b", view, pic, pic.dg_db, 2, true, texture, painter, ImVec2(w, room), flags);
     } else {
-        const float h = std::max(0.5f * (room - gap.y), plot::kReadableHeight * fs);
+        const float h = std::max(0.5f * (room - gap.y), kStackedMapHeight * fs);
         const float w = caption_h + 2 * h + 2 * gap.y > size.y + 0.5f ? size.x - ImGui::GetStyle().ScrollbarSize : size.x;
         draw_map(da.c_str(), "∂g/∂a", view, pic, pic.dg_da, 1, true, texture, painter, ImVec2(w, h), flags);
         draw_map(db.c_str(), "∂g/∂b", view, pic, pic.dg_db, 2, true, texture, painter, ImVec2(w, h), flags);
@@ -390,7 +395,8 @@ bool draw_gated_slice(GatedView& view, ImVec2 size, plot::PlotFlags flags) {
         case GatedSlice::Diagonal: title = name + " along b = a: g = act(x)·x and dg/dx"; break;
         case GatedSlice::FixedB: title = name + " along a at b = " + plot::format_significant(view.slice_b, 4) + ": g and ∂g/∂a"; break;
         case GatedSlice::FixedA:
-            title = name + " along b at a = " + plot::format_significant(view.slice_a, 4) + ": g is a line of slope act(a)";
+            title = name + " along b at a = " + plot::format_significant(view.slice_a, 4) + ": a line of slope act(a) = " +
+                    plot::format_significant(core::gated_dg_db(view.gate_now(), view.slice_a, 0.0), 4);
             break;
     }
     if (!plot::BeginPlot((title + "###glu-slice").c_str(), size, flags)) return false;
