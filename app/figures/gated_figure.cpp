@@ -80,7 +80,8 @@ void draw_map(const char* title_id, const char* value_name, const GatedView& vie
         painter->draw(dl, texture, plot::PlotToPixels(a0, b1), plot::PlotToPixels(a1, b0), gated_map_style(), layer, 1);
         if (hatch) {
             // each run of flat points along a row, as the rectangle of the cells around them, shaded and
-            // hatched with "/" lines that continue from row to row
+            // hatched with "/" lines that continue from one rectangle to the next; a run that repeats in the
+            // rows above grows into one rectangle (a half-plane is one), so the lines stay few
             const Eigen::Index n = pic.a.size(), m = pic.b.size();
             auto edge = [](const Eigen::ArrayXd& v, Eigen::Index i, bool upper) {
                 if (upper) return i + 1 < v.size() ? 0.5 * (v[i] + v[i + 1]) : v[i];
@@ -88,24 +89,38 @@ void draw_map(const char* title_id, const char* value_name, const GatedView& vie
             };
             const float spacing = 7.0f * unit;
             const ImU32 shade = IM_COL32(60, 60, 60, 55), line = IM_COL32(30, 30, 30, 120);
-            for (Eigen::Index j = 0; j < m; ++j) {
-                for (Eigen::Index i = 0; i < n;) {
+            struct Run {
+                Eigen::Index i, k, j0;  // points i..k of rows j0 to the current one
+            };
+            auto emit = [&](const Run& r, Eigen::Index j1) {
+                const ImVec2 p0 = plot::PlotToPixels(edge(pic.a, r.i, false), edge(pic.b, j1, true));
+                const ImVec2 p1 = plot::PlotToPixels(edge(pic.a, r.k, true), edge(pic.b, r.j0, false));
+                dl->AddRectFilled(p0, p1, shade);
+                // lines x + y = c·spacing through the rectangle [p0, p1]
+                for (float c = std::ceil((p0.x + p0.y) / spacing) * spacing; c <= p1.x + p1.y; c += spacing) {
+                    const float xa = std::max(p0.x, c - p1.y), xb = std::min(p1.x, c - p0.y);
+                    if (xa < xb) dl->AddLine(ImVec2(xa, c - xa), ImVec2(xb, c - xb), line, 1.0f * unit);
+                }
+            };
+            std::vector<Run> open, next;
+            for (Eigen::Index j = 0; j <= m; ++j) {
+                next.clear();
+                for (Eigen::Index i = 0; j < m && i < n;) {
                     if (!pic.flat(i, j)) {
                         ++i;
                         continue;
                     }
                     Eigen::Index k = i;
                     while (k + 1 < n && pic.flat(k + 1, j)) ++k;
-                    const ImVec2 p0 = plot::PlotToPixels(edge(pic.a, i, false), edge(pic.b, j, true));
-                    const ImVec2 p1 = plot::PlotToPixels(edge(pic.a, k, true), edge(pic.b, j, false));
-                    dl->AddRectFilled(p0, p1, shade);
-                    // lines x + y = c·spacing through the rectangle [p0, p1]
-                    for (float c = std::ceil((p0.x + p0.y) / spacing) * spacing; c <= p1.x + p1.y; c += spacing) {
-                        const float xa = std::max(p0.x, c - p1.y), xb = std::min(p1.x, c - p0.y);
-                        if (xa < xb) dl->AddLine(ImVec2(xa, c - xa), ImVec2(xb, c - xb), line, 1.0f * unit);
-                    }
+                    next.push_back({i, k, j});
                     i = k + 1;
                 }
+                for (const Run& r : open) {
+                    auto same = std::find_if(next.begin(), next.end(), [&](const Run& q) { return q.i == r.i && q.k == r.k; });
+                    if (same != next.end()) same->j0 = r.j0;  // goes on up
+                    else emit(r, j - 1);
+                }
+                open.swap(next);
             }
             for (const core::ContourSegment& s : pic.flat_edge)
                 dl->AddLine(plot::PlotToPixels(s.x0, s.y0), plot::PlotToPixels(s.x1, s.y1), IM_COL32(30, 30, 30, 230), 1.6f * unit);

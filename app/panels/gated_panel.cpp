@@ -142,7 +142,7 @@ void draw_block_inputs(AppState& state) {
     width_field(state, "d_model", &v.d_model, "d_model");
     width_field(state, "d_ff", &v.d_ff, "d_ff");
     item_tip("The standard block's hidden width (usually 4 · d_model); the gated block is shown at it too");
-    width_field(state, "multiple", &v.multiple, "multiple");
+    width_field(state, "round up to a multiple of", &v.multiple, "multiple");
     item_tip("The 2/3 rule's width 8·d/3 is rounded up to a multiple of this (LLaMA: 256)");
     struct Preset {
         const char* name;
