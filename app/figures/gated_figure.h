@@ -5,6 +5,7 @@
 // from `actlab export glu-surface`, `glu-gradient`, `glu-slice` and `glu-ffn`.
 #pragma once
 
+#include "app/figures/ffn_figure.h"
 #include "app/figures/figure.h"
 #include "app/figures/gated_view.h"
 #include "app/plot/plot.h"
@@ -67,7 +68,6 @@ void draw_gated_surface(const GatedView& view, const GatedPictures& pictures, co
 void draw_gated_gradient(const GatedView& view, const GatedPictures& pictures, const HeatmapTexture& texture,
                          HeatmapPainter* painter, ImVec2 size, plot::PlotFlags flags);
 bool draw_gated_slice(GatedView& view, ImVec2 size, plot::PlotFlags flags);
-void draw_gated_ffn(const GatedView& view, ImVec2 size, plot::PlotFlags flags);
 
 // A slice's points: the variable (x, a or b), g and the derivative along the slice there.
 struct GatedSliceData {
@@ -77,23 +77,10 @@ GatedSliceData gated_slice(const GatedView& view, bool exact_points);
 // "x", "a" or "b", and "dg/dx", "∂g/∂a", "∂g/∂b".
 const char* gated_slice_variable(GatedSlice slice);
 
-// The feed-forward block's three rows: standard at d_ff, gated at d_ff, gated at the 2/3 rule's width
-// (absent when that width would pass 2^24).
-struct FfnRow {
-    const char* block;        // "standard", "gated", "gated (2/3 rule)"
-    int matrices;
-    std::int64_t d_ff;
-    core::FeedForwardCount count;
-};
-std::vector<FfnRow> ffn_rows(const GatedView& view);
-// The line under the table: the 2/3 rule's width keeps the parameters of a standard block at 4d.
-std::string ffn_rule_line(const GatedView& view);
-
-// CSV: a,b,g,dg_da,dg_db (a fastest) over the grid, or the a= / b= points; the slice's columns; the
-// block's rows block,matrices,d_ff,parameters,flops_per_token. Numbers read back to the same double.
+// CSV: a,b,g,dg_da,dg_db (a fastest) over the grid, or the a= / b= points; the slice's columns.
+// Numbers read back to the same double. (The block's figure and CSV: ffn_figure.h.)
 std::string gated_grid_csv(const GatedView& view);
 std::string gated_slice_csv(const GatedView& view);
-std::string gated_ffn_csv(const GatedView& view);
 
 const char* gated_plot_name(GatedPlot plot);
 // A file name that says what is shown: "glu-surface_silu_a-4to4_b-4to4", "glu-ffn_d768_ff3072", ...
