@@ -98,7 +98,6 @@ struct GatedState {
     GatedView view;
     std::string message;              // why a typed value was refused, shown in red until the next good one
     GatedTab tab = GatedTab::Surface; // the tab in front (Ctrl+E exports its figure)
-    bool select_tab = false;          // bring `tab` to the front (from settings or a test)
     int export_plot = 0;              // which plot the Export buttons write (a GatedPlot)
     // caches
     GatedView cached_view;

@@ -187,7 +187,8 @@ void draw_controls(AppState& state) {
     }
 }
 
-void draw_slice_tab(GatedState& s, ImVec2 room) {
+void draw_slice_tab(AppState& state, ImVec2 room) {
+    GatedState& s = state.gated;
     GatedView& v = s.view;
     const float start = ImGui::GetCursorPosY();
     int kind = static_cast<int>(v.slice);
@@ -211,10 +212,12 @@ void draw_slice_tab(GatedState& s, ImVec2 room) {
     if (v.show_probe) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(field_w);
-        typed_double("##probe", &v.probe, "%.4g", &s.message, [](double x) {
+        const std::string before = s.message;
+        typed_double("##probe", &v.probe, "%.4g", &s.message, [&](double x) {
             if (std::fabs(x) <= kMaxGatedInput) return std::string();
-            return std::string("The probe stays within −1000 to 1000.");
+            return "The probe goes from −1000 to 1000; it stays at " + plot::format_significant(v.probe) + ".";
         });
+        report(state, before, "probe");
     }
     const char* note = v.slice == GatedSlice::Diagonal
                            ? "Along b = a the unit is act(x)·x: for Swish-like gates near x² for x > 0 and near 0 for x < 0, a "
@@ -279,12 +282,12 @@ void draw_about() {
     hint("In a plain unit the only way back is act'(a): where it is near 0 (a saturated sigmoid, a ReLU below 0) "
          "nothing reaches the weights. In a gated unit b's weights still learn wherever the gate is open, through "
          "∂g/∂b = act(a), even where act' is flat; only where act(a) and act'(a)·b are both near 0 is the unit stuck. "
-         "The Gradients tab hatches those zones and measures them against the plain unit.");
+         "The Gradient maps tab hatches those zones and measures them against the plain unit.");
     ImGui::TextUnformatted("Does it pay?");
     hint("Shazeer (2020), \"GLU Variants Improve Transformer\", swapped the feed-forward block of T5-base for gated "
-         "versions, shrinking d_ff by 2/3 so the parameter count stayed the same. GEGLU and SwiGLU reached a lower "
-         "held-out log-perplexity than the ReLU and GELU blocks. The paper offers no deeper reason; the result has held "
-         "up, and most large language models now use a gated block.");
+         "versions, with d_ff cut to two thirds (3072 → 2048) so the parameter count stayed the same. GEGLU and "
+         "SwiGLU reached a lower held-out log-perplexity than the ReLU and GELU blocks. The paper offers no deeper "
+         "reason; the result has held up, and most large language models now use a gated block.");
     ImGui::TextUnformatted("Where each is used");
     for (int i = 0; i < core::gated_variant_count(); ++i) {
         const core::GatedVariant& v = core::gated_variant(i);
@@ -315,15 +318,12 @@ void draw_main(AppState& state, ImVec2 room) {
                                {GatedTab::Slice, "Slices"},
                                {GatedTab::Ffn, "Feed-forward block"},
                                {GatedTab::About, "What this shows"}};
-    const bool select = s.select_tab;
     for (const Tab& t : tabs) {
-        const bool wanted = select && s.tab == t.tab;
-        if (!tab_item(t.name, wanted ? ImGuiTabItemFlags_SetSelected : 0)) continue;
-        if (!select && s.tab != t.tab) {
+        if (!tab_item(t.name)) continue;
+        if (s.tab != t.tab) {
             s.tab = t.tab;
             if (t.tab != GatedTab::About) s.export_plot = static_cast<int>(t.tab);  // the buttons follow the tab
         }
-        if (wanted) s.select_tab = false;
         const float top = ImGui::GetCursorPosY();
         const ImVec2 area(room.x, std::max(room.y - top - ImGui::GetStyle().ItemSpacing.y, plot::kReadableHeight * ImGui::GetFontSize()));
         switch (t.tab) {
@@ -333,7 +333,7 @@ void draw_main(AppState& state, ImVec2 room) {
             case GatedTab::Gradient:
                 draw_gated_gradient(s.view, *s.pictures, *s.texture, &s.painter, area, 0);
                 break;
-            case GatedTab::Slice: draw_slice_tab(s, area); break;
+            case GatedTab::Slice: draw_slice_tab(state, area); break;
             case GatedTab::Ffn: draw_ffn_tab(s, area); break;
             case GatedTab::About: draw_about(); break;
         }
