@@ -67,12 +67,13 @@ void draw_gated_ffn(const GatedView& view, ImVec2 size, plot::PlotFlags flags) {
     const double unit = top >= 1e9 ? 1e9 : top >= 1e6 ? 1e6 : top >= 1e3 ? 1e3 : 1.0;
     const char* unit_name = unit == 1e9 ? "parameters (billions)" : unit == 1e6 ? "parameters (millions)"
                           : unit == 1e3 ? "parameters (thousands)" : "parameters";
-    plot::SetupAxes("block", unit_name);
+    plot::SetupAxes("block (hidden width d_ff)", unit_name);
     std::vector<double> at;
     std::vector<std::string> names;
     for (size_t i = 0; i < rows.size(); ++i) {
         at.push_back(static_cast<double>(i));
-        names.push_back(std::string(rows[i].block) + ", d_ff = " + plot::format_thousands(rows[i].d_ff));
+        // short, so the three fit under their bars at any text size
+        names.push_back(std::string(i == 2 ? "2/3 rule" : rows[i].block) + " (" + plot::format_thousands(rows[i].d_ff) + ")");
     }
     std::vector<const char*> labels;
     for (const std::string& s : names) labels.push_back(s.c_str());

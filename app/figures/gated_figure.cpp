@@ -240,7 +240,8 @@ std::string gated_flat_caption(const GatedView& view, const GatedPictures& p) {
         text += "Here the gate is flat just where the plain unit is: act(a) and act'(a) are both 0 there, so neither path "
                 "passes gradient, as in a dead ReLU.";
     else if (p.flat_share <= 0.02)
-        text += "Only a thin band is flat: a smooth gate is rarely 0 and flat at once.";
+        text += "Almost none of it is flat: act(a) and act'(a)·b are rarely near 0 together, so one path or the other "
+                "carries gradient nearly everywhere.";
     else
         text += "The flat share of the square counts b too: near b = 0, ∂g/∂a is small whatever a is.";
     return text;
