@@ -10,6 +10,7 @@
 #include "app/figures/network_figure.h"
 #include "app/figures/figure.h"
 #include "app/figures/softmax_figure.h"
+#include "app/figures/gated_figure.h"
 #include "app/figures/gradient_figure.h"
 #include "app/figures/playground_view.h"
 #include "app/frame_stats.h"
@@ -52,7 +53,7 @@ struct ExportRequest {
 };
 
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
-enum class Lab { Activations, Softmax, Gradients, Playground };
+enum class Lab { Activations, Softmax, Gradients, Playground, Gated };
 
 // The line at the bottom of the window: what was written, or what went wrong.
 struct StatusLine {
@@ -88,6 +89,22 @@ struct SoftmaxState {
     SoftmaxData data;
     plot::Limits logit_home;
     bool has_cache = false;
+};
+
+// The gated-units lab's state. `pictures` is a cache, recomputed when the maps' part of `view` changes;
+// the texture (made on first draw, released by release_gated_gl) holds its three maps.
+enum class GatedTab { Surface, Gradient, Slice, Ffn, About };
+struct GatedState {
+    GatedView view;
+    std::string message;              // why a typed value was refused, shown in red until the next good one
+    GatedTab tab = GatedTab::Surface; // the tab in front (Ctrl+E exports its figure)
+    int export_plot = 0;              // which plot the Export buttons write (a GatedPlot)
+    // caches
+    GatedView cached_view;
+    std::shared_ptr<const GatedPictures> pictures;
+    bool uploaded = false;            // pictures->field is in the texture
+    std::unique_ptr<HeatmapTexture> texture;
+    HeatmapPainter painter;
 };
 
 // The gradient lab's state. The networks are computed by the jobs (off the UI thread); the panel shows
@@ -234,6 +251,7 @@ struct AppState {
     SoftmaxState softmax;
     GradientState gradients;
     PlaygroundState playground;
+    GatedState gated;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     StatusLine status;

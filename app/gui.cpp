@@ -8,6 +8,7 @@
 #include "app/panels/softmax_panel.h"
 #include "app/panels/gradient_panel.h"
 #include "app/panels/frame_times_panel.h"
+#include "app/panels/gated_panel.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/model/lab_links.h"
@@ -49,6 +50,7 @@ Figure current_figure(const AppState& state) {
         case Lab::Softmax: return softmax_figure(state);
         case Lab::Gradients: return gradients_figure(state);
         case Lab::Playground: return playground_figure(state);
+        case Lab::Gated: return gated_figure(state);
     }
     return activations_figure(state);
 }
@@ -143,6 +145,7 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
             case GLFW_KEY_2: select_lab(state, Lab::Softmax); break;
             case GLFW_KEY_3: select_lab(state, Lab::Gradients); break;
             case GLFW_KEY_4: select_lab(state, Lab::Playground); break;
+            case GLFW_KEY_5: select_lab(state, Lab::Gated); break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
@@ -181,6 +184,7 @@ void draw_menu(AppState& state) {
         if (ImGui::MenuItem("Softmax and temperature", "Ctrl+2")) select_lab(state, Lab::Softmax);
         if (ImGui::MenuItem("Gradients", "Ctrl+3")) select_lab(state, Lab::Gradients);
         if (ImGui::MenuItem("Playground", "Ctrl+4")) select_lab(state, Lab::Playground);
+        if (ImGui::MenuItem("Gated units", "Ctrl+5")) select_lab(state, Lab::Gated);
         ImGui::Separator();
         ImGui::MenuItem("Plot only", "Ctrl+H", &state.ui.plot_only);
         ImGui::MenuItem("Full screen", "F11", &state.ui.fullscreen);
@@ -209,7 +213,8 @@ void draw_help(bool* open) {
             "Typed values, in sliders and fields, apply on Enter or when you click elsewhere (Esc gives up); a value "
             "outside the range is refused with a message and the old value stays.\n\n"
             "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
-            "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 the activation, softmax and gradient labs and the playground, "
+            "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 / Ctrl+5 the activation, softmax and gradient labs, the playground "
+            "and the gated units, "
             "Ctrl+H plot only (hide the controls), F11 full screen, Ctrl+Q quit. Esc closes a menu or a window, "
             "then leaves full screen, then brings the controls back. In the "
             "playground: Space play or pause, S one epoch, R start again; N, U, G and L bring the network, the units on "
@@ -265,7 +270,8 @@ void draw_main_window(AppState& state) {
         static const Tab tabs[] = {{Lab::Activations, "Activation functions", draw_activations_panel},
                                    {Lab::Softmax, "Softmax and temperature", draw_softmax_panel},
                                    {Lab::Gradients, "Gradients", draw_gradient_panel},
-                                   {Lab::Playground, "Playground", draw_playground_panel}};
+                                   {Lab::Playground, "Playground", draw_playground_panel},
+                                   {Lab::Gated, "Gated units", draw_gated_panel}};
         for (const Tab& tab : tabs) {
             const bool wanted = state.ui.select_lab == static_cast<int>(tab.lab);
             if (!tab_item(tab.name, wanted ? ImGuiTabItemFlags_SetSelected : 0)) continue;
@@ -305,7 +311,8 @@ void save_screenshot(AppState& state, const Window& window) {
         state.status = {"Screenshot failed: " + error, true};
         return;
     }
-    static const char* const names[] = {"window_activations", "window_softmax", "window_gradients", "window_playground"};
+    static const char* const names[] = {"window_activations", "window_softmax", "window_gradients", "window_playground",
+                                         "window_gated"};
     const std::string path = unused_path(folder, names[static_cast<int>(state.lab)], "png");
     Image image;
     if (path.empty() || !read_window_pixels(window, &image) || !write_png(path, image, &error)) {
@@ -515,6 +522,7 @@ int run_gui(const GuiOptions& options) {
     if (!counted) save_if_changed();
     plot::DestroyContext(plots);
     release_playground_gl(state);
+    release_gated_gl(state);
     close_window(&window);
     return code;
 }

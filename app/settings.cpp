@@ -3,6 +3,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/figures/boundary_figure.h"
 #include "app/figures/softmax_keys.h"
+#include "app/figures/gated_keys.h"
 #include "app/figures/gradient_keys.h"
 #include "app/figures/playground_keys.h"
 #include "app/figures/training_keys.h"
@@ -85,13 +86,13 @@ std::string pictures_dir() {
 std::string default_export_folder() { return pictures_dir() + "/actlab"; }
 
 namespace {
-const char* const kLabNames[] = {"activations", "softmax", "gradients", "playground"};
+const char* const kLabNames[] = {"activations", "softmax", "gradients", "playground", "gated"};
 }  // namespace
 
 const char* lab_name(Lab lab) { return kLabNames[static_cast<int>(lab)]; }
 
 bool lab_from_name(const std::string& name, Lab* lab) {
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 5; ++i)
         if (name == kLabNames[i]) {
             *lab = static_cast<Lab>(i);
             return true;
@@ -131,6 +132,25 @@ void read_softmax(const json& o, const std::string& path, AppState* state, std::
     std::string error;
     if (check_softmax_view(view, &error)) state->softmax.view = view;
     else problems->push_back(path + ": softmax: " + error + "; using the default lab");
+}
+
+// The gated-units lab's object: each good key is used, each bad one reported; a view that does not hold
+// together (amin ≥ amax) falls back to the default view.
+void read_gated(const json& o, const std::string& path, AppState* state, std::vector<std::string>* problems) {
+    if (!o.is_object()) {
+        problems->push_back(path + ": 'gated' must be an object; keeping the default");
+        return;
+    }
+    GatedView view = state->gated.view;
+    for (const auto& item : o.items()) {
+        std::string error;
+        GatedView trial = view;
+        if (apply_gated_key(&trial, item.key(), json_value_text(item.value()), &error)) view = trial;
+        else problems->push_back(path + ": gated " + error + "; keeping the default");
+    }
+    std::string error;
+    if (check_gated_view(view, &error)) state->gated.view = view;
+    else problems->push_back(path + ": gated: " + error + "; using the default lab");
 }
 
 // The playground's object: the training keys of `actlab export loss` and the panel's own. Each good key
@@ -230,7 +250,7 @@ void load_settings_text(const std::string& text, const std::string& path, AppSta
     if (doc.contains("lab")) {
         Lab lab = Lab::Activations;
         if (doc["lab"].is_string() && lab_from_name(doc["lab"].get<std::string>(), &lab)) select_lab(*state, lab);
-        else problem("lab", "must be activations, softmax, gradients or playground");
+        else problem("lab", "must be activations, softmax, gradients, playground or gated");
     }
     if (doc.contains("files")) {
         const json& f = doc["files"];
@@ -243,6 +263,7 @@ void load_settings_text(const std::string& text, const std::string& path, AppSta
         }
     }
     if (doc.contains("softmax")) read_softmax(doc["softmax"], path, state, problems);
+    if (doc.contains("gated")) read_gated(doc["gated"], path, state, problems);
     if (doc.contains("activations")) {
         const json& a = doc["activations"];
         if (!a.is_object()) {
@@ -307,6 +328,9 @@ std::string settings_json(const AppState& state) {
     json sm = json::object();
     for (const auto& [key, value] : softmax_keys(state.softmax.view)) sm[key] = value;
     doc["softmax"] = sm;
+    json gu = json::object();
+    for (const auto& [key, value] : gated_keys(state.gated.view)) gu[key] = value;
+    doc["gated"] = gu;
     json g = json::object();
     for (const auto& [key, value] : gradient_keys(state.gradients.view)) g[key] = value;
     doc["gradients"] = g;

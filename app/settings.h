@@ -20,7 +20,7 @@ std::string pictures_dir();
 std::string default_export_folder();
 
 // The names of the labs in settings.json ("lab": the one in front): activations, softmax, gradients,
-// playground.
+// playground, gated.
 const char* lab_name(Lab lab);
 bool lab_from_name(const std::string& name, Lab* lab);
 

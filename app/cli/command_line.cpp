@@ -56,8 +56,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    "With --frames: write each frame's times to FILE.csv (frame,cpu_ms,submit_ms,finish_ms,swap_ms,total_ms)")
         ->needs(frames)
         ->check(CLI::Validator([](std::string& path) { return frame_stats_problem(path); }, "FILE"));
-    app.add_option("--lab", cl.gui.lab, "The lab shown first: activations, softmax, gradients or playground")
-        ->check(CLI::IsMember({"activations", "softmax", "gradients", "playground"}));
+    app.add_option("--lab", cl.gui.lab, "The lab shown first: activations, softmax, gradients, playground or gated")
+        ->check(CLI::IsMember({"activations", "softmax", "gradients", "playground", "gated"}));
     app.add_flag("--train", cl.gui.train, "With --frames: the playground trains, as fast as it goes")->needs(frames);
 
     CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, with no window");

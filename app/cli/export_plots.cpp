@@ -2,6 +2,7 @@
 
 #include "app/figures/activation_figure.h"
 #include "app/figures/boundary_figure.h"
+#include "app/figures/gated_figure.h"
 #include "app/figures/gradient_figure.h"
 #include "app/figures/live_gradient_figure.h"
 #include "app/figures/loss_figure.h"
@@ -120,6 +121,52 @@ bool read_gradient_keys(GradientPlot plot, const char* name, const std::vector<K
         }
     }
     return true;
+}
+
+// The PLOT argument that names a gated-units plot.
+const char* gated_command_name(GatedPlot plot) {
+    switch (plot) {
+        case GatedPlot::Surface: return "glu-surface";
+        case GatedPlot::Gradient: return "glu-gradient";
+        case GatedPlot::Slice: return "glu-slice";
+        case GatedPlot::Ffn: return "glu-ffn";
+    }
+    return "glu-surface";
+}
+
+// The gated-units plots: every key checked (and known to the plot) before anything is computed.
+template <GatedPlot plot>
+bool check_gated(const std::vector<KeyValue>& sets, bool, ExportKeys* keys, std::string* error) {
+    GatedView& view = keys->gated;
+    const char* name = gated_command_name(plot);
+    for (const auto& [key, value] : sets) {
+        if (!gated_plot_takes(plot, key)) {
+            *error = "--set unknown key '" + quoted(key) + "' for " + name + " (keys: " + gated_plot_keys(plot) + ")";
+            return false;
+        }
+        if (!apply_gated_key(&view, key, value, error)) {
+            *error = "--set " + *error;
+            return false;
+        }
+    }
+    if (plot == GatedPlot::Ffn) {
+        std::int64_t width = 0;
+        if (!two_thirds_width(view, &width, error)) {
+            *error = "--set d_model= and multiple=: " + *error;
+            return false;
+        }
+        return true;
+    }
+    if (!check_gated_view(view, error)) {
+        *error = "--set " + *error;
+        return false;
+    }
+    return true;
+}
+
+template <GatedPlot plot>
+Figure compute_gated(const ExportKeys& keys, bool) {
+    return gated_export_figure(keys.gated, plot);
 }
 
 // The PLOT argument that names a softmax plot.
@@ -557,6 +604,14 @@ const std::vector<ExportPlot>& export_plots() {
         {"softmax-samples", "a histogram of draws from softmax at T (after top-k / top-p) against the probabilities",
          softmax_plot_help(SoftmaxPlot::Samples), check_softmax<SoftmaxPlot::Samples>,
          compute_softmax<SoftmaxPlot::Samples>},
+        {"glu-surface", "a gated unit g(a, b) = act(a)·b as a map with contour lines", gated_plot_help(GatedPlot::Surface),
+         check_gated<GatedPlot::Surface>, compute_gated<GatedPlot::Surface>},
+        {"glu-gradient", "its partials ∂g/∂a and ∂g/∂b as maps, where both vanish hatched",
+         gated_plot_help(GatedPlot::Gradient), check_gated<GatedPlot::Gradient>, compute_gated<GatedPlot::Gradient>},
+        {"glu-slice", "g and its derivative along b = a, along a (b held) or along b (a held)",
+         gated_plot_help(GatedPlot::Slice), check_gated<GatedPlot::Slice>, compute_gated<GatedPlot::Slice>},
+        {"glu-ffn", "a transformer feed-forward block's parameters and FLOPs: standard, gated, gated at the 2/3 rule",
+         gated_plot_help(GatedPlot::Ffn), check_gated<GatedPlot::Ffn>, compute_gated<GatedPlot::Ffn>},
         {"gradient-chain", "f'(z)^k: the gradient left after k layers at one pre-activation z",
          gradient_keys_help(GradientPlot::Chain), check_gradient_chain, compute_gradient_chain},
         {"gradient-flow", "gradient, activations and dead units per layer of a random deep network",

@@ -3,6 +3,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/figures/figure.h"
+#include "app/figures/gated_keys.h"
 #include "app/figures/gradient_keys.h"
 #include "app/figures/keys.h"
 #include "app/figures/playground_view.h"
@@ -23,6 +24,7 @@ struct ExportKeys {
     ActivationView activations;  // activations
     SoftmaxView softmax;         // softmax, softmax-logits, softmax-sweep, softmax-filter, softmax-samples
     GradientView gradients;      // gradient-chain, gradient-flow, gradient-compare
+    GatedView gated;             // glu-surface, glu-gradient, glu-slice, glu-ffn
     TrainingRequest training;    // loss, boundary, network, race, units, gradient-live, warp
     core::Dataset data;          // the training plots: the points, generated or read from data=
     std::vector<RunnerKind> race;  // race: what each runner trains

@@ -6,7 +6,7 @@
 namespace actlab::app {
 
 void lab_columns(const char* id, bool plot_only, float preferred_sidebar, float minimum_sidebar,
-                 const std::function<void()>& sidebar, const std::function<void(ImVec2 room)>& main) {
+                 const std::function<void()>& sidebar, const std::function<void(ImVec2 room)>& main, float main_min) {
     const std::string name(id);
     const std::string main_id = "##" + name + "-main";
     if (plot_only) {
@@ -17,7 +17,7 @@ void lab_columns(const char* id, bool plot_only, float preferred_sidebar, float 
     }
     const float fs = ImGui::GetFontSize();
     const SidebarSplit split = split_sidebar(ImGui::GetContentRegionAvail().x, fs, ImGui::GetStyle().ItemSpacing.x,
-                                             preferred_sidebar, minimum_sidebar);
+                                             preferred_sidebar, minimum_sidebar, main_min);
     if (!split.stacked) {
         ImGui::BeginChild(("##" + name + "-controls").c_str(), ImVec2(split.sidebar, 0), false);
         sidebar();

@@ -15,9 +15,11 @@ namespace actlab::app {
 // them, `main` first and `sidebar` under it in one page that scrolls. `main` is given the room it has
 // on screen (its width, and the height of the window it is in) and lays its plots out for it; it may
 // draw more than that (the column or page then scrolls). With `plot_only`, `main` alone. `id` names
-// the children ("##<id>-controls", "##<id>-main", "##<id>-page").
+// the children ("##<id>-controls", "##<id>-main", "##<id>-page"). `main_min` is the least width of
+// `main`, in font heights, beside the sidebar (a plot's readable width, or more for a plot with a key beside it).
 void lab_columns(const char* id, bool plot_only, float preferred_sidebar, float minimum_sidebar,
-                 const std::function<void()>& sidebar, const std::function<void(ImVec2 room)>& main);
+                 const std::function<void()>& sidebar, const std::function<void(ImVec2 room)>& main,
+                 float main_min = kPlotMinWidth);
 
 // ImGui::BeginTabBar for a lab's tabs: when they do not all fit, the bar scrolls (arrows at its end)
 // rather than cutting their labels short (tab_item keeps it from widening the window it is in).

@@ -1,6 +1,7 @@
 // Every view's table of keys: each written key reads back to the same view, and the help and the
 // "unknown key" message list exactly the table's keys.
 #include "app/figures/activation_keys.h"
+#include "app/figures/gated_keys.h"
 #include "app/figures/gradient_keys.h"
 #include "app/figures/playground_keys.h"
 #include "app/figures/softmax_keys.h"
@@ -77,6 +78,7 @@ TEST(KeyTables, HelpAndUnknownKeyListExactlyTheTablesKeys) {
     expect_lists_exactly_its_keys(gradient_key_table());
     expect_lists_exactly_its_keys(training_key_table());
     expect_lists_exactly_its_keys(playground_key_table());
+    expect_lists_exactly_its_keys(gated_key_table());
     EXPECT_EQ(help_keys(activation_keys_help()), table_names(activation_key_table()));
     EXPECT_EQ(help_keys(training_keys_help()), table_names(training_key_table()));
 }
@@ -100,6 +102,27 @@ TEST(KeyTables, ActivationAndSoftmaxAndGradientKeysRoundTrip) {
     ASSERT_TRUE(apply_gradient_key(&g, "compare", "tanh+normal,relu+he", &error)) << error;
     expect_round_trip(gradient_key_table(), GradientView());
     expect_round_trip(gradient_key_table(), g);
+}
+
+// The gated-units lab: the default view, and one with every key away from its default (a gate given by
+// a variant's id, a parameter, exact points, the probe off), read back one by one and all together.
+TEST(KeyTables, GatedKeysRoundTrip) {
+    GatedView g;
+    std::string error;
+    for (const auto& [k, v] : std::vector<KeyValue>{{"gate", "swish"}, {"swish.beta", "2.5"}, {"amin", "-2"}, {"amax", "6"},
+                                                    {"bmin", "-0.5"}, {"bmax", "0.75"}, {"samples", "33"}, {"a", "-1,0,1e-300"},
+                                                    {"b", "2"}, {"ungated", "true"}, {"slice", "a"}, {"slice_b", "-3"},
+                                                    {"slice_a", "0.1"}, {"probe", "off"}, {"d_model", "4096"},
+                                                    {"d_ff", "14336"}, {"multiple", "128"}, {"leaky_relu.alpha", "0.2"}})
+        ASSERT_TRUE(apply_gated_key(&g, k, v, &error)) << k << ": " << error;
+    expect_round_trip(gated_key_table(), GatedView());
+    expect_round_trip(gated_key_table(), g);
+    GatedView variant;
+    ASSERT_TRUE(apply_gated_key(&variant, "gate", "reglu", &error)) << error;
+    EXPECT_EQ(variant.gate, actlab::core::activation_index("relu"));
+    expect_round_trip(gated_key_table(), variant);
+    const std::vector<KeyValue> written = gated_keys(variant);
+    EXPECT_NE(std::find(written.begin(), written.end(), KeyValue{"gate", "relu"}), written.end()) << "written as the catalogue id";
 }
 
 // A training run's keys describe the run as finish_training_request leaves it: read back and

@@ -3,6 +3,7 @@
 
 #include "app/figures/activation_keys.h"
 #include "app/figures/softmax_keys.h"
+#include "app/figures/gated_keys.h"
 #include "app/files.h"
 #include "app/gui.h"
 
@@ -46,6 +47,40 @@ TEST(Settings, ALessonComesBackAsItWasLeft) {
     EXPECT_EQ(back.exports.scale, 4);
     EXPECT_EQ(back.exports.width, 1200);
     EXPECT_EQ(back.ui.text_scale, 1.5f);
+}
+
+// The gated-units lab's view is saved as its keys and read back whole; a bad key is reported and the
+// rest kept, and a range the wrong way round falls back to the default view.
+TEST(Settings, TheGatedLabComesBackAsItWasLeft) {
+    TempDir tmp;
+    AppState state;
+    std::string error;
+    for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+             {"gate", "geglu"}, {"amin", "-2"}, {"bmax", "6"}, {"slice", "b"}, {"slice_b", "-1.5"}, {"d_model", "4096"},
+             {"d_ff", "14336"}, {"ungated", "true"}})
+        ASSERT_TRUE(apply_gated_key(&state.gated.view, k, v, &error)) << k << ": " << error;
+    select_lab(state, Lab::Gated);
+    state.exports.folder = "/somewhere/exports";
+    ASSERT_TRUE(save_settings(tmp / "settings.json", state, &error)) << error;
+    AppState back;
+    std::vector<std::string> problems;
+    load_settings(tmp / "settings.json", &back, &problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_TRUE(back.gated.view == state.gated.view);
+    EXPECT_EQ(back.lab, Lab::Gated);
+
+    AppState bad;
+    problems.clear();
+    load_settings_text(R"({"gated": {"gate": "sofmax", "d_ff": "8192"}})", "s.json", &bad, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("s.json: gated 'gate=sofmax': unknown gate"), std::string::npos) << problems[0];
+    EXPECT_EQ(bad.gated.view.d_ff, 8192) << "a bad key cost a good one";
+    problems.clear();
+    AppState reversed;
+    load_settings_text(R"({"gated": {"amin": "3", "amax": "-3", "d_ff": "8192"}})", "s.json", &reversed, &problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("amin (3) must be less than amax (-3); using the default lab"), std::string::npos) << problems[0];
+    EXPECT_TRUE(reversed.gated.view == GatedView());
 }
 
 TEST(Settings, NoFileIsAFirstRun) {
@@ -386,7 +421,7 @@ TEST(Settings, ABadLabIsReportedAndTheFirstOneShown) {
         std::vector<std::string> problems;
         load_settings(tmp / "settings.json", &state, &problems);
         ASSERT_EQ(problems.size(), 1u) << bad;
-        EXPECT_NE(problems[0].find("'lab' must be activations, softmax, gradients or playground"), std::string::npos)
+        EXPECT_NE(problems[0].find("'lab' must be activations, softmax, gradients, playground or gated"), std::string::npos)
             << problems[0];
         EXPECT_EQ(state.lab, Lab::Activations);
         EXPECT_EQ(state.ui.select_lab, -1);

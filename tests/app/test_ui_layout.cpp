@@ -238,6 +238,35 @@ TEST_P(UiLayout, EveryTabKeepsItsTextItsLegendsAndReadablePlots) {
     check(h, "playground, what this shows", false);
 }
 
+// The gated-units lab: each of its tabs, with the plain unit beside the surface, every slice, and the
+// block at LLaMA's widths (the longest numbers in its table).
+TEST_P(UiLayout, TheGatedLabKeepsItsTextAndReadablePlots) {
+    const Case c = GetParam();
+    UiHarness h(c.width, c.height);
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    h.state.ui.set_text_scale(c.text);
+    h.frames(2);
+    h.key(GLFW_KEY_5, GLFW_MOD_CONTROL);
+    check_with_plot_only(h, "gated, surface");
+    h.state.gated.view.show_ungated = true;
+    check_with_plot_only(h, "gated, surface with the plain unit");
+    ASSERT_TRUE(h.select_tab("Gradient maps"));
+    check_with_plot_only(h, "gated, gradients");
+    h.state.gated.view.gate = actlab::core::activation_index("relu");
+    check(h, "gated, ReGLU's gradients");
+    ASSERT_TRUE(h.select_tab("Slices"));
+    for (const app::GatedSlice slice : {app::GatedSlice::Diagonal, app::GatedSlice::FixedB, app::GatedSlice::FixedA}) {
+        h.state.gated.view.slice = slice;
+        check(h, "gated, slice " + std::to_string(static_cast<int>(slice)));
+    }
+    ASSERT_TRUE(h.select_tab("Feed-forward block"));
+    h.state.gated.view.d_model = 4096;
+    h.state.gated.view.d_ff = 16384;
+    check_with_plot_only(h, "gated, feed-forward block");
+    ASSERT_TRUE(h.select_tab("What this shows"));
+    check(h, "gated, what this shows", false);
+}
+
 // 90 % of 1280 × 720 and of 1600 × 1000, as the window opens on those screens.
 INSTANTIATE_TEST_SUITE_P(Screens, UiLayout,
                          ::testing::Values(Case{1152, 648, 1.0f}, Case{1152, 648, 1.5f}, Case{1152, 648, 2.0f},

@@ -3,6 +3,7 @@
 #include "app/gui.h"
 #include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
+#include "app/panels/gated_panel.h"
 #include "app/plot/plot.h"
 
 #include <imgui.h>
@@ -59,6 +60,7 @@ UiHarness::UiHarness(float width, float height) {
 UiHarness::~UiHarness() {
     app::set_item_recorder(nullptr);
     app::release_playground_gl(state);
+    app::release_gated_gl(state);
     plot::DestroyContext(static_cast<plot::Context*>(m_plots));
     ImGui::DestroyContext(static_cast<ImGuiContext*>(m_imgui));
 }

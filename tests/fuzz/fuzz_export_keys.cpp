@@ -6,7 +6,7 @@
 // (a PNG otherwise); every further line is one --set argument, split at its first '=' as the command
 // line splits it (split_key_value). Where the check refuses, it says why; where it passes, the keys
 // hold what a user relies on: finite numbers, ordered ranges, and the view as its own writer
-// (activation_keys, softmax_keys, gradient_keys, training_keys) puts it reads back to the same view.
+// (activation_keys, softmax_keys, gated_keys, gradient_keys, training_keys) puts it reads back to the same view.
 #include "app/cli/export_plots.h"
 #include "app/figures/race_figure.h"
 #include "app/figures/units_figure.h"
@@ -66,6 +66,21 @@ void check_softmax(const SoftmaxView& view) {
     for (const auto& [key, value] : softmax_keys(view))
         FUZZ_CHECK(apply_softmax_key(&back, key, value, &error), "softmax_keys wrote a key it refuses: " + error);
     FUZZ_CHECK(back == view, "softmax_keys reads back to another view");
+}
+
+void check_gated(const GatedView& view, bool ffn) {
+    std::string error;
+    FUZZ_CHECK(ffn || check_gated_view(view, &error), "the gated view passed the plot's check but not its own: " + error);
+    for (double x : {view.a_min, view.a_max, view.b_min, view.b_max, view.slice_a, view.slice_b, view.probe})
+        FUZZ_CHECK(std::isfinite(x) && std::fabs(x) <= kMaxGatedInput, "a value of a or b within ±1000");
+    FUZZ_CHECK(view.samples >= kMinGatedSamples && view.samples <= kMaxGatedSamples, "samples");
+    FUZZ_CHECK(view.d_model >= 1 && view.d_model <= kMaxFeedForwardWidth && view.d_ff >= 1 &&
+                   view.d_ff <= kMaxFeedForwardWidth && view.multiple >= 1 && view.multiple <= kMaxFeedForwardWidth,
+               "the block's widths");
+    GatedView back;
+    for (const auto& [key, value] : gated_keys(view))
+        FUZZ_CHECK(apply_gated_key(&back, key, value, &error), "gated_keys wrote a key it refuses: " + error);
+    FUZZ_CHECK(back == view, "gated_keys reads back to another view");
 }
 
 void check_gradients(const GradientView& view) {
@@ -151,6 +166,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const std::string name = plot->name;
     if (name == "activations") check_activations(keys.activations);
     else if (starts_with(name, "softmax")) check_softmax(keys.softmax);
+    else if (starts_with(name, "glu")) check_gated(keys.gated, name == "glu-ffn");
     else if (starts_with(name, "gradient") && name != "gradient-live") check_gradients(keys.gradients);
     else {
         check_training(keys.training, keys.data);
