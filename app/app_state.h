@@ -238,7 +238,7 @@ struct UiSettings {
 
 // A click from one lab to another (app/model/lab_links.h), carried out before the next frame's panels.
 struct LabLink {
-    enum class Kind { ExploreLayer, GradientsFromPlayground, PlaygroundFromGradients, SoftmaxFromPoint };
+    enum class Kind { ExploreLayer, GradientsFromPlayground, PlaygroundFromGradients, SoftmaxFromPoint, RaceGatedInPlayground };
     Kind kind;
     int layer = 0;                    // ExploreLayer: the hidden layer, from 0
     double x1 = 0.0, x2 = 0.0;        // SoftmaxFromPoint: the point of the plane

@@ -11,6 +11,7 @@
 #include "app/panels/gated_panel.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
+#include "app/model/gated_model.h"
 #include "app/model/lab_links.h"
 #include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
@@ -349,6 +350,7 @@ void ui_frame(AppState& state, const std::vector<KeyPress>& presses) {
     }
     follow_lab_links(state);
     if (state.lab == Lab::Playground) playground_step(state);
+    if (state.lab == Lab::Gated) gated_step(state);
     draw_main_window(state);
     if (std::string refused = take_slider_refusal(); !refused.empty()) state.status = {refused, true};
 }

@@ -17,8 +17,9 @@ namespace actlab::app {
 namespace {
 
 constexpr ImU32 kInk = IM_COL32(40, 40, 40, 255);
-constexpr ImU32 kBlue = IM_COL32(0, 114, 178, 255);       // Okabe–Ito blue: below 0, and g on the slices
-constexpr ImU32 kVermilion = IM_COL32(213, 94, 0, 255);   // above 0, and the derivative on the slices
+constexpr ImU32 kBlue = IM_COL32(0, 114, 178, 255);       // Okabe–Ito blue: above 0 (as in the playground), and g on the slices
+constexpr ImU32 kOrange = IM_COL32(230, 159, 0, 255);     // below 0, as the playground's maps and weights are
+constexpr ImU32 kVermilion = IM_COL32(213, 94, 0, 255);   // the derivative on the slices
 constexpr float kStrength = 0.85f;
 constexpr int kContourTarget = 8;                         // about this many contour levels a map
 
@@ -48,7 +49,7 @@ double colour_coordinate(double v, double scale) { return std::copysign(std::sqr
 
 // The colour the shader gives a texture value t (−1 … 1): for the colour bar.
 ImU32 map_color(double v) {
-    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(v < 0 ? kBlue : kVermilion);
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(v < 0 ? kOrange : kBlue);
     const float t = static_cast<float>(std::min(std::fabs(v), 1.0)) * kStrength;
     return ImGui::ColorConvertFloat4ToU32(ImVec4(1 + (c.x - 1) * t, 1 + (c.y - 1) * t, 1 + (c.z - 1) * t, 1.0f));
 }
@@ -251,8 +252,8 @@ float gated_map_min_width() { return plot::kReadableWidth + kBarWidth + 0.5f; }
 
 HeatmapStyle gated_map_style() {
     HeatmapStyle style;
-    style.colors[0] = kBlue;
-    style.colors[1] = kVermilion;
+    style.colors[0] = kOrange;
+    style.colors[1] = kBlue;
     style.strength = kStrength;
     return style;
 }

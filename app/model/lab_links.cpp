@@ -139,6 +139,16 @@ void softmax_from_point(AppState& state, double x1, double x2) {
     select_lab(state, Lab::Softmax);
 }
 
+void race_gated_in_playground(AppState& state) {
+    RaceState& race = state.playground.race;
+    race.kinds = {RunnerKind{core::activation_index("relu"), false, 8}, RunnerKind{core::activation_index("silu"), true, 6}};
+    race.message.clear();
+    state.status = {"The playground's race is set: ReLU with 8 units against SwiGLU with 6 gated units in every hidden "
+                    "layer. Open its Activation race tab and press Start race; the table counts each runner's parameters.",
+                    false};
+    select_lab(state, Lab::Playground);
+}
+
 void follow_lab_links(AppState& state) {
     const std::vector<LabLink> links = std::move(state.links);
     state.links.clear();
@@ -148,6 +158,7 @@ void follow_lab_links(AppState& state) {
             case LabLink::Kind::GradientsFromPlayground: gradients_from_playground(state); break;
             case LabLink::Kind::PlaygroundFromGradients: playground_from_gradients(state); break;
             case LabLink::Kind::SoftmaxFromPoint: softmax_from_point(state, l.x1, l.x2); break;
+            case LabLink::Kind::RaceGatedInPlayground: race_gated_in_playground(state); break;
         }
     }
 }

@@ -24,5 +24,8 @@ void playground_from_gradients(AppState& state);
 // temperature. One output is shown as the two logits whose softmax it equals: σ(z) = softmax(0, z)₁,
 // tanh(z) = softmax(−z, z)₁ − softmax(−z, z)₀.
 void softmax_from_point(AppState& state, double x1, double x2);
+// The gated-units lab's race in the playground: ReLU with 8 units against SwiGLU with 6 gated units in
+// every hidden layer (about equal parameters), set as the race's runners; the playground to the front.
+void race_gated_in_playground(AppState& state);
 
 }  // namespace actlab::app

@@ -23,22 +23,6 @@ namespace {
 
 constexpr int kPanelMaxSamples = 401;  // the window's grid: finer ones are for export
 
-// The view's parts the maps are made of: a change elsewhere (the slice, the block) keeps the maps.
-bool same_maps(const GatedView& x, const GatedView& y) {
-    const auto& p = x.params[static_cast<size_t>(x.gate)].v;
-    const auto& q = y.params[static_cast<size_t>(y.gate)].v;
-    return x.gate == y.gate && p[0] == q[0] && p[1] == q[1] && x.a_min == y.a_min && x.a_max == y.a_max &&
-           x.b_min == y.b_min && x.b_max == y.b_max && x.samples == y.samples;
-}
-
-void update_caches(GatedState& s) {
-    if (!s.pictures || !same_maps(s.view, s.cached_view)) {
-        s.pictures = std::make_shared<const GatedPictures>(compute_gated_pictures(s.view));
-        s.cached_view = s.view;
-        s.uploaded = false;
-    }
-}
-
 // A refused typed value is said in the panel (red) and in the status line, with where it was typed.
 void report(AppState& state, const std::string& before, const char* where) {
     const std::string& now = state.gated.message;
@@ -272,23 +256,31 @@ void draw_ffn_tab(GatedState& s, ImVec2 room) {
     draw_gated_ffn(v, ImVec2(room.x, h), 0);
 }
 
-void draw_about() {
+void draw_about(AppState& state) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted("Two paths through one unit");
-    hint("A gated unit reads its input twice, as a = w_a·x and b = w_b·x, and gives g = act(a)·b. The value b goes "
+    // headings in the plots' bold face, the text in the window's: read from the back of a room
+    const auto heading = [](const char* text) {
+        ImFont* bold = plot::GetStyle().title_font;
+        ImGui::Spacing();
+        if (bold) ImGui::PushFont(bold);
+        ImGui::TextUnformatted(text);
+        if (bold) ImGui::PopFont();
+    };
+    heading("Two paths through one unit");
+    text_wrapped("A gated unit reads its input twice, as a = w_a·x and b = w_b·x, and gives g = act(a)·b. The value b goes "
          "straight through, multiplied: g is a straight line in b, so ∂g/∂b = act(a) whatever b is. The gate act(a) "
          "decides how much of b passes: near 0 it shuts, where act is large it opens.");
-    ImGui::TextUnformatted("Why gradients survive");
-    hint("In a plain unit the only way back is act'(a): where it is near 0 (a saturated sigmoid, a ReLU below 0) "
+    heading("Why gradients survive");
+    text_wrapped("In a plain unit the only way back is act'(a): where it is near 0 (a saturated sigmoid, a ReLU below 0) "
          "nothing reaches the weights. In a gated unit b's weights still learn wherever the gate is open, through "
          "∂g/∂b = act(a), even where act' is flat; only where act(a) and act'(a)·b are both near 0 is the unit stuck. "
          "The Gradient maps tab hatches those zones and measures them against the plain unit.");
-    ImGui::TextUnformatted("Does it pay?");
-    hint("Shazeer (2020), \"GLU Variants Improve Transformer\", swapped the feed-forward block of T5-base for gated "
+    heading("Does it pay?");
+    text_wrapped("Shazeer (2020), \"GLU Variants Improve Transformer\", swapped the feed-forward block of T5-base for gated "
          "versions, with d_ff cut to two thirds (3072 → 2048) so the parameter count stayed the same. GEGLU and "
          "SwiGLU reached a lower held-out log-perplexity than the ReLU and GELU blocks. The paper offers no deeper "
          "reason; the result has held up, and most large language models now use a gated block.");
-    ImGui::TextUnformatted("Where each is used");
+    heading("Where each is used");
     for (int i = 0; i < core::gated_variant_count(); ++i) {
         const core::GatedVariant& v = core::gated_variant(i);
         const std::string line = std::string(v.label) + " (act = " + v.gate + "): " + v.used_in + ".";
@@ -296,17 +288,18 @@ void draw_about() {
         ImGui::SameLine();
         text_wrapped(line.c_str());
     }
+    heading("In the playground");
+    text_wrapped("A hidden layer of the playground can be gated (its layer menu lists GLU, SwiGLU, GeGLU, ReGLU and "
+                 "Bilinear after the plain activations), and the activation race can race gated runners against plain "
+                 "ones at about equal parameters.");
+    if (ImGui::Button("Race ReLU (8 units) against SwiGLU (6 gated units)")) state.links.push_back({LabLink::Kind::RaceGatedInPlayground});
+    record_item("Race ReLU against SwiGLU");
     ImGui::PopTextWrapPos();
 }
 
 void draw_main(AppState& state, ImVec2 room) {
     GatedState& s = state.gated;
-    update_caches(s);
-    if (!s.texture) s.texture = std::make_unique<HeatmapTexture>();
-    if (!s.uploaded) {
-        s.texture->upload(s.pictures->field);
-        s.uploaded = true;
-    }
+    if (!s.pictures || !s.texture) return;  // made by gated_step
     s.painter.begin();
     if (!begin_tab_bar("##gated-tabs")) return;
     struct Tab {
@@ -335,7 +328,7 @@ void draw_main(AppState& state, ImVec2 room) {
                 break;
             case GatedTab::Slice: draw_slice_tab(state, area); break;
             case GatedTab::Ffn: draw_ffn_tab(s, area); break;
-            case GatedTab::About: draw_about(); break;
+            case GatedTab::About: draw_about(state); break;
         }
         ImGui::EndTabItem();
     }

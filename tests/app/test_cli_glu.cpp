@@ -221,9 +221,10 @@ TEST(CliGlu, PngsShowTheMapsInTheirColours) {
         ASSERT_TRUE(png.ok);
         EXPECT_EQ(png.width, 1000);
         EXPECT_EQ(png.height, 700);
-        // the diverging map's strong ends: vermilion above 0 (a > 0, b > 0), blue below
-        EXPECT_GT(count_color(png, 213, 94, 0, 60), 200) << plot;
+        // the diverging map's strong ends, as the playground colours signs: blue above 0 (a > 0, b > 0),
+        // orange below
         EXPECT_GT(count_color(png, 0, 114, 178, 60), 200) << plot;
+        EXPECT_GT(count_color(png, 230, 159, 0, 60), 200) << plot;
     }
     for (const char* plot : {"glu-slice", "glu-ffn"}) {
         const RunResult r = run_actlab({"export", plot, "--out", tmp / (std::string(plot) + ".png")});

@@ -39,7 +39,7 @@ TEST(UiGated, CtrlFiveOpensTheLabAndAVariantButtonChangesTheGate) {
     const Png png = read_png(h.export_folder() + "/glu-gradient_relu_a-4to4_b-4to4.png");
     ASSERT_TRUE(png.ok) << h.state.status.text;
     EXPECT_EQ(png.width, 3200);
-    EXPECT_GT(count_color(png, 213, 94, 0, 60), 1000);  // vermilion: ∂g/∂b = relu(a) > 0
+    EXPECT_GT(count_color(png, 0, 114, 178, 60), 1000);  // blue: ∂g/∂b = relu(a) > 0
     h.key(GLFW_KEY_E, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT);
     std::stringstream in(read_text(h.export_folder() + "/glu-gradient_relu_a-4to4_b-4to4.csv"));
     std::string line;
@@ -51,6 +51,24 @@ TEST(UiGated, CtrlFiveOpensTheLabAndAVariantButtonChangesTheGate) {
     const std::string settings = read_text(h.state.settings_path);
     EXPECT_NE(settings.find("\"gate\": \"relu\""), std::string::npos) << settings;
     EXPECT_NE(settings.find("\"lab\": \"gated\""), std::string::npos) << settings;
+}
+
+// "What this shows" sets up the race it speaks of in the playground: ReLU with 8 units against SwiGLU
+// with 6 gated units.
+TEST(UiGated, TheRaceButtonSetsUpReluAgainstSwigluInThePlayground) {
+    UiHarness h;
+    h.key(GLFW_KEY_5, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("ReGLU") > 0; }, 5));
+    ASSERT_TRUE(h.select_tab("What this shows"));
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("Race ReLU against SwiGLU") > 0; }, 5));
+    ASSERT_TRUE(h.reveal("Race ReLU against SwiGLU"));
+    ASSERT_TRUE(h.click("Race ReLU against SwiGLU"));
+    ASSERT_TRUE(h.run_until([&] { return h.state.lab == actlab::app::Lab::Playground; }, 5));
+    const auto& kinds = h.state.playground.race.kinds;
+    ASSERT_EQ(kinds.size(), 2u);
+    EXPECT_EQ(actlab::app::runner_id(kinds[0]), "relu:8");
+    EXPECT_EQ(actlab::app::runner_id(kinds[1]), "swiglu:6");
+    EXPECT_NE(h.state.status.text.find("Start race"), std::string::npos) << h.state.status.text;
 }
 
 TEST(UiGated, ABadWidthIsRefusedAndTheFieldShowsTheValueInForce) {
