@@ -52,6 +52,16 @@ struct ExportRequest {
     Figure figure;
 };
 
+// A map easing from one epoch's field to the next while the playground trains in slow motion: what
+// its texture shows is `from` blended into `to` over `seconds` from `start` (smoothstep), so a boundary
+// that jumps from epoch to epoch glides instead. Only the texture eases; pictures and exports hold `to`.
+struct FieldEase {
+    core::BoundaryField from, to, shown;
+    std::chrono::steady_clock::time_point start{};
+    double seconds = 0.0;
+    bool active = false;
+};
+
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
 enum class Lab { Activations, Softmax, Gradients, Playground, Gated };
 
@@ -181,6 +191,8 @@ struct PlaygroundState {
     core::OptimizerSpec applied_optimizer;
     int applied_batch = 0;
     double applied_speed = -1.0;
+    int applied_stop_epoch = -1;
+    core::StopTarget applied_stop_target{-1.0, -1.0};
     core::Dataset data;               // every point, as generated or loaded
     std::string data_name;            // "circle", or the file's name
     std::string message;              // why the last change was refused: shown in red in the panel
@@ -195,6 +207,7 @@ struct PlaygroundState {
     core::DecisionGrid grid;          // output and hidden units over boundary.spec
     NetworkPicture network;           // the network diagram: weights, and every input's and unit's map
     std::unique_ptr<HeatmapTexture> boundary_texture, neuron_texture, input_texture;
+    FieldEase boundary_ease, neuron_ease;  // slow motion: the maps move from one epoch's to the next
     HeatmapPainter painter;
     LossCurves curves;                // the snapshot's history, for the loss plot
     bool race_shown = false;          // the Activation race tab is in front: Ctrl+E exports the race

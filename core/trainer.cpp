@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 namespace actlab::core {
 
@@ -49,6 +50,7 @@ void Trainer::reset(const TrainConfig& config, const Dataset& data) {
         m_record_every = 1;
         m_best_params.resize(0);
         m_best_record = EpochRecord{};  // also when epoch 0's loss is not finite and so never becomes the best
+        m_stopped_at.clear();
         record_epoch();
         publish(true);
     });
@@ -60,6 +62,7 @@ void Trainer::play() {
             if (!m_running) m_pacer.restart(Clock::now());
             m_training->carry_on();
             m_running = true;
+            m_stopped_at.clear();
         }
         publish(true);
     });
@@ -101,6 +104,31 @@ void Trainer::set_stop_epoch(int epoch) {
 }
 
 bool Trainer::at_stop() const { return m_training && m_stop_epoch > 0 && m_training->epoch() >= m_stop_epoch; }
+
+void Trainer::set_stop_target(const StopTarget& target) {
+    send([this, target] {
+        m_stop_target = target;
+        publish(true);
+    });
+}
+
+bool Trainer::target_met() {
+    if (!m_training || m_history.empty() || m_history.back().epoch != m_training->epoch()) return false;
+    const EpochRecord& r = m_history.back();
+    char what[160] = "";
+    if (m_stop_target.test_loss > 0.0 && r.test_loss <= m_stop_target.test_loss) {
+        std::snprintf(what, sizeof what, "test loss %.4g reached %.4g at epoch %d", r.test_loss, m_stop_target.test_loss, r.epoch);
+        m_stop_target.test_loss = 0.0;
+    } else if (m_stop_target.test_accuracy > 0.0 && r.test_accuracy >= m_stop_target.test_accuracy) {
+        std::snprintf(what, sizeof what, "test accuracy %.4g %% reached %.4g %% at epoch %d", 100.0 * r.test_accuracy,
+                      100.0 * m_stop_target.test_accuracy, r.epoch);
+        m_stop_target.test_accuracy = 0.0;
+    } else {
+        return false;
+    }
+    m_stopped_at = what;
+    return true;
+}
 
 void Trainer::set_optimizer(const OptimizerSpec& spec) {
     send([this, spec] {
@@ -215,6 +243,8 @@ void Trainer::publish(bool force) {
     s->running = m_running;
     s->epochs_per_second = m_measured_rate;
     s->stop_epoch = m_stop_epoch;
+    s->stop_target = m_stop_target;
+    s->stopped_at = m_stopped_at;
     s->best_epoch = m_best_record.epoch;
     s->published = Clock::now();
     std::atomic_store(&m_snapshot, std::shared_ptr<const Snapshot>(std::move(s)));
@@ -257,7 +287,9 @@ void Trainer::worker() {
         if (m_pending_steps > 0) --m_pending_steps;
         if (ok) record_epoch();
         const bool collapsed = ok && m_pause_on_collapse && m_training->collapse().happened();
-        if (!ok || collapsed || at_stop()) {
+        const bool met = ok && target_met();
+        if (ok && at_stop()) m_stopped_at = "epoch " + std::to_string(m_training->epoch()) + " reached";
+        if (!ok || collapsed || met || at_stop()) {
             m_running = false;
             m_pending_steps = 0;
         }

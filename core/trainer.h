@@ -15,10 +15,21 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
 namespace actlab::core {
+
+// Where a run pauses by itself, besides a set epoch: the first recorded epoch whose test loss is at
+// or below `test_loss`, or whose test accuracy is at or above `test_accuracy` (0: no such target).
+// Each pauses the run once: reached, it is cleared, and play carries on past it.
+struct StopTarget {
+    double test_loss = 0.0;
+    double test_accuracy = 0.0;   // a share, 0 … 1
+    bool operator==(const StopTarget& o) const { return test_loss == o.test_loss && test_accuracy == o.test_accuracy; }
+    bool operator!=(const StopTarget& o) const { return !(*this == o); }
+};
 
 // Everything the UI shows about a run, as of one moment.
 struct Snapshot {
@@ -42,6 +53,8 @@ struct Snapshot {
     bool running = false;
     double epochs_per_second = 0.0;     // measured over the last second of running
     int stop_epoch = 0;                 // the run pauses by itself on reaching this epoch (0: never)
+    StopTarget stop_target;             // and on reaching these (cleared once reached)
+    std::string stopped_at;             // what paused it last, in words ("" when nothing did)
     int best_epoch = 0;                 // the recorded epoch with the lowest training loss so far
     std::chrono::steady_clock::time_point published;  // when the worker handed it over
 };
@@ -89,6 +102,8 @@ public:
     void set_speed(double epochs_per_second);
     // Pauses by itself once the run reaches `epoch` (0: runs until paused). play() at or past it does nothing.
     void set_stop_epoch(int epoch);
+    // Pauses by itself once at the first recorded epoch that meets the target (StopTarget).
+    void set_stop_target(const StopTarget& target);
     // Learning rate, optimiser, regularisation and batch size take effect from the next epoch.
     void set_optimizer(const OptimizerSpec& spec);
     void set_batch(int batch);
@@ -117,6 +132,7 @@ private:
     void publish(bool force);
     void record_epoch();
     bool at_stop() const;
+    bool target_met();   // the newest record meets the stop target: clears what it met, says so
 
     std::thread m_thread;
     mutable std::mutex m_mutex;                 // guards m_commands, m_quit, m_busy
@@ -132,6 +148,8 @@ private:
     int m_pending_steps = 0;
     double m_speed = 0.0;
     int m_stop_epoch = 0;
+    StopTarget m_stop_target;
+    std::string m_stopped_at;
     Eigen::VectorXd m_best_params;       // the weights of the best recorded epoch
     EpochRecord m_best_record;           // and its record
     EpochRecord m_latest;                // the newest epoch evaluated (in m_history when recorded)

@@ -34,6 +34,9 @@ struct PlaygroundView {
     core::TrainConfig config = core::default_train_config();
     std::string data_file;            // the CSV the points came from (empty: generated from config.data)
     double speed = 30.0;              // epochs per second to aim for (slow enough to watch); 0: as fast as possible
+    int stop_epoch = 0;               // the run pauses at this epoch (0: never)
+    double stop_loss = 0.0;           // and, once, at the first epoch with a test loss at or below this (0: none)
+    double stop_accuracy = 0.0;       // or a test accuracy at or above this, in percent (0: none)
     bool discrete = false;            // the boundary in two flat colours
     double temperature = 1.0;         // the boundary's output at tanh(z/T), σ(z/T), softmax(z/T) (core::kMin/kMaxOutputTemperature;
                                       // not for a regression: output_has_temperature)

@@ -113,6 +113,23 @@ void apply_settings(PlaygroundState& p) {
         p.trainer->set_speed(p.view.speed);
         p.applied_speed = p.view.speed;
     }
+    // a target the run reached is cleared by the trainer (it pauses there once): the field empties too
+    const core::Snapshot& shown = *p.trainer->snapshot();
+    if (p.applied_stop_target.test_loss > 0.0 && shown.stop_target.test_loss == 0.0 && !shown.stopped_at.empty() &&
+        p.view.stop_loss == p.applied_stop_target.test_loss)
+        p.view.stop_loss = p.applied_stop_target.test_loss = 0.0;
+    if (p.applied_stop_target.test_accuracy > 0.0 && shown.stop_target.test_accuracy == 0.0 && !shown.stopped_at.empty() &&
+        p.view.stop_accuracy == 100.0 * p.applied_stop_target.test_accuracy)
+        p.view.stop_accuracy = p.applied_stop_target.test_accuracy = 0.0;
+    if (p.view.stop_epoch != p.applied_stop_epoch) {
+        p.trainer->set_stop_epoch(p.view.stop_epoch);
+        p.applied_stop_epoch = p.view.stop_epoch;
+    }
+    const core::StopTarget target{p.view.stop_loss, p.view.stop_accuracy / 100.0};
+    if (target != p.applied_stop_target) {
+        p.trainer->set_stop_target(target);
+        p.applied_stop_target = target;
+    }
 }
 
 void carry_out_requests(PlaygroundState& p) {
@@ -166,9 +183,51 @@ void carry_out_requests(PlaygroundState& p) {
     }
 }
 
+// Slow motion eases the maps from one epoch to the next at up to this many epochs a second; faster,
+// each epoch's map is shown as it comes.
+constexpr double kEaseMaxSpeed = 60.0;
+
+// Starts easing from what the texture shows now to `next`, over one epoch's time at the run's pace;
+// or, when the run is not in slow motion or the fields differ in shape, shows `next` at once.
+// True when the texture must be sent `next` as it is.
+bool start_ease(FieldEase* ease, const core::BoundaryField& shown_now, const core::BoundaryField& next, bool slow,
+                double speed) {
+    const bool same_shape = shown_now.n == next.n && shown_now.layers == next.layers &&
+                            shown_now.values.size() == next.values.size() && !next.values.empty();
+    if (!slow || !same_shape) {
+        ease->active = false;
+        return true;
+    }
+    ease->from = ease->active ? ease->shown : shown_now;
+    ease->to = next;
+    ease->shown = ease->from;
+    ease->start = Clock::now();
+    ease->seconds = 1.0 / speed;
+    ease->active = true;
+    return false;
+}
+
+// One frame of an ease: the blend for now into the texture; the ease ends on `to` itself.
+void step_ease(FieldEase* ease, HeatmapTexture* texture) {
+    if (!ease->active) return;
+    const double t = std::chrono::duration<double>(Clock::now() - ease->start).count() / ease->seconds;
+    if (t >= 1.0) {
+        ease->active = false;
+        texture->upload(ease->to);
+        return;
+    }
+    const float u = static_cast<float>(t * t * (3.0 - 2.0 * t));  // smoothstep: starts and ends at rest
+    std::vector<float>& v = ease->shown.values;
+    const std::vector<float>&a = ease->from.values, &b = ease->to.values;
+    for (size_t i = 0; i < v.size(); ++i) v[i] = a[i] + (b[i] - a[i]) * u;
+    texture->upload(ease->shown);
+}
+
 // Rebuilds the pictures from the newest snapshot: the grid (output and every unit), the fields, and
 // their textures. Only when there is a new snapshot or a display option changed.
 void update_pictures(PlaygroundState& p) {
+    step_ease(&p.boundary_ease, p.boundary_texture.get());
+    step_ease(&p.neuron_ease, p.neuron_texture.get());
     const std::shared_ptr<const core::Snapshot> snap = p.trainer->snapshot();
     if (snap->serial == p.shown_serial && !p.pictures_dirty) return;
     // the first reset, or the one just sent, is on its way
@@ -181,6 +240,7 @@ void update_pictures(PlaygroundState& p) {
     const core::EpochRecord* last = snap->history.empty() ? nullptr : &snap->history.back();
     b.temperature = p.view.temperature;
     b.entropy = p.view.entropy;
+    const core::BoundaryField before = b.field, neurons_before = p.network.neurons;  // what the textures show
     make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
@@ -203,8 +263,13 @@ void update_pictures(PlaygroundState& p) {
     if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
     if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
     if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
-    upload_boundary(b, p.boundary_texture.get());
-    if (net.neurons.layers > 0) p.neuron_texture->upload(net.neurons);
+    // in slow motion (a new epoch of a run at up to kEaseMaxSpeed epochs a second) the maps glide
+    const bool slow = snap->running && p.view.speed > 0.0 && p.view.speed <= kEaseMaxSpeed && !b.entropy &&
+                      snap->epoch > 0 && !p.boundary_texture->empty();
+    if (start_ease(&p.boundary_ease, before, b.field, slow, p.view.speed)) upload_boundary(b, p.boundary_texture.get());
+    if (net.neurons.layers > 0 && start_ease(&p.neuron_ease, neurons_before, net.neurons, slow && !p.neuron_texture->empty(),
+                                             p.view.speed))
+        p.neuron_texture->upload(net.neurons);
     if (inputs_changed || p.input_texture->empty()) p.input_texture->upload(net.inputs);
     p.curves.history = snap->history;  // ends with the snapshot's epoch, recorded or not: where the run bar is
     p.curves.divergence = snap->divergence;
@@ -318,6 +383,7 @@ void start_race(RaceState& r, const PlaygroundState& p) {
     r.result.classification = data.classes > 0;
     r.result.subtitle = describe_training(r.config, r.data, r.data_name, false);
     r.applied_slow = r.slow;
+    r.applied_slow_speed = r.slow_speed;
     for (const RunnerKind& kind : r.kinds) {
         RaceRunner runner;
         runner.kind = kind;
@@ -325,7 +391,7 @@ void start_race(RaceState& r, const PlaygroundState& p) {
         runner.trainer->reset(race_config(r.config, kind), r.data);
         runner.trainer->set_pause_on_collapse(false);  // a race runs to its end, as `actlab export race` does
         runner.trainer->set_stop_epoch(r.epochs);
-        runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
+        runner.trainer->set_speed(r.slow ? r.slow_speed : 0.0);
         runner.trainer->play();
         r.runners.push_back(std::move(runner));
         RaceEntry entry;
@@ -360,9 +426,10 @@ void update_runners(RaceState& r) {
 void race_step(RaceState& r, const PlaygroundState& p) {
     if (r.start_requested) start_race(r, p);
     r.start_requested = false;
-    if (r.slow != r.applied_slow) {
-        for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? kRaceSlowSpeed : 0.0);
+    if (r.slow != r.applied_slow || r.slow_speed != r.applied_slow_speed) {
+        for (RaceRunner& runner : r.runners) runner.trainer->set_speed(r.slow ? r.slow_speed : 0.0);
         r.applied_slow = r.slow;
+        r.applied_slow_speed = r.slow_speed;
     }
     if (r.pause_requested)
         for (RaceRunner& runner : r.runners) runner.trainer->pause();
@@ -453,6 +520,7 @@ bool playground_running(const PlaygroundState& p) { return p.shown && p.shown->r
 bool playground_animating(const AppState& state) {
     const PlaygroundState& p = state.playground;
     return (p.trainer && (p.trainer->snapshot()->running || p.trainer->snapshot()->serial != p.shown_serial)) ||
+           p.boundary_ease.active || p.neuron_ease.active ||
            race_animating(p.race) || p.warp.playing || (p.warp.job && p.warp.job->pending());
 }
 

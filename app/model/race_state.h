@@ -18,8 +18,8 @@ namespace actlab::app {
 // Trainer history is thinned past core::kHistoryCap records; a race stays below it so its CSV keeps
 // every epoch, like `actlab export race`.
 constexpr int kMaxRaceEpochs = 3000;
-// Epochs per second of a race in slow motion: 500 epochs take five seconds.
-constexpr double kRaceSlowSpeed = 100.0;
+// Epochs per second of a race in slow motion: 1 to 60, 10 at first (a 500-epoch race in 50 s).
+constexpr int kRaceMinSlowSpeed = 1, kRaceMaxSlowSpeed = 60, kRaceSlowSpeed = 10;
 
 // One runner: its trainer and its newest snapshot's texture.
 struct RaceRunner {
@@ -35,12 +35,14 @@ struct RaceState {
                                      {core::activation_index("relu")}, {core::activation_index("gelu")}};
     int epochs = 500;                           // every runner pauses by itself at this epoch
     double target_loss = 0.05;                  // the table counts the epochs to reach it (changes apply at once)
-    bool slow = false;                          // train at kRaceSlowSpeed so the class can watch (else flat out)
+    bool slow = false;                          // train at slow_speed so the class can watch (else flat out)
+    int slow_speed = kRaceSlowSpeed;            // epochs a second in slow motion
     std::string message;                        // why the race cannot start: shown in red
     // requests from the panel, for the model step
     bool start_requested = false;               // Start race
     bool pause_requested = false, resume_requested = false;
     bool applied_slow = false;                  // the pace the runners were last given
+    int applied_slow_speed = kRaceSlowSpeed;
     // derived by the model step for the panel
     std::string problem;                        // why the playground's settings cannot race now ("" when they can)
     bool running = false;                       // some runner is training

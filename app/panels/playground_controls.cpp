@@ -316,6 +316,28 @@ void draw_training_controls(PlaygroundState& p) {
         p.data_dirty = p.view.data_file.empty();
         p.needs_reset = true;
     }
+    // where the run pauses by itself: an epoch, and once each a test loss or accuracy reached
+    row("Pause at epoch");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    typed_int("##stop epoch", &p.view.stop_epoch, 0, kMaxEpochs, &p.message);
+    item_tip("The run pauses when it reaches this epoch (0: never); Play past it does nothing until it is changed");
+    row("or test loss ≤");
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    typed_double("##stop loss", &p.view.stop_loss, "%g", &p.message, [&p](double v) {
+        if (v >= 0.0 && v <= 1e6) return std::string();
+        return "A test loss to pause at is 0 (none) or above, up to 1e6; it stays " + plot::format_significant(p.view.stop_loss) + ".";
+    });
+    item_tip("Pauses once, at the first epoch whose test loss is at or below this (0: none); Play then carries on");
+    if (p.data.classes > 0) {
+        row("or accuracy ≥ %");
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        typed_double("##stop accuracy", &p.view.stop_accuracy, "%g", &p.message, [&p](double v) {
+            if (v >= 0.0 && v <= 100.0) return std::string();
+            return "A test accuracy to pause at is a percentage from 0 (none) to 100; it stays " +
+                   plot::format_significant(p.view.stop_accuracy) + ".";
+        });
+        item_tip("Pauses once, at the first epoch whose test accuracy is at or above this percentage (0: none)");
+    }
     ImGui::Spacing();
     ImGui::Checkbox("Show test points", &p.view.show_test);
     ImGui::Checkbox("Discretise the output", &p.view.discrete);

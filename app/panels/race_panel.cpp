@@ -112,10 +112,15 @@ void draw_controls(AppState& state) {
         return "The target test loss must be above 0 and at most 1e6; it stays " + plot::format_significant(r.target_loss) + ".";
     });
     item_tip("The table counts the epochs each runner took to reach it");
-    same_line_or_wrap(checkbox_width("slow motion"), 1.5f * fs);
+    same_line_or_wrap(checkbox_width("slow motion") + (r.slow ? 6.5f * fs + text_width("epochs/s") : 0.0f), 1.5f * fs);
     ImGui::Checkbox("slow motion", &r.slow);
-    item_tip("%.0f epochs a second, so the race can be watched (otherwise as fast as possible)",
-                          kRaceSlowSpeed);
+    item_tip("A few epochs a second, so the race can be watched (otherwise as fast as possible)");
+    if (r.slow) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(5.5f * fs);
+        value_slider_int("epochs/s", &r.slow_speed, kRaceMinSlowSpeed, kRaceMaxSlowSpeed, "%d", ImGuiSliderFlags_AlwaysClamp);
+        item_tip("Epochs a second in slow motion, %d to %d", kRaceMinSlowSpeed, kRaceMaxSlowSpeed);
+    }
     same_line_or_wrap(button_width("Start race"), 1.5f * fs);
     if (ImGui::Button("Start race")) r.start_requested = true;
     record_item("Start race");

@@ -71,6 +71,11 @@ void draw_run_bar(PlaygroundState& p) {
             ImGui::TextUnformatted(accuracy.c_str());
         }
     }
+    if (s && !s->running && !s->stopped_at.empty()) {  // it paused by itself: say why
+        const std::string why = "Paused: " + s->stopped_at + ".";
+        same_line_or_wrap(text_width(why.c_str()), 1.5f * fs);
+        ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.6f, 1.0f), "%s", why.c_str());
+    }
 }
 
 // Training stopped on a number that is no longer finite, or collapsed with every number finite: say

@@ -267,3 +267,65 @@ TEST(UiPlaygroundRun, AClickOnALinkAndAValueTypedSetTheWeight) {
     EXPECT_EQ(p.shown->network.params()[w], 1.5) << "a refused value reached the network";
     EXPECT_EQ(p.shown->epoch, 0);
 }
+
+// "Pause at … or test loss ≤": typed in the Training section, the run pauses at the first epoch that
+// reaches it, says so in the run bar, and the field empties (the target is spent; Play carries on). A
+// negative value is refused and the field keeps what it had.
+TEST(UiPlaygroundRun, ATypedTestLossTargetPausesTheRunOnceWhereItIsReached) {
+    UiHarness h;
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    open_playground(h, core::default_train_config(), 0.0);
+    app::PlaygroundState& p = h.state.playground;
+    ASSERT_TRUE(h.reveal("stop loss"));
+    ASSERT_TRUE(h.click("stop loss"));
+    h.type("-1");
+    h.key(GLFW_KEY_ENTER);
+    h.frames(2);
+    EXPECT_EQ(p.view.stop_loss, 0.0);
+    EXPECT_NE(p.message.find("A test loss to pause at"), std::string::npos) << p.message;
+    ASSERT_TRUE(h.click("stop loss"));
+    h.type("0.1");
+    h.key(GLFW_KEY_ENTER);
+    ASSERT_TRUE(h.run_until([&] { return p.view.stop_loss == 0.1; }, 5)) << p.message;
+    app::request_run(p, app::RunRequest::Play);
+    ASSERT_TRUE(h.run_until([&] { return p.shown->epoch > 0 && !p.shown->running; }, 60)) << "it did not pause by itself";
+    EXPECT_LE(p.shown->history.back().test_loss, 0.1);
+    EXPECT_NE(p.shown->stopped_at.find("test loss"), std::string::npos) << p.shown->stopped_at;
+    ASSERT_TRUE(h.run_until([&] { return p.view.stop_loss == 0.0; }, 5)) << "the spent target stays in its field";
+    const int reached = p.shown->epoch;
+    app::request_run(p, app::RunRequest::Play);
+    ASSERT_TRUE(h.run_until([&] { return p.shown->epoch > reached + 3; }, 30)) << "Play did not carry on past the target";
+    app::request_run(p, app::RunRequest::PlayOrPause);
+    ASSERT_TRUE(h.run_until([&] { return !p.shown->running; }, 30));
+}
+
+// In slow motion the boundary glides from one epoch's map to the next: while an ease is under way the
+// texture shows a blend that lies between the two, entry by entry; flat out, each epoch's map is shown
+// as it comes.
+TEST(UiPlaygroundRun, InSlowMotionTheBoundaryEasesFromOneEpochToTheNext) {
+    UiHarness h;
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    open_playground(h, core::default_train_config(), 2.0);
+    app::PlaygroundState& p = h.state.playground;
+    app::request_run(p, app::RunRequest::Play);
+    ASSERT_TRUE(h.run_until([&] {
+        const app::FieldEase& e = p.boundary_ease;
+        return e.active && e.shown.values != e.from.values && e.shown.values != e.to.values;
+    }, 30)) << "no ease under way at 2 epochs a second";
+    const app::FieldEase& e = p.boundary_ease;
+    ASSERT_EQ(e.shown.values.size(), e.to.values.size());
+    for (size_t i = 0; i < e.shown.values.size(); ++i) {
+        const float lo = std::min(e.from.values[i], e.to.values[i]), hi = std::max(e.from.values[i], e.to.values[i]);
+        ASSERT_GE(e.shown.values[i], lo - 1e-6f) << i;
+        ASSERT_LE(e.shown.values[i], hi + 1e-6f) << i;
+    }
+    EXPECT_EQ(e.to.values, p.boundary.field.values) << "the picture holds the epoch's own map";
+    app::request_run(p, app::RunRequest::PlayOrPause);
+    ASSERT_TRUE(h.run_until([&] { return !p.shown->running && !p.boundary_ease.active; }, 30)) << "the ease did not end";
+    p.view.speed = 0.0;  // flat out: no ease
+    app::request_run(p, app::RunRequest::Play);
+    ASSERT_TRUE(h.run_until([&] { return p.shown->epoch > 20; }, 30));
+    EXPECT_FALSE(p.boundary_ease.active);
+    app::request_run(p, app::RunRequest::PlayOrPause);
+    ASSERT_TRUE(h.run_until([&] { return !p.shown->running; }, 30));
+}

@@ -97,6 +97,42 @@ TEST(Trainer, PausesByItselfAtTheStopEpoch) {
     EXPECT_LE(trainer.snapshot()->published, std::chrono::steady_clock::now());
 }
 
+// A run pauses by itself at the first epoch whose test loss reaches the target, once: the target is
+// then cleared, and play carries on past it; an accuracy target likewise.
+TEST(Trainer, PausesOnceAtTheFirstEpochThatReachesATestLossOrAccuracy) {
+    Trainer trainer;
+    const TrainConfig c = default_train_config();
+    trainer.reset(c, make_dataset(c.data));
+    trainer.set_stop_target({0.1, 0.0});
+    trainer.play();
+    for (int i = 0; i < 3000 && (trainer.snapshot()->running || trainer.snapshot()->epoch == 0); ++i)
+        std::this_thread::sleep_for(10ms);
+    trainer.wait_idle();
+    auto s = trainer.snapshot();
+    ASSERT_FALSE(s->running);
+    ASSERT_GE(s->history.size(), 2u);
+    EXPECT_EQ(s->history.back().epoch, s->epoch);
+    EXPECT_LE(s->history.back().test_loss, 0.1);
+    EXPECT_GT(s->history[s->history.size() - 2].test_loss, 0.1) << "the first epoch at the target, not a later one";
+    EXPECT_EQ(s->stop_target.test_loss, 0.0) << "reached, it is cleared";
+    EXPECT_NE(s->stopped_at.find("test loss"), std::string::npos) << s->stopped_at;
+    const int reached = s->epoch;
+    // an accuracy target already met stops at the next recorded epoch; play then goes on
+    trainer.set_stop_target({0.0, 0.5});
+    trainer.play();
+    for (int i = 0; i < 3000 && (trainer.snapshot()->running || trainer.snapshot()->epoch == reached); ++i)
+        std::this_thread::sleep_for(10ms);
+    trainer.wait_idle();
+    s = trainer.snapshot();
+    EXPECT_EQ(s->epoch, reached + 1);
+    EXPECT_NE(s->stopped_at.find("accuracy"), std::string::npos) << s->stopped_at;
+    trainer.set_stop_epoch(reached + 5);
+    trainer.play();
+    for (int i = 0; i < 3000 && trainer.snapshot()->epoch < reached + 5; ++i) std::this_thread::sleep_for(10ms);
+    trainer.wait_idle();
+    EXPECT_EQ(trainer.snapshot()->epoch, reached + 5) << "no target left: it runs on to the stop epoch";
+}
+
 TEST(EpochPacer, KeepsThePaceAndCatchesUpOnAtMostATenthOfASecond) {
     using Clock = EpochPacer::Clock;
     EpochPacer pacer;

@@ -125,7 +125,11 @@ void check_race(const ExportKeys& keys) {
                    keys.race.size() <= static_cast<size_t>(kMaxRaceRunners),
                "runners");
     for (size_t i = 0; i < keys.race.size(); ++i) {
-        FUZZ_CHECK(keys.race[i] >= 0 && keys.race[i] < core::activation_count(), "a runner's activation");
+        FUZZ_CHECK(keys.race[i].activation >= 0 && keys.race[i].activation < core::activation_count(), "a runner's activation");
+        FUZZ_CHECK(keys.race[i].units >= 0 && keys.race[i].units <= core::kMaxUnits, "a runner's width");
+        RunnerKind back;
+        std::string why;
+        FUZZ_CHECK(parse_runner(runner_id(keys.race[i]), &back, &why) && back == keys.race[i], "a runner's id reads back");
         FUZZ_CHECK(std::count(keys.race.begin(), keys.race.end(), keys.race[i]) == 1, "a runner named twice");
     }
     FUZZ_CHECK(std::isfinite(keys.race_loss) && keys.race_loss > 0, "race_loss");
