@@ -96,19 +96,19 @@ int run_export(const ExportArgs& args) {
         core::Dataset data;
         if (!parse_playground_link(args.playground_link, &link, &error) || !apply_playground_link(link, &view, &data, &error))
             return bad_argument("--playground-link: " + error);
-        std::vector<std::string> unused;
-        for (const KeyValue& kv : link.keys) {
-            // the window's display keys; a race names its runners' activations itself (race=)
-            if (is_playground_key(kv.first) || (args.plot == "race" && kv.first == "activation")) {
-                unused.push_back(kv.first + "=" + kv.second);
-                continue;
-            }
-            sets.push_back(kv);
-        }
+        std::vector<std::string> display;
         link_notes = link.notes;
-        if (!unused.empty())
-            link_notes.push_back("Not used by " + args.plot + ": " + joined_names(unused) +
-                                 (args.plot == "race" ? " (race= names the runners)." : " (the window's display)."));
+        for (const KeyValue& kv : link.keys) {
+            if (is_playground_key(kv.first)) {
+                display.push_back(kv.first + "=" + kv.second);  // the window's display keys
+            } else if (args.plot == "race" && kv.first == "activation") {
+                link_notes.push_back("Not used by race: " + kv.first + "=" + kv.second + " (race= names the runners).");
+            } else {
+                sets.push_back(kv);
+            }
+        }
+        if (!display.empty())
+            link_notes.push_back("Not used by " + args.plot + ": " + joined_names(display) + " (the window's display).");
     }
     for (const std::string& set : args.sets) {
         KeyValue kv;

@@ -37,6 +37,16 @@ TEST(CliPlaygroundLink, ASetAfterTheLinkWins) {
     EXPECT_EQ(read_text(tmp / "a.csv"), read_text(tmp / "b.csv"));
 }
 
+TEST(CliPlaygroundLink, ARaceNamesItsOwnRunners) {
+    TempDir tmp;
+    const RunResult r = run_actlab({"export", "race", "--playground-link", "#activation=relu&dataset=xor&networkShape=4",
+                                    "--set", "epochs=3", "--out", tmp / "race.csv"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("Not used by race: activation=relu (race= names the runners)."), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Not used by race: show_test=false and discrete=false (the window's display)."), std::string::npos)
+        << r.err;
+}
+
 TEST(CliPlaygroundLink, RefusesWhatItCannotUse) {
     expect_refused({"activations", "--playground-link", kCourseLink, "--out", "OUT.png"},
                    "--playground-link sets up a training run: it is for loss, boundary");
