@@ -2,12 +2,15 @@
 # make test  the same set-up, then every test (a virtual X display is started when there is none)
 # make asan  every test again, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # make fuzz  every parser under libFuzzer for FUZZ_RUNS executions each (tests/fuzz)
+# make install    builds, then installs into PREFIX (default ~/.local): bin/actlab, the desktop entry,
+#                 the icon and the MIME type of .actlab files; make uninstall removes exactly those
 BUILD ?= build
 JOBS ?= $(shell nproc)
 FUZZ_RUNS ?= 10000000
-FUZZERS := csv settings export_keys
+PREFIX ?= $(HOME)/.local
+FUZZERS := csv settings export_keys playground_link
 
-.PHONY: all run test tsan tsan-build soak-trainer soak-window asan fuzz-build fuzz $(addprefix fuzz-,$(FUZZERS)) build deps bench screenshot clean
+.PHONY: all run test install uninstall tsan tsan-build soak-trainer soak-window asan fuzz-build fuzz $(addprefix fuzz-,$(FUZZERS)) build deps bench screenshot clean
 
 all: build
 
@@ -19,6 +22,13 @@ $(BUILD)/build.ninja: | deps
 
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
+
+# CMake's install into PREFIX; its list of files (build/install_manifest.txt) is what uninstall removes.
+install: build
+	cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+uninstall:
+	cmake -DBUILD_DIR="$(abspath $(BUILD))" -P cmake/uninstall.cmake
 
 run: build
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \

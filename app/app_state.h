@@ -26,6 +26,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -186,6 +187,8 @@ struct PlaygroundState {
     std::vector<WeightEdit> weight_edits;
     int choose_dataset = -1;          // a core::DatasetKind picked by its picture, or -1
     std::string load_csv;             // a CSV path to load (empty: none)
+    std::optional<std::string> open_link;  // a TensorFlow Playground link to open, as pasted or typed
+    std::string link_text;            // the link field's text
     std::vector<core::Dataset> previews;  // the same 200 points of each generated kind, for their pictures
     // what the trainer was last given, so the step sends only what changed
     core::OptimizerSpec applied_optimizer;

@@ -68,6 +68,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     exp->add_option("--set", cl.export_args.sets, "KEY=VALUE setting of the figure (repeatable; see below)")
         ->take_all()
         ->expected(1);
+    exp->add_option("--playground-link", cl.export_args.playground_link,
+                    "A TensorFlow Playground link (https://playground.tensorflow.org/#...): its run, for the plots that "
+                    "train; a --set after it changes what it set");
     exp->footer(export_help());
 
     try {

@@ -3,6 +3,8 @@
 #include "app/app_state.h"
 
 #include "app/cli/export_plots.h"
+#include "app/figures/playground_keys.h"
+#include "app/figures/playground_link.h"
 #include "app/platform.h"
 #include "app/render/offscreen.h"
 
@@ -82,6 +84,32 @@ int run_export(const ExportArgs& args) {
 
     std::vector<KeyValue> sets;
     std::string error;
+    // A Playground link's keys come first, so a --set after them changes what the link set. They are
+    // checked as the window checks them, so a refusal names the link's field.
+    std::vector<std::string> link_notes;
+    if (!args.playground_link.empty()) {
+        if (!export_plot_trains(args.plot))
+            return bad_argument("--playground-link sets up a training run: it is for " + training_plot_names() + ", not " +
+                                args.plot);
+        PlaygroundLink link;
+        PlaygroundView view;
+        core::Dataset data;
+        if (!parse_playground_link(args.playground_link, &link, &error) || !apply_playground_link(link, &view, &data, &error))
+            return bad_argument("--playground-link: " + error);
+        std::vector<std::string> display;
+        link_notes = link.notes;
+        for (const KeyValue& kv : link.keys) {
+            if (is_playground_key(kv.first)) {
+                display.push_back(kv.first + "=" + kv.second);  // the window's display keys
+            } else if (args.plot == "race" && kv.first == "activation") {
+                link_notes.push_back("Not used by race: " + kv.first + "=" + kv.second + " (race= names the runners).");
+            } else {
+                sets.push_back(kv);
+            }
+        }
+        if (!display.empty())
+            link_notes.push_back("Not used by " + args.plot + ": " + joined_names(display) + " (the window's display).");
+    }
     for (const std::string& set : args.sets) {
         KeyValue kv;
         if (!split_key_value(set, &kv, &error)) return bad_argument("--set " + error);
@@ -90,6 +118,7 @@ int run_export(const ExportArgs& args) {
     const bool csv = ext == ".csv";
     Figure figure;
     if (!plot->prepare(sets, csv, &figure, &error)) return bad_argument(error);
+    for (const std::string& note : link_notes) std::fprintf(stderr, "actlab export: from the Playground link: %s\n", note.c_str());
 
     if (csv) {
         if (!export_figure_csv(figure, args.out, &error)) return bad_argument(error);

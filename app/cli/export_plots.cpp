@@ -648,4 +648,18 @@ const ExportPlot* find_export_plot(const std::string& name) {
     return nullptr;
 }
 
+namespace {
+constexpr const char* kTrainingPlots[] = {"loss", "boundary", "network", "race", "units", "gradient-live", "warp"};
+}  // namespace
+
+bool export_plot_trains(const std::string& name) {
+    for (const char* plot : kTrainingPlots)
+        if (name == plot) return true;
+    return false;
+}
+
+std::string training_plot_names() {
+    return joined_names(std::vector<std::string>(std::begin(kTrainingPlots), std::end(kTrainingPlots)));
+}
+
 }  // namespace actlab::app

@@ -52,5 +52,9 @@ struct ExportPlot {
 
 const std::vector<ExportPlot>& export_plots();
 const ExportPlot* find_export_plot(const std::string& name);
+// Whether the plot trains a network (and so takes the training keys): loss, boundary, network, ...
+bool export_plot_trains(const std::string& name);
+// "loss, boundary, network, ...": the plots that train, for a message.
+std::string training_plot_names();
 
 }  // namespace actlab::app

@@ -1,6 +1,7 @@
 #include "app/model/playground_model.h"
 
 #include "app/figures/loss_figure.h"
+#include "app/figures/playground_link.h"
 #include "app/files.h"
 #include "core/csv.h"
 #include "app/plot/text_format.h"
@@ -71,6 +72,33 @@ void carry_out_data_requests(PlaygroundState& p) {
     p.choose_dataset = -1;
     if (!p.load_csv.empty()) load_chosen_csv(p, p.load_csv);
     p.load_csv.clear();
+}
+
+// A TensorFlow Playground link pasted or typed: a whole new run (and its show_test and discrete) when
+// every field of it can be used, said in the status line with what has no counterpart; otherwise the
+// reason, and nothing changes.
+void open_playground_link(AppState& state) {
+    PlaygroundState& p = state.playground;
+    if (!p.open_link) return;
+    const std::string text = *p.open_link;
+    p.open_link.reset();
+    PlaygroundLink link;
+    PlaygroundView view = p.view;
+    core::Dataset data;
+    std::string error;
+    if (!parse_playground_link(text, &link, &error) || !apply_playground_link(link, &view, &data, &error)) {
+        p.message = error + " Nothing was changed.";
+        state.status = {"Not opened: " + p.message, true};
+        return;
+    }
+    p.view = view;
+    p.data = std::move(data);
+    p.data_name = playground_data_name(p);
+    p.data_dirty = false;
+    p.needs_reset = true;
+    p.pictures_dirty = true;
+    p.message.clear();
+    state.status = {playground_link_summary(link), false};
 }
 
 // Starts the run again from the view, when the data or the network changed. A view the data cannot
@@ -506,6 +534,7 @@ void request_weight(PlaygroundState& p, int index, double value) { p.weight_edit
 
 void playground_step(AppState& state) {
     PlaygroundState& p = state.playground;
+    open_playground_link(state);
     carry_out_data_requests(p);
     sync_run(p);
     apply_settings(p);

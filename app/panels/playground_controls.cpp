@@ -154,6 +154,23 @@ void draw_data_controls(PlaygroundState& p) {
         p.load_csv = chosen;
     }
     hint("Labels ±1 or 0–9 are classes; any other numbers are a regression target.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("A TensorFlow Playground link");
+    if (ImGui::Button("Paste a TensorFlow Playground link")) {
+        const char* clipboard = ImGui::GetClipboardText();
+        p.link_text = clipboard ? clipboard : "";
+        p.open_link = p.link_text;
+    }
+    record_item("Paste a TensorFlow Playground link");
+    item_tip("Sets up the run a playground.tensorflow.org address describes (copied from the browser): data, "
+             "network, training. The status line says what was set and what actlab has no counterpart for.");
+    ImGui::SetNextItemWidth(-4.2f * fs);
+    const bool open = ImGui::InputTextWithHint("##link", "https://playground.tensorflow.org/#…", &p.link_text,
+                                               ImGuiInputTextFlags_EnterReturnsTrue);
+    record_item("Playground link");
+    ImGui::SameLine();
+    if (ImGui::Button("Open##link") || open) p.open_link = p.link_text;
+    record_item("Open link");
 }
 
 void draw_feature_controls(PlaygroundState& p) {

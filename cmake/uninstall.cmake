@@ -1,0 +1,31 @@
+# `make uninstall` (or `cmake --build build --target uninstall`): removes exactly the files the last
+# `cmake --install` of the build tree BUILD_DIR wrote, as its install_manifest.txt lists them, then
+# refreshes the desktop's caches of that prefix (cmake/desktop_caches.cmake) so that they no longer
+# name actlab. Folders are left, as other programs may share them.
+#   cmake -DBUILD_DIR=build -P cmake/uninstall.cmake
+cmake_minimum_required(VERSION 3.24)
+if(NOT BUILD_DIR)
+    message(FATAL_ERROR "give the build tree: cmake -DBUILD_DIR=build -P cmake/uninstall.cmake")
+endif()
+set(manifest "${BUILD_DIR}/install_manifest.txt")
+if(NOT EXISTS "${manifest}")
+    message(FATAL_ERROR "Nothing to uninstall: ${manifest} does not exist (it is written by make install)")
+endif()
+file(STRINGS "${manifest}" files)
+set(share "")
+foreach(file ${files})
+    if(file MATCHES "^(.*)/mime/packages/actlab\\.xml$")
+        set(share "${CMAKE_MATCH_1}")
+    endif()
+    if(EXISTS "${file}" OR IS_SYMLINK "${file}")
+        file(REMOVE "${file}")
+        message(STATUS "Removed: ${file}")
+    else()
+        message(STATUS "Already gone: ${file}")
+    endif()
+endforeach()
+file(REMOVE "${manifest}")
+if(share AND "$ENV{DESTDIR}" STREQUAL "")
+    include("${CMAKE_CURRENT_LIST_DIR}/desktop_caches.cmake")
+    actlab_refresh_desktop_caches("${share}")
+endif()
