@@ -18,6 +18,7 @@
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
+#include "app/recording.h"
 #include "app/ui_items.h"
 
 #include <imgui.h>
@@ -124,6 +125,16 @@ void draw_main(AppState& state, ImVec2 room) {
     PlaygroundState& p = state.playground;
     const float top = ImGui::GetCursorPosY();
     draw_run_bar(p);
+    same_line_or_wrap(recording_state_width("Record GIF"), 1.5f * ImGui::GetFontSize());
+    if (!draw_recording_progress(state, "boundary")) {
+        ImGui::BeginDisabled(recording_busy(state));
+        if (ImGui::Button("Record GIF")) record_training(state);
+        ImGui::EndDisabled();
+        record_item("Record GIF");
+        item_tip("Writes this run as an animated GIF into the export folder: the boundary and the loss, from epoch 0\n"
+                 "to the epoch shown (300 before it starts), 60 frames at 15 a second. Trained again headless from the\n"
+                 "settings, so weights set by hand and changes made during the run are not in it.");
+    }
     draw_stop_banner(p);
     if (!p.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
