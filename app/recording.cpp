@@ -1,7 +1,9 @@
 #include "app/recording.h"
 
 #include "app/cli/export_animations.h"
+#include "app/figures/activation_keys.h"
 #include "app/figures/race_figure.h"
+#include "app/figures/softmax_keys.h"
 #include "app/figures/training_keys.h"
 #include "app/files.h"
 #include "app/panels/file_browser.h"  // size_text
@@ -107,6 +109,38 @@ void record_training(AppState& state) {
     const int shown = p.shown ? p.shown->epoch : 0;
     sets.push_back({"epochs", std::to_string(shown >= 10 ? shown : 300)});
     start_recording(state, "boundary", std::move(sets));
+}
+
+void record_softmax(AppState& state) {
+    const SoftmaxView& view = state.softmax.view;
+    std::vector<KeyValue> sets;
+    for (const KeyValue& kv : softmax_keys(view))
+        if (kv.first != "temperature" && softmax_plot_takes(SoftmaxPlot::Probabilities, kv.first)) sets.push_back(kv);
+    sets.push_back({"tmin", number_text(view.t_min)});
+    sets.push_back({"tmax", number_text(view.t_max)});
+    start_recording(state, "softmax", std::move(sets));
+}
+
+std::string activation_sweep(const ActivationView& view) {
+    std::vector<int> order;
+    if (view.focus_index() >= 0) order.push_back(view.focus_index());
+    order.insert(order.end(), view.functions.begin(), view.functions.end());
+    for (int index : order) {
+        const core::Activation& act = core::activation(index);
+        if (act.param_count == 0) continue;
+        const core::Param& param = act.params[0];
+        return std::string(act.id) + "." + param.name + ":" + number_text(param.min) + ":" + number_text(param.max);
+    }
+    return "";
+}
+
+bool record_activations(AppState& state) {
+    const ActivationView& view = state.explorer.view;
+    const std::string sweep = activation_sweep(view);
+    if (sweep.empty()) return false;
+    std::vector<KeyValue> sets = activation_keys(view);
+    sets.push_back({"sweep", sweep});
+    return start_recording(state, "activations", std::move(sets));
 }
 
 void record_race(AppState& state) {

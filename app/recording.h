@@ -38,6 +38,14 @@ void record_training(AppState& state);
 // The race as set up in its tab, for its epochs.
 void record_race(AppState& state);
 
+// The softmax lab's probabilities as T sweeps over its sweep's range (tmin to tmax).
+void record_softmax(AppState& state);
+// The explorer's focused function (or the first shown that has a parameter) with its first parameter
+// swept over the parameter's whole range; false (nothing started) when no shown function has one.
+bool record_activations(AppState& state);
+// What record_activations would sweep, as the sweep= key's value ("leaky_relu.alpha:0:1"), or "".
+std::string activation_sweep(const ActivationView& view);
+
 // The plot being recorded, or "".
 std::string recording_plot(const AppState& state);
 // Where a Record button is: while `plot` is being recorded, a progress bar and a Cancel button (and

@@ -364,6 +364,18 @@ bool make_activations(const std::vector<KeyValue>& sets, int frames, const Anima
     return true;
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = text.find('\n', start);
+        lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
 }  // namespace
 
 int animation_epoch(int k, int frames, int epochs) {
@@ -423,8 +435,10 @@ std::string animation_help() {
         std::to_string(kMaxAnimationFrames) + ")\n"
         "  fps=15      frames a second (" + std::to_string(kMinAnimationFps) + " to " + std::to_string(kMaxAnimationFps) +
         "; a GIF plays at most 50)\n";
-    for (const AnimatedPlot& plot : animated_plots())
-        text += std::string("  ") + plot.name + ": " + plot.summary + "\n" + plot.keys_help;
+    for (const AnimatedPlot& plot : animated_plots()) {
+        text += std::string("  ") + plot.name + ": " + plot.summary + "\n";
+        for (const std::string& line : split_lines(plot.keys_help)) text += "  " + line + "\n";  // under its plot
+    }
     return text;
 }
 

@@ -3,6 +3,7 @@
 #include "ui_harness.h"
 
 #include "app/recording.h"
+#include "core/activation.h"
 
 #include <gtest/gtest.h>
 #define GLFW_INCLUDE_NONE
@@ -61,4 +62,26 @@ TEST(UiRecord, CancelWritesNothing) {
     ASSERT_TRUE(h.run_until([&] { return !app::recording_busy(h.state); }, 60));
     EXPECT_TRUE(h.exported(".gif").empty());
     EXPECT_NE(h.state.status.text.find("cancelled"), std::string::npos) << h.state.status.text;
+}
+
+TEST(UiRecord, SoftmaxAndActivationsRecordTheirSweeps) {
+    UiHarness h;
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    h.key(GLFW_KEY_2, GLFW_MOD_CONTROL);
+    h.frames(3);
+    ASSERT_TRUE(h.reveal("Record GIF (softmax)"));
+    ASSERT_TRUE(h.click("Record GIF (softmax)"));
+    ASSERT_TRUE(h.run_until([&] { return !app::recording_busy(h.state); }, 120));
+    EXPECT_EQ(h.exported(".gif").size(), 1u) << h.state.status.text;
+    EXPECT_NE(h.state.status.text.find("softmax_T0.01to100"), std::string::npos) << h.state.status.text;
+
+    h.key(GLFW_KEY_1, GLFW_MOD_CONTROL);
+    h.frames(3);
+    h.state.explorer.view.functions = {actlab::core::activation_index("elu")};
+    h.frames(2);
+    ASSERT_TRUE(h.reveal("Record GIF (activations)"));
+    ASSERT_TRUE(h.click("Record GIF (activations)"));
+    ASSERT_TRUE(h.run_until([&] { return !app::recording_busy(h.state); }, 120));
+    EXPECT_EQ(h.exported(".gif").size(), 2u) << h.state.status.text;
+    EXPECT_NE(h.state.status.text.find("activations_elu_alpha"), std::string::npos) << h.state.status.text;
 }
