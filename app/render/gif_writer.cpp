@@ -17,6 +17,7 @@ constexpr int kColors = 255;          // index 255: transparent (the pixel is as
 constexpr int kTransparent = 255;
 constexpr int kMaxExact = 32;         // flat colours kept exactly
 constexpr double kExactShare = 0.002; // a colour covering at least 0.2 % of the samples is "flat"
+constexpr long kUnchanged = 9 * 9;  // about 3 levels in each channel (weighted as index_of weighs them)
 
 std::uint32_t rgb_at(const Image& image, size_t pixel) {
     const unsigned char* p = &image.rgba[pixel * 4];
@@ -156,6 +157,13 @@ struct GifEncoder::State {
     std::vector<GifPixelType> previous;  // the last frame's indices
     std::vector<GifPixelType> line;
 
+    long distance(int a, int b) const {
+        const auto& p = palette.colors[static_cast<size_t>(a)];
+        const auto& q = palette.colors[static_cast<size_t>(b)];
+        const long dr = p[0] - q[0], dg = p[1] - q[1], db = p[2] - q[2];
+        return 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+    }
+
     int index_of(std::uint32_t c) {
         std::int16_t& slot = nearest[c];
         if (slot >= 0) return slot;
@@ -239,9 +247,16 @@ bool GifEncoder::add(const Image& frame, std::string* error) {
     const size_t n = static_cast<size_t>(m->width) * m->height;
     std::vector<GifPixelType> indices(n);
     for (size_t i = 0; i < n; ++i) indices[i] = static_cast<GifPixelType>(m->index_of(rgb_at(frame, i)));
-    // After the first frame, only the rectangle that changed, with what did not change transparent.
+    // After the first frame, only the rectangle that changed, with what did not change transparent. A
+    // pixel whose new colour is within a step or two of the one on screen (the heatmap's shades drifting
+    // as training goes on) counts as unchanged: the frame keeps the one on screen, which is never more
+    // than that step from the true colour, and long transparent runs compress far better.
     int x0 = 0, y0 = 0, x1 = m->width, y1 = m->height;
     const bool first = m->frames == 0;
+    if (!first)
+        for (size_t i = 0; i < n; ++i)
+            if (indices[i] != m->previous[i] && m->distance(indices[i], m->previous[i]) <= kUnchanged)
+                indices[i] = m->previous[i];
     if (!first) {
         x0 = m->width, y0 = m->height, x1 = 0, y1 = 0;
         for (int y = 0; y < m->height; ++y)
