@@ -25,6 +25,9 @@ namespace {
 // 256 (a frame is seldom printed, and there are many to compute); the race's small multiples, coarser.
 constexpr int kAnimationGridPoints = 200;
 constexpr int kRaceAnimationGridPoints = 128;
+// The boundary frame's two halves: no input, and no scroll bar where a long title or the entropy
+// legend makes the content a little taller than the half (it would take width from the caption).
+constexpr ImGuiWindowFlags kStill = ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 
 // A network as it was at one epoch of a run.
 struct Capture {
@@ -146,11 +149,11 @@ bool make_boundary(const std::vector<KeyValue>& sets, int frames, const Animatio
             painter->begin();
             const float gap = ImGui::GetFontSize();
             const float left = std::floor((size.x - gap) * 0.5f);
-            ImGui::BeginChild("##boundary", ImVec2(left, size.y), false, ImGuiWindowFlags_NoInputs);
+            ImGui::BeginChild("##boundary", ImVec2(left, size.y), false, kStill);
             draw_boundary_plot(*picture, *texture, painter.get(), ImVec2(left, size.y), plot::PlotFlags_NoInputs);
             ImGui::EndChild();
             ImGui::SameLine(0, gap);
-            ImGui::BeginChild("##loss", ImVec2(size.x - left - gap, size.y * 0.8f), false, ImGuiWindowFlags_NoInputs);
+            ImGui::BeginChild("##loss", ImVec2(size.x - left - gap, size.y * 0.8f), false, kStill);
             draw_loss_figure(shown, ImVec2(size.x - left - gap, size.y * 0.8f), true, plot::PlotFlags_NoInputs, false,
                              true, &home);
             ImGui::EndChild();
