@@ -111,6 +111,14 @@ void record_training(AppState& state) {
     start_recording(state, "boundary", std::move(sets));
 }
 
+void record_warp(AppState& state) {
+    const PlaygroundState& p = state.playground;
+    std::vector<KeyValue> sets = training_keys(p.view.config, p.view.data_file);
+    const int shown = p.shown ? p.shown->epoch : 0;
+    sets.push_back({"epochs", std::to_string(shown >= 1 ? shown : 300)});
+    start_recording(state, "warp", std::move(sets));
+}
+
 void record_softmax(AppState& state) {
     const SoftmaxView& view = state.softmax.view;
     std::vector<KeyValue> sets;

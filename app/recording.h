@@ -35,6 +35,9 @@ bool recording_drawing(const AppState& state);
 // again headless from its settings (the same seed gives the same run) for the epochs shown so far, or
 // 300 when it has not started.
 void record_training(AppState& state);
+// The layers view's scrub through every stage, of the network trained again to the epoch shown (300
+// when it has not started).
+void record_warp(AppState& state);
 // The race as set up in its tab, for its epochs.
 void record_race(AppState& state);
 

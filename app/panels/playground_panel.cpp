@@ -298,7 +298,18 @@ Figure layers_figure_now(const PlaygroundState& p) {
 void draw_layers_view(AppState& state, ImVec2 size, bool buttons) {
     PlaygroundState& p = state.playground;
     const float top = ImGui::GetCursorPosY();
-    if (buttons && p.warp.picture) view_buttons(state, "Layers", PlaygroundAlone::Layers, [&p] { return layers_figure_now(p); });
+    if (buttons && p.warp.picture) {
+        view_buttons(state, "Layers", PlaygroundAlone::Layers, [&p] { return layers_figure_now(p); });
+        ImGui::SameLine();
+        if (!draw_recording_progress(state, "warp")) {
+            ImGui::BeginDisabled(recording_busy(state));
+            if (ImGui::SmallButton("Record GIF##warp")) record_warp(state);
+            ImGui::EndDisabled();
+            record_item("Layers: Record GIF");
+            item_tip("Writes an animated GIF into the export folder: the plane from the input through every stage of\n"
+                     "the network at the epoch shown (trained again headless from the settings), 60 frames at 15 a second");
+        }
+    }
     draw_layers_view(p, ImVec2(size.x, size.y - (ImGui::GetCursorPosY() - top)));
 }
 

@@ -85,3 +85,20 @@ TEST(UiRecord, SoftmaxAndActivationsRecordTheirSweeps) {
     EXPECT_EQ(h.exported(".gif").size(), 2u) << h.state.status.text;
     EXPECT_NE(h.state.status.text.find("activations_elu_alpha"), std::string::npos) << h.state.status.text;
 }
+
+TEST(UiRecord, LayersViewRecordsTheScrub) {
+    UiHarness h;
+    ASSERT_TRUE(h.gl_error.empty()) << h.gl_error;
+    open_playground(h);
+    h.key(GLFW_KEY_L);
+    ASSERT_TRUE(h.run_until([&] {
+        float x, y;
+        return h.state.playground.warp.picture && h.find("Layers: Record GIF", &x, &y);
+    }));
+    ASSERT_TRUE(h.click("Layers: Record GIF"));
+    ASSERT_TRUE(h.run_until([&] { return !app::recording_busy(h.state); }, 120));
+    const std::vector<std::string> gifs = h.exported(".gif");
+    ASSERT_EQ(gifs.size(), 1u) << h.state.status.text;
+    EXPECT_EQ(gifs[0].rfind("warp_", 0), 0u) << gifs[0];
+    EXPECT_FALSE(h.state.status.error) << h.state.status.text;
+}
