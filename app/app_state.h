@@ -63,6 +63,10 @@ struct FieldEase {
     bool active = false;
 };
 
+// An animation being recorded from a Record button: made off the UI thread, drawn a frame at a time
+// after each rendered frame (app/recording.h).
+struct RecordingJob;
+
 // The tabs of the main window. Ctrl+E exports the current tab's main figure.
 enum class Lab { Activations, Softmax, Gradients, Playground, Gated };
 
@@ -270,6 +274,7 @@ struct AppState {
     GatedState gated;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
+    std::shared_ptr<RecordingJob> recording;     // the animation being recorded, or null (app/recording.h)
     StatusLine status;
     UiSettings ui;
     FrameHistory frame_times;         // the last frames' times, measured by the main loop (gui.cpp)

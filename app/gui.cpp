@@ -16,6 +16,7 @@
 #include "app/model/playground_model.h"
 #include "app/panels/playground_panel.h"
 #include "app/platform.h"
+#include "app/recording.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
@@ -358,6 +359,7 @@ void ui_frame(AppState& state, const std::vector<KeyPress>& presses) {
 void service_exports(AppState& state) {
     for (const ExportRequest& request : state.export_requests) service_export(state, request);
     state.export_requests.clear();
+    service_recording(state);
 }
 
 int run_gui(const GuiOptions& options) {
@@ -446,9 +448,12 @@ int run_gui(const GuiOptions& options) {
         // core from training by spinning. After input, a few frames follow at once: ImGui shows a popup
         // or a resized window a frame or two after the click that asked for it.
         double wait = kWaitForInput;
-        const bool computing = gradient_panel_busy(state);
+        // a recording trains on a worker (wake for its progress bar), then draws its frames a few at a
+        // time after each frame (draw the next frame at once)
+        const bool computing = gradient_panel_busy(state) || recording_busy(state);
         const bool animating = state.lab == Lab::Playground && playground_animating(state);
         if (computing) wait = 0.05;
+        if (recording_drawing(state)) wait = 0.0;
         if (animating) wait = std::max(0.0, 1.0 / 60.0 - ms_since(frame_start) / 1000.0);
         // the last result or snapshot in, a plot may still fit its view to it in the next frame
         if (was_moving && !computing && !animating) settle_frames = std::max(settle_frames, 2);

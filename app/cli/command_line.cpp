@@ -60,10 +60,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         ->check(CLI::IsMember({"activations", "softmax", "gradients", "playground", "gated"}));
     app.add_flag("--train", cl.gui.train, "With --frames: the playground trains, as fast as it goes")->needs(frames);
 
-    CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, with no window");
+    CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, or an animation as GIF, MP4 or WebM, with no window");
     exp->add_option("plot", cl.export_args.plot, "What to plot (see Plots below)")->required();
-    exp->add_option("--out", cl.export_args.out, "Output file, FILE.png or FILE.csv")->required();
-    exp->add_option("--size", cl.export_args.size, "PNG size WIDTHxHEIGHT before scaling (default 1600x1000)");
+    exp->add_option("--out", cl.export_args.out, "Output file: FILE.png or FILE.csv; FILE.gif, FILE.mp4 or FILE.webm for an animation")->required();
+    exp->add_option("--size", cl.export_args.size, "Image size WIDTHxHEIGHT before scaling (default 1600x1000; 960x540 for an animation)");
     exp->add_option("--scale", cl.export_args.scale, "Scale of text, lines and pixels: 1, 2 or 4 (default 1)");
     exp->add_option("--set", cl.export_args.sets, "KEY=VALUE setting of the figure (repeatable; see below)")
         ->take_all()

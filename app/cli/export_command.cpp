@@ -2,10 +2,13 @@
 
 #include "app/app_state.h"
 
+#include "app/cli/export_animations.h"
 #include "app/cli/export_plots.h"
 #include "app/figures/playground_keys.h"
 #include "app/figures/playground_link.h"
 #include "app/platform.h"
+#include "app/panels/file_browser.h"  // size_text
+#include "app/render/animation_writer.h"
 #include "app/render/offscreen.h"
 
 #include <algorithm>
@@ -30,6 +33,38 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
+// An animation: its keys checked (and ffmpeg looked for) before training, then every frame drawn.
+int run_animation(const AnimatedPlot& plot, AnimationFormat format, std::vector<KeyValue> sets, const ExportArgs& args,
+                  int width, int height) {
+    int frames = kDefaultAnimationFrames, fps = kDefaultAnimationFps;
+    std::string error;
+    if (!take_animation_keys(&sets, &frames, &fps, &error)) return bad_argument(error);
+    if (format != AnimationFormat::Gif && find_ffmpeg().empty()) return bad_argument(ffmpeg_missing_message(args.out));
+    auto animation = std::make_shared<Animation>();
+    if (!plot.make(sets, frames, nullptr, animation.get(), &error)) return bad_argument(error);
+    HeadlessGL gl;
+    if (!gl.create(&error)) {
+        std::fprintf(stderr, "actlab export: %s\n", error.c_str());
+        return 1;
+    }
+    AnimationSize size;
+    size.width = width;
+    size.height = height;
+    size.scale = static_cast<float>(args.scale);
+    size.fps = fps;
+    if (!write_animation(animation, size, args.out, &error)) {
+        const bool path_problem = error.rfind("cannot write", 0) == 0;
+        std::fprintf(stderr, "actlab export: %s\n", error.c_str());
+        return path_problem ? kExitBadArgument : 1;
+    }
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(args.out, ec);
+    std::printf("wrote %s (%d frames of %d×%d pixels at %d fps, %s)\n", args.out.c_str(), frames, width * args.scale,
+                height * args.scale, fps, size_text(ec ? 0 : bytes).c_str());
+    if (!animation->note.empty()) std::fprintf(stderr, "actlab export: %s\n", animation->note.c_str());
+    return 0;
+}
+
 }  // namespace
 
 std::string export_help() {
@@ -41,7 +76,7 @@ std::string export_help() {
     }
     for (const ExportPlot& plot : export_plots())
         text += std::string("\nKeys for --set (") + plot.name + "):\n" + plot.keys_help;
-    return text;
+    return text + animation_help();
 }
 
 int run_export(const ExportArgs& args) {
@@ -53,21 +88,30 @@ int run_export(const ExportArgs& args) {
     }
 
     const std::string ext = lower_extension(args.out);
-    if (ext != ".png" && ext != ".csv")
-        return bad_argument("--out '" + args.out + "' must end in .png or .csv");
+    const AnimationFormat format = animation_format(args.out);
+    const bool animated = format != AnimationFormat::None;
+    if (ext != ".png" && ext != ".csv" && !animated)
+        return bad_argument("--out '" + args.out + "' must end in .png or .csv (or .gif, .mp4, .webm for an animation)");
+    const AnimatedPlot* animation = animated ? find_animated_plot(args.plot) : nullptr;
+    if (animated && !animation) {
+        std::string names;
+        for (const AnimatedPlot& p : animated_plots()) names += (names.empty() ? "" : ", ") + std::string(p.name);
+        return bad_argument(args.plot + " has no animation (animations: " + names + ")");
+    }
 
     std::smatch m;
     static const std::regex size_re("^([0-9]{1,5})x([0-9]{1,5})$");
-    if (!std::regex_match(args.size, m, size_re))
+    const std::string size = args.size.empty() ? (animated ? "960x540" : "1600x1000") : args.size;
+    if (!std::regex_match(size, m, size_re))
         return bad_argument("--size '" + args.size + "' must be WIDTHxHEIGHT, such as 1600x1000");
     const int width = std::stoi(m[1]), height = std::stoi(m[2]);
     if (width < ExportSettings::kMinSide || height < ExportSettings::kMinSide || width > kMaxImageSide ||
         height > kMaxImageSide)
-        return bad_argument("--size '" + args.size + "': width and height must be from " +
+        return bad_argument("--size '" + size + "': width and height must be from " +
                             std::to_string(ExportSettings::kMinSide) + " to " + std::to_string(kMaxImageSide));
     if (args.scale != 1 && args.scale != 2 && args.scale != 4) return bad_argument("--scale must be 1, 2 or 4");
     if (width * args.scale > kMaxImageSide || height * args.scale > kMaxImageSide)
-        return bad_argument("--size " + args.size + " at --scale " + std::to_string(args.scale) +
+        return bad_argument("--size " + size + " at --scale " + std::to_string(args.scale) +
                             " is larger than 8192 pixels on a side");
 
     // The path is checked before any work (training, drawing), so a bad one is reported at once, even
@@ -115,6 +159,7 @@ int run_export(const ExportArgs& args) {
         if (!split_key_value(set, &kv, &error)) return bad_argument("--set " + error);
         sets.push_back(kv);
     }
+    if (animated) return run_animation(*animation, format, sets, args, width, height);
     const bool csv = ext == ".csv";
     Figure figure;
     if (!plot->prepare(sets, csv, &figure, &error)) return bad_argument(error);

@@ -635,6 +635,9 @@ const std::vector<ExportPlot>& export_plots() {
     return plots;
 }
 
+std::string training_run_name(const TrainingRequest& request) { return run_name(request); }
+std::string training_data_label(const TrainingRequest& request) { return data_label(request); }
+
 bool ExportPlot::prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) const {
     ExportKeys keys;
     if (!check(sets, csv, &keys, error)) return false;

@@ -51,6 +51,11 @@ struct ExportPlot {
 };
 
 const std::vector<ExportPlot>& export_plots();
+
+// "circle_500epochs_seed1": how a trained figure's file name ends.
+std::string training_run_name(const TrainingRequest& request);
+// The data as the figures name them: the file given, or the generated dataset's id.
+std::string training_data_label(const TrainingRequest& request);
 const ExportPlot* find_export_plot(const std::string& name);
 // Whether the plot trains a network (and so takes the training keys): loss, boundary, network, ...
 bool export_plot_trains(const std::string& name);

@@ -81,25 +81,19 @@ std::string loss_csv(const LossCurves& curves) {
     return text;
 }
 
-void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow,
-                      bool summary) {
+plot::Limits loss_home(const LossCurves& curves, bool log_y) {
     const int n = static_cast<int>(curves.history.size());
-    std::vector<double> epoch(n), train(n), test(n);
     double lo = INFINITY, hi = 0.0;
-    for (int i = 0; i < n; ++i) {
-        epoch[i] = curves.history[i].epoch;
-        train[i] = curves.history[i].train_loss;
-        test[i] = curves.history[i].test_loss;
-        for (double v : {train[i], test[i]})
+    for (const core::EpochRecord& r : curves.history)
+        for (double v : {r.train_loss, r.test_loss})
             if (v > 0 && std::isfinite(v)) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
-    }
     plot::Limits home;
     home.x_min = 0;
     // 3 % beyond the newest epoch, so where the curves end (a jump in the last epochs) is clear of the frame
-    home.x_max = n > 0 ? std::max(1.0, epoch.back() * 1.03) : 1.0;
+    home.x_max = n > 0 ? std::max(1.0, curves.history.back().epoch * 1.03) : 1.0;
     if (log_y) {
         home.y_min = hi > 0 ? std::pow(10.0, std::floor(std::log10(lo))) : 1e-3;
         home.y_max = hi > 0 ? std::pow(10.0, std::ceil(std::log10(hi))) : 1.0;
@@ -108,11 +102,24 @@ void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::P
         home.y_min = 0;
         home.y_max = hi > 0 ? hi * 1.05 : 1.0;
     }
+    return home;
+}
+
+void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow,
+                      bool summary, const plot::Limits* fixed) {
+    const int n = static_cast<int>(curves.history.size());
+    std::vector<double> epoch(n), train(n), test(n);
+    for (int i = 0; i < n; ++i) {
+        epoch[i] = curves.history[i].epoch;
+        train[i] = curves.history[i].train_loss;
+        test[i] = curves.history[i].test_loss;
+    }
+    const plot::Limits home = fixed ? *fixed : loss_home(curves, log_y);
     const std::string title = curves.subtitle.empty() ? "Loss over training" : "Loss over training: " + curves.subtitle;
     if (!plot::BeginPlot((title + "###loss").c_str(), size, flags)) return;  // one plot whatever its title says
     plot::SetupAxes("epoch", log_y ? "loss (log scale)" : "loss");
     if (log_y) plot::SetupAxisScale(plot::Axis_Y, plot::Scale_Log10);
-    plot::SetupAxesLimits(home, (follow || (flags & plot::PlotFlags_NoInputs)) ? plot::Cond_Always : plot::Cond_Once);
+    plot::SetupAxesLimits(home, (follow || fixed || (flags & plot::PlotFlags_NoInputs)) ? plot::Cond_Always : plot::Cond_Once);
     plot::SetupLegend(plot::Location_SouthWest);  // loss falls from the top left: the corner below it is empty
     if (curves.collapse.happened()) {
         // where it began: the curves jump there

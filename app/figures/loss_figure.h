@@ -35,8 +35,11 @@ std::string loss_csv(const LossCurves& curves);
 // Draws the curves filling `size`. `log_y` puts the loss on a log axis. `follow` keeps the view on the
 // whole run as it grows (while training); otherwise the user's pan and zoom stay.
 // `summary` writes the last epoch's figures in the top right (the playground shows them in its run bar).
+// `fixed` holds the view where it is (an animation's frames: the curves grow into a frame that stays).
 void draw_loss_figure(const LossCurves& curves, ImVec2 size, bool log_y, plot::PlotFlags flags, bool follow = false,
-                      bool summary = true);
+                      bool summary = true, const plot::Limits* fixed = nullptr);
+// The view draw_loss_figure fits to `curves` (every epoch in them).
+plot::Limits loss_home(const LossCurves& curves, bool log_y);
 
 Figure loss_export_figure(const LossCurves& curves, const std::string& stem);
 

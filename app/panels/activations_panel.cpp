@@ -3,6 +3,7 @@
 #include "app/figures/activation_keys.h"
 #include "app/figures/figure.h"
 #include "app/panels/export_controls.h"
+#include "app/recording.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/panel_widgets.h"
 #include "app/panels/typed_field.h"
@@ -224,7 +225,21 @@ void draw_controls(AppState& state) {
             ImGui::PopStyleColor();
         }
     }
-    if (section("Export")) draw_export_controls(state, "export", [&state] { return activations_figure(state); });
+    if (section("Export")) {
+        draw_export_controls(state, "export", [&state] { return activations_figure(state); });
+        if (!draw_recording_progress(state, "activations")) {
+            const std::string sweep = activation_sweep(e.view);
+            ImGui::BeginDisabled(recording_busy(state) || sweep.empty());
+            if (ImGui::Button("Record GIF##activations")) record_activations(state);
+            ImGui::EndDisabled();
+            record_item("Record GIF (activations)");
+            if (sweep.empty())
+                item_tip("None of the functions shown has a parameter to sweep");
+            else
+                item_tip("Writes an animated GIF into the export folder: %s with its parameter swept (%s), 60 frames at\n"
+                         "15 a second", sweep.substr(0, sweep.find('.')).c_str(), sweep.c_str());
+        }
+    }
 }
 
 // The width of a table whose columns are `widths` wide (their content), with the cells' padding.

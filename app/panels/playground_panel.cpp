@@ -18,6 +18,7 @@
 #include "app/plot/plot.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
+#include "app/recording.h"
 #include "app/ui_items.h"
 
 #include <imgui.h>
@@ -124,6 +125,16 @@ void draw_main(AppState& state, ImVec2 room) {
     PlaygroundState& p = state.playground;
     const float top = ImGui::GetCursorPosY();
     draw_run_bar(p);
+    same_line_or_wrap(recording_state_width("Record GIF"), 1.5f * ImGui::GetFontSize());
+    if (!draw_recording_progress(state, "boundary")) {
+        ImGui::BeginDisabled(recording_busy(state));
+        if (ImGui::Button("Record GIF")) record_training(state);
+        ImGui::EndDisabled();
+        record_item("Record GIF");
+        item_tip("Writes this run as an animated GIF into the export folder: the boundary and the loss, from epoch 0\n"
+                 "to the epoch shown (300 before it starts), 60 frames at 15 a second. Trained again headless from the\n"
+                 "settings, so weights set by hand and changes made during the run are not in it.");
+    }
     draw_stop_banner(p);
     if (!p.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(190, 30, 30, 255));
@@ -287,7 +298,18 @@ Figure layers_figure_now(const PlaygroundState& p) {
 void draw_layers_view(AppState& state, ImVec2 size, bool buttons) {
     PlaygroundState& p = state.playground;
     const float top = ImGui::GetCursorPosY();
-    if (buttons && p.warp.picture) view_buttons(state, "Layers", PlaygroundAlone::Layers, [&p] { return layers_figure_now(p); });
+    if (buttons && p.warp.picture) {
+        view_buttons(state, "Layers", PlaygroundAlone::Layers, [&p] { return layers_figure_now(p); });
+        ImGui::SameLine();
+        if (!draw_recording_progress(state, "warp")) {
+            ImGui::BeginDisabled(recording_busy(state));
+            if (ImGui::SmallButton("Record GIF##warp")) record_warp(state);
+            ImGui::EndDisabled();
+            record_item("Layers: Record GIF");
+            item_tip("Writes an animated GIF into the export folder: the plane from the input through every stage of\n"
+                     "the network at the epoch shown (trained again headless from the settings), 60 frames at 15 a second");
+        }
+    }
     draw_layers_view(p, ImVec2(size.x, size.y - (ImGui::GetCursorPosY() - top)));
 }
 

@@ -12,6 +12,7 @@
 #include "app/ui_items.h"
 #include "app/panels/playground_controls.h"
 #include "app/plot/text_format.h"
+#include "app/recording.h"
 
 #include <imgui.h>
 
@@ -126,6 +127,15 @@ void draw_controls(AppState& state) {
     record_item("Start race");
     item_tip("Trains the playground's network once per runner, every hidden layer with the runner's activation\n"
              "(and its width, when it has its own); runners of one shape start from the same initial weights");
+    same_line_or_wrap(recording_state_width("Record GIF"), 1.5f * fs);
+    if (!draw_recording_progress(state, "race")) {
+        ImGui::BeginDisabled(!r.problem.empty() || recording_busy(state));
+        if (ImGui::Button("Record GIF##race")) record_race(state);
+        ImGui::EndDisabled();
+        record_item("Record GIF (race)");
+        item_tip("Writes the race as set up here as an animated GIF into the export folder: every runner trained\n"
+                 "again headless for the race's epochs, 60 frames at 15 a second (a training of its own, beside this one)");
+    }
     if (!r.runners.empty()) {
         same_line_or_wrap(button_width("Resume"));
         if (r.running) {

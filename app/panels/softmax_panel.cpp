@@ -9,6 +9,7 @@
 #include "app/ui_items.h"
 #include "app/plot/plot_math.h"
 #include "app/plot/text_format.h"
+#include "app/recording.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -262,6 +263,14 @@ void draw_controls(AppState& state) {
         draw_export_controls(state, "softmax-export", [&s] {
             return softmax_export_figure(s.view, static_cast<SoftmaxPlot>(s.export_plot));
         });
+        if (!draw_recording_progress(state, "softmax")) {
+            ImGui::BeginDisabled(recording_busy(state));
+            if (ImGui::Button("Record GIF##softmax")) record_softmax(state);
+            ImGui::EndDisabled();
+            record_item("Record GIF (softmax)");
+            item_tip("Writes an animated GIF into the export folder: the probabilities as T sweeps over the sweep's\n"
+                     "range (tmin to tmax, log-spaced), 60 frames at 15 a second");
+        }
     }
 }
 
