@@ -5,7 +5,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 FUZZ_RUNS ?= 10000000
-FUZZERS := csv settings export_keys
+FUZZERS := csv settings export_keys session
 
 .PHONY: all run test tsan tsan-build soak-trainer soak-window asan fuzz-build fuzz $(addprefix fuzz-,$(FUZZERS)) build deps bench screenshot clean
 
