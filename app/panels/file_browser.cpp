@@ -289,7 +289,8 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
     }
 
     // The entries: folders, then files, with their sizes and dates.
-    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // below the list: the "all files" line, and the name field's line when saving
+    const float footer = (b.saving ? 2 : 1) * ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_SizingFixedFit;
     const int count = static_cast<int>(b.listing.entries.size());
@@ -374,7 +375,10 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
         ImGui::TextUnformatted("File name");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(std::max(4 * fs, ImGui::GetContentRegionAvail().x - buttons - ImGui::GetStyle().ItemSpacing.x));
-        if (ImGui::InputText("##name", &b.name, ImGuiInputTextFlags_EnterReturnsTrue)) save = true;
+        ImGui::InputText("##name", &b.name);  // the name as it is typed: Save reads it
+        if (ImGui::IsItemDeactivated() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))))
+            save = true;
         record_item("File name");
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
