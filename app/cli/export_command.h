@@ -13,6 +13,7 @@ struct ExportArgs {
     std::string size = "1600x1000";   // logical size of a PNG
     int scale = 1;                    // 1, 2 or 4: the PNG is size × scale pixels
     std::vector<std::string> sets;    // KEY=VALUE settings of the figure
+    std::string session;              // a session file to start from (empty: none)
 };
 
 // Exit codes: 0 written; 2 a bad argument (one line on stderr, no file written); 1 the export itself

@@ -635,8 +635,9 @@ const std::vector<ExportPlot>& export_plots() {
     return plots;
 }
 
-bool ExportPlot::prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) const {
-    ExportKeys keys;
+bool ExportPlot::prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error,
+                         ExportKeys start) const {
+    ExportKeys keys = std::move(start);
     if (!check(sets, csv, &keys, error)) return false;
     *out = compute(keys, csv);
     return true;
