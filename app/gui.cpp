@@ -452,11 +452,17 @@ int run_gui(const GuiOptions& options) {
     // A run of N frames (--frames) draws them back to back, whatever waiting would do: a benchmark of
     // the lab shown, its times written with --frame-stats. It leaves the saved settings as they were.
     const bool counted = options.frames > 0;
+    if (!options.session.empty()) {
+        // opened before the first frame, so --lab can still choose the lab in front; a refusal is said
+        // in the status line and on stderr
+        state.session.open = options.session;
+        session_step(state);
+        if (state.status.error) std::fprintf(stderr, "actlab: %s\n", state.status.text.c_str());
+    }
     if (!options.lab.empty()) {
         Lab lab = Lab::Activations;
         if (lab_from_name(options.lab, &lab)) select_lab(state, lab);
     }
-    if (!options.session.empty()) state.session.open = options.session;  // opened by the first frame
     if (options.train) {
         select_lab(state, Lab::Playground);
         state.playground.view.speed = 0.0;  // as fast as it goes
