@@ -242,7 +242,7 @@ Session session_from_state(const AppState& state, bool weights) {
     const PlaygroundState& p = state.playground;
     s.playground = p.view;
     if (!p.view.data_file.empty()) s.points = p.data;
-    if (weights && p.shown && !p.data_dirty && network_fits(p.shown->network, p.view.config, p.data))
+    if (weights && p.shown && !p.data_dirty && !p.needs_reset && network_fits(p.shown->network, p.view.config, p.data))
         s.network = SessionNetwork{p.shown->epoch, p.shown->network.params()};
     return s;
 }

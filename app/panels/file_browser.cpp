@@ -400,8 +400,17 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
         if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..") {
             b.message = "Give the file a name (not a path): the browser's folder is where it goes.";
         } else {
-            *chosen = join(b.folder, ends_with_case_aside(name, extension) ? name : name + extension);
-            picked = true;
+            const std::string path = join(b.folder, ends_with_case_aside(name, extension) ? name : name + extension);
+            std::error_code ec;
+            if (fs::exists(path, ec) && b.replace != path) {
+                // nothing is lost by a slip: an existing file is replaced only when Save is pressed again
+                b.replace = path;
+                b.message = fs::path(path).filename().string() + " is there already: Save again to replace it.";
+            } else {
+                *chosen = path;
+                picked = true;
+                b.replace.clear();
+            }
         }
     }
     if (picked || cancel || !keep) {

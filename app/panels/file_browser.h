@@ -68,6 +68,7 @@ struct FileBrowser {
     std::string name;             // the name field's text (the wanted extension is added when missing)
     std::string option_label;     // a checkbox beside "all files" when not empty ("with the trained weights")
     bool option = true;           // and its value
+    std::string replace;          // saving: the existing file a second Save replaces (the first only asks)
 };
 
 // Opens the browser at `folder`, or at the home folder when that is empty or gone (silently: a

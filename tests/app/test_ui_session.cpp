@@ -3,6 +3,7 @@
 // again and the network is the saved one bit for bit; a file dropped on the window opens the same way,
 // and a bad one is said in the status line and changes nothing.
 #include "ui_harness.h"
+#include "process.h"
 
 #include "app/model/playground_model.h"
 #include "app/session.h"
@@ -52,6 +53,19 @@ TEST(UiSession, CtrlSSavesCtrlOOpensAndTheNetworkIsTheSameBitForBit) {
     ASSERT_TRUE(h.run_until([&] { return h.state.status.text.rfind("Saved " + path, 0) == 0; }, 5))
         << h.state.status.text << " / the name field: " << h.state.session.save_browser.name;
     ASSERT_EQ(h.state.session.recent.size(), 1u);
+
+    // saved again under the same name: the first Save only asks, the second replaces
+    const std::string first = read_text(path);
+    h.key(GLFW_KEY_S);  // one more epoch: other weights
+    ASSERT_TRUE(h.run_until([&] { return h.state.playground.shown && h.state.playground.shown->epoch == 4; }, 20));
+    h.key(GLFW_KEY_S, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(h.run_until([&] { return h.items.rects.count("File name") > 0; }, 5));
+    ASSERT_TRUE(h.click("Save"));
+    EXPECT_NE(h.state.session.save_browser.message.find("Save again to replace it"), std::string::npos);
+    EXPECT_EQ(read_text(path), first);
+    ASSERT_TRUE(h.click("Save"));
+    ASSERT_TRUE(h.run_until([&] { return read_text(path) != first; }, 5)) << h.state.status.text;
+    std::ofstream(path) << first;  // epoch 3's file again, for what follows
 
     // change the labs: another dataset and a fresh run, the activations lab in front
     h.state.playground.choose_dataset = static_cast<int>(actlab::core::DatasetKind::Xor);
