@@ -61,7 +61,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     app.add_flag("--train", cl.gui.train, "With --frames: the playground trains, as fast as it goes")->needs(frames);
     app.add_option("session", cl.gui.session,
                    "A session file (FILE.actlab, saved with File > Save session) to open: every lab's set-up, the "
-                   "playground's points and its trained network");
+                   "playground's points and its trained network")
+        ->type_name("FILE.actlab");
 
     CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, with no window");
     exp->add_option("plot", cl.export_args.plot, "What to plot (see Plots below), or session: a session file")->required();
