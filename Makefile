@@ -8,7 +8,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 FUZZ_RUNS ?= 10000000
 PREFIX ?= $(HOME)/.local
-FUZZERS := csv settings export_keys playground_link
+FUZZERS := csv settings export_keys playground_link session
 
 .PHONY: all run test install uninstall tsan tsan-build soak-trainer soak-window asan fuzz-build fuzz $(addprefix fuzz-,$(FUZZERS)) build deps bench screenshot clean
 

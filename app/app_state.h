@@ -184,11 +184,18 @@ struct WarpState {
     std::chrono::steady_clock::time_point last_tick;  // the last frame that moved position
 };
 
+// Weights to put into the playground's run once it has started again (from a session file).
+struct NetworkRestore {
+    Eigen::VectorXd params;           // Mlp::params of the network the view builds
+    int epoch = 0;
+};
+
 struct PlaygroundState {
     PlaygroundView view;
     // raised by the panels and keys, carried out (and cleared) by the next model step
     std::vector<RunRequest> requests;
     std::vector<WeightEdit> weight_edits;
+    std::optional<NetworkRestore> restore;  // a session's weights, put in after the next reset
     int choose_dataset = -1;          // a core::DatasetKind picked by its picture, or -1
     std::string load_csv;             // a CSV path to load (empty: none)
     std::optional<std::string> open_link;  // a TensorFlow Playground link to open, as pasted or typed
@@ -264,6 +271,19 @@ struct LabLink {
     double x1 = 0.0, x2 = 0.0;        // SoftmaxFromPoint: the point of the plane
 };
 
+// Session files (app/session.h): what the File menu, its keys, the command line and a drop asked for,
+// carried out by the next session step (app/model/session_model.h) before the labs' own steps.
+struct SessionState {
+    std::string open;                 // a session file to open (empty: none)
+    std::string save;                 // a path to save the session to (empty: none)
+    bool save_weights = true;         // the save browser's checkbox: the trained weights go in too
+    std::vector<std::string> dropped; // paths dropped on the window since the last frame
+    std::vector<std::string> recent;  // newest first, at most kMaxRecentSessions (settings.json: files.recent_sessions)
+    std::string folder;               // where the browsers open: the folder of the last session opened or saved
+    FileBrowser open_browser;         // File ▸ Open session…
+    FileBrowser save_browser;         // File ▸ Save session…
+};
+
 struct AppState {
     Lab lab = Lab::Activations;       // the tab shown
     std::vector<LabLink> links;       // asked for this frame
@@ -272,6 +292,7 @@ struct AppState {
     GradientState gradients;
     PlaygroundState playground;
     GatedState gated;
+    SessionState session;
     ExportSettings exports;
     std::vector<ExportRequest> export_requests;  // asked for this frame; written after it is rendered (gui.cpp)
     std::shared_ptr<RecordingJob> recording;     // the animation being recorded, or null (app/recording.h)

@@ -14,12 +14,14 @@
 #include "app/model/gated_model.h"
 #include "app/model/lab_links.h"
 #include "app/model/playground_model.h"
+#include "app/model/session_model.h"
 #include "app/panels/playground_panel.h"
 #include "app/platform.h"
 #include "app/recording.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
 #include "app/render/offscreen.h"
+#include "app/session.h"
 #include "app/settings.h"
 #include "app/ui_items.h"
 #include "app/ui_style.h"
@@ -143,6 +145,12 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
         switch (k.key) {
             case GLFW_KEY_E: request_export(state, shift ? ExportFormat::Csv : ExportFormat::Png, current_figure(state)); break;
             case GLFW_KEY_Q: state.quit = true; break;
+            case GLFW_KEY_S:
+                if (!shift) save_session_browser(state);
+                break;
+            case GLFW_KEY_O:
+                if (!shift) open_session_browser(state);
+                break;
             case GLFW_KEY_1: select_lab(state, Lab::Activations); break;
             case GLFW_KEY_2: select_lab(state, Lab::Softmax); break;
             case GLFW_KEY_3: select_lab(state, Lab::Gradients); break;
@@ -170,6 +178,20 @@ bool menu(const char* label) {
 void draw_menu(AppState& state) {
     if (!ImGui::BeginMenuBar()) return;
     if (menu("File")) {
+        if (ImGui::MenuItem("Save session…", "Ctrl+S")) save_session_browser(state);
+        if (ImGui::MenuItem("Open session…", "Ctrl+O")) open_session_browser(state);
+        if (ImGui::BeginMenu("Open recent", !state.session.recent.empty())) {
+            for (size_t i = 0; i < state.session.recent.size(); ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                const std::string& path = state.session.recent[i];
+                if (ImGui::MenuItem(path.c_str())) state.session.open = path;
+                ImGui::PopID();
+            }
+            ImGui::EndMenu();
+        } else {
+            record_item("Open recent");
+        }
+        ImGui::Separator();
         if (ImGui::MenuItem("Export plot as PNG", "Ctrl+E")) request_export(state, ExportFormat::Png, current_figure(state));
         if (ImGui::MenuItem("Export data as CSV", "Ctrl+Shift+E")) request_export(state, ExportFormat::Csv, current_figure(state));
         if (ImGui::MenuItem("Save the window as PNG", "F12")) state.ui.screenshot = true;
@@ -214,7 +236,8 @@ void draw_help(bool* open) {
             "Sliders: drag (they land on round values; hold Shift for values in between), or Ctrl+click to type a value. "
             "Typed values, in sliders and fields, apply on Enter or when you click elsewhere (Esc gives up); a value "
             "outside the range is refused with a message and the old value stays.\n\n"
-            "Keys: Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
+            "Keys: Ctrl+S save the session (every lab's set-up, the points and the trained weights) to a .actlab file, "
+            "Ctrl+O open one (dropping a .actlab or a .csv on the window opens it too), Ctrl+E export the plot as PNG, Ctrl+Shift+E its data as CSV, Ctrl+= / Ctrl+- / Ctrl+0 text "
             "size, Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4 / Ctrl+5 the activation, softmax and gradient labs, the playground "
             "and the gated units, "
             "Ctrl+H plot only (hide the controls), F11 full screen, Ctrl+Q quit. Esc closes a menu or a window, "
@@ -245,6 +268,17 @@ void draw_about(bool* open) {
         ImGui::TextDisabled("Settings: %s", config_dir().c_str());
     }
     ImGui::End();
+}
+
+// File ▸ Open session… and Save session…: what is chosen is opened or saved by the next session step.
+void draw_session_browsers(AppState& state) {
+    SessionState& s = state.session;
+    std::string chosen;
+    if (draw_file_browser(s.open_browser, "Open a session", kSessionExtension, &chosen)) s.open = chosen;
+    if (draw_file_browser(s.save_browser, "Save the session", kSessionExtension, &chosen)) {
+        s.save = chosen;
+        s.save_weights = s.save_browser.option;
+    }
 }
 
 void draw_main_window(AppState& state) {
@@ -296,6 +330,7 @@ void draw_main_window(AppState& state) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    draw_session_browsers(state);  // inside the main window, as the playground's CSV browser is
     ImGui::End();
     draw_help(&state.ui.show_help);
     draw_about(&state.ui.show_about);
@@ -349,6 +384,7 @@ void ui_frame(AppState& state, const std::vector<KeyPress>& presses) {
         if (state.lab == Lab::Playground) playground_step(state);
         handle_shortcuts(state, {k});
     }
+    session_step(state);  // before the labs' steps: an opened session's run starts again in this frame
     follow_lab_links(state);
     if (state.lab == Lab::Playground) playground_step(state);
     if (state.lab == Lab::Gated) gated_step(state);
@@ -418,6 +454,13 @@ int run_gui(const GuiOptions& options) {
     // A run of N frames (--frames) draws them back to back, whatever waiting would do: a benchmark of
     // the lab shown, its times written with --frame-stats. It leaves the saved settings as they were.
     const bool counted = options.frames > 0;
+    if (!options.session.empty()) {
+        // opened before the first frame, so --lab can still choose the lab in front; a refusal is said
+        // in the status line and on stderr
+        state.session.open = options.session;
+        session_step(state);
+        if (state.status.error) std::fprintf(stderr, "actlab: %s\n", state.status.text.c_str());
+    }
     if (!options.lab.empty()) {
         Lab lab = Lab::Activations;
         if (lab_from_name(options.lab, &lab)) select_lab(state, lab);
@@ -486,6 +529,7 @@ int run_gui(const GuiOptions& options) {
         const std::string status_before = state.status.text;
         begin_frame(window);
         set_fullscreen(window, state.ui.fullscreen);
+        state.session.dropped = take_dropped_paths(window);
         ui_frame(state, take_key_presses(window));
         ImGui::Render();
         const double gl_in_build = take_gl_work();

@@ -17,6 +17,7 @@ struct GuiOptions {
     std::string lab;             // the lab shown first ("activations", ... as in settings.json; empty: the saved one)
     bool train = false;          // start the playground training, as fast as it goes
     std::string export_folder;   // overrides the saved export folder for this run
+    std::string session;         // a session file (.actlab) to open at the start
 };
 
 int run_gui(const GuiOptions& options);

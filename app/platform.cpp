@@ -64,6 +64,15 @@ void on_key(GLFWwindow* handle, int key, int, int action, int mods) {
     window->input.key(key);
 }
 
+// Files dropped on the window: only their paths are queued here; the session step acts on them.
+void on_drop(GLFWwindow* handle, int count, const char** paths) {
+    auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle));
+    if (!window) return;
+    window->input_seen = true;
+    for (int i = 0; i < count; ++i)
+        if (paths[i]) window->dropped.emplace_back(paths[i]);
+}
+
 void on_mouse_button(GLFWwindow* handle, int button, int action, int) {
     auto* window = static_cast<Window*>(glfwGetWindowUserPointer(handle));
     if (!window) return;
@@ -142,6 +151,7 @@ bool open_window(Window* window, const char* title, int width, int height, const
     glfwSetWindowFocusCallback(window->handle, on_focus);
     glfwSetCursorEnterCallback(window->handle, on_enter);
     glfwSetWindowRefreshCallback(window->handle, on_refresh);
+    glfwSetDropCallback(window->handle, on_drop);
     if (!gladLoadGL(glfwGetProcAddress)) {
         *error = "cannot load OpenGL 3.3 functions";
         close_window(window);
@@ -172,6 +182,12 @@ std::vector<KeyPress> take_key_presses(Window& window) {
     std::vector<KeyPress> presses;
     presses.swap(window.key_presses);
     return presses;
+}
+
+std::vector<std::string> take_dropped_paths(Window& window) {
+    std::vector<std::string> paths;
+    paths.swap(window.dropped);
+    return paths;
 }
 
 bool window_should_close(const Window& window) { return glfwWindowShouldClose(window.handle); }

@@ -27,6 +27,7 @@ struct Window {
     bool imgui_ready = false;
     std::string ini_path;        // ImGui keeps a pointer to it while the window is open
     std::vector<KeyPress> key_presses;  // since the last take_key_presses()
+    std::vector<std::string> dropped;   // paths dropped on the window since the last take_dropped_paths()
     InputQueue input;                   // buttons and key taps handed to ImGui one change a frame
     bool input_seen = false;            // any input event since the last take_input_seen()
     int windowed[4] = {0, 0, 0, 0};     // x, y, width, height before going full screen
@@ -34,6 +35,9 @@ struct Window {
 
 // The keys pressed since the last call (for shortcuts).
 std::vector<KeyPress> take_key_presses(Window& window);
+
+// The paths of the files dropped on the window since the last call (the session step opens them).
+std::vector<std::string> take_dropped_paths(Window& window);
 
 // Opens the window (width × height, but at most 90 % of the monitor's work area, centred in it) and
 // sets up ImGui on it (imgui.ini at `ini_path`). On failure *error says why.

@@ -9,9 +9,11 @@
 #include "app/figures/training_keys.h"
 #include "app/files.h"
 #include "app/gui.h"
+#include "app/session.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -256,10 +258,31 @@ void load_settings_text(const std::string& text, const std::string& path, AppSta
         const json& f = doc["files"];
         if (!f.is_object()) {
             problem("files", "must be an object");
-        } else if (f.contains("csv_folder")) {
-            // a folder that has gone since is not a problem: the browser opens at home instead
-            if (f["csv_folder"].is_string()) state->playground.csv_folder = f["csv_folder"].get<std::string>();
-            else problem("files.csv_folder", "must be a folder name");
+        } else {
+            if (f.contains("csv_folder")) {
+                // a folder that has gone since is not a problem: the browser opens at home instead
+                if (f["csv_folder"].is_string()) state->playground.csv_folder = f["csv_folder"].get<std::string>();
+                else problem("files.csv_folder", "must be a folder name");
+            }
+            if (f.contains("session_folder")) {
+                if (f["session_folder"].is_string()) state->session.folder = f["session_folder"].get<std::string>();
+                else problem("files.session_folder", "must be a folder name");
+            }
+            if (f.contains("recent_sessions")) {
+                // a file that has gone since stays listed: opening it says so
+                const json& r = f["recent_sessions"];
+                std::vector<std::string> recent;
+                bool good = r.is_array();
+                if (good)
+                    for (const json& item : r) {
+                        if (!item.is_string() || item.get<std::string>().empty()) good = false;
+                        else if (recent.size() < static_cast<size_t>(kMaxRecentSessions) &&
+                                 std::find(recent.begin(), recent.end(), item.get<std::string>()) == recent.end())
+                            recent.push_back(item.get<std::string>());
+                    }
+                if (good) state->session.recent = recent;
+                else problem("files.recent_sessions", "must be a list of file names");
+            }
         }
     }
     if (doc.contains("softmax")) read_softmax(doc["softmax"], path, state, problems);
@@ -340,7 +363,9 @@ std::string settings_json(const AppState& state) {
     for (const auto& [key, value] : playground_keys(pv)) pg[key] = value;
     doc["playground"] = pg;
     doc["lab"] = lab_name(state.lab);
-    doc["files"] = {{"csv_folder", state.playground.csv_folder}};
+    doc["files"] = {{"csv_folder", state.playground.csv_folder},
+                    {"session_folder", state.session.folder},
+                    {"recent_sessions", state.session.recent}};
     return doc.dump(2) + "\n";
 }
 

@@ -149,6 +149,24 @@ void Trainer::set_params(const Eigen::VectorXd& params) {
     });
 }
 
+void Trainer::restore(const Eigen::VectorXd& params, int epoch) {
+    send([this, params, epoch] {
+        if (!m_training || params.size() != m_training->network().params().size() || epoch < 0) return;
+        m_training->set_params(params);
+        const double loss = m_training->evaluate(false, false).train_loss;
+        m_training->restore(params, epoch, loss);
+        m_running = false;
+        m_pending_steps = 0;
+        m_history.clear();
+        m_gradients.clear(m_training->network().layer_count());
+        m_record_every = 1;
+        m_best_params.resize(0);
+        m_best_record = EpochRecord{};
+        record_epoch();
+        publish(true);
+    });
+}
+
 void Trainer::set_saturation(double threshold) {
     send([this, threshold] {
         m_saturation = threshold;

@@ -114,6 +114,10 @@ public:
     // Weights set by hand (the same network's shape), at the current epoch; training carries on from
     // them. The newest snapshot's epoch is evaluated again with them.
     void set_params(const Eigen::VectorXd& params);
+    // Weights saved earlier (a session file), put in as those of `epoch`: the history starts again there,
+    // paused. The optimiser's moments start from zero (as after back_to_best), so carrying on is not the
+    // same run bit for bit; the weights, and everything drawn from them, are.
+    void restore(const Eigen::VectorXd& params, int epoch);
     // The |f'| below which the snapshots' unit histograms count a unit as saturated.
     void set_saturation(double threshold);
     // Whether a collapse pauses the run (the default). A race runs to its end whatever happens.

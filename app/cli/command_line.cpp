@@ -59,10 +59,16 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     app.add_option("--lab", cl.gui.lab, "The lab shown first: activations, softmax, gradients, playground or gated")
         ->check(CLI::IsMember({"activations", "softmax", "gradients", "playground", "gated"}));
     app.add_flag("--train", cl.gui.train, "With --frames: the playground trains, as fast as it goes")->needs(frames);
+    app.add_option("session", cl.gui.session,
+                   "A session file (FILE.actlab, saved with File > Save session) to open: every lab's set-up, the "
+                   "playground's points and its trained network")
+        ->type_name("FILE.actlab");
 
-    CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, or an animation as GIF, MP4 or WebM, with no window");
-    exp->add_option("plot", cl.export_args.plot, "What to plot (see Plots below)")->required();
-    exp->add_option("--out", cl.export_args.out, "Output file: FILE.png or FILE.csv; FILE.gif, FILE.mp4 or FILE.webm for an animation")->required();
+    CLI::App* exp = app.add_subcommand("export", "Write a figure as PNG or CSV, an animation as GIF, MP4 or WebM, or a session file, with no window");
+    exp->add_option("plot", cl.export_args.plot, "What to plot (see Plots below), or session: a session file")->required();
+    exp->add_option("--out", cl.export_args.out, "Output file: FILE.png or FILE.csv; FILE.gif, FILE.mp4 or FILE.webm for an animation; FILE.actlab for session")->required();
+    exp->add_option("--session", cl.export_args.session,
+                    "Start from a session file (FILE.actlab): its set-up for the plot, then the --set pairs on top");
     exp->add_option("--size", cl.export_args.size, "Image size WIDTHxHEIGHT before scaling (default 1600x1000; 960x540 for an animation)");
     exp->add_option("--scale", cl.export_args.scale, "Scale of text, lines and pixels: 1, 2 or 4 (default 1)");
     exp->add_option("--set", cl.export_args.sets, "KEY=VALUE setting of the figure (repeatable; see below)")

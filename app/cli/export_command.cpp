@@ -9,6 +9,8 @@
 #include "app/platform.h"
 #include "app/panels/file_browser.h"  // size_text
 #include "app/render/animation_writer.h"
+#include "app/files.h"
+#include "app/session.h"
 #include "app/render/offscreen.h"
 
 #include <algorithm>
@@ -65,6 +67,38 @@ int run_animation(const AnimatedPlot& plot, AnimationFormat format, std::vector<
     return 0;
 }
 
+// `actlab export session --set ... --out F.actlab`: a session file from keys (and --session), trained
+// headless for epochs= when weights=yes.
+int export_session(const ExportArgs& args, const Session& base) {
+    if (lower_extension(args.out) != kSessionExtension)
+        return bad_argument("--out '" + args.out + "' must end in .actlab for a session");
+    std::vector<KeyValue> sets;
+    std::string error;
+    for (const std::string& set : args.sets) {
+        KeyValue kv;
+        if (!split_key_value(set, &kv, &error)) return bad_argument("--set " + error);
+        sets.push_back(kv);
+    }
+    Session session;
+    if (!session_from_keys(base, sets, &session, &error)) return bad_argument("--set " + error);
+    if (!write_file_atomic(args.out, session_json(session), &error)) return bad_argument(error);
+    if (session.network) std::printf("wrote %s (the network at epoch %d)\n", args.out.c_str(), session.network->epoch);
+    else std::printf("wrote %s\n", args.out.c_str());
+    return 0;
+}
+
+const char* const kSessionHelp =
+    "\nSessions:\n"
+    "  actlab export session --set KEY=VALUE... --out FILE.actlab   writes a session file (File > Open session)\n"
+    "    lab=playground            the lab in front (activations, softmax, gradients, playground, gated)\n"
+    "    weights=yes               train the playground's network headless and keep its weights (default no)\n"
+    "    epochs=200                how long, with weights=yes (default 500)\n"
+    "    activations.functions=relu,gelu  a lab's key: activations., softmax., gradients., gated. in front\n"
+    "    layers=4,2 view=network   any other key is the playground's (its training keys, as for loss, and\n"
+    "                              its display keys); data=FILE.csv puts the file's points in the session\n"
+    "  actlab export PLOT --session FILE.actlab [--set ...]  starts from the session: the plot's lab's keys\n"
+    "    (the training plots: epochs= the session's epoch), then the --set pairs on top\n";
+
 }  // namespace
 
 std::string export_help() {
@@ -76,10 +110,16 @@ std::string export_help() {
     }
     for (const ExportPlot& plot : export_plots())
         text += std::string("\nKeys for --set (") + plot.name + "):\n" + plot.keys_help;
-    return text + animation_help();
+    return text + animation_help() + kSessionHelp;
 }
 
 int run_export(const ExportArgs& args) {
+    Session session;
+    if (!args.session.empty()) {
+        std::string error;
+        if (!read_session_file(args.session, &session, &error)) return bad_argument("--session " + error);
+    }
+    if (args.plot == "session") return export_session(args, session);
     const ExportPlot* plot = find_export_plot(args.plot);
     if (!plot) {
         std::string names;
@@ -126,7 +166,13 @@ int run_export(const ExportArgs& args) {
     if (access(folder_text.c_str(), W_OK) != 0)
         return bad_argument("cannot write '" + args.out + "': folder '" + folder_text + "' is not writable");
 
+    // a session's keys first, then the --set pairs on top; the session's points unless data= is given
     std::vector<KeyValue> sets;
+    ExportKeys start;
+    if (!args.session.empty()) {
+        sets = session_plot_sets(session, plot->name);
+        start.training.given_data = session.points;
+    }
     std::string error;
     // A Playground link's keys come first, so a --set after them changes what the link set. They are
     // checked as the window checks them, so a refusal names the link's field.
@@ -157,12 +203,14 @@ int run_export(const ExportArgs& args) {
     for (const std::string& set : args.sets) {
         KeyValue kv;
         if (!split_key_value(set, &kv, &error)) return bad_argument("--set " + error);
+        if (kv.first == "data") start.training.given_data.reset();
         sets.push_back(kv);
     }
     if (animated) return run_animation(*animation, format, sets, args, width, height);
     const bool csv = ext == ".csv";
     Figure figure;
-    if (!plot->prepare(sets, csv, &figure, &error)) return bad_argument(error);
+    if (!plot->prepare(sets, csv, &figure, &error, std::move(start)))
+        return bad_argument(args.session.empty() ? error : error + " (with --session " + args.session + ")");
     for (const std::string& note : link_notes) std::fprintf(stderr, "actlab export: from the Playground link: %s\n", note.c_str());
 
     if (csv) {

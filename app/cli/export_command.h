@@ -14,6 +14,7 @@ struct ExportArgs {
     int scale = 1;                    // 1, 2 or 4: the PNG is size × scale pixels
     std::vector<std::string> sets;    // KEY=VALUE settings of the figure
     std::string playground_link;      // a TensorFlow Playground link: its run's keys, before the --set ones
+    std::string session;              // a session file to start from (empty: none)
 };
 
 // Exit codes: 0 written; 2 a bad argument (one line on stderr, no file written); 1 the export itself

@@ -638,8 +638,9 @@ const std::vector<ExportPlot>& export_plots() {
 std::string training_run_name(const TrainingRequest& request) { return run_name(request); }
 std::string training_data_label(const TrainingRequest& request) { return data_label(request); }
 
-bool ExportPlot::prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) const {
-    ExportKeys keys;
+bool ExportPlot::prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error,
+                         ExportKeys start) const {
+    ExportKeys keys = std::move(start);
     if (!check(sets, csv, &keys, error)) return false;
     *out = compute(keys, csv);
     return true;

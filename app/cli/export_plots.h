@@ -46,8 +46,9 @@ struct ExportPlot {
     // Computes the figure from keys that passed check (training headless, for the training plots).
     Figure (*compute)(const ExportKeys& keys, bool csv);
 
-    // check, then compute.
-    bool prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error) const;
+    // check, then compute, from `start` (the defaults, or a session's points in training.given_data).
+    bool prepare(const std::vector<KeyValue>& sets, bool csv, Figure* out, std::string* error,
+                 ExportKeys start = {}) const;
 };
 
 const std::vector<ExportPlot>& export_plots();

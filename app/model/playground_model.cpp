@@ -122,7 +122,13 @@ void sync_run(PlaygroundState& p) {
     p.trainer->reset(p.view.config, p.data);
     p.applied_optimizer = p.view.config.optimizer;
     p.applied_batch = p.view.config.batch;
-    if (was_running) p.trainer->play();
+    if (p.restore) {
+        // a session's weights, checked against this network when the file was read: paused at their epoch
+        p.trainer->restore(p.restore->params, p.restore->epoch);
+        p.restore.reset();
+    } else if (was_running) {
+        p.trainer->play();
+    }
     p.shown_serial = -1;
 }
 

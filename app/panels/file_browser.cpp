@@ -1,5 +1,6 @@
 #include "app/panels/file_browser.h"
 
+#include "app/figures/keys.h"
 #include "app/panels/panel_widgets.h"
 #include "app/ui_items.h"
 
@@ -239,10 +240,16 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
     }
     bool picked = false;
     int activated = -1;  // an entry double-clicked, or opened with Enter or Open: acted on after the list
+    bool save = false;  // saving: Save pressed, or Enter in the name field
     auto activate = [&](int i) {
         const FolderEntry& e = b.listing.entries[static_cast<size_t>(i)];
         if (e.folder) {
             go(b, join(b.folder, e.name), extension);
+            return;
+        }
+        if (b.saving) {
+            b.name = e.name;
+            save = true;
             return;
         }
         *chosen = join(b.folder, e.name);
@@ -282,7 +289,8 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
     }
 
     // The entries: folders, then files, with their sizes and dates.
-    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // below the list: the "all files" line, and the name field's line when saving
+    const float footer = (b.saving ? 2 : 1) * ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                   ImGuiTableFlags_SizingFixedFit;
     const int count = static_cast<int>(b.listing.entries.size());
@@ -306,6 +314,7 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
             if (ImGui::Selectable(shown.c_str(), b.selected == i,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
                 b.selected = i;
+                if (b.saving && !e.folder) b.name = e.name;
                 if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) activated = i;
             }
             ImGui::PopID();
@@ -353,18 +362,57 @@ bool draw_file_browser(FileBrowser& b, const char* title, const char* extension,
     }
     record_item("all files");
     item_tip("Show files of every kind, not only %s", extension);
-    const float buttons = ImGui::CalcTextSize("Open").x + ImGui::CalcTextSize("Cancel").x +
+    if (!b.option_label.empty()) {
+        ImGui::SameLine();
+        ImGui::Checkbox(b.option_label.c_str(), &b.option);
+        record_item(b.option_label.c_str());
+    }
+    const char* action = b.saving ? "Save" : "Open";
+    const float buttons = ImGui::CalcTextSize(action).x + ImGui::CalcTextSize("Cancel").x +
                           4 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+    if (b.saving) {
+        // the name field fills the line up to the buttons; Enter in it saves
+        ImGui::TextUnformatted("File name");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(std::max(4 * fs, ImGui::GetContentRegionAvail().x - buttons - ImGui::GetStyle().ItemSpacing.x));
+        ImGui::InputText("##name", &b.name);  // the name as it is typed: Save reads it
+        if (ImGui::IsItemDeactivated() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))))
+            save = true;
+        record_item("File name");
+    }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons));
-    const bool can_open = b.selected >= 0 && b.selected < static_cast<int>(b.listing.entries.size());
+    const bool can_open = b.saving ? !trimmed(b.name).empty()
+                                   : b.selected >= 0 && b.selected < static_cast<int>(b.listing.entries.size());
     ImGui::BeginDisabled(!can_open);
-    if (ImGui::Button("Open") && can_open) activated = b.selected;
+    if (ImGui::Button(action) && can_open) {
+        if (b.saving) save = true;
+        else activated = b.selected;
+    }
     ImGui::EndDisabled();
-    record_item("Open");
+    record_item(action);
     ImGui::SameLine();
     const bool cancel = ImGui::Button("Cancel");
     record_item("Cancel");
     if (activated >= 0 && !picked) activate(activated);
+    if (save && !picked) {
+        const std::string name = trimmed(b.name);
+        if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..") {
+            b.message = "Give the file a name (not a path): the browser's folder is where it goes.";
+        } else {
+            const std::string path = join(b.folder, ends_with_case_aside(name, extension) ? name : name + extension);
+            std::error_code ec;
+            if (fs::exists(path, ec) && b.replace != path) {
+                // nothing is lost by a slip: an existing file is replaced only when Save is pressed again
+                b.replace = path;
+                b.message = fs::path(path).filename().string() + " is there already: Save again to replace it.";
+            } else {
+                *chosen = path;
+                picked = true;
+                b.replace.clear();
+            }
+        }
+    }
     if (picked || cancel || !keep) {
         b.open = false;
         ImGui::CloseCurrentPopup();

@@ -63,6 +63,12 @@ struct FileBrowser {
     bool every_file = false;      // show files of every kind, not only the wanted one
     bool scroll_to_selected = false;  // the selection moved by a key: bring it into view
     std::string message;          // a folder that could not be opened, shown until the next move
+    // Saving: a name field and a Save button instead of Open; a click on a file takes its name.
+    bool saving = false;
+    std::string name;             // the name field's text (the wanted extension is added when missing)
+    std::string option_label;     // a checkbox beside "all files" when not empty ("with the trained weights")
+    bool option = true;           // and its value
+    std::string replace;          // saving: the existing file a second Save replaces (the first only asks)
 };
 
 // Opens the browser at `folder`, or at the home folder when that is empty or gone (silently: a
@@ -70,7 +76,7 @@ struct FileBrowser {
 void open_file_browser(FileBrowser& browser, const std::string& folder, const std::string& extension);
 
 // Draws the browser while it is open, as a modal window named `title`; true in the frame a file is
-// chosen, with its full path in *chosen. Esc, Cancel or the window's close button close it.
+// chosen (saving: a name given and Save pressed), with its full path in *chosen. Esc, Cancel or the window's close button close it.
 bool draw_file_browser(FileBrowser& browser, const char* title, const char* extension, std::string* chosen);
 
 }  // namespace actlab::app
