@@ -148,6 +148,10 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
             case GLFW_KEY_4: select_lab(state, Lab::Playground); break;
             case GLFW_KEY_5: select_lab(state, Lab::Gated); break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
+            case GLFW_KEY_Z:  // the last change to the drawn points back (a text field's own undo otherwise)
+                if (state.lab == Lab::Playground && lab_keys && !state.playground.draw.undo.empty())
+                    request_draw(state.playground, {DrawEdit::Kind::Undo});
+                break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
             case GLFW_KEY_MINUS:
