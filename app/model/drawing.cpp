@@ -99,17 +99,15 @@ std::string drawing_problem(const core::Dataset& d) {
     const int n = d.size();
     const std::string what = d.classes == 0 ? "" : ", of another class,";
     if (n == 0)
-        return d.classes == 0 ? "Nothing to train on yet: click the plane to add points, at least two (one to train on, "
-                                "one to test)."
-                              : "Nothing to train on yet: click the plane to add points of at least two classes.";
-    if (n == 1)
-        return "1 point so far: add at least one more" + what + " to train (one to train on, one to test). The point is kept.";
+        return d.classes == 0 ? "Nothing to train on yet: click to add two points or more."
+                              : "Nothing to train on yet: click to add points of two classes.";
+    if (n == 1) return "1 point: add one more" + what + " to train (one to train on, one to test).";
     if (d.classes == 0) return "";
     std::set<int> present;
     for (int i = 0; i < n; ++i) present.insert(static_cast<int>(d.target[i]));
     if (present.size() < 2)
         return "All " + std::to_string(n) + " points are of class " + class_name(*present.begin(), d.classes) +
-               ": add a point of another class to train. The points are kept.";
+               ": add one of another class to train.";
     return "";
 }
 

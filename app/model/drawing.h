@@ -76,7 +76,7 @@ struct DrawState {
 std::vector<Eigen::Vector2d> spray_points(double x1, double x2, double radius, int count);
 
 // Why `points` cannot be trained on ("" when they can): fewer than two points (one to train on, one
-// to test), or every point of one class. Says what to draw, and that the points are kept.
+// to test), or every point of one class. Says, in a line or two, what to draw.
 std::string drawing_problem(const core::Dataset& points);
 
 // The name of class `k` of `classes` as the window shows it: "−1", "+1" for two classes, "0" … otherwise.

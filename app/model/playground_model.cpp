@@ -200,7 +200,7 @@ void drawing_picture(PlaygroundState& p) {
     b.temperature = 1.0;
     b.output = p.view.config.output;
     const int n = p.data.size();
-    b.title = "Your points: " + (n == 0 ? std::string("none yet") : plot::format_thousands(n) + " drawn") + ", not trained";
+    b.title = "Drawn points: " + (n == 0 ? std::string("none yet") : plot::format_thousands(n));
     b.status.clear();
     if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
     if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();

@@ -153,7 +153,8 @@ void problem_note(const std::string& text, const PlotClick& at) {
     const float fs = ImGui::GetFontSize();
     const float wrap = std::max(4.0f * fs, at.area_max.x - at.area_min.x - 3.0f * fs);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    const ImVec2 at_text(0.5f * (at.area_min.x + at.area_max.x - size.x), at.area_max.y - size.y - 1.6f * fs);
+    // above the mouse's readout in the bottom right corner
+    const ImVec2 at_text(0.5f * (at.area_min.x + at.area_max.x - size.x), at.area_max.y - size.y - 2.6f * fs);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(at.area_min, at.area_max, true);
     const ImVec2 lo(at_text.x - 0.5f * fs, at_text.y - 0.3f * fs), hi(at_text.x + size.x + 0.5f * fs, at_text.y + size.y + 0.3f * fs);
@@ -309,7 +310,11 @@ void draw_on_boundary(PlaygroundState& p, const PlotClick& at) {
     const int classes = point_classes(p);
     const std::string what = classes == 0 ? "target " + plot::format_decimals(d.target, 2)
                                           : "class " + class_name(std::clamp(d.label, 0, classes - 1), classes);
-    const std::string tag = "DRAWING " + what + ":  click adds · drag sprays · right-click removes · Ctrl+Z undoes";
+    // the whole of what the mouse does when the plane is wide enough, else the mode and the class
+    const float room = at.area_max.x - at.area_min.x - 2 * frame - 3.2f * fs;
+    std::string tag = "DRAWING " + what + ":  click adds · drag sprays · right-click removes · Ctrl+Z undoes";
+    if (ImGui::CalcTextSize(tag.c_str()).x > room) tag = "DRAWING " + what + ":  right-click removes";
+    if (ImGui::CalcTextSize(tag.c_str()).x > room) tag = "DRAWING " + what;
     const ImVec2 size = ImGui::CalcTextSize(tag.c_str());
     const ImVec2 at_text(at.area_min.x + frame + 0.5f * fs + 1.2f * fs, at.area_min.y + frame + 0.35f * fs);
     dl->AddRectFilled(ImVec2(at_text.x - 1.4f * fs, at_text.y - 0.25f * fs),
