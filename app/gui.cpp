@@ -224,7 +224,8 @@ void draw_help(bool* open) {
             "then leaves full screen, then brings the controls back. In the "
             "playground: Space play or pause, S one epoch, R start again; N, U, G and L bring the network, the units on "
             "their curves, the gradient across layers or the layers bending the plane to the front; each view's Alone button shows it alone (Ctrl+H "
-            "again: everything). While paused, click a link or a bias square of the network and drag sideways (or "
+            "again: everything). D draws points on the boundary (a click adds one, a drag sprays, a right-click removes one, "
+            "Ctrl+Z undoes). While paused, click a link or a bias square of the network and drag sideways (or "
             "type its value) to set it by hand: everything follows, and training carries on from there.\n\n"
             "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
             "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");

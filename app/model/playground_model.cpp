@@ -402,6 +402,7 @@ void update_runners(RaceState& r) {
         for (const core::EpochRecord& rec : snap->history)
             if (rec.epoch > 0) e.history.push_back(rec);
         e.divergence = snap->divergence;
+        e.picture.whole_plane = r.data_name == "drawn";  // drawn on the plane: shown on all of it, as in the playground
         make_boundary_picture(race_config(r.config, runner.kind), r.data, r.data_name, snap->network,
                               e.history.empty() ? nullptr : &e.history.back(), kRaceGridPoints, &e.picture, &r.grid);
         if (!runner.texture) runner.texture = std::make_unique<HeatmapTexture>();

@@ -7,9 +7,12 @@
 #include "core/csv.h"
 #include "core/training.h"
 
+#include "process.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <thread>
 
@@ -196,5 +199,42 @@ TEST(Drawing, TheModelStepTrainsOnTheDrawnPoints) {
     playground_step(state);
     EXPECT_FALSE(p.drawn);
     EXPECT_TRUE(p.draw.undo.empty());
+    release_playground_gl(state);
+}
+
+// Save as CSV… writes what core/csv reads back, and never overwrites a file it did not write itself.
+TEST(Drawing, SavingOverwritesOnlyTheFileSavedFromHere) {
+    HeadlessGL gl;
+    std::string error;
+    ASSERT_TRUE(gl.create(&error)) << error;
+    TempDir tmp;
+    AppState state;
+    state.lab = Lab::Playground;
+    PlaygroundState& p = state.playground;
+    DrawEdit clear{DrawEdit::Kind::Clear};
+    request_draw(p, clear);
+    request_draw(p, add(-1, -1, 0));
+    request_draw(p, add(1, 1, 1));
+    playground_step(state);
+    ASSERT_EQ(p.data.size(), 2);
+    const std::string theirs = tmp / "theirs.csv";
+    std::ofstream(theirs) << "x1,x2,label\n0,0,1\n0,1,-1\n";
+    p.draw.save = theirs;
+    playground_step(state);
+    EXPECT_TRUE(p.draw.save_failed);
+    EXPECT_NE(p.draw.save_message.find("there already"), std::string::npos) << p.draw.save_message;
+    EXPECT_EQ(read_text(theirs), "x1,x2,label\n0,0,1\n0,1,-1\n") << "someone else's file is left as it was";
+    const std::string mine = tmp / "mine.csv";
+    p.draw.save = mine;
+    playground_step(state);
+    EXPECT_FALSE(p.draw.save_failed) << p.draw.save_message;
+    request_draw(p, add(2, 2, 1));
+    playground_step(state);
+    p.draw.save = mine;
+    playground_step(state);
+    EXPECT_FALSE(p.draw.save_failed) << "the file saved from here is saved again: " << p.draw.save_message;
+    core::Dataset back;
+    ASSERT_TRUE(core::load_dataset_csv(mine, &back, &error)) << error;
+    EXPECT_TRUE(back.x == p.data.x && back.target == p.data.target && back.classes == 2);
     release_playground_gl(state);
 }
