@@ -17,6 +17,7 @@
 #include "app/gradient_job.h"
 #include "app/warp_job.h"
 #include "app/panels/file_browser.h"
+#include "app/model/drawing.h"
 #include "app/model/race_state.h"
 #include "app/plot/plot.h"
 #include "app/plot/plot_demo.h"
@@ -207,7 +208,9 @@ struct PlaygroundState {
     double applied_speed = -1.0;
     int applied_stop_epoch = -1;
     core::StopTarget applied_stop_target{-1.0, -1.0};
-    core::Dataset data;               // every point, as generated or loaded
+    core::Dataset data;               // every point, as generated, loaded or drawn
+    bool drawn = false;               // `data` are points drawn by hand on the boundary (not in settings.json)
+    DrawState draw;                   // the drawing tools, their requests and undo steps (app/model/drawing.h)
     std::string data_name;            // "circle", or the file's name
     std::string message;              // why the last change was refused: shown in red in the panel
     std::unique_ptr<core::Trainer> trainer;  // made when the tab is first drawn

@@ -157,6 +157,10 @@ void handle_shortcuts(AppState& state, const std::vector<KeyPress>& presses) {
             case GLFW_KEY_4: select_lab(state, Lab::Playground); break;
             case GLFW_KEY_5: select_lab(state, Lab::Gated); break;
             case GLFW_KEY_H: state.ui.plot_only = !state.ui.plot_only; break;
+            case GLFW_KEY_Z:  // the last change to the drawn points back (a text field's own undo otherwise)
+                if (state.lab == Lab::Playground && lab_keys && !state.playground.draw.undo.empty())
+                    request_draw(state.playground, {DrawEdit::Kind::Undo});
+                break;
             case GLFW_KEY_EQUAL:
             case GLFW_KEY_KP_ADD: state.ui.set_text_scale(state.ui.text_scale * kTextStep); break;
             case GLFW_KEY_MINUS:
@@ -244,7 +248,8 @@ void draw_help(bool* open) {
             "then leaves full screen, then brings the controls back. In the "
             "playground: Space play or pause, S one epoch, R start again; N, U, G and L bring the network, the units on "
             "their curves, the gradient across layers or the layers bending the plane to the front; each view's Alone button shows it alone (Ctrl+H "
-            "again: everything). While paused, click a link or a bias square of the network and drag sideways (or "
+            "again: everything). D draws points on the boundary (a click adds one, a drag sprays, a right-click removes one, "
+            "Ctrl+Z undoes). While paused, click a link or a bias square of the network and drag sideways (or "
             "type its value) to set it by hand: everything follows, and training carries on from there.\n\n"
             "Exports are drawn again at the size and scale chosen with the Settings… button beside Export PNG, "
             "into the export folder; an existing file is never overwritten. From a terminal: actlab export --help.");

@@ -140,9 +140,10 @@ void draw_boundary_items(const BoundaryPicture& pic, const HeatmapTexture& textu
     ImDrawList* dl = plot::GetPlotDrawList();
     // the entropy map, when it went up with the field, in the layer after the field's
     const bool entropy = pic.entropy && texture.layers() > pic.field.layers;
-    painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
-                  entropy ? entropy_style(pic.field.layers) : boundary_style(classes, pic.discrete), 0,
-                  pic.field.layers);
+    if (!pic.no_field)
+        painter->draw(dl, texture, plot::PlotToPixels(g.x_min, g.y_max), plot::PlotToPixels(g.x_max, g.y_min),
+                      entropy ? entropy_style(pic.field.layers) : boundary_style(classes, pic.discrete), 0,
+                      pic.field.layers);
 
     // points: smaller when there are many, so they do not hide the field
     const float unit = plot::GetPlotUnit();
@@ -209,9 +210,20 @@ void draw_boundary_plot(const BoundaryPicture& pic, const HeatmapTexture& textur
         const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
         const float still = ImGui::GetIO().MouseDragThreshold;
         *click = PlotClick{};
-        if (plot::IsPlotHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && std::fabs(drag.x) < still &&
-            std::fabs(drag.y) < still)
-            *click = {true, plot::GetPlotMouseX(), plot::GetPlotMouseY()};
+        click->hovered = plot::IsPlotHovered();
+        click->mouse_x = plot::GetPlotMouseX();
+        click->mouse_y = plot::GetPlotMouseY();
+        const plot::Limits view = plot::GetPlotLimits();
+        const ImVec2 a = plot::PlotToPixels(view.x_min, view.y_max), b = plot::PlotToPixels(view.x_max, view.y_min);
+        click->area_min = a;
+        click->area_max = b;
+        click->per_pixel = b.x > a.x ? (view.x_max - view.x_min) / (b.x - a.x) : 0.0;
+        if (click->hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && std::fabs(drag.x) < still &&
+            std::fabs(drag.y) < still) {
+            click->clicked = true;
+            click->x = click->mouse_x;
+            click->y = click->mouse_y;
+        }
     }
     plot::EndPlot();
 
@@ -315,6 +327,12 @@ void make_boundary_picture(const core::TrainConfig& config, const core::Dataset&
                            core::DecisionGrid* grid, bool with_neurons) {
     core::split_dataset(data, config.train_percent, config.data.seed, &pic->train, &pic->test);
     pic->spec = core::grid_over(data, n);
+    const bool on_plane = data.size() > 0 && data.x.cwiseAbs().maxCoeff() <= core::kDataExtent;
+    if (pic->whole_plane && on_plane) {
+        pic->spec = core::GridSpec{};
+        pic->spec.n = n;
+    }
+    pic->no_field = false;
     pic->target_scale = data.classes == 0 && data.size() > 0 ? std::max(data.target.cwiseAbs().maxCoeff(), 1e-12) : 1.0;
     core::decision_grid(network, config.output, config.features, pic->spec, with_neurons, grid);
     pic->output = config.output;

@@ -48,6 +48,9 @@ struct BoundaryPicture {
     core::BoundaryField entropy_field;  // 0 (sure) … 1 (unsure) at `temperature`, when `entropy`
     std::string title;            // "Decision boundary at epoch 500: circle · 2-4-2-1 tanh · ..."
     std::string status;           // a line under the title: "test loss 0.0012 · test accuracy 100 %"
+    bool whole_plane = false;     // read by make_boundary_picture: Playground's ±6 plane for points within it,
+                                  // however close together (drawn points), instead of the box around them
+    bool no_field = false;        // no network answers for these points yet: a white plane under them
 };
 
 // Sends what the picture's heatmap colours to `texture`: the field, and the entropy map after it when
@@ -65,9 +68,14 @@ float boundary_caption_height(const BoundaryPicture& picture, float width);
 // The field, the points and the axes, filling `size`; the heatmap goes through `painter` from `texture`
 // (which must hold picture.field). Square data area when `size` allows.
 // A click on a plot's data area (a press and release without a drag, which pans): where, in data coordinates.
+// Also where the mouse is, for tools that work on the plot (drawing points).
 struct PlotClick {
     bool clicked = false;
     double x = 0.0, y = 0.0;
+    bool hovered = false;                 // the mouse is over the data area
+    double mouse_x = 0.0, mouse_y = 0.0;  // the data coordinates under the mouse (hovered or not)
+    double per_pixel = 0.0;               // data units a pixel across
+    ImVec2 area_min, area_max;            // the data area, in pixels
 };
 void draw_boundary_plot(const BoundaryPicture& picture, const HeatmapTexture& texture, HeatmapPainter* painter,
                         ImVec2 size, plot::PlotFlags flags, PlotClick* click = nullptr);

@@ -3,6 +3,7 @@
 #include "app/figures/loss_figure.h"
 #include "app/figures/playground_link.h"
 #include "app/files.h"
+#include "app/panels/file_browser.h"
 #include "core/csv.h"
 #include "app/plot/text_format.h"
 
@@ -48,6 +49,15 @@ void load_chosen_csv(PlaygroundState& p, const std::string& path) {
     load_playground_csv(p, path);
 }
 
+// The points are no longer the user's drawing: a dataset or a file was picked instead.
+void leave_drawing(PlaygroundState& p) {
+    p.drawn = false;
+    p.draw.undo.clear();
+    p.draw.stroke_open = false;
+    p.draw.problem.clear();
+    p.draw.resume = false;
+}
+
 // One of the generated datasets, picked by its picture: the output and loss follow the new data.
 void choose_dataset(PlaygroundState& p, int k) {
     const core::DatasetKind kind = static_cast<core::DatasetKind>(k);
@@ -56,6 +66,7 @@ void choose_dataset(PlaygroundState& p, int k) {
     core::Dataset data = core::make_dataset(trial.data);
     suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
     p.view.data_file.clear();
+    leave_drawing(p);
     p.data = data;
     p.data_name = core::dataset_info(kind).id;
     p.view.config = trial;
@@ -106,12 +117,13 @@ void open_playground_link(AppState& state) {
 void sync_run(PlaygroundState& p) {
     if (!p.trainer) p.trainer = std::make_unique<core::Trainer>();
     if (p.data_dirty) {
-        if (p.view.data_file.empty()) p.data = core::make_dataset(p.view.config.data);
+        if (p.view.data_file.empty() && !p.drawn) p.data = core::make_dataset(p.view.config.data);
         p.data_name = playground_data_name(p);
         p.data_dirty = false;
         p.needs_reset = true;
     }
     if (!p.needs_reset) return;
+    if (drawing_blocked(p)) return;  // drawn points too few to train on: the run starts again once they suffice
     p.needs_reset = false;
     std::string why;
     if (!core::check_train_config(p.view.config, p.data, &why)) {
@@ -169,6 +181,10 @@ void apply_settings(PlaygroundState& p) {
 void carry_out_requests(PlaygroundState& p) {
     const std::vector<RunRequest> requests = std::move(p.requests);
     p.requests.clear();
+    if (drawing_blocked(p)) {  // nothing to train: the tool row says what to draw
+        p.weight_edits.clear();
+        return;
+    }
     // each request sees the ones before it: Space twice in a frame plays and pauses. Play and pause
     // are sent as their net effect, just before a request that needs them in order and at the end:
     // sent one after the other, the worker could take the first alone and train an epoch before the
@@ -257,9 +273,44 @@ void step_ease(FieldEase* ease, HeatmapTexture* texture) {
     texture->upload(ease->shown);
 }
 
+// The drawn points alone, while they are too few to train on: a white plane (no network has an answer
+// for them yet), the points, and in the caption what to draw.
+void drawing_picture(PlaygroundState& p) {
+    BoundaryPicture& b = p.boundary;
+    b.spec = core::GridSpec{};
+    b.spec.n = kScreenGridPoints;
+    b.no_field = true;
+    b.whole_plane = true;
+    b.train = p.data;
+    b.test = core::Dataset{};
+    b.test.classes = p.data.classes;
+    b.target_scale = p.data.classes == 0 && p.data.size() > 0 ? std::max(p.data.target.cwiseAbs().maxCoeff(), 1e-12) : 1.0;
+    b.show_test = p.view.show_test;
+    b.discrete = p.view.discrete;
+    b.entropy = false;
+    b.temperature = 1.0;
+    b.output = p.view.config.output;
+    const int n = p.data.size();
+    b.title = "Drawn points: " + (n == 0 ? std::string("none yet") : plot::format_thousands(n));
+    b.status.clear();
+    if (!p.boundary_texture) p.boundary_texture = std::make_unique<HeatmapTexture>();
+    if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
+    if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
+}
+
 // Rebuilds the pictures from the newest snapshot: the grid (output and every unit), the fields, and
 // their textures. Only when there is a new snapshot or a display option changed.
 void update_pictures(PlaygroundState& p) {
+    if (drawing_blocked(p)) {
+        if (p.pictures_dirty) drawing_picture(p);
+        p.pictures_dirty = false;
+        // the paused run's last snapshot: the run bar shows it paused, and nothing is left to animate
+        const std::shared_ptr<const core::Snapshot> snap = p.trainer->snapshot();
+        if (network_fits(snap->network, p.view.config, p.data)) p.shown = snap;
+        p.shown_serial = snap->serial;
+        p.boundary_ease.active = p.neuron_ease.active = false;
+        return;
+    }
     step_ease(&p.boundary_ease, p.boundary_texture.get());
     step_ease(&p.neuron_ease, p.neuron_texture.get());
     const std::shared_ptr<const core::Snapshot> snap = p.trainer->snapshot();
@@ -274,6 +325,7 @@ void update_pictures(PlaygroundState& p) {
     const core::EpochRecord* last = snap->history.empty() ? nullptr : &snap->history.back();
     b.temperature = p.view.temperature;
     b.entropy = p.view.entropy;
+    b.whole_plane = p.drawn;  // drawn on Playground's plane: it stays, however close together the points
     const core::BoundaryField before = b.field, neurons_before = p.network.neurons;  // what the textures show
     make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
     b.show_test = p.view.show_test;
@@ -345,7 +397,7 @@ void layers_step(AppState& state) {
         return;
     }
     if (!w.job) w.job = std::make_unique<WarpJob>();
-    if (p.shown && network_fits(p.shown->network, p.view.config, p.data) &&
+    if (p.shown && !drawing_blocked(p) && network_fits(p.shown->network, p.view.config, p.data) &&
         (!w.posted_show || p.shown != w.posted || p.view.warp != w.posted_view)) {
         WarpRequest request;
         request.net = p.shown->network;
@@ -383,7 +435,7 @@ void layers_step(AppState& state) {
 // The points the playground trains on: its own, or (before its tab first made them) generated
 // from its settings the same way.
 core::Dataset playground_data(const PlaygroundState& p) {
-    if (p.data_dirty && p.view.data_file.empty()) return core::make_dataset(p.view.config.data);
+    if (p.data_dirty && p.view.data_file.empty() && !p.drawn) return core::make_dataset(p.view.config.data);
     return p.data;
 }
 
@@ -406,6 +458,7 @@ namespace {
 void start_race(RaceState& r, const PlaygroundState& p) {
     const core::Dataset data = playground_data(p);
     r.message = race_problem(r, p.view.config, data);
+    if (r.message.empty() && drawing_blocked(p)) r.message = p.draw.problem;
     if (!r.message.empty()) return;
     r.config = p.view.config;
     r.data = data;
@@ -450,6 +503,7 @@ void update_runners(RaceState& r) {
         for (const core::EpochRecord& rec : snap->history)
             if (rec.epoch > 0) e.history.push_back(rec);
         e.divergence = snap->divergence;
+        e.picture.whole_plane = r.data_name == "drawn";  // drawn on the plane: shown on all of it, as in the playground
         make_boundary_picture(race_config(r.config, runner.kind), r.data, r.data_name, snap->network,
                               e.history.empty() ? nullptr : &e.history.back(), kRaceGridPoints, &e.picture, &r.grid);
         if (!runner.texture) runner.texture = std::make_unique<HeatmapTexture>();
@@ -479,12 +533,92 @@ void race_step(RaceState& r, const PlaygroundState& p) {
     }
     // the playground's settings must suit a race: its tab says why not before anyone presses Start
     // (checked only while the tab is in front: it builds every point's features)
-    if (p.race_shown) r.problem = p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
+    if (p.race_shown) r.problem = drawing_blocked(p) ? p.draw.problem
+                                  : p.data.size() > 0 ? race_problem(r, p.view.config, p.data) : r.message;
+}
+
+// ---- points drawn by hand ------------------------------------------------------------------
+
+// The drawn points become the playground's: the run starts again on them from epoch 0 (the network's
+// settings kept, the split as for a loaded CSV) and plays on if it was playing. Too few to train on,
+// the run pauses, and plays again once they suffice if it was playing then.
+void set_drawn_points(PlaygroundState& p, core::Dataset points, int previous_classes) {
+    DrawState& d = p.draw;
+    const bool was_blocked = drawing_blocked(p);
+    const bool was_running = playground_running(p);
+    p.data = std::move(points);
+    p.drawn = true;
+    p.view.data_file.clear();
+    p.data_name = playground_data_name(p);
+    p.data_dirty = false;
+    p.needs_reset = true;
+    p.pictures_dirty = true;
+    d.problem = drawing_problem(p.data);
+    if (d.problem.empty()) {
+        core::TrainConfig trial = p.view.config;
+        suit_output_to_data(trial, p.data, previous_classes);
+        p.view.config = trial;
+        if (was_blocked && d.resume) request_run(p, RunRequest::Play);
+        d.resume = false;
+    } else {
+        if (!was_blocked) d.resume = was_running;
+        if (p.trainer) p.trainer->pause();
+    }
+}
+
+// Writes the points as CSV (x1,x2,label, as core/csv.h reads them). A file that is there already is
+// overwritten only when it is the one this window saved last.
+void save_points(AppState& state, const std::string& typed) {
+    namespace fs = std::filesystem;
+    PlaygroundState& p = state.playground;
+    DrawState& d = p.draw;
+    const std::string path = expand_home(typed);
+    const auto fail = [&](const std::string& why) {
+        d.save_message = "Not saved: " + why;
+        d.save_failed = true;
+        state.status = {d.save_message, true};
+    };
+    if (p.data.size() == 0) return fail("there are no points yet; draw some first.");
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return fail("'" + path + "' is a folder; add a file name such as points.csv.");
+    if (fs::exists(path, ec) && (d.saved_path.empty() || fs::absolute(path, ec) != fs::absolute(d.saved_path, ec)))
+        return fail("'" + path + "' is there already; type another name (a file is overwritten only when it was saved from here).");
+    const std::string text = core::dataset_csv(p.data);
+    std::string error;
+    if (!write_file_atomic(path, text, &error)) return fail(error + ".");
+    d.saved_path = path;
+    d.save_failed = false;
+    d.save_message = "Saved " + plot::format_thousands(p.data.size()) + " points to " + path;
+    // the CSV's rules read labels, not the kind the points had: say so when they read back otherwise
+    core::Dataset back;
+    std::string why;
+    if (core::parse_dataset_csv(text, &back, &why) && back.classes != p.data.classes)
+        d.save_message += back.classes == 0 ? " (they read back as a regression)"
+                                            : " (they read back as " + std::to_string(back.classes) + " classes)";
+    state.status = {d.save_message, false};
+    const std::string folder = parent_folder(fs::absolute(path, ec).string());
+    if (!ec && fs::is_directory(folder, ec)) p.csv_folder = folder;
+}
+
+void carry_out_draw_requests(AppState& state) {
+    PlaygroundState& p = state.playground;
+    DrawState& d = p.draw;
+    if (!d.save.empty()) save_points(state, d.save);
+    d.save.clear();
+    if (d.edits.empty()) return;
+    const std::vector<DrawEdit> edits = std::move(d.edits);
+    d.edits.clear();
+    // over a dataset (generated or loaded), its points become the drawn set at the first edit
+    core::Dataset points = p.drawn ? p.data : playground_data(p);
+    const int previous_classes = points.size() > 0 || p.drawn ? points.classes : -1;
+    if (!apply_draw_edits(d, &points, edits)) return;
+    set_drawn_points(p, std::move(points), previous_classes);
 }
 
 }  // namespace
 
 std::string playground_data_name(const PlaygroundState& p) {
+    if (p.drawn) return "drawn";
     if (p.view.data_file.empty()) return core::dataset_info(p.view.config.data.kind).id;
     const size_t slash = p.view.data_file.find_last_of('/');
     return slash == std::string::npos ? p.view.data_file : p.view.data_file.substr(slash + 1);
@@ -514,6 +648,7 @@ bool load_playground_csv(PlaygroundState& p, const std::string& file) {
     }
     core::TrainConfig trial = p.view.config;
     suit_output_to_data(trial, data, p.data.size() > 0 ? p.data.classes : -1);
+    leave_drawing(p);
     p.data = data;
     p.view.data_file = file;
     p.data_name = playground_data_name(p);
@@ -538,10 +673,15 @@ void request_run(PlaygroundState& p, RunRequest request) { p.requests.push_back(
 
 void request_weight(PlaygroundState& p, int index, double value) { p.weight_edits.push_back({index, value}); }
 
+void request_draw(PlaygroundState& p, const DrawEdit& edit) { p.draw.edits.push_back(edit); }
+
+bool drawing_blocked(const PlaygroundState& p) { return p.drawn && !p.draw.problem.empty(); }
+
 void playground_step(AppState& state) {
     PlaygroundState& p = state.playground;
     open_playground_link(state);
     carry_out_data_requests(p);
+    carry_out_draw_requests(state);
     sync_run(p);
     apply_settings(p);
     carry_out_requests(p);

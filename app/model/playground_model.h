@@ -30,6 +30,12 @@ void request_run(PlaygroundState& playground, RunRequest request);
 // Asks the next step to set parameter `index` of the shown network (Mlp::params) to `value`, while paused.
 void request_weight(PlaygroundState& playground, int index, double value);
 
+// Asks the next step to change the drawn points (app/model/drawing.h): the first edit over a dataset
+// makes its points the drawn set.
+void request_draw(PlaygroundState& playground, const DrawEdit& edit);
+// The points are drawn and too few to train on (playground.draw.problem says why): the run waits.
+bool drawing_blocked(const PlaygroundState& playground);
+
 // The network was built for this config and data (one input per feature, the same hidden layers, as
 // many outputs): right after a reset the trainer's newest snapshot is still of the run before.
 bool network_fits(const core::Mlp& net, const core::TrainConfig& config, const core::Dataset& data);

@@ -65,7 +65,7 @@ void draw_dataset_previews(PlaygroundState& p) {
         if (k % 3 != 0) ImGui::SameLine();
         ImGui::PushID(k);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const bool chosen = p.view.data_file.empty() && p.view.config.data.kind == kind;
+        const bool chosen = p.view.data_file.empty() && !p.drawn && p.view.config.data.kind == kind;
         if (ImGui::InvisibleButton("##dataset", ImVec2(box, box))) p.choose_dataset = k;
         item_tip("%s", info.classes == 0 ? info.label
                                           : (std::string(info.label) + ": " + std::to_string(info.classes) +
@@ -101,8 +101,11 @@ void draw_data_controls(PlaygroundState& p) {
     const float fs = ImGui::GetFontSize();
     draw_dataset_previews(p);
     core::TrainConfig& c = p.view.config;
-    const bool generated = p.view.data_file.empty();
-    if (generated) {
+    const bool generated = p.view.data_file.empty() && !p.drawn;
+    if (p.drawn) {
+        ImGui::Text("Drawn: %s point%s", plot::format_thousands(p.data.size()).c_str(), p.data.size() == 1 ? "" : "s");
+        item_tip("Points drawn on the boundary plot (Draw, above it). A dataset's picture or a CSV replaces them.");
+    } else if (generated) {
         ImGui::TextUnformatted(core::dataset_info(c.data.kind).label);
     } else {
         // a long name loses its middle, not its end: the extension and the last words stay
@@ -327,10 +330,10 @@ void draw_training_controls(PlaygroundState& p) {
     bool new_seed = typed_u64("##seed", &seed, &p.message);
     ImGui::SameLine();
     if (ImGui::SmallButton("new")) ++seed, new_seed = true;
-    item_tip("The next seed: new data (unless your own), new starting weights");
+    item_tip("The next seed: new data (unless your own or drawn), new starting weights");
     if (new_seed) {
         c.seed = c.data.seed = seed;
-        p.data_dirty = p.view.data_file.empty();
+        p.data_dirty = p.view.data_file.empty() && !p.drawn;
         p.needs_reset = true;
     }
     // where the run pauses by itself: an epoch, and once each a test loss or accuracy reached

@@ -7,6 +7,7 @@
 #include "app/figures/warp_figure.h"
 #include "app/model/lab_links.h"
 #include "app/model/playground_model.h"
+#include "app/panels/draw_tools.h"
 #include "app/panels/export_controls.h"
 #include "app/panels/lab_layout.h"
 #include "app/panels/layers_view.h"
@@ -369,8 +370,24 @@ void draw_temperature_row(AppState& state) {
     item_tip("Colour the plane by how unsure the network is (the entropy of its prediction)");
     const char* pick = p.picking_point ? "Click the plane…" : "Softmax lab at a point";
     same_line_or_wrap(small_button_width(pick), fs);
-    if (ImGui::SmallButton(pick)) p.picking_point = !p.picking_point;
+    if (ImGui::SmallButton(pick)) {
+        p.picking_point = !p.picking_point;
+        if (p.picking_point) p.draw.on = false;  // the next click is the softmax lab's, not a point
+    }
     item_tip("Then click a point of the plane: the softmax lab opens on the network's logits there, at this temperature");
+}
+
+// The boundary plot, and what a click on it does: draw points while Draw is on, or open the softmax lab
+// at the point when asked.
+void boundary_with_tools(AppState& state, ImVec2 size) {
+    PlaygroundState& p = state.playground;
+    PlotClick click;
+    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, size, p.draw.on ? plot::PlotFlags_NoPan : 0, &click);
+    draw_on_boundary(p, click);
+    if (click.clicked && p.picking_point && !p.draw.on) {
+        state.links.push_back({LabLink::Kind::SoftmaxFromPoint, 0, click.x, click.y});
+        p.picking_point = false;
+    }
 }
 
 // Network and views on the left, boundary, temperature and loss on the right; where the network has no
@@ -399,7 +416,8 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     const float caption = boundary_caption_height(p.boundary, column);  // its rows under the boundary
     float network_h = room.y, boundary_h = 0, loss_h = 0;
     const float spacing = 2 * style.ItemSpacing.y;  // after the boundary plot and after its caption
-    const float under = export_row + temperature_row;
+    const float tools_row = draw_tool_row_height(p, column);  // above the boundary
+    const float under = export_row + temperature_row + tools_row;
     if (side_by_side) {
         const ColumnSplit split = split_column(room.y, fs, style.ItemSpacing.y, 0.64f, kPlotMinHeight + under / fs);
         // as tall as the square needs, but a readable plot above its caption line at least
@@ -469,13 +487,8 @@ void draw_train_tab(AppState& state, ImVec2 room) {
     if (side_by_side) ImGui::SameLine();
     const float column_h = boundary_h + spacing + under + loss_h;
     ImGui::BeginChild("##boundary-column", ImVec2(column, column_h), false, ImGuiWindowFlags_NoScrollWithMouse);
-    PlotClick click;
-    draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(ImGui::GetContentRegionAvail().x, boundary_h), 0,
-                       &click);
-    if (click.clicked && p.picking_point) {
-        state.links.push_back({LabLink::Kind::SoftmaxFromPoint, 0, click.x, click.y});
-        p.picking_point = false;
-    }
+    draw_tool_row(p);
+    boundary_with_tools(state, ImVec2(ImGui::GetContentRegionAvail().x, boundary_h));
     if (tempered) draw_temperature_row(state);
     view_buttons(state, "Boundary", PlaygroundAlone::Boundary, [&state] { return playground_figure(state); });
     same_line_or_wrap(view_buttons_width("Loss"), 1.5f * fs);
@@ -496,15 +509,11 @@ void draw_alone(AppState& state, ImVec2 room) {
         case PlaygroundAlone::Loss: draw_loss_figure(p.curves, room, p.view.log_loss, 0, true, false); break;
         case PlaygroundAlone::Boundary: {
             const float row = output_has_temperature(p.view.config.output) ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
-            PlotClick click;
             // a readable plot above its caption at least (the lab scrolls when the room is less)
             const float least = std::ceil(kPlotMinHeight * ImGui::GetFontSize()) + boundary_caption_height(p.boundary, room.x);
-            draw_boundary_plot(p.boundary, *p.boundary_texture, &p.painter, ImVec2(room.x, std::max(room.y - row, least)), 0,
-                               &click);
-            if (click.clicked && p.picking_point) {
-                state.links.push_back({LabLink::Kind::SoftmaxFromPoint, 0, click.x, click.y});
-                p.picking_point = false;
-            }
+            const float tools = draw_tool_row_height(p, room.x);
+            draw_tool_row(p);
+            boundary_with_tools(state, ImVec2(room.x, std::max(room.y - row - tools, least)));
             if (row > 0) draw_temperature_row(state);
             break;
         }
@@ -520,8 +529,12 @@ Figure playground_figure(const AppState& state) {
     auto picture = std::make_shared<BoundaryPicture>(p.boundary);
     auto grid = std::make_shared<core::DecisionGrid>();
     std::string why;
-    const bool shown_fits = p.shown && network_fits(p.shown->network, p.view.config, p.data);
-    if (shown_fits || core::check_train_config(p.view.config, p.data, &why)) {
+    // drawn points too few to train on: the plane as on screen, white under them, and no grid
+    const bool blocked = drawing_blocked(p);
+    const bool shown_fits = !blocked && p.shown && network_fits(p.shown->network, p.view.config, p.data);
+    if (blocked) {
+        *grid = core::DecisionGrid{};
+    } else if (shown_fits || core::check_train_config(p.view.config, p.data, &why)) {
         // before the run's first snapshot is on screen: its epoch 0, which the trainer starts from
         const core::Mlp start = shown_fits ? core::Mlp() : core::Training(p.view.config, p.data).network();
         const core::EpochRecord* last = shown_fits && !p.shown->history.empty() ? &p.shown->history.back() : nullptr;
@@ -542,6 +555,7 @@ void playground_key(AppState& state, int key) {
     if (key == GLFW_KEY_SPACE) request_run(p, RunRequest::PlayOrPause);
     if (key == GLFW_KEY_S) request_run(p, RunRequest::Step);
     if (key == GLFW_KEY_R) request_run(p, RunRequest::Reset);
+    if (key == GLFW_KEY_D) toggle_drawing(p);
     // the views beside the network: N, U, G, L bring the network, the units, the gradient or the layers to the front
     const auto show = [&p](PlaygroundPane pane) {
         p.view.pane = pane;

@@ -286,15 +286,16 @@ void lock_setup() {
         const bool frame_hovered = ImGui::IsItemHovered();
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         p.hovered = frame_hovered && area.Contains(mouse);
-        p.held = ImGui::IsItemActive();
+        const bool pans = !(p.flags & PlotFlags_NoPan);
+        p.held = ImGui::IsItemActive() && pans;
         set_transforms(p);
 
-        if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+        if (pans && ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
             const ImVec2 d = ImGui::GetIO().MouseDelta;
             pan_range(&st.view.x_min, &st.view.x_max, p.scale[Axis_X] == Scale_Log10, d.x, p.tx);
             pan_range(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y] == Scale_Log10, d.y, p.ty);
         }
-        st.dragged = ImGui::IsItemActive();
+        st.dragged = ImGui::IsItemActive() && pans;
         const float wheel = ImGui::GetIO().MouseWheel;
         if (frame_hovered && wheel != 0.0f) {
             const double factor = std::pow(1.15, -static_cast<double>(wheel));
@@ -305,8 +306,8 @@ void lock_setup() {
             if (!over_x_axis)
                 zoom_range(&st.view.y_min, &st.view.y_max, p.scale[Axis_Y] == Scale_Log10, p.ty.to_value(mouse.y), factor);
         }
-        if (frame_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) st.view = st.home;
-        if (ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+        if (pans && frame_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) st.view = st.home;
+        if (pans && ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     }
     set_transforms(p);
 

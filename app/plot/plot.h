@@ -30,6 +30,8 @@ enum PlotFlags_ {
     PlotFlags_NoLegend = 1 << 0,  // draw no legend box
     PlotFlags_NoInputs = 1 << 1,  // no pan, zoom, hover readout or dragging (off-screen export)
     PlotFlags_NoTitle = 1 << 2,   // the title is only an ID: draw no title above the plot
+    PlotFlags_NoPan = 1 << 3,     // a left drag or double-click is the caller's (drawing on the plot): no pan, no
+                                  // return home, and the plot stays hovered while pressed; the wheel still zooms
 };
 
 enum Axis { Axis_X = 0, Axis_Y = 1 };

@@ -70,6 +70,7 @@ void UiHarness::frame() {
     if (state.ui.fonts_dirty) app::build_fonts(state, 1.0f);
     io.MousePos = ImVec2(m_mouse_x, m_mouse_y);
     io.MouseDown[0] = m_mouse_down;
+    io.MouseDown[1] = m_right_down;
     std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
     for (int k : m_keys_down) io.KeysDown[k] = true;
     int mods = m_mods_held;
@@ -122,6 +123,16 @@ void UiHarness::click_at(float x, float y, int mods) {
     m_mouse_down = false;
     frame();
     m_mods_held = 0;
+}
+
+void UiHarness::right_click_at(float x, float y) {
+    m_mouse_x = x;
+    m_mouse_y = y;
+    frame();
+    m_right_down = true;
+    frame();
+    m_right_down = false;
+    frame();
 }
 
 bool UiHarness::click(const std::string& name, int mods) {

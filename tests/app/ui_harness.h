@@ -41,6 +41,8 @@ struct UiHarness {
     // Move, press and release, each in a frame of its own, as a hand does.
     // `mods` (GLFW_MOD_*) are held through it: Ctrl+click types into a slider.
     void click_at(float x, float y, int mods = 0);
+    // The same with the right button.
+    void right_click_at(float x, float y);
     // The same on a named control, where the frame just before drew it.
     bool click(const std::string& name, int mods = 0);
     // Scrolls whichever window holds a named control until it is in view (a control further down a
@@ -71,6 +73,7 @@ struct UiHarness {
 private:
     float m_mouse_x = -1, m_mouse_y = -1;
     bool m_mouse_down = false;
+    bool m_right_down = false;
     std::vector<actlab::app::KeyPress> m_presses;
     std::vector<int> m_keys_down;   // ImGui keys held for the next frame
     std::vector<int> m_mods_down;
