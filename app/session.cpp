@@ -95,11 +95,16 @@ json keys_object(const std::vector<KeyValue>& keys) {
 }
 
 // The points as parse_dataset_csv reads them: it decides classes or regression as loading the file did.
-bool read_points(const json& data, core::Dataset* out, std::string* error) {
+bool read_points(const json& data, core::Dataset* out, bool* drawn, std::string* error) {
     if (!data.is_object()) return fail(error, "/data", std::string("must be an object, not ") + type_name(data));
     for (const auto& item : data.items())
-        if (item.key() != "points")
-            return fail(error, "/data/" + pointer_part(item.key()), "unknown key (data holds only points)");
+        if (item.key() != "points" && item.key() != "drawn")
+            return fail(error, "/data/" + pointer_part(item.key()), "unknown key (data holds points, and drawn)");
+    *drawn = false;
+    if (data.contains("drawn")) {
+        if (!data["drawn"].is_boolean()) return fail(error, "/data/drawn", std::string("must be true or false, not ") + type_name(data["drawn"]));
+        *drawn = data["drawn"].get<bool>();
+    }
     if (!data.contains("points")) return fail(error, "/data", "has no points");
     const json& points = data["points"];
     if (!points.is_array()) return fail(error, "/data/points", std::string("must be an array, not ") + type_name(points));
@@ -209,9 +214,14 @@ bool parse_document(const json& doc, Session* out, std::string* error) {
         return false;
     if (doc.contains("data")) {
         core::Dataset points;
-        if (!read_points(doc["data"], &points, error)) return false;
-        if (request.data_file.empty()) return fail(error, "/data", "points are given, but the playground names no data= file");
+        bool drawn = false;
+        if (!read_points(doc["data"], &points, &drawn, error)) return false;
+        if (drawn && !request.data_file.empty())
+            return fail(error, "/data/drawn", "drawn points, but the playground names a data= file too");
+        if (!drawn && request.data_file.empty())
+            return fail(error, "/data", "points are given, but the playground names no data= file (nor are they drawn)");
         request.given_data = std::move(points);
+        s.drawn = drawn;
     } else if (!request.data_file.empty()) {
         return fail(error, "/playground/data", "names " + named(request.data_file) + ", but the session holds no points (/data)");
     }
@@ -219,7 +229,7 @@ bool parse_document(const json& doc, Session* out, std::string* error) {
     if (!finish_training_request(&request, &data, &why)) return fail(error, "/playground", without_set(why));
     s.playground.config = request.config;
     s.playground.data_file = request.data_file;
-    if (!request.data_file.empty()) s.points = std::move(data);
+    if (!request.data_file.empty() || s.drawn) s.points = std::move(data);
     if (doc.contains("network")) {
         SessionNetwork net;
         const int classes = s.points ? s.points->classes : core::dataset_info(request.config.data.kind).classes;
@@ -241,7 +251,8 @@ Session session_from_state(const AppState& state, bool weights) {
     s.gated = state.gated.view;
     const PlaygroundState& p = state.playground;
     s.playground = p.view;
-    if (!p.view.data_file.empty()) s.points = p.data;
+    if (!p.view.data_file.empty() || p.drawn) s.points = p.data;
+    s.drawn = p.drawn && p.view.data_file.empty();
     if (weights && p.shown && !p.data_dirty && !p.needs_reset && network_fits(p.shown->network, p.view.config, p.data))
         s.network = SessionNetwork{p.shown->epoch, p.shown->network.params()};
     return s;
@@ -259,11 +270,12 @@ std::string session_json(const Session& s) {
     json pg = keys_object(training_keys(s.playground.config, s.playground.data_file));
     for (const auto& [key, value] : playground_keys(s.playground)) pg[key] = value;
     doc["playground"] = pg;
-    if (s.points && !s.playground.data_file.empty()) {
+    if (s.points && (!s.playground.data_file.empty() || s.drawn)) {
         json points = json::array();
         const core::Dataset& d = *s.points;
         for (int i = 0; i < d.size(); ++i) points.push_back({d.x(i, 0), d.x(i, 1), d.target[i]});
         doc["data"] = {{"points", std::move(points)}};
+        if (s.drawn) doc["data"]["drawn"] = true;
     }
     if (s.network) {
         json params = json::array();
@@ -334,6 +346,8 @@ void apply_session(AppState& state, const Session& s) {
     p.view = s.playground;
     p.csv_path = p.view.data_file;
     if (s.points) p.data = *s.points;
+    p.drawn = s.drawn;
+    p.draw = DrawState{};  // another session's undo steps do not apply here
     p.data_dirty = true;  // generated again from the keys, or (a file's points) named again
     p.needs_reset = true;
     p.pictures_dirty = true;

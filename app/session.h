@@ -49,7 +49,8 @@ struct Session {
     GradientView gradients;
     GatedView gated;
     PlaygroundView playground;         // its training set-up, display keys and data_file (the CSV's name)
-    std::optional<core::Dataset> points;  // the loaded points (exactly when playground.data_file is set)
+    std::optional<core::Dataset> points;  // the loaded points (when playground.data_file is set) or the drawn ones
+    bool drawn = false;                // the points were drawn by hand on the playground's plane (no file)
     std::optional<SessionNetwork> network;
 };
 

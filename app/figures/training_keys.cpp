@@ -412,7 +412,7 @@ bool finish_training_request(TrainingRequest* r, core::Dataset* data, std::strin
     if (r->data_seed) c.data.seed = *r->data_seed;
     if (r->output_given && !r->loss_given) c.loss = core::matching_loss(c.output);
     if (r->loss_given && !r->output_given) c.output = core::matching_output(c.loss);
-    if (!r->data_file.empty() && r->given_data) {
+    if (r->given_data) {  // a session's points: a file's, or points drawn by hand
         *data = *r->given_data;
     } else if (!r->data_file.empty()) {
         if (!core::load_dataset_csv(r->data_file, data, error)) {

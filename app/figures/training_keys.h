@@ -33,7 +33,7 @@ struct TrainingRequest {
     bool output_given = false, loss_given = false;
     std::optional<double> sigma, half_width, bias;  // the init's settings, when given
     std::optional<std::uint64_t> data_seed;         // the data's own seed, when given
-    std::optional<core::Dataset> given_data;        // the points of data_file, given (from a session file):
+    std::optional<core::Dataset> given_data;        // the points of data_file, or points drawn by hand, given (from a session file):
                                                     // finish_training_request uses them and reads no file
 };
 

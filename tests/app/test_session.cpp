@@ -161,6 +161,47 @@ TEST(Session, LoadedPointsAreKeptExactly) {
     EXPECT_EQ(back.playground.view.data_file, "/home/teacher/wiggle.csv");
 }
 
+// Points drawn by hand are kept in the session as they were drawn, with no file behind them, and open
+// as drawn points again.
+TEST(Session, DrawnPointsAreKeptExactlyAndOpenAsDrawnPoints) {
+    AppState state;
+    prepare(state);
+    core::Dataset points;
+    points.classes = 2;
+    points.x.resize(6, 2);
+    points.target.resize(6);
+    for (int i = 0; i < 6; ++i) {
+        points.x(i, 0) = -4.0 + 1.37 * i + 1.0 / 3.0;
+        points.x(i, 1) = std::sin(1.0 + i);
+        points.target[i] = i % 2;  // class ids 0 and 1
+    }
+    state.playground.view.data_file.clear();
+    state.playground.data = points;
+    state.playground.drawn = true;
+    state.playground.data_dirty = false;
+    const std::string text = session_json(session_from_state(state, false));
+    EXPECT_NE(text.find("\"drawn\": true"), std::string::npos) << text;
+    Session opened;
+    std::string error;
+    ASSERT_TRUE(parse_session(text, &opened, &error)) << error;
+    ASSERT_TRUE(opened.points);
+    EXPECT_TRUE(opened.drawn);
+    EXPECT_TRUE(same_bits(*opened.points, points));
+    AppState back;
+    apply_session(back, opened);
+    EXPECT_TRUE(back.playground.drawn);
+    EXPECT_TRUE(same_bits(back.playground.data, points));
+    EXPECT_TRUE(back.playground.view.data_file.empty());
+    // drawn points beside a data= file contradict each other
+    std::string both = text;
+    const size_t at = both.find("\"playground\": {");
+    ASSERT_NE(at, std::string::npos) << text;
+    both.insert(at + std::string("\"playground\": {").size(), "\"data\": \"/tmp/x.csv\",");
+    Session refused;
+    EXPECT_FALSE(parse_session(both, &refused, &error));
+    EXPECT_NE(error.find("/data/drawn"), std::string::npos) << error;
+}
+
 // Each hostile file is refused, naming where, and the state it was opened into is as it was.
 TEST(Session, AMalformedFileIsRefusedAndChangesNothing) {
     AppState base;
