@@ -58,6 +58,38 @@ double distance_to_kinks(const Mlp& net, const Matrix& x) {
     return closest;
 }
 
+// Seeds `net` and 11 samples of x (two blocks, the second partly padding) until no pre-activation sits
+// within 1e-3 of a kink, where a finite difference would straddle it; then checks every parameter's
+// gradient against a central difference. Returns how many were checked (0 when no seed would do).
+int expect_gradient_matches_differences(Mlp& net, Output output, const std::string& what) {
+    Matrix x(3, 11);
+    for (std::uint64_t seed = 1;; ++seed) {
+        Rng rng(seed);
+        net.initialise(Init{InitKind::Normal, 0.7, 1.0, 0.1}, rng);
+        for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
+        if (distance_to_kinks(net, x) > 1e-3) break;
+        if (seed >= 400u) {
+            ADD_FAILURE() << what << ": no seed keeps the pre-activations off the kinks";
+            return 0;
+        }
+    }
+    const std::vector<double> t = targets_for(output, 11);
+    BlockPass pass;
+    Eigen::VectorXd grad;
+    batch_loss(net, output, x, t.data(), nullptr, 11, &grad, &pass);
+    for (Eigen::Index i = 0; i < net.params().size(); ++i) {
+        const double keep = net.params()[i], h = 1e-6 * std::max(1.0, std::fabs(keep));
+        net.params()[i] = keep + h;
+        const double up = mean_loss(net, output, x, t);
+        net.params()[i] = keep - h;
+        const double down = mean_loss(net, output, x, t);
+        net.params()[i] = keep;
+        const double fd = (up - down) / (2 * h);
+        EXPECT_NEAR(grad[i], fd, 2e-7 * (1.0 + std::fabs(fd))) << what << ", parameter " << i;
+    }
+    return static_cast<int>(net.params().size());
+}
+
 TEST(Mlp, ParametersAreLaidOutLayerByLayerWithAlphaLast) {
     const int prelu = activation_index("prelu"), tanh = activation_index("tanh");
     NetworkSpec spec{3, {{5, prelu, {{0.25, 0}}}, {4, tanh, {}}}, 2};
@@ -83,30 +115,7 @@ TEST(Mlp, EveryActivationAndLossPairMatchesFiniteDifferences) {
         for (const Pair& pair : kPairs) {
             NetworkSpec spec{3, {{5, a, p}, {4, a, p}}, pair.outputs};
             Mlp net(spec);
-            Matrix x(3, 11);  // two blocks, the second partly padding
-            // draw until no pre-activation sits within 1e-3 of a kink, where a finite difference straddles it
-            for (std::uint64_t seed = 1;; ++seed) {
-                Rng rng(seed);
-                net.initialise(Init{InitKind::Normal, 0.7, 1.0, 0.1}, rng);
-                for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
-                if (distance_to_kinks(net, x) > 1e-3) break;
-                ASSERT_LT(seed, 200u) << act.id;
-            }
-            const std::vector<double> t = targets_for(pair.output, 11);
-            BlockPass pass;
-            Eigen::VectorXd grad;
-            batch_loss(net, pair.output, x, t.data(), nullptr, 11, &grad, &pass);
-            for (Eigen::Index i = 0; i < net.params().size(); ++i) {
-                const double keep = net.params()[i], h = 1e-6 * std::max(1.0, std::fabs(keep));
-                net.params()[i] = keep + h;
-                const double up = mean_loss(net, pair.output, x, t);
-                net.params()[i] = keep - h;
-                const double down = mean_loss(net, pair.output, x, t);
-                net.params()[i] = keep;
-                const double fd = (up - down) / (2 * h);
-                EXPECT_NEAR(grad[i], fd, 2e-7 * (1.0 + std::fabs(fd)))
-                    << act.id << " + " << output_name(pair.output) << ", parameter " << i;
-            }
+            expect_gradient_matches_differences(net, pair.output, std::string(act.id) + " + " + output_name(pair.output));
         }
     }
 }
@@ -150,30 +159,8 @@ TEST(Mlp, GatedLayersMatchFiniteDifferencesForEveryGate) {
             const Pair& pair = kPairs[(a + k) % 4];
             NetworkSpec spec{3, {hidden_layer(5, a, patterns[k][0]), hidden_layer(3, a, patterns[k][1])}, pair.outputs};
             Mlp net(spec);
-            Matrix x(3, 11);
-            for (std::uint64_t seed = 1;; ++seed) {
-                Rng rng(seed);
-                net.initialise(Init{InitKind::Normal, 0.7, 1.0, 0.1}, rng);
-                for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = rng.normal();
-                if (distance_to_kinks(net, x) > 1e-3) break;
-                ASSERT_LT(seed, 400u) << act.id;
-            }
-            const std::vector<double> t = targets_for(pair.output, 11);
-            BlockPass pass;
-            Eigen::VectorXd grad;
-            batch_loss(net, pair.output, x, t.data(), nullptr, 11, &grad, &pass);
-            for (Eigen::Index i = 0; i < net.params().size(); ++i) {
-                const double keep = net.params()[i], h = 1e-6 * std::max(1.0, std::fabs(keep));
-                net.params()[i] = keep + h;
-                const double up = mean_loss(net, pair.output, x, t);
-                net.params()[i] = keep - h;
-                const double down = mean_loss(net, pair.output, x, t);
-                net.params()[i] = keep;
-                const double fd = (up - down) / (2 * h);
-                EXPECT_NEAR(grad[i], fd, 2e-7 * (1.0 + std::fabs(fd)))
-                    << "gated " << act.id << " (pattern " << k << ") + " << output_name(pair.output) << ", parameter " << i;
-                ++checked;
-            }
+            checked += expect_gradient_matches_differences(
+                net, pair.output, "gated " + std::string(act.id) + " (pattern " + std::to_string(k) + ") + " + output_name(pair.output));
         }
     }
     EXPECT_GT(checked, 1000);
