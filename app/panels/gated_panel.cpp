@@ -222,14 +222,29 @@ void draw_ffn_tab(GatedState& s, ImVec2 room) {
     const GatedView& v = s.view;
     const float start = ImGui::GetCursorPosY();
     const std::vector<FfnRow> rows = ffn_rows(v);
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
-                                  ImGuiTableFlags_ScrollX;
-    // one line a row and the header, and room for the scrollbar when the table is wider than the panel
+    // the table's width with every cell on one line: it scrolls sideways only when the panel is narrower
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float table_h = (ImGui::GetTextLineHeight() + 2 * style.CellPadding.y) * (rows.size() + 1) + style.ScrollbarSize + 2;
+    static const char* const kHeaders[] = {"block", "matrices", "d_ff", "parameters", "with biases", "FLOPs per token"};
+    float needed = 0.0f;
+    for (int c = 0; c < 6; ++c) {
+        float w = ImGui::CalcTextSize(kHeaders[c]).x;
+        for (const FfnRow& r : rows) {
+            const std::string cells[6] = {r.block, std::to_string(r.matrices), plot::format_thousands(r.d_ff),
+                                          plot::format_thousands(r.count.params),
+                                          plot::format_thousands(r.count.params_with_biases),
+                                          plot::format_thousands(r.count.flops)};
+            w = std::max(w, ImGui::CalcTextSize(cells[c].c_str()).x);
+        }
+        needed += w + 2 * style.CellPadding.x + 1;
+    }
+    const bool scrolls = needed > room.x;
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                  (scrolls ? ImGuiTableFlags_ScrollX : 0);
+    // one line a row and the header, and room for the scrollbar when the table is wider than the panel
+    const float table_h = (ImGui::GetTextLineHeight() + 2 * style.CellPadding.y) * (rows.size() + 1) +
+                          (scrolls ? style.ScrollbarSize : 0.0f) + 2;
     if (ImGui::BeginTable("##ffn", 6, flags, ImVec2(room.x, table_h))) {
-        for (const char* h : {"block", "matrices", "d_ff", "parameters", "with biases", "FLOPs per token"})
-            ImGui::TableSetupColumn(h);
+        for (const char* h : kHeaders) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const FfnRow& r : rows) {
             ImGui::TableNextRow();
