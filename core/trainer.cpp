@@ -40,19 +40,24 @@ void Trainer::send(std::function<void()> command) {
     m_wake.notify_all();
 }
 
+// A run (new, or restored at an epoch) paused, its history starting at its epoch, then published.
+void Trainer::start_history() {
+    m_running = false;
+    m_pending_steps = 0;
+    m_history.clear();
+    m_gradients.clear(m_training->network().layer_count());
+    m_record_every = 1;
+    m_best_params.resize(0);
+    m_best_record = EpochRecord{};  // also when the first loss is not finite and so never becomes the best
+    m_stopped_at.clear();
+    record_epoch();
+    publish(true);
+}
+
 void Trainer::reset(const TrainConfig& config, const Dataset& data) {
     send([this, config, data] {
         m_training = std::make_unique<Training>(config, data);
-        m_running = false;
-        m_pending_steps = 0;
-        m_history.clear();
-        m_gradients.clear(m_training->network().layer_count());
-        m_record_every = 1;
-        m_best_params.resize(0);
-        m_best_record = EpochRecord{};  // also when epoch 0's loss is not finite and so never becomes the best
-        m_stopped_at.clear();
-        record_epoch();
-        publish(true);
+        start_history();
     });
 }
 
@@ -155,15 +160,7 @@ void Trainer::restore(const Eigen::VectorXd& params, int epoch) {
         m_training->set_params(params);
         const double loss = m_training->evaluate(false, false).train_loss;
         m_training->restore(params, epoch, loss);
-        m_running = false;
-        m_pending_steps = 0;
-        m_history.clear();
-        m_gradients.clear(m_training->network().layer_count());
-        m_record_every = 1;
-        m_best_params.resize(0);
-        m_best_record = EpochRecord{};
-        record_epoch();
-        publish(true);
+        start_history();
     });
 }
 

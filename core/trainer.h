@@ -135,6 +135,7 @@ private:
     void worker();
     void publish(bool force);
     void record_epoch();
+    void start_history();
     bool at_stop() const;
     bool target_met();   // the newest record meets the stop target: clears what it met, says so
 
