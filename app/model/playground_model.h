@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/app_state.h"
+#include "app/model/race_model.h"
 
 namespace actlab::app {
 
@@ -15,6 +16,9 @@ void playground_step(AppState& state);
 
 // "circle", or the loaded file's name.
 std::string playground_data_name(const PlaygroundState& playground);
+// The points the playground trains on: its own, or (before its tab first made them) generated from its
+// settings the same way.
+core::Dataset playground_data(const PlaygroundState& playground);
 
 // The output/loss pair for new data: kept when it suits them and they are of the same kind as before
 // (regression, two classes, more; previous_classes < 0: no data before); otherwise the usual pair for
@@ -42,8 +46,6 @@ bool network_fits(const core::Mlp& net, const core::TrainConfig& config, const c
 
 // Training runs, a race runs, or a snapshot is not drawn yet: the window should draw at 60 frames a second.
 bool playground_animating(const AppState& state);
-// A race runner is training or has a snapshot not drawn yet.
-bool race_animating(const RaceState& race);
 // After a frame is on screen: measures the frame rate and how long the newest snapshot took to get there.
 void playground_frame_presented(AppState& state);
 
