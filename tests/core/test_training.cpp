@@ -19,6 +19,17 @@ TrainConfig setup_b() {
     return c;
 }
 
+// The training network's forward pass at one point of the plane (lane 0 of the block).
+BlockPass pass_at(const Mlp& net, FeatureSet features, double x1, double x2) {
+    Eigen::MatrixX2d p(1, 2);
+    p << x1, x2;
+    BlockPass pass;
+    prepare_pass(net, &pass);
+    gather_block(make_features(p, features), nullptr, 0, 1, &pass.input);
+    forward_block(net, &pass);
+    return pass;
+}
+
 TEST(Training, SetupAReachesATestLossBelowOneHundredthWithin500Epochs) {
     // BENCHMARKS.md: Playground's (a) first drops below 0.01 between epochs 85 and 244
     int converged = 0;
@@ -247,12 +258,7 @@ TEST(DecisionGrid, OfGatedLayersMatchesTheNetworkPointByPoint) {
     ASSERT_EQ(grid.neurons[2].rows(), 2);
     for (int j : {0, 5, 16})
         for (int i : {0, 8, 16}) {
-            Eigen::MatrixX2d p(1, 2);
-            p << -6.0 + 12.0 * i / 16, -6.0 + 12.0 * j / 16;
-            BlockPass pass;
-            prepare_pass(t.network(), &pass);
-            gather_block(make_features(p, c.features), nullptr, 0, 1, &pass.input);
-            forward_block(t.network(), &pass);
+            const BlockPass pass = pass_at(t.network(), c.features, -6.0 + 12.0 * i / 16, -6.0 + 12.0 * j / 16);
             EXPECT_NEAR(grid.output(0, i + 17 * j), std::tanh(pass.z.back()(0, 0)), 2e-6);
             for (int l = 0; l < 3; ++l)
                 for (int u = 0; u < grid.neurons[l].rows(); ++u)
@@ -481,12 +487,7 @@ TEST(DecisionGrid, MatchesTheNetworkPointByPoint) {
     ASSERT_EQ(grid.neurons.size(), 2u);
     for (int j : {0, 5, 16})
         for (int i : {0, 8, 16}) {
-            Eigen::MatrixX2d p(1, 2);
-            p << -6.0 + 12.0 * i / 16, -6.0 + 12.0 * j / 16;
-            BlockPass pass;
-            prepare_pass(t.network(), &pass);
-            gather_block(make_features(p, c.features), nullptr, 0, 1, &pass.input);
-            forward_block(t.network(), &pass);
+            const BlockPass pass = pass_at(t.network(), c.features, -6.0 + 12.0 * i / 16, -6.0 + 12.0 * j / 16);
             // single precision: within a few float roundings of the double forward pass
             EXPECT_NEAR(grid.output(0, i + 17 * j), std::tanh(pass.z.back()(0, 0)), 2e-6);
             EXPECT_NEAR(grid.neurons[1](1, i + 17 * j), pass.a[1](1, 0), 2e-6);
