@@ -324,7 +324,15 @@ void update_pictures(PlaygroundState& p) {
     b.temperature = p.view.temperature;
     b.entropy = p.view.entropy;
     b.whole_plane = p.drawn;  // drawn on Playground's plane: it stays, however close together the points
-    const core::BoundaryField before = b.field, neurons_before = p.network.neurons;  // what the textures show
+    // in slow motion (a new epoch of a run at up to kEaseMaxSpeed epochs a second) the maps glide from
+    // what the textures show now: only then are the old fields kept
+    const bool slow = snap->running && p.view.speed > 0.0 && p.view.speed <= kEaseMaxSpeed && !b.entropy &&
+                      snap->epoch > 0 && p.boundary_texture && !p.boundary_texture->empty();
+    core::BoundaryField before, neurons_before;
+    if (slow) {
+        before = std::move(b.field);
+        neurons_before = std::move(p.network.neurons);
+    }
     make_boundary_picture(c, p.data, p.data_name, snap->network, last, kScreenGridPoints, &b, &p.grid, true);
     b.show_test = p.view.show_test;
     b.discrete = p.view.discrete;
@@ -348,8 +356,6 @@ void update_pictures(PlaygroundState& p) {
     if (!p.neuron_texture) p.neuron_texture = std::make_unique<HeatmapTexture>();
     if (!p.input_texture) p.input_texture = std::make_unique<HeatmapTexture>();
     // in slow motion (a new epoch of a run at up to kEaseMaxSpeed epochs a second) the maps glide
-    const bool slow = snap->running && p.view.speed > 0.0 && p.view.speed <= kEaseMaxSpeed && !b.entropy &&
-                      snap->epoch > 0 && !p.boundary_texture->empty();
     if (start_ease(&p.boundary_ease, before, b.field, slow, p.view.speed)) upload_boundary(b, p.boundary_texture.get());
     if (net.neurons.layers > 0 && start_ease(&p.neuron_ease, neurons_before, net.neurons, slow && !p.neuron_texture->empty(),
                                              p.view.speed))
